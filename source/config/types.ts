@@ -1,0 +1,43 @@
+import type {Authenticator} from '../api/auth/types.js';
+
+export type OutputMode = 'tty' | 'plain' | 'json';
+export type TypeFilter = 'all' | 'normal' | 'abnormal';
+export type Order = 'desc' | 'asc';
+/** How times are shown: the machine's zone, UTC, or an IANA zone name. */
+export type TimeZoneSetting = {readonly kind: 'local'} | {readonly kind: 'utc'} | {readonly kind: 'zone'; readonly name: string};
+
+/** Everything the watch needs, validated. Built from flags, environment and config files. */
+export interface Config {
+	/** Null opens the service picker in a terminal, or is a usage error elsewhere. */
+	readonly serviceId: string | null;
+	readonly serviceName: string | null;
+	/** e.g. https://modelarts.eu-de.otc.t-systems.com (no trailing slash). */
+	readonly endpoint: string;
+	/** Null when it will be derived from the credential (IAM token body or project lookup). */
+	readonly projectId: string | null;
+	readonly region: string | null;
+	readonly intervalMs: number;
+	readonly typeFilter: TypeFilter;
+	readonly order: Order;
+	readonly output: OutputMode;
+	readonly exitStatus: boolean;
+	readonly once: boolean;
+	readonly timeoutMs: number | null;
+	/** occur_time window, ms since epoch. */
+	readonly since: number | null;
+	readonly until: number | null;
+	readonly color: boolean;
+	readonly timeZone: TimeZoneSetting;
+	readonly ascii: boolean;
+	readonly notify: boolean;
+	readonly lowBandwidth: boolean;
+	readonly debug: boolean;
+	/** Scenario name when --demo runs the embedded simulator. */
+	readonly demo: string | null;
+}
+
+/** Config plus the live objects built from it. */
+export interface Runtime {
+	readonly config: Config;
+	readonly auth: Authenticator;
+}
