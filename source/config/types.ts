@@ -41,3 +41,49 @@ export interface Runtime {
 	readonly config: Config;
 	readonly auth: Authenticator;
 }
+
+/**
+ * The command line as meow parsed it, before validation. Strings stay strings here so that
+ * source/config/ can reject bad values with messages that name the flag and the choices.
+ */
+export interface RawFlags {
+	readonly serviceId?: string;
+	readonly serviceName?: string;
+	readonly endpoint?: string;
+	readonly region?: string;
+	readonly projectId?: string;
+	readonly interval?: string;
+	readonly type?: string;
+	readonly order?: string;
+	readonly output?: string;
+	readonly json?: boolean;
+	readonly exitStatus?: boolean;
+	readonly once?: boolean;
+	readonly timeout?: string;
+	readonly since?: string;
+	readonly until?: string;
+	readonly color?: boolean;
+	readonly utc?: boolean;
+	readonly tz?: string;
+	readonly ascii?: boolean;
+	readonly notify?: boolean;
+	readonly lowBandwidth?: boolean;
+	readonly debug?: boolean;
+	readonly demo?: string | boolean;
+	readonly auth?: string;
+	readonly tokenFile?: string;
+	readonly cloud?: string;
+	readonly caFile?: string;
+	readonly insecure?: boolean;
+}
+
+/** What config resolution may look at besides flags; injectable so tests need no real home. */
+export interface ConfigEnvironment {
+	readonly env: Readonly<Record<string, string | undefined>>;
+	readonly cwd: string;
+	readonly homedir: string;
+	/** True when stdout is a terminal (for --output auto). */
+	readonly stdoutIsTTY: boolean;
+	/** Reads standard input to the end (for --token-file -). */
+	readonly readStdin: () => Promise<string>;
+}
