@@ -1,0 +1,181 @@
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {ConfigError, CredentialError} from '../../source/config/errors.js';
+import {FLAG_CHOICES, resolveConfig} from '../../source/config/resolve.js';
+import type {ConfigEnvironment, RawFlags} from '../../source/config/types.js';
+
+const NOW = Date.parse('2024-05-01T12:00:00Z');
+const TOKEN = 'MIItoken-for-resolve-tests';
+const base = {env: {MODELARTS_TOKEN: TOKEN, LANG: 'en_US.UTF-8'}, cwd: '/nonexistent', homedir: '/nonexistent', stdoutIsTTY: true, readStdin: async () => ''};
+
+function resolve(flags: RawFlags, environment: Partial<ConfigEnvironment> = {}) {
+	return resolveConfig({region: 'eu-de', ...flags}, {...base, ...environment}, {now: () => NOW});
+}
+
+describe('resolveConfig: valid input', () => {
+	it('applies defaults and derives the OTC endpoint from the region', async () => {
+		const {config, auth} = await resolve({serviceId: 'svc-1'});
+		expect(config).toMatchObject({
+			serviceId: 'svc-1', endpoint: 'https://modelarts.eu-de.otc.t-systems.com', region: 'eu-de', projectId: null,
+			intervalMs: 3000, typeFilter: 'all', order: 'desc', output: 'tty', color: true, ascii: false, timeZone: {kind: 'local'},
+			timeoutMs: null, since: null, until: null, demo: null,
+		});
+		expect(auth.source).toBe('MODELARTS_TOKEN');
+	});
+
+	it.each([
+		[{region: 'cn-north-4'}, {}, 'https://modelarts.cn-north-4.myhuaweicloud.com'],
+		[{region: 'eu-nl'}, {}, 'https://modelarts.eu-nl.otc.t-systems.com'],
+		[{region: undefined}, {OS_REGION_NAME: 'ap-southeast-3'}, 'https://modelarts.ap-southeast-3.myhuaweicloud.com'],
+		[{endpoint: 'http://127.0.0.1:9000//'}, {}, 'http://127.0.0.1:9000'],
+	])('endpoint from %j %j is %s', async (flags, env, endpoint) => {
+		const {config} = await resolve(flags, {env: {...base.env, ...env}});
+		expect(config.endpoint).toBe(endpoint);
+	});
+
+	it.each([
+		[{interval: '10'}, {intervalMs: 10_000}],
+		[{interval: '1.5'}, {intervalMs: 1500}],
+		[{timeout: '90s'}, {timeoutMs: 90_000}],
+		[{timeout: '1h30m'}, {timeoutMs: 5_400_000}],
+		[{timeout: '20'}, {timeoutMs: 20_000}],
+		[{since: '2h'}, {since: NOW - 7_200_000}],
+		[{since: '2024-04-30T00:00:00Z', until: '1h'}, {since: Date.parse('2024-04-30T00:00:00Z'), until: NOW - 3_600_000}],
+		[{type: 'abnormal', order: 'asc'}, {typeFilter: 'abnormal', order: 'asc'}],
+		[{json: true}, {output: 'json', color: false}],
+		[{output: 'plain'}, {output: 'plain'}],
+		[{utc: true}, {timeZone: {kind: 'utc'}}],
+		[{tz: 'Asia/Shanghai'}, {timeZone: {kind: 'zone', name: 'Asia/Shanghai'}}],
+		[{color: false}, {color: false}],
+		[{ascii: true}, {ascii: true}],
+	])('flags %j give %j', async (flags, expected) => {
+		const {config} = await resolve(flags);
+		expect(config).toMatchObject(expected);
+	});
+
+	it.each([
+		[{CI: 'true'}, true, 'plain', true],
+		[{CI: 'false'}, true, 'tty', true],
+		[{}, false, 'plain', false],
+		[{NO_COLOR: '1'}, true, 'tty', false],
+		[{FORCE_COLOR: '0'}, true, 'tty', false],
+		[{FORCE_COLOR: '1'}, false, 'plain', true],
+	])('env %j with stdout TTY=%s → output %s, colour %s', async (env, stdoutIsTTY, output, color) => {
+		const {config} = await resolve({}, {env: {...base.env, ...env}, stdoutIsTTY});
+		expect(config).toMatchObject({output, color});
+	});
+
+	it.each([
+		[{LANG: 'de_DE.UTF-8'}, false],
+		[{LANG: 'C'}, true],
+		[{LANG: 'en_US.UTF-8', LC_ALL: 'POSIX'}, true],
+		[{LANG: 'en_US.utf8', TERM: 'dumb'}, true],
+		[{LANG: undefined}, true],
+	])('locale %j → ascii %s', async (env, ascii) => {
+		const {config} = await resolve({}, {env: {MODELARTS_TOKEN: TOKEN, ...env}});
+		expect(config.ascii).toBe(ascii);
+	});
+
+	it('takes the project id from flags before the environment', async () => {
+		expect((await resolve({}, {env: {...base.env, OS_PROJECT_ID: 'from-os'}})).config.projectId).toBe('from-os');
+		expect((await resolve({projectId: 'from-flag'}, {env: {...base.env, MODELARTS_PROJECT_ID: 'from-env'}})).config.projectId).toBe('from-flag');
+	});
+
+	it('uses the demo token and endpoint the caller passes, ignoring other credential flags', async () => {
+		const {config, auth} = await resolveConfig(
+			{demo: 'success', endpoint: 'http://127.0.0.1:4000', projectId: 'p1', tokenFile: '/missing', auth: 'aksk', cloud: 'nope'},
+			{...base, env: {MODELARTS_TOKEN: 'demo-token', HTTPS_PROXY: 'http://proxy.invalid:1'}},
+		);
+		expect(config).toMatchObject({demo: 'success', endpoint: 'http://127.0.0.1:4000', projectId: 'p1'});
+		expect(await auth.headers({method: 'GET', url: new URL('http://127.0.0.1:4000'), headers: {}, body: ''})).toEqual({'X-Auth-Token': 'demo-token'});
+	});
+
+	it('exports the flag choices for --help', () => {
+		expect(FLAG_CHOICES.output).toEqual(['auto', 'tty', 'plain', 'json']);
+	});
+});
+
+describe('resolveConfig: invalid input names the flag and the choices (exit 2)', () => {
+	it.each([
+		[{interval: '0.5'}, /--interval "0.5".*at least 1/],
+		[{interval: 'fast'}, /--interval/],
+		[{type: 'bad'}, /--type "bad" is not valid: use one of all, normal, abnormal/],
+		[{order: 'up'}, /--order "up".*desc, asc/],
+		[{output: 'html'}, /--output "html".*auto, tty, plain, json/],
+		[{json: true, output: 'plain'}, /--json conflicts with --output plain/],
+		[{timeout: '0'}, /--timeout/],
+		[{timeout: '5 minutes'}, /--timeout "5 minutes"/],
+		[{since: 'yesterday'}, /--since "yesterday".*ISO time/],
+		[{since: '1h', until: '2h'}, /--until .* must be after --since/],
+		[{tz: 'Mars/Olympus'}, /--tz "Mars\/Olympus" is not a time zone/],
+		[{tz: 'UTC', utc: true}, /--utc and --tz/],
+		[{region: 'Frankfurt'}, /--region "Frankfurt" is not a region/],
+		[{region: undefined}, /No endpoint: pass --region/],
+		[{endpoint: 'ftp://x'}, /--endpoint must be an http/],
+		[{endpoint: 'not a url'}, /--endpoint "not a url" is not a URL/],
+		[{projectId: '../etc'}, /--project-id "..\/etc" is not valid/],
+		[{auth: 'kerberos'}, /--auth "kerberos".*token, aksk, password, cloud/],
+		[{caFile: '/nonexistent/ca.pem'}, /--ca-file \/nonexistent\/ca.pem cannot be read/],
+	])('%j', async (flags, message) => {
+		const error = await resolve(flags).catch((caught: unknown) => caught);
+		expect(error).toBeInstanceOf(ConfigError);
+		expect((error as ConfigError).exitCode).toBe(2);
+		expect((error as Error).message).toMatch(message);
+	});
+
+	it('refuses --output tty without a terminal', async () => {
+		await expect(resolve({output: 'tty'}, {stdoutIsTTY: false})).rejects.toThrow(/--output tty needs a terminal/);
+	});
+
+	it('reports a flag typo before looking for credentials', async () => {
+		await expect(resolve({type: 'bad'}, {env: {}})).rejects.toBeInstanceOf(ConfigError);
+	});
+});
+
+describe('resolveConfig: credential sources (exit 3)', () => {
+	it('lists the options when there is no credential at all', async () => {
+		const error = await resolve({}, {env: {}}).catch((caught: unknown) => caught);
+		expect(error).toBeInstanceOf(CredentialError);
+		expect((error as CredentialError).exitCode).toBe(3);
+		expect((error as Error).message).toMatch(/MODELARTS_TOKEN.*HUAWEICLOUD_SDK_AK.*OS_USERNAME.*OS_CLOUD/);
+	});
+
+	it.each([
+		[{}, {MODELARTS_TOKEN: 't-1234', HUAWEICLOUD_SDK_AK: 'ak', HUAWEICLOUD_SDK_SK: 'sk-secret'}, 'MODELARTS_TOKEN'],
+		[{}, {HUAWEICLOUD_SDK_AK: 'ak', HUAWEICLOUD_SDK_SK: 'sk-secret', OS_USERNAME: 'u', OS_PASSWORD: 'p-secret', OS_DOMAIN_NAME: 'd', OS_PROJECT_NAME: 'eu-de'}, 'AK/SK (HUAWEICLOUD_SDK_AK)'],
+		[{}, {HUAWEICLOUD_SDK_AK: 'ak', OS_USERNAME: 'u', OS_PASSWORD: 'p-secret', OS_DOMAIN_NAME: 'd', OS_PROJECT_ID: 'p'}, 'OS_USERNAME/OS_PASSWORD'],
+		[{auth: 'password'}, {MODELARTS_TOKEN: 't-1234', OS_USERNAME: 'u', OS_PASSWORD: 'p-secret', OS_USER_DOMAIN_NAME: 'd', OS_PROJECT_NAME: 'eu-de'}, 'OS_USERNAME/OS_PASSWORD'],
+	])('flags %j and env %j pick %s (first complete source wins)', async (flags, env, source) => {
+		const {auth} = await resolve(flags, {env});
+		expect(auth.source).toBe(source);
+	});
+
+	it('names the missing variables when --auth forces an incomplete source', async () => {
+		await expect(resolve({auth: 'aksk'}, {env: {HUAWEICLOUD_SDK_AK: 'ak'}})).rejects.toThrow('--auth aksk: missing HUAWEICLOUD_SDK_SK.');
+		await expect(resolve({auth: 'password'}, {env: {OS_USERNAME: 'u'}})).rejects.toThrow(
+			'--auth password: missing OS_PASSWORD, OS_USER_DOMAIN_NAME (or OS_DOMAIN_NAME), OS_PROJECT_NAME (or OS_PROJECT_ID).',
+		);
+	});
+
+	it('reads --token-file from a file or standard input, trimmed', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'mw-token-'));
+		writeFileSync(join(dir, 'token'), '  MIIfile-token-abc\n');
+		const fromFile = await resolve({tokenFile: join(dir, 'token')}, {env: {}});
+		expect(await fromFile.auth.headers({method: 'GET', url: new URL('http://h'), headers: {}, body: ''})).toEqual({'X-Auth-Token': 'MIIfile-token-abc'});
+		const fromStdin = await resolve({tokenFile: '-'}, {env: {}, readStdin: async () => 'MIIstdin-token\n'});
+		expect(fromStdin.auth.source).toBe('--token-file - (standard input)');
+	});
+
+	it.each([
+		[{tokenFile: '-'}, {env: {}, readStdin: async () => ' \n'}, /--token-file - \(standard input\) is empty/],
+		[{tokenFile: '/nonexistent/token'}, {env: {}}, /--token-file \/nonexistent\/token cannot be read \(ENOENT\)/],
+		[{}, {env: {MODELARTS_TOKEN: ''}}, /MODELARTS_TOKEN is empty/],
+		[{cloud: 'prod'}, {env: {}}, /OS_CLOUD\/--cloud prod: no clouds.yaml found/],
+	])('%j fails with a CredentialError', async (flags, environment, message) => {
+		const error = await resolve(flags, environment).catch((caught: unknown) => caught);
+		expect(error).toBeInstanceOf(CredentialError);
+		expect((error as Error).message).toMatch(message);
+	});
+});
