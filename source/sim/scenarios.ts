@@ -1,0 +1,22 @@
+// The scenario registry: names and one-line descriptions for --help, lookup by name.
+import type {Scenario} from './scenario-types.js';
+import {BIG_HISTORY} from './big-history.js';
+import {CORE_SCENARIOS} from './scenarios-core.js';
+import {MORE_SCENARIOS} from './scenarios-more.js';
+
+const ALL: readonly Scenario[] = [...CORE_SCENARIOS, ...MORE_SCENARIOS, BIG_HISTORY];
+
+/** Every scenario name, in the order --help lists them. */
+export const SCENARIO_NAMES: readonly string[] = ALL.map((scenario) => scenario.name);
+
+/** One line per scenario, for --help. */
+export const SCENARIO_DESCRIPTIONS: Readonly<Record<string, string>> = Object.fromEntries(
+	ALL.map((scenario) => [scenario.name, scenario.description]),
+);
+
+export const DEFAULT_SCENARIO = 'success';
+
+/** The scenario of that name, or undefined. */
+export function findScenario(name: string): Scenario | undefined {
+	return ALL.find((scenario) => scenario.name === name);
+}

@@ -1,0 +1,147 @@
+// The embedded ModelArts simulator: a real node:http server on localhost that serves the
+// events, details and services endpoints exactly as modelarts-api.md describes them,
+// replaying a scenario in compressed real time. `--demo` and every layer's tests use it.
+//
+// Time: scenario time starts at t0 (when the server listens, or at the first good API
+// request with clockStart 'first-request') and runs `speed` times faster than `now()`. A
+// step due at scenario time `after` is released once now() >= t0 + after/speed, and its
+// events carry occur_time = t0 + round(after/speed): the real clock at which they appear,
+// so event times never lie in the client's future. History events sit `ago` ms before t0.
+import {createServer} from 'node:http';
+import type {Server} from 'node:http';
+import type {AddressInfo} from 'node:net';
+import type {ApiEvent, ServiceDetails} from '../model/types.js';
+import type {FaultPlan} from './faults.js';
+import {FaultInjector} from './faults.js';
+import {DEFAULT_SCENARIO, findScenario, SCENARIO_NAMES} from './scenarios.js';
+import {Responder} from './responder.js';
+import type {SimAuth, SimRequestLog, SimRoute} from './responder.js';
+import {World} from './world.js';
+
+export type {FaultKind, FaultPlan} from './faults.js';
+export type {SimAuth, SimRequestLog, SimRoute} from './responder.js';
+
+/** How to start a simulator; every field has a default. */
+export interface SimulatorOptions {
+	/** Scenario name (see SCENARIO_NAMES); default 'success'. */
+	readonly scenario?: string;
+	readonly host?: string;
+	/** 0 (default) picks an ephemeral port. */
+	readonly port?: number;
+	/** What `offset` means on list endpoints; default 'page'. */
+	readonly offsetMode?: 'page' | 'record';
+	/** Scenario time runs this many times faster than real time; default 1 (a demo lasts 30–60 s). */
+	readonly speed?: number;
+	/** The accepted X-Auth-Token; default 'demo-token'. */
+	readonly token?: string;
+	readonly projectId?: string;
+	/** Clock injection for tests; default Date.now. */
+	readonly now?: () => number;
+	/** When scenario time starts: when the server listens (default) or at the first API request. */
+	readonly clockStart?: 'listen' | 'first-request';
+	readonly faults?: FaultPlan;
+	/** Replaces the X-Auth-Token check (AK/SK signatures, IAM tokens). */
+	readonly auth?: SimAuth;
+	/** Extra routes tried before the ModelArts API, e.g. IAM. */
+	readonly routes?: readonly SimRoute[];
+}
+
+/** A running simulator. */
+export interface Simulator {
+	/** http://HOST:PORT, no trailing slash. */
+	readonly url: string;
+	readonly projectId: string;
+	/** The scenario's main service: the one to watch. */
+	readonly serviceId: string;
+	readonly token: string;
+	readonly scenario: string;
+	/** Appends events to a service now (they are sorted in by occur_time). */
+	addEvents(serviceId: string, events: readonly ApiEvent[]): void;
+	/** Changes a service's details now; a status change moves transition_at. */
+	setService(serviceId: string, patch: Partial<ServiceDetails>): void;
+	/** Replaces the fault plan (undefined = no faults) for the requests to come. */
+	setFaults(plan: FaultPlan | undefined): void;
+	/** Every request answered so far, oldest first. */
+	readonly requests: readonly SimRequestLog[];
+	close(): Promise<void>;
+}
+
+export const DEFAULT_TOKEN = 'demo-token';
+export const DEFAULT_PROJECT_ID = '0c9b8a7f6e5d4c3b2a1f0e9d8c7b6a55';
+
+function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
+	return new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, host, () => {
+			server.off('error', reject);
+			resolve(server.address() as AddressInfo);
+		});
+	});
+}
+
+function validSpeed(speed: number): number {
+	if (!Number.isFinite(speed) || speed <= 0) throw new RangeError(`speed must be a positive number, got ${speed}`);
+	return speed;
+}
+
+/** Starts a simulator; rejects on an unknown scenario, a bad speed, or a port in use. */
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+	const scenarioName = options.scenario ?? DEFAULT_SCENARIO;
+	const scenario = findScenario(scenarioName);
+	if (!scenario) throw new Error(`Unknown scenario "${scenarioName}". Known: ${SCENARIO_NAMES.join(', ')}`);
+	const speed = validSpeed(options.speed ?? 1);
+	const now = options.now ?? Date.now;
+	const projectId = options.projectId ?? DEFAULT_PROJECT_ID;
+	const token = options.token ?? DEFAULT_TOKEN;
+	let world: World | null = null;
+	const worldNow = (): World => {
+		world ??= new World(scenario, projectId, now(), speed);
+		world.advance(now());
+		return world;
+	};
+	const responder = new Responder({
+		projectId,
+		offsetMode: options.offsetMode ?? 'page',
+		auth: options.auth ?? tokenAuth(token),
+		faults: new FaultInjector(options.faults),
+		routes: options.routes ?? [],
+		world: worldNow,
+	});
+	const server = createServer((req, res) => responder.handle(req, res));
+	const host = options.host ?? '127.0.0.1';
+	const address = await listen(server, options.port ?? 0, host);
+	if ((options.clockStart ?? 'listen') === 'listen') worldNow();
+	const serviceOf = (id: string) => {
+		const service = worldNow().service(id);
+		if (!service) throw new Error(`No service ${id} in scenario ${scenarioName}`);
+		return service;
+	};
+	return {
+		url: `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`,
+		projectId,
+		serviceId: scenario.services[0].id,
+		token,
+		scenario: scenarioName,
+		addEvents: (id, events) => serviceOf(id).insert(events),
+		setService: (id, patch) => serviceOf(id).patch(patch, now()),
+		setFaults: (plan) => responder.setFaults(new FaultInjector(plan)),
+		get requests() {
+			return responder.log;
+		},
+		close: () => responder.close(server),
+	};
+}
+
+/** The default credential check: the X-Auth-Token header against one accepted token. */
+function tokenAuth(token: string): SimAuth {
+	return {
+		check({headers}) {
+			const sent = headers['x-auth-token'];
+			if (sent === undefined || sent === '') {
+				return {ok: false, status: 401, body: {error_code: 'ModelArts.0201', error_msg: 'The request has no token. Add X-Auth-Token to the header.'}};
+			}
+			if (sent !== token) return {ok: false, status: 401, body: {error_code: 'ModelArts.0203', error_msg: 'Invalid token.'}};
+			return {ok: true};
+		},
+	};
+}
