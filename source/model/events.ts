@@ -1,0 +1,86 @@
+// From the server's event to the watch's event: a normalised type, a stable identity and
+// the meaning of its text. The shape validators for server responses live beside it.
+import type {ApiEvent, EventType, WatchEvent} from './types.js';
+import {classifyEvent} from './classify.js';
+
+export {validateEventsPayload, validateServiceDetails, validateServicesPage} from './validate.js';
+export type {EventsPayload, ServiceDetailsPayload, ServicesPayload} from './validate.js';
+
+/** Unknown type values that still read as trouble: treated as abnormal so they are not hidden. */
+const ABNORMAL_LOOKING = /abnormal|error|fail|fatal|critical|warn|alarm|alert/;
+
+/**
+ * `normal` / `abnormal` (any case, surrounding blanks ignored). The API documents only those
+ * two; any other value is kept in `rawType` and becomes `abnormal` when it reads like
+ * trouble (`warning`, `error`, `FATAL`), otherwise `normal`.
+ */
+export function normaliseEventType(raw: string): EventType {
+	const value = raw.trim().toLowerCase();
+	if (value === 'normal') return 'normal';
+	if (value === 'abnormal') return 'abnormal';
+	return ABNORMAL_LOOKING.test(value) ? 'abnormal' : 'normal';
+}
+
+/** 64 bits of two independent multiplicative hashes, in base 36. */
+function textHash(text: string): string {
+	let h1 = 0x811c9dc5;
+	let h2 = 0x9747b28c ^ text.length;
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		h1 = Math.imul(h1 ^ code, 0x01000193);
+		h2 = Math.imul(h2 ^ code, 0x5bd1e995);
+		h2 ^= h2 >>> 15;
+	}
+	return (h1 >>> 0).toString(36) + (h2 >>> 0).toString(36).padStart(7, '0');
+}
+
+/**
+ * The identity of an event within one service history: time, type, repeat ordinal and a
+ * 64-bit hash plus length of the text. Exact repeats (same time, type and text) are told
+ * apart by `ordinal` (0 for the first, 1 for the second…). The text is hashed rather than
+ * copied so 100k keys do not double the memory the texts take; two different texts in the
+ * same millisecond colliding is a 1 in 2^64 event.
+ */
+export function eventKey(occurTime: number, rawType: string, info: string, ordinal: number): string {
+	// join() builds one flat string; a template literal would keep a tree of small pieces alive.
+	return [occurTime, rawType, ordinal, `${info.length}:${textHash(info)}`].join('|');
+}
+
+/**
+ * One event as the store keeps it. A class with a fixed shape, not an object spread: 100k
+ * of these must fit in a few tens of MB, and V8 stores fixed-shape objects compactly.
+ */
+class StoredEvent implements WatchEvent {
+	readonly phase: WatchEvent['phase'];
+	readonly signal: WatchEvent['signal'];
+	readonly model: string | null;
+	readonly occurTime: number;
+	readonly type: EventType;
+	readonly rawType: string;
+	readonly info: string;
+	readonly seq: number;
+	readonly key: string;
+
+	constructor(api: ApiEvent, seq: number, ordinal: number) {
+		this.type = normaliseEventType(api.event_type);
+		const meaning = classifyEvent(api.event_info, this.type);
+		this.phase = meaning.phase;
+		this.signal = meaning.signal;
+		this.model = meaning.model;
+		this.occurTime = api.occur_time;
+		this.rawType = api.event_type;
+		this.info = api.event_info;
+		this.seq = seq;
+		this.key = eventKey(api.occur_time, api.event_type, api.event_info, ordinal);
+	}
+}
+
+/** The watch's view of one event. `seq` is its arrival order, `ordinal` its repeat count. */
+export function toWatchEvent(api: ApiEvent, seq: number, ordinal: number): WatchEvent {
+	return new StoredEvent(api, seq, ordinal);
+}
+
+/** True when two server events are exact repeats (same time, type and text). */
+export function sameApiEvent(a: ApiEvent, b: ApiEvent): boolean {
+	return a.occur_time === b.occur_time && a.event_type === b.event_type && a.event_info === b.event_info;
+}

@@ -1,0 +1,132 @@
+// The whole event history of one service, kept sorted by occur_time (arrival order breaks
+// ties) with per-type indexes, so paging and type filters never scan the history.
+//
+// Value-like API: addEvents returns a new EventStore object whenever content changes (and
+// the same object when nothing was added), so `===` tells React that something changed.
+// Internally versions share append-only arrays (see store-column.ts): the common case,
+// events arriving in time order, costs O(batch); an event older than the newest one is
+// merged into place at O(n). Every version stays valid and exact.
+import type {ApiEvent, WatchEvent} from './types.js';
+import {sameApiEvent, toWatchEvent} from './events.js';
+import {appendToColumn, columnItems, columnOf, emptyColumn, lowerBound} from './store-column.js';
+import type {Column} from './store-column.js';
+
+/** Memoised text searches, shared by the versions of one store (see store-query.ts). */
+export interface SearchMemo {
+	readonly entries: Map<string, {readonly items: readonly WatchEvent[]; scanned: number; readonly positions: number[]}>;
+}
+
+export interface EventStore {
+	/** Grows by one with every change; handy as a memo key. */
+	readonly version: number;
+	/** The seq the next arriving event gets. */
+	readonly nextSeq: number;
+	/** @internal Every event, ascending by (occurTime, seq). */
+	readonly all: Column<WatchEvent>;
+	/** @internal The same events split by type, in the same order. */
+	readonly normal: Column<WatchEvent>;
+	/** @internal */
+	readonly abnormal: Column<WatchEvent>;
+	/** @internal */
+	readonly memo: SearchMemo;
+}
+
+export function emptyStore(): EventStore {
+	return {
+		version: 0,
+		nextSeq: 0,
+		all: emptyColumn(),
+		normal: emptyColumn(),
+		abnormal: emptyColumn(),
+		memo: {entries: new Map()},
+	};
+}
+
+const byTime = (event: WatchEvent): number => event.occurTime;
+const bySeqInTime = (a: WatchEvent, b: WatchEvent): number => a.occurTime - b.occurTime || a.seq - b.seq;
+
+/** How many exact repeats of `api` the store already holds (they share its millisecond). */
+function repeatsInStore(all: Column<WatchEvent>, api: ApiEvent): number {
+	let count = 0;
+	for (let i = lowerBound(all, api.occur_time, byTime); i < all.length; i++) {
+		const event = all.items[i]!;
+		if (event.occurTime !== api.occur_time) break;
+		if (event.rawType === api.event_type && event.info === api.event_info) count++;
+	}
+	return count;
+}
+
+/** The batch as WatchEvents, sorted, each exact repeat with its own ordinal. */
+function prepareBatch(store: EventStore, events: readonly ApiEvent[]): WatchEvent[] {
+	const order = events.map((api, index) => ({api, seq: store.nextSeq + index}));
+	order.sort((a, b) => a.api.occur_time - b.api.occur_time || a.seq - b.seq);
+	const prepared: WatchEvent[] = [];
+	for (const [index, {api, seq}] of order.entries()) {
+		let ordinal = repeatsInStore(store.all, api);
+		for (let j = index - 1; j >= 0 && order[j]!.api.occur_time === api.occur_time; j--) {
+			if (sameApiEvent(order[j]!.api, api)) ordinal++;
+		}
+		prepared.push(toWatchEvent(api, seq, ordinal));
+	}
+	return prepared;
+}
+
+/** Both inputs sorted by (occurTime, seq); a linear merge. */
+function merge(held: Column<WatchEvent>, batch: readonly WatchEvent[]): WatchEvent[] {
+	const merged: WatchEvent[] = [];
+	let i = 0;
+	let j = 0;
+	while (i < held.length || j < batch.length) {
+		const takeHeld = j >= batch.length || (i < held.length && bySeqInTime(held.items[i]!, batch[j]!) <= 0);
+		merged.push(takeHeld ? held.items[i++]! : batch[j++]!);
+	}
+	return merged;
+}
+
+/** Merge a sorted batch into place: O(n), for events older than the newest one held. */
+function rebuild(store: EventStore, batch: readonly WatchEvent[]): Pick<EventStore, 'all' | 'normal' | 'abnormal'> {
+	const merged = merge(store.all, batch);
+	return {
+		all: columnOf(merged),
+		normal: columnOf(merged.filter((event) => event.type === 'normal')),
+		abnormal: columnOf(merged.filter((event) => event.type === 'abnormal')),
+	};
+}
+
+/**
+ * Add the events a sync delivered (each exactly once, in server order). Events keep arrival
+ * order within a millisecond; exact repeats get distinct keys. Returns `store` itself when
+ * `events` is empty.
+ */
+export function addEvents(store: EventStore, events: readonly ApiEvent[]): EventStore {
+	if (events.length === 0) return store;
+	const batch = prepareBatch(store, events);
+	const newest = store.all.length > 0 ? store.all.items[store.all.length - 1]!.occurTime : -Infinity;
+	const inOrder = batch[0]!.occurTime >= newest;
+	const columns = inOrder
+		? {
+				all: appendToColumn(store.all, batch),
+				normal: appendToColumn(store.normal, batch.filter((event) => event.type === 'normal')),
+				abnormal: appendToColumn(store.abnormal, batch.filter((event) => event.type === 'abnormal')),
+			}
+		: rebuild(store, batch);
+	return {...columns, version: store.version + 1, nextSeq: store.nextSeq + events.length, memo: store.memo};
+}
+
+/** Every event, ascending by occur_time. Read it right away: it may be the store's own array. */
+export function storeEvents(store: EventStore): readonly WatchEvent[] {
+	return columnItems(store.all);
+}
+
+/** The newest occur_time held, or null when empty (for the clock skew estimate). */
+export function newestOccurTime(store: EventStore): number | null {
+	return store.all.length > 0 ? store.all.items[store.all.length - 1]!.occurTime : null;
+}
+
+/** How many events of each type the store holds. */
+export function countByType(store: EventStore): {readonly all: number; readonly normal: number; readonly abnormal: number} {
+	return {all: store.all.length, normal: store.normal.length, abnormal: store.abnormal.length};
+}
+
+export {queryPage} from './store-query.js';
+export type {PageQuery, EventPage} from './store-query.js';

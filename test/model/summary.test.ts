@@ -1,0 +1,45 @@
+import {describe, expect, it} from 'vitest';
+import {computeDeployment} from '../../source/model/deployment.js';
+import {buildSummary, eventRecord} from '../../source/model/summary.js';
+import {T0, details, seedSequence, watchEvents} from './fixtures.js';
+
+describe('eventRecord', () => {
+	it('is the NDJSON event line', () => {
+		const [event] = watchEvents(['abnormal', '[TF 3.0.0] pull image failed, retry later']);
+		expect(JSON.parse(JSON.stringify(eventRecord(event!)))).toEqual({
+			kind: 'event',
+			occur_time: T0,
+			time: '2019-07-08T14:47:31.764Z',
+			event_type: 'abnormal',
+			event_info: '[TF 3.0.0] pull image failed, retry later',
+			phase: 'image_pulling',
+			model: 'TF 3.0.0',
+		});
+	});
+});
+
+describe('buildSummary', () => {
+	it('lists every phase of every model with times and durations', () => {
+		const deployment = computeDeployment(watchEvents(...seedSequence()), details('failed', {error_msg: 'boom'}));
+		const summary = buildSummary('svc-1', 'my-service', deployment, 9);
+		expect(summary).toMatchObject({
+			kind: 'summary',
+			service_id: 'svc-1',
+			service_name: 'my-service',
+			outcome: 'failed',
+			status: 'failed',
+			error_msg: 'boom',
+			events_total: 9,
+		});
+		expect(summary.phases).toHaveLength(5);
+		expect(summary.phases[0]).toEqual({
+			model: 'TF 3.0.0',
+			phase: 'image_building',
+			state: 'done',
+			started_at: T0 + 1000,
+			ended_at: T0 + 2000,
+			duration_ms: 1000,
+		});
+		expect(summary.phases[4]).toMatchObject({phase: 'model_startup', state: 'failed', duration_ms: null});
+	});
+});
