@@ -1,9 +1,31 @@
 // Bundles the CLI into one self-contained file so `npx modelarts-watch` downloads a
 // single package with no runtime dependencies.
 import {build} from 'esbuild';
-import {chmod, readFile} from 'node:fs/promises';
+import {chmod} from 'node:fs/promises';
+import {fileURLToPath} from 'node:url';
 
-const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
+// Ink imports react-devtools-core only when DEV=true. Left external, esbuild would hoist it
+// into a static import that fails on every start; an empty stand-in keeps the bundle whole.
+const withoutDevtools = {
+	name: 'without-devtools',
+	setup(builder) {
+		builder.onResolve({filter: /^react-devtools-core$/}, () => ({path: 'devtools', namespace: 'stub'}));
+		builder.onLoad({filter: /.*/, namespace: 'stub'}, () => ({contents: 'export default {connectToDevTools() {}};'}));
+	},
+};
+
+// Ink 6.8's incremental renderer drifts one row per frame; source/render/log-update.ts
+// explains why and replaces it wherever Ink imports it.
+const ownLogUpdate = {
+	name: 'own-log-update',
+	setup(builder) {
+		builder.onResolve({filter: /^\.\/log-update\.js$/}, args =>
+			/[\\/]ink[\\/]build[\\/]/.test(args.importer)
+				? {path: fileURLToPath(new URL('../source/render/log-update.ts', import.meta.url))}
+				: undefined,
+		);
+	},
+};
 
 await build({
 	entryPoints: ['cli.tsx'],
@@ -14,8 +36,7 @@ await build({
 	target: 'node20',
 	minify: true,
 	legalComments: 'none',
-	// Ink loads react-devtools-core only when DEV=true; it is never shipped.
-	external: ['react-devtools-core'],
+	plugins: [withoutDevtools, ownLogUpdate],
 	define: {
 		'process.env.NODE_ENV': '"production"',
 	},

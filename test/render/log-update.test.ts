@@ -1,0 +1,109 @@
+import xterm from '@xterm/headless';
+import {describe, expect, it} from 'vitest';
+import {createLogUpdate} from '../../source/render/log-update.js';
+
+// Frames go through a real terminal emulator, so these tests check what a person would see,
+// not which escape sequences were chosen.
+function terminal(columns: number, rows: number) {
+	const term = new xterm.Terminal({cols: columns, rows, allowProposedApi: true, convertEol: true, scrollback: 500});
+	let written = '';
+	const stream = {
+		columns,
+		write(chunk: string) {
+			written += chunk;
+			term.write(chunk);
+		},
+	};
+	const settle = async () => new Promise<void>(resolve => {
+		term.write('', resolve);
+	});
+	const screen = async () => {
+		await settle();
+		const buffer = term.buffer.active;
+		const lines: string[] = [];
+		for (let row = 0; row < term.rows; row++) lines.push(buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
+		while (lines.length > 0 && lines.at(-1) === '') lines.pop();
+		return lines;
+	};
+	const resize = (newColumns: number, newRows: number) => {
+		term.resize(newColumns, newRows);
+		stream.columns = newColumns;
+	};
+	return {stream, screen, resize, written: () => written};
+}
+
+const frame = (...lines: string[]) => lines.join('\n') + '\n';
+
+describe('log-update', () => {
+	it('given a prompt above, when frames change, then only the latest frame shows below the prompt', async () => {
+		const t = terminal(40, 10);
+		t.stream.write('$ modelarts-watch\n');
+		const log = createLogUpdate(t.stream);
+		log(frame('header', 'phase 1 ⠋', 'event a'));
+		log(frame('header', 'phase 1 ⠙', 'event a', 'event b'));
+		log(frame('header', 'phase 2', 'event b'));
+		expect(await t.screen()).toEqual(['$ modelarts-watch', 'header', 'phase 2', 'event b']);
+	});
+
+	it('when a frame grows past the rows it had, then the new rows are added, not overwritten', async () => {
+		const t = terminal(40, 10);
+		const log = createLogUpdate(t.stream);
+		log(frame('a'));
+		log(frame('a', 'b', 'c'));
+		log(frame('a', 'b', 'c', 'd'));
+		expect(await t.screen()).toEqual(['a', 'b', 'c', 'd']);
+	});
+
+	it('when only one line changes, then the unchanged lines are not written again', async () => {
+		const t = terminal(40, 10);
+		const log = createLogUpdate(t.stream);
+		log(frame('a long unchanged header line', 'timer 1s', 'a long unchanged footer line'));
+		const before = t.written().length;
+		log(frame('a long unchanged header line', 'timer 2s', 'a long unchanged footer line'));
+		const update = t.written().slice(before);
+		expect(update).toContain('timer 2s');
+		expect(update).not.toContain('header');
+		expect(update).not.toContain('footer');
+		expect(await t.screen()).toEqual(['a long unchanged header line', 'timer 2s', 'a long unchanged footer line']);
+	});
+
+	it('when the same frame is rendered again, then nothing is written', () => {
+		const t = terminal(40, 10);
+		const log = createLogUpdate(t.stream);
+		log(frame('a', 'b'));
+		const before = t.written().length;
+		expect(log(frame('a', 'b'))).toBe(false);
+		expect(t.written().length).toBe(before);
+	});
+
+	it('when the terminal narrows and re-wraps the old frame, then clear leaves no ghost lines', async () => {
+		const t = terminal(60, 12);
+		t.stream.write('$ prompt\n');
+		const log = createLogUpdate(t.stream);
+		const wide = 'x'.repeat(50);
+		log(frame('header', wide, wide, 'footer'));
+		t.resize(20, 12);
+		log.clear();
+		log(frame('header', 'x'.repeat(18), 'footer'));
+		expect(await t.screen()).toEqual(['$ prompt', 'header', 'x'.repeat(18), 'footer']);
+	});
+
+	it('never clears the whole screen or the scrollback', () => {
+		const t = terminal(30, 8);
+		const log = createLogUpdate(t.stream);
+		for (let i = 0; i < 50; i++) log(frame(`tick ${i}`, ...Array.from({length: i % 6}, (_, j) => `row ${j}`)));
+		t.resize(20, 6);
+		log.clear();
+		log(frame('after resize'));
+		expect(t.written()).not.toMatch(/\u001B\[[23]J/);
+	});
+
+	it('done() shows the cursor again and keeps the last frame', async () => {
+		const t = terminal(30, 8);
+		const log = createLogUpdate(t.stream);
+		log(frame('final frame'));
+		log.done();
+		expect(t.written().endsWith('\u001B[?25h')).toBe(true);
+		expect(await t.screen()).toEqual(['final frame']);
+	});
+});
