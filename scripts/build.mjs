@@ -1,7 +1,7 @@
 // Bundles the CLI into one self-contained file so `npx modelarts-watch` downloads a
 // single package with no runtime dependencies.
 import {build} from 'esbuild';
-import {chmod} from 'node:fs/promises';
+import {chmod, readFile} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
 
 // Ink imports react-devtools-core only when DEV=true. Left external, esbuild would hoist it
@@ -27,6 +27,23 @@ const ownLogUpdate = {
 	},
 };
 
+// Ink clears the screen and the scrollback (ESC[2J ESC[3J) whenever the previous frame was
+// as tall as the terminal, which happens on every resize that shortens it. Over SSH that
+// wipes the user's history; our log-update repaints from the top of the frame instead.
+const CLEARING_BRANCH = 'if (this.lastOutputHeight >= this.options.stdout.rows) {';
+const noTerminalClears = {
+	name: 'no-terminal-clears',
+	setup(builder) {
+		builder.onLoad({filter: /[\\/]ink[\\/]build[\\/]ink\.js$/}, async ({path}) => {
+			const source = await readFile(path, 'utf8');
+			if (!source.includes(CLEARING_BRANCH)) {
+				throw new Error('Ink changed: re-check the full-screen clear that scripts/build.mjs disables');
+			}
+			return {contents: source.replace(CLEARING_BRANCH, 'if (false) {'), loader: 'js'};
+		});
+	},
+};
+
 await build({
 	entryPoints: ['cli.tsx'],
 	outfile: 'dist/cli.js',
@@ -36,7 +53,7 @@ await build({
 	target: 'node20',
 	minify: true,
 	legalComments: 'none',
-	plugins: [withoutDevtools, ownLogUpdate],
+	plugins: [withoutDevtools, ownLogUpdate, noTerminalClears],
 	define: {
 		'process.env.NODE_ENV': '"production"',
 	},

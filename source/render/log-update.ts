@@ -11,10 +11,10 @@ import stringWidth from 'string-width';
 const CSI = '\u001B[';
 const HIDE_CURSOR = `${CSI}?25l`;
 const SHOW_CURSOR = `${CSI}?25h`;
-const ERASE_LINE_END = `${CSI}K`;
+const ERASE_LINE = `${CSI}2K`;
 const ERASE_DOWN = `${CSI}J`;
 
-type Writable = {write(chunk: string): unknown; readonly columns?: number};
+type Writable = {write(chunk: string): unknown; readonly columns?: number; readonly rows?: number};
 
 /** The interface Ink's renderer calls on its log-update. */
 export interface LogUpdate {
@@ -44,17 +44,25 @@ function parse(text: string): Frame {
 
 /** Rows a line takes on a terminal `columns` wide that wraps long lines. */
 function rowsOf(line: string, columns: number): number {
-	return Math.max(1, Math.ceil(stringWidth(line) / Math.max(1, columns)));
+	return Number.isFinite(columns) ? Math.max(1, Math.ceil(stringWidth(line) / Math.max(1, columns))) : 1;
+}
+
+/** Terminal rows the frame takes when `columns` wide (long lines wrap). */
+function rowsOfFrame(frame: Frame, columns: number): number {
+	return frame.lines.reduce((sum, line) => sum + rowsOf(line, columns), 0);
 }
 
 /** From wherever the last frame left the cursor, back to column 0 of its first row. */
-function toTop(previous: Frame, columns: number | undefined): string {
+function toTop(previous: Frame, columns: number): string {
 	if (previous.lines.length === 0) return '\r';
-	const rows = columns
-		? previous.lines.reduce((sum, line) => sum + rowsOf(line, columns), 0)
-		: previous.lines.length;
+	const rows = rowsOfFrame(previous, columns);
 	const up = previous.trailingNewline ? rows : rows - 1;
 	return (up > 0 ? `${CSI}${up}A` : '') + '\r';
+}
+
+/** Write every line of `next` from the top of the old frame, then erase what is left. */
+function repaint(next: Frame): string {
+	return ERASE_DOWN + next.lines.join(`\n`) + (next.trailingNewline ? '\n' : '');
 }
 
 /** Write `next` over `previous`, touching only the lines that differ. */
@@ -73,7 +81,7 @@ function diff(previous: Frame, next: Frame): string {
 
 		if (pendingDown > 0) out += `${CSI}${pendingDown}E`;
 		pendingDown = 0;
-		out += line + ERASE_LINE_END + (endsRow ? '\n' : '');
+		out += ERASE_LINE + line + (endsRow ? '\n' : '');
 	});
 	if (pendingDown > 0) out += `${CSI}${pendingDown}E`;
 	if (next.lines.length < existing) out += ERASE_DOWN;
@@ -84,9 +92,24 @@ export function createLogUpdate(stream: Writable, {showCursor = false} = {}): Lo
 	let previous = EMPTY;
 	let previousText = '';
 	let cursorHidden = false;
-	// The rows the last frame occupies are counted at the width it was drawn at, unless the
-	// terminal has since narrowed and re-wrapped it (clear() is called on a width decrease).
-	let drawnColumns = stream.columns;
+	// The width the last frame was drawn at. A terminal that narrows since re-wraps it, so
+	// its rows are counted at the narrower of the two widths.
+	let drawnColumns = stream.columns ?? Number.POSITIVE_INFINITY;
+	const columnsNow = () => Math.min(drawnColumns, stream.columns ?? Number.POSITIVE_INFINITY);
+	const fits = (frame: Frame, columns: number) => frame.lines.every(line => stringWidth(line) <= columns);
+	const screenRows = () => stream.rows || Number.POSITIVE_INFINITY;
+	// A terminal that got shorter pushes the top of a tall frame into the scrollback, where
+	// the cursor cannot reach it; moving up then stops at the first row of the screen.
+	const onScreen = (frame: Frame, columns: number) =>
+		rowsOfFrame(frame, columns) + (frame.trailingNewline ? 1 : 0) <= screenRows();
+	// A frame as tall as the screen would scroll and leave copies in the scrollback. The view
+	// sizes itself to fit; this only trims the one frame Ink lays out before it has.
+	const shorterThanScreen = (frame: Frame): Frame => {
+		const limit = screenRows() - 1;
+		return frame.lines.length > limit && limit > 0
+			? {lines: frame.lines.slice(0, limit), trailingNewline: true}
+			: frame;
+	};
 
 	const render = ((text: string) => {
 		if (text === previousText) return false;
@@ -95,20 +118,24 @@ export function createLogUpdate(stream: Writable, {showCursor = false} = {}): Lo
 			cursorHidden = true;
 		}
 
-		const next = parse(text);
-		stream.write(toTop(previous, undefined) + diff(previous, next));
+		const next = shorterThanScreen(parse(text));
+		const columns = columnsNow();
+		// Line-by-line rewriting assumes one row per line and a frame whose top is still on
+		// screen. While a resize is being laid out neither may hold: repaint it whole.
+		const incremental =
+			columns === (stream.columns ?? columns) &&
+			fits(previous, columns) &&
+			fits(next, columns) &&
+			onScreen(previous, columns);
+		stream.write(toTop(previous, columns) + (incremental ? diff(previous, next) : repaint(next)));
 		previous = next;
 		previousText = text;
-		drawnColumns = stream.columns;
+		drawnColumns = stream.columns ?? Number.POSITIVE_INFINITY;
 		return true;
 	}) as LogUpdate;
 
 	render.clear = () => {
-		const narrowed = drawnColumns !== undefined && stream.columns !== undefined && stream.columns < drawnColumns;
-		if (previous.lines.length > 0) {
-			stream.write(toTop(previous, narrowed ? stream.columns : undefined) + ERASE_DOWN);
-		}
-
+		if (previous.lines.length > 0) stream.write(toTop(previous, columnsNow()) + ERASE_DOWN);
 		previous = EMPTY;
 		previousText = '';
 	};
@@ -125,7 +152,7 @@ export function createLogUpdate(stream: Writable, {showCursor = false} = {}): Lo
 	render.sync = (text: string) => {
 		previous = parse(text);
 		previousText = text;
-		drawnColumns = stream.columns;
+		drawnColumns = stream.columns ?? Number.POSITIVE_INFINITY;
 	};
 
 	// The watch never places the terminal cursor (no text input), so there is none to track.

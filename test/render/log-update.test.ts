@@ -9,6 +9,7 @@ function terminal(columns: number, rows: number) {
 	let written = '';
 	const stream = {
 		columns,
+		rows,
 		write(chunk: string) {
 			written += chunk;
 			term.write(chunk);
@@ -28,6 +29,7 @@ function terminal(columns: number, rows: number) {
 	const resize = (newColumns: number, newRows: number) => {
 		term.resize(newColumns, newRows);
 		stream.columns = newColumns;
+		stream.rows = newRows;
 	};
 	return {stream, screen, resize, written: () => written};
 }
@@ -86,6 +88,24 @@ describe('log-update', () => {
 		log.clear();
 		log(frame('header', 'x'.repeat(18), 'footer'));
 		expect(await t.screen()).toEqual(['$ prompt', 'header', 'x'.repeat(18), 'footer']);
+	});
+
+	it('when a frame would fill the screen, then it is cut to one row less so nothing scrolls', async () => {
+		const t = terminal(30, 6);
+		const log = createLogUpdate(t.stream);
+		log(frame('header', 'a', 'b', 'c', 'd', 'e', 'f', 'g'));
+		expect(await t.screen()).toEqual(['header', 'a', 'b', 'c', 'd']);
+	});
+
+	it('when the terminal gets shorter than the frame, then the next frame is drawn whole from the top', async () => {
+		const t = terminal(30, 12);
+		const log = createLogUpdate(t.stream);
+		const rows = (tag: string, count: number) => Array.from({length: count}, (_, i) => `${tag} row ${i}`);
+		log(frame('header', ...rows('old', 10)));
+		t.resize(30, 6);
+		log(frame('header', ...rows('old', 10)));
+		log(frame('header', ...rows('new', 4)));
+		expect(await t.screen()).toEqual(['header', ...rows('new', 4)]);
 	});
 
 	it('never clears the whole screen or the scrollback', () => {

@@ -1,0 +1,69 @@
+// `npm run bench`: measures what the CLI costs a terminal, a network and a machine, and
+// prints each figure next to its target. It reports; it never fails the build (exit 0).
+import {writeFile} from 'node:fs/promises';
+import {measurePackage} from './package.mjs';
+import {measureClears, measureScale, measureSteadyBytes} from './render.mjs';
+import {loadSimulator} from './sim.mjs';
+import {failed, formatTable} from './stats.mjs';
+import {measureFirstFrame, measureHelpAndVersion} from './startup.mjs';
+import {measureSync} from './sync.mjs';
+
+const RESULTS_FILE = '/tmp/briefs/bench-results.txt';
+/**
+ * A scenario that stays in one phase (image pulling) for two scenario hours: at 100× it
+ * reaches that phase in a fraction of a second and stays there for over a minute.
+ */
+const STEADY_SCENARIO = 'stuck';
+const STEADY_SPEED = 100;
+
+const results = [];
+
+async function step(name, target, measure) {
+	process.stderr.write(`bench: ${name}…\n`);
+	try {
+		const rows = await measure();
+		results.push(...(Array.isArray(rows) ? rows : [rows]));
+	} catch (error) {
+		results.push(failed(name, target, error));
+	}
+}
+
+await step('--help / --version time', '<= 2x node -e 0', () => measureHelpAndVersion());
+await step('package', '<= 1.5 MB', () => measurePackage());
+
+let startSim = null;
+await step('simulator', '', async () => {
+	const {startSimulator} = await loadSimulator();
+	startSim = () => startSimulator({scenario: STEADY_SCENARIO, speed: STEADY_SPEED});
+	return [];
+});
+
+if (startSim) {
+	await step('time to first frame', '<= 3x baseline', async () => {
+		const sim = await startSim();
+		try {
+			return await measureFirstFrame(sim);
+		} finally {
+			await sim.close();
+		}
+	});
+	for (const [label, options] of [
+		['120x40', {cols: 120, rows: 40, history: 0}],
+		['80x24, 200 events', {cols: 80, rows: 24, history: 200}],
+		['120x40 --low-bandwidth', {cols: 120, rows: 40, history: 0, extra: ['--low-bandwidth']}],
+		['80x24, 200 events, --low-bandwidth', {cols: 80, rows: 24, history: 200, extra: ['--low-bandwidth']}],
+	]) {
+		await step(`steady bytes/s ${label}`, '<= 500 B/s', () => measureSteadyBytes(startSim, {...options, label}));
+	}
+	await step('full clears after first frame', '0', () => measureClears(startSim));
+	await step('sync bytes per poll', '', () => measureSync(startSim));
+	await step('RSS and frame time with 100k events', '<= 150 MB', () => measureScale(startSim));
+}
+
+const table = formatTable(results);
+const header = `modelarts-watch benchmark, ${new Date().toISOString()}, node ${process.version}, ${process.platform}/${process.arch}`;
+process.stdout.write(`\n${header}\n\n${table}\n`);
+await writeFile(RESULTS_FILE, `${header}\n\n${table}\n`).catch((error) => {
+	process.stderr.write(`bench: could not write ${RESULTS_FILE}: ${error.message}\n`);
+});
+process.exit(0);
