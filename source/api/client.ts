@@ -1,0 +1,123 @@
+// The one place that speaks HTTP to ModelArts. Everything above it sees typed results or
+// typed errors (errors.ts) and never a status code, a socket error or a credential.
+import http from 'node:http';
+import https from 'node:https';
+import nodeFetch from 'node-fetch';
+import type {Authenticator} from './auth/types.js';
+import {ApiError} from './errors.js';
+import {exchange, type FetchLike, type RequestLog} from './http-exchange.js';
+import {eventsPageFrom, servicesPageFrom, serviceDetailsFrom} from './payloads.js';
+import type {EventsQuery, ModelArtsClient, ServicesQuery} from './types.js';
+
+export type {FetchInit, FetchLike, FetchResponse, RequestLog} from './http-exchange.js';
+
+/** How to reach ModelArts. */
+export interface ClientOptions {
+	/** e.g. https://modelarts.eu-de.otc.t-systems.com */
+	readonly endpoint: string;
+	/** The project id, or a function that finds it (asked once, then remembered). */
+	readonly projectId: string | (() => Promise<string>);
+	readonly auth: Authenticator;
+	readonly fetch?: FetchLike;
+	/** Proxy or CA agent; a keep-alive agent by default. */
+	readonly agent?: http.Agent | ((url: URL) => http.Agent);
+	/** Per request, body included; 15 s by default. */
+	readonly timeoutMs?: number;
+	readonly userAgent?: string;
+	readonly onRequest?: (log: RequestLog) => void;
+}
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+
+/** Builds the ModelArts client. Every method rejects with an ApiError, or the caller's abort reason. */
+export function createClient(options: ClientOptions): ModelArtsClient {
+	const endpoint = new URL(options.endpoint.replace(/\/+$/, '') + '/');
+	// ModelArts never takes credentials in the URL; fetch refuses such URLs, and logs must not show them.
+	endpoint.username = '';
+	endpoint.password = '';
+	const resolveProject = projectResolver(options.projectId);
+	const get = requester(options);
+
+	const serviceUrl = async (serviceId: string, suffix: string, signal?: AbortSignal): Promise<URL> =>
+		new URL(`v1/${encodeURIComponent(await resolveProject(signal))}/services/${encodeURIComponent(serviceId)}${suffix}`, endpoint);
+
+	return {
+		async listEvents(serviceId, query, signal) {
+			const url = await serviceUrl(serviceId, '/events', signal);
+			setQuery(url, query);
+			return eventsPageFrom(await get(url, serviceId, signal));
+		},
+		async getService(serviceId, signal) {
+			return serviceDetailsFrom(await get(await serviceUrl(serviceId, '', signal), serviceId, signal));
+		},
+		async listServices(query: ServicesQuery, signal) {
+			const url = new URL(`v1/${encodeURIComponent(await resolveProject(signal))}/services`, endpoint);
+			setQuery(url, query);
+			return servicesPageFrom(await get(url, null, signal));
+		},
+	};
+}
+
+function setQuery(url: URL, query: EventsQuery | ServicesQuery): void {
+	for (const [key, value] of Object.entries(query)) {
+		if (value !== undefined && value !== null) {
+			url.searchParams.set(key, String(value));
+		}
+	}
+}
+
+function projectResolver(projectId: ClientOptions['projectId']): (signal?: AbortSignal) => Promise<string> {
+	if (typeof projectId === 'string') {
+		return async () => projectId;
+	}
+
+	let known: string | null = null;
+	return async () => {
+		known ??= await projectId();
+		return known;
+	};
+}
+
+function defaultAgent(): (url: URL) => http.Agent {
+	const plain = new http.Agent({keepAlive: true});
+	const secure = new https.Agent({keepAlive: true});
+	return (url) => (url.protocol === 'http:' ? plain : secure);
+}
+
+/** A GET that resolves with the parsed JSON body of a 2xx answer, refreshing the credential once on 401. */
+function requester(options: ClientOptions): (url: URL, serviceId: string | null, signal?: AbortSignal) => Promise<unknown> {
+	const fetch = options.fetch ?? (nodeFetch as unknown as FetchLike);
+	const agent = options.agent ?? defaultAgent();
+	const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+	const resolved = {...options, fetch, agent, timeoutMs};
+
+	return async (url, serviceId, signal) => {
+		let refreshed = false;
+		for (;;) {
+			const result = await exchange(resolved, url, serviceId, signal);
+			if (result.ok) {
+				return result.json;
+			}
+
+			// A rejected credential is refreshed at most once: retrying blindly can lock an AK.
+			if (result.error.kind === 'auth' && !refreshed && (await refresh(options.auth, signal))) {
+				refreshed = true;
+				continue;
+			}
+
+			throw result.error;
+		}
+	};
+}
+
+async function refresh(auth: Authenticator, signal?: AbortSignal): Promise<boolean> {
+	try {
+		return await auth.refresh(signal);
+	} catch (error) {
+		if (error instanceof ApiError) {
+			throw error;
+		}
+
+		return false;
+	}
+}

@@ -1,0 +1,80 @@
+// What the sync has delivered lately, as counts of (time, type, text). Same-millisecond
+// events have no id, so "new" can only mean "more occurrences than already delivered".
+// Counts are kept for a short window before the newest event, which every poll re-reads to
+// catch late arrivals; older counts are forgotten, so memory and poll size stay bounded.
+import type {ApiEvent} from '../model/types.js';
+
+interface Delivered {
+	readonly time: number;
+	count: number;
+}
+
+const keyOf = (event: ApiEvent): string => `${event.occur_time}\u0000${event.event_type}\u0000${event.event_info}`;
+
+export class DeliveredWindow {
+	private readonly counts = new Map<string, Delivered>();
+	private start: number | null;
+
+	constructor(
+		since: number | null,
+		/** How far before the newest event the window reaches… */
+		private readonly overlapMs: number,
+		/** …but over no more than this many delivered events. */
+		private readonly overlapEvents: number,
+	) {
+		this.start = since;
+	}
+
+	/** The oldest occur_time the next poll must read again; null to read everything. */
+	get floor(): number | null {
+		return this.start;
+	}
+
+	/**
+	 * Takes every event with occur_time ≥ `floor`, complete and oldest first, and returns the
+	 * occurrences not delivered before, in the same order. Then slides the window forward.
+	 */
+	admit(complete: readonly ApiEvent[]): ApiEvent[] {
+		const occurrences = new Map<string, number>();
+		const fresh: ApiEvent[] = [];
+		for (const event of complete) {
+			const key = keyOf(event);
+			const nth = (occurrences.get(key) ?? 0) + 1;
+			occurrences.set(key, nth);
+			const known = this.counts.get(key);
+			if (!known || nth > known.count) {
+				fresh.push(event);
+				if (known) known.count = nth;
+				else this.counts.set(key, {time: event.occur_time, count: nth});
+			}
+		}
+
+		this.slide();
+		return fresh;
+	}
+
+	private slide(): void {
+		const newestFirst = [...this.counts.values()].sort((a, b) => b.time - a.time);
+		const newest = newestFirst[0];
+		if (!newest) {
+			return;
+		}
+
+		let counted = 0;
+		let byCount = Number.NEGATIVE_INFINITY;
+		for (const entry of newestFirst) {
+			counted += entry.count;
+			if (counted >= Math.max(1, this.overlapEvents)) {
+				byCount = entry.time;
+				break;
+			}
+		}
+
+		// Never backwards: counts below the window were forgotten, so it cannot grow back.
+		const start = Math.max(newest.time - this.overlapMs, byCount, this.start ?? Number.NEGATIVE_INFINITY);
+		this.start = start;
+		for (const [key, entry] of this.counts) {
+			if (entry.time < start) this.counts.delete(key);
+		}
+	}
+}

@@ -1,0 +1,141 @@
+// One HTTP GET and its outcome: a time-out that covers the body too, the caller's abort,
+// the credential headers, and the mapping of whatever happened to a typed result.
+import type http from 'node:http';
+import {redact} from '../secrets.js';
+import type {Authenticator} from './auth/types.js';
+import {parseRetryAfter} from './backoff.js';
+import {ApiError, BadRequestError, TransientError} from './errors.js';
+import {errorForNetworkFailure, errorForStatus} from './http-errors.js';
+import {redactUrl, scrubSecrets} from './redact.js';
+
+/** What the client needs from a response; node-fetch's Response fits. */
+export interface FetchResponse {
+	readonly status: number;
+	readonly headers: {get(name: string): string | null};
+	text(): Promise<string>;
+}
+
+/** The options the client passes to fetch; node-fetch's RequestInit accepts them. */
+export interface FetchInit {
+	readonly method: string;
+	readonly headers: Record<string, string>;
+	readonly signal: AbortSignal;
+	readonly agent: http.Agent | ((url: URL) => http.Agent);
+	readonly redirect: 'manual';
+}
+
+/** node-fetch 3 by default; tests and special set-ups can pass their own. */
+export type FetchLike = (url: string, init: FetchInit) => Promise<FetchResponse>;
+
+/** One HTTP exchange, for --debug logs. The URL carries no secret. */
+export interface RequestLog {
+	readonly method: string;
+	readonly url: string;
+	readonly status: number | null;
+	readonly ms: number;
+	readonly error?: string;
+}
+
+/** Everything an exchange needs, defaults resolved. */
+export interface ExchangeOptions {
+	readonly auth: Authenticator;
+	readonly fetch: FetchLike;
+	readonly agent: http.Agent | ((url: URL) => http.Agent);
+	readonly timeoutMs: number;
+	readonly userAgent?: string;
+	readonly onRequest?: (log: RequestLog) => void;
+}
+
+export type ExchangeResult = {readonly ok: true; readonly json: unknown} | {readonly ok: false; readonly error: ApiError};
+
+/**
+ * GETs `url`. Resolves with the parsed JSON of a 2xx answer or the typed error of anything
+ * else; rejects only with the caller's abort reason. `serviceId` lets a 404 name the service.
+ */
+export async function exchange(options: ExchangeOptions, url: URL, serviceId: string | null, signal?: AbortSignal): Promise<ExchangeResult> {
+	signal?.throwIfAborted();
+	const started = performance.now();
+	const controller = new AbortController();
+	const onAbort = (): void => controller.abort(signal?.reason);
+	signal?.addEventListener('abort', onAbort, {once: true});
+	let timedOut = false;
+	const timer = setTimeout(() => {
+		timedOut = true;
+		controller.abort();
+	}, options.timeoutMs);
+	let secrets: readonly string[] = [];
+	let status: number | null = null;
+	const finish = (result: ExchangeResult): ExchangeResult => {
+		const error = result.ok ? undefined : scrubbed(result.error, secrets);
+		const entry: RequestLog = {method: 'GET', url: redactUrl(url.href), status, ms: Math.round(performance.now() - started)};
+		options.onRequest?.(error ? {...entry, error: error.message} : entry);
+		return error ? {ok: false, error} : result;
+	};
+
+	try {
+		const headers = await requestHeaders(options, url, controller.signal);
+		secrets = Object.values(headers);
+		const response = await options.fetch(url.href, {method: 'GET', headers, signal: controller.signal, agent: options.agent, redirect: 'manual'});
+		status = response.status;
+		return finish(interpret(response, await response.text(), url, serviceId, options.auth.source));
+	} catch (error) {
+		if (signal?.aborted) {
+			throw signal.reason;
+		}
+
+		return finish({ok: false, error: timedOut ? timeoutError(options.timeoutMs) : error instanceof ApiError ? error : errorForNetworkFailure(error, url.host)});
+	} finally {
+		clearTimeout(timer);
+		signal?.removeEventListener('abort', onAbort);
+	}
+}
+
+function timeoutError(timeoutMs: number): TransientError {
+	return new TransientError(`timed out after ${Number((timeoutMs / 1000).toFixed(1))}s`);
+}
+
+async function requestHeaders(options: ExchangeOptions, url: URL, signal: AbortSignal): Promise<Record<string, string>> {
+	const base: Record<string, string> = {accept: 'application/json'};
+	if (options.userAgent) {
+		base['user-agent'] = options.userAgent;
+	}
+
+	const auth = await options.auth.headers({method: 'GET', url, headers: base, body: ''}, signal);
+	return {...base, ...auth};
+}
+
+function interpret(response: FetchResponse, text: string, url: URL, serviceId: string | null, authSource: string): ExchangeResult {
+	const {status} = response;
+	if (status >= 300 && status < 400) {
+		// Redirects are not followed: the credential header must not travel to another host.
+		const location = response.headers.get('location');
+		const to = location ? ` to ${redactUrl(new URL(location, url).href)}` : '';
+		return {ok: false, error: new BadRequestError(`HTTP ${status}: ${url.host} redirected${to} — check --endpoint`, status)};
+	}
+
+	if (status < 200 || status >= 300) {
+		const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
+		return {ok: false, error: errorForStatus(status, text, {host: url.host, serviceId, authSource, retryAfterMs})};
+	}
+
+	try {
+		return {ok: true, json: JSON.parse(text)};
+	} catch {
+		const reason = /^\s*</.test(text)
+			? `HTML page instead of JSON from ${url.host} — is this a ModelArts endpoint?`
+			: text.trim() === ''
+				? 'empty response'
+				: 'invalid JSON';
+		return {ok: false, error: new TransientError(reason, status)};
+	}
+}
+
+/** The same error with any credential value blanked out of its message (a server may echo one). */
+function scrubbed(error: ApiError, secrets: readonly string[]): ApiError {
+	const message = redact(scrubSecrets(error.message, secrets));
+	if (message !== error.message) {
+		Object.defineProperty(error, 'message', {value: message});
+	}
+
+	return error;
+}

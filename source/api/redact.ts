@@ -1,0 +1,47 @@
+// Secrets must never reach a log line or an error message: not the token, not the AK/SK
+// signature, not a password in a URL. These helpers blank them before anything is printed.
+
+const SECRET_QUERY = /token|sign|secret|password|passwd|key|credential|^ak$|^sk$/i;
+
+/** The URL without user info and with secret-looking query values replaced by ***. */
+export function redactUrl(href: string): string {
+	let url: URL;
+	try {
+		url = new URL(href);
+	} catch {
+		return '(invalid URL)';
+	}
+
+	url.username = '';
+	url.password = '';
+	for (const name of [...url.searchParams.keys()]) {
+		if (SECRET_QUERY.test(name)) {
+			url.searchParams.set(name, '***');
+		}
+	}
+
+	return url.href;
+}
+
+/**
+ * `text` with every credential fragment replaced by ***. Header values are split into
+ * words so that an AK inside "Access=AK…, Signature=…" is caught even if echoed alone.
+ */
+export function scrubSecrets(text: string, headerValues: readonly string[]): string {
+	const fragments = new Set<string>();
+	for (const value of headerValues) {
+		fragments.add(value.trim());
+		for (const word of value.split(/[\s,=]+/)) {
+			fragments.add(word);
+		}
+	}
+
+	let result = text;
+	for (const fragment of [...fragments].sort((a, b) => b.length - a.length)) {
+		if (fragment.length >= 12) {
+			result = result.split(fragment).join('***');
+		}
+	}
+
+	return result;
+}

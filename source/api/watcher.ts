@@ -1,0 +1,248 @@
+// The poll loop shared by the TTY hook and the plain/JSON runners: a setTimeout chain (never
+// setInterval, so a slow poll never overlaps the next), retries with full-jitter back-off,
+// a gentler cadence while nothing changes on a settled service, and a clean stop.
+import {isTerminalStatus} from '../model/outcome.js';
+import type {ServiceDetails} from '../model/types.js';
+import type {WatchMessage, SyncState} from '../model/watch-messages.js';
+import {DEFAULT_BACKOFF, quietDelay, retryDelay, type BackoffPolicy} from './backoff.js';
+import type {ApiError} from './errors.js';
+import {createEventSync, type EventSync} from './sync.js';
+import type {ModelArtsClient} from './types.js';
+import {asApiError, shortReason, stoppedMessage} from './watch-status.js';
+
+/** Time as the loop sees it; injectable so tests drive it with fake timers. */
+export interface WatcherClock {
+	now(): number;
+	setTimeout(callback: () => void, ms: number): unknown;
+	clearTimeout(handle: unknown): void;
+}
+
+export interface WatcherOptions {
+	readonly client: ModelArtsClient;
+	readonly serviceId: string;
+	/** The event sync; built from since/until/pageSize when absent. */
+	readonly sync?: EventSync;
+	readonly since?: number | null;
+	readonly until?: number | null;
+	readonly pageSize?: number;
+	/** Poll interval while a deployment is in progress. */
+	readonly intervalMs: number;
+	readonly clock?: WatcherClock;
+	/** Jitter source, [0, 1). */
+	readonly random?: () => number;
+	readonly onMessage: (message: WatchMessage) => void;
+	/** Finish once the service reaches a terminal status (after one more events fetch). */
+	readonly exitOnTerminal?: boolean;
+	readonly backoff?: BackoffPolicy;
+	/** Least time between the starts of two cycles (each is ≥ 2 requests); 1 s by default. */
+	readonly minGapMs?: number;
+}
+
+/** How a watch ended. */
+export interface WatchResult {
+	readonly reason: 'terminal' | 'stopped' | 'permanent-error';
+	readonly error?: ApiError;
+}
+
+export interface Watcher {
+	start(): void;
+	/** Poll now (the `r` key) and return to the normal cadence. */
+	refreshNow(): void;
+	stop(): void;
+	readonly done: Promise<WatchResult>;
+}
+
+const systemClock: WatcherClock = {
+	now: () => Date.now(),
+	setTimeout: (callback, ms) => setTimeout(callback, ms),
+	clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+export function createWatcher(options: WatcherOptions): Watcher {
+	return new PollLoop(options);
+}
+
+class PollLoop implements Watcher {
+	readonly done: Promise<WatchResult>;
+	private resolveDone!: (result: WatchResult) => void;
+	private readonly clock: WatcherClock;
+	private readonly sync: EventSync;
+	private readonly controller = new AbortController();
+	private timer: unknown = null;
+	private started = false;
+	private finished = false;
+	private running = false;
+	/** refreshNow() came while a cycle ran: run another as soon as it ends. */
+	private refreshQueued = false;
+	/** refreshNow() was asked: the next wait is the plain interval again. */
+	private cadenceReset = false;
+	private lastStart = Number.NEGATIVE_INFINITY;
+	/** A server's Retry-After deadline: not even refreshNow() asks sooner. */
+	private notBefore = Number.NEGATIVE_INFINITY;
+	private lastSuccessAt: number | null = null;
+	private attempt = 0;
+	private quietCycles = 0;
+	private lastDetails: string | null = null;
+	private status: string | null = null;
+	private detailsAvailable = true;
+	/** Set once the service is terminal: the next cycle is the final events fetch. */
+	private finalFetch = false;
+
+	constructor(private readonly options: WatcherOptions) {
+		this.clock = options.clock ?? systemClock;
+		this.sync = options.sync ?? createEventSync(options);
+		this.done = new Promise((resolve) => {
+			this.resolveDone = resolve;
+		});
+	}
+
+	start(): void {
+		if (this.started || this.finished) return;
+		this.started = true;
+		this.emitSync({kind: 'loading'});
+		this.schedule(0);
+	}
+
+	refreshNow(): void {
+		if (!this.started || this.finished) return;
+		this.quietCycles = 0;
+		this.cadenceReset = true;
+		this.attempt = 0;
+		if (this.running) {
+			this.refreshQueued = true;
+			return;
+		}
+
+		this.schedule(0);
+	}
+
+	stop(): void {
+		this.finish({reason: 'stopped'});
+	}
+
+	/** Runs the next cycle after `delayMs`, but never sooner than `minGapMs` after the last one began. */
+	private schedule(delayMs: number): number {
+		if (this.timer !== null) this.clock.clearTimeout(this.timer);
+		const now = this.clock.now();
+		const at = Math.max(now + delayMs, this.lastStart + (this.options.minGapMs ?? 1000), this.notBefore);
+		this.timer = this.clock.setTimeout(() => {
+			this.timer = null;
+			void this.cycle();
+		}, at - now);
+		return at;
+	}
+
+	private async cycle(): Promise<void> {
+		if (this.finished) return;
+		this.running = true;
+		this.lastStart = this.clock.now();
+		const signal = this.controller.signal;
+		try {
+			const changed = await this.fetchAll(signal);
+			if (this.finished) return;
+			this.attempt = 0;
+			this.lastSuccessAt = this.clock.now();
+			this.afterSuccess(changed);
+		} catch (error) {
+			if (!this.finished) this.afterFailure(asApiError(error));
+		} finally {
+			this.running = false;
+		}
+	}
+
+	/** Events, then details (unless known unavailable); true when anything new arrived. */
+	private async fetchAll(signal: AbortSignal): Promise<boolean> {
+		// Emit events as soon as the sync hands them over: it will not hand them over twice.
+		const events = await this.sync.poll(signal);
+		if (events.length > 0) this.emit({type: 'events', events, at: this.clock.now()});
+		if (this.finalFetch || !this.detailsAvailable) return events.length > 0;
+		const details = await this.fetchDetails(signal);
+		const detailsChanged = details !== null && this.noteDetails(details);
+		return events.length > 0 || detailsChanged;
+	}
+
+	private async fetchDetails(signal: AbortSignal): Promise<ServiceDetails | null> {
+		try {
+			return await this.options.client.getService(this.options.serviceId, signal);
+		} catch (error) {
+			const apiError = asApiError(error);
+			if (apiError.kind !== 'forbidden' || signal.aborted) throw error;
+			// Details are a bonus: progress can still be told from events alone.
+			this.detailsAvailable = false;
+			this.emit({type: 'details-unavailable', reason: shortReason(apiError), at: this.clock.now()});
+			return null;
+		}
+	}
+
+	/** Records new details; true when they differ from the last ones. */
+	private noteDetails(details: ServiceDetails): boolean {
+		const serialised = JSON.stringify(details);
+		if (serialised === this.lastDetails) return false;
+		this.lastDetails = serialised;
+		this.status = details.status;
+		this.emit({type: 'details', details, at: this.clock.now()});
+		return true;
+	}
+
+	private afterSuccess(changed: boolean): void {
+		const terminal = isTerminalStatus(this.status);
+		if (this.finalFetch) {
+			this.emitSync({kind: 'ok', lastSuccessAt: this.lastSuccessAt as number, nextPollAt: null});
+			this.finish({reason: 'terminal'});
+			return;
+		}
+
+		if (terminal && this.options.exitOnTerminal) {
+			// One more events fetch, so events written just before the status changed are shown.
+			this.finalFetch = true;
+			this.scheduleWithState(0);
+			return;
+		}
+
+		this.quietCycles = terminal && !changed && !this.cadenceReset ? this.quietCycles + 1 : 0;
+		const delay = this.refreshQueued ? 0 : quietDelay(this.options.intervalMs, this.quietCycles);
+		this.refreshQueued = false;
+		this.cadenceReset = false;
+		this.scheduleWithState(delay);
+	}
+
+	private scheduleWithState(delayMs: number): void {
+		const at = this.schedule(delayMs);
+		this.emitSync({kind: 'ok', lastSuccessAt: this.lastSuccessAt as number, nextPollAt: at});
+	}
+
+	private afterFailure(error: ApiError): void {
+		if (!error.retryable) {
+			this.emitSync({kind: 'stopped', message: stoppedMessage(error), errorKind: error.kind});
+			this.finish({reason: 'permanent-error', error});
+			return;
+		}
+
+		this.attempt += 1;
+		this.refreshQueued = false;
+		if (error.kind === 'throttled' && 'retryAfterMs' in error && typeof error.retryAfterMs === 'number') {
+			this.notBefore = this.clock.now() + error.retryAfterMs;
+		}
+
+		const random = this.options.random ?? Math.random;
+		const at = this.schedule(retryDelay(error, this.attempt, random, this.options.backoff ?? DEFAULT_BACKOFF));
+		this.emitSync({kind: 'retrying', attempt: this.attempt, reason: shortReason(error), retryAt: at, lastSuccessAt: this.lastSuccessAt});
+	}
+
+	private finish(result: WatchResult): void {
+		if (this.finished) return;
+		this.finished = true;
+		if (this.timer !== null) this.clock.clearTimeout(this.timer);
+		this.timer = null;
+		this.controller.abort();
+		this.resolveDone(result);
+	}
+
+	private emitSync(state: SyncState): void {
+		this.emit({type: 'sync', state, at: this.clock.now()});
+	}
+
+	private emit(message: WatchMessage): void {
+		this.options.onMessage(message);
+	}
+}

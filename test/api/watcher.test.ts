@@ -1,0 +1,221 @@
+import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
+import {ApiError, AuthError, ForbiddenError, NotFoundError, ThrottledError, TransientError} from '../../source/api/errors.js';
+import type {EventSync} from '../../source/api/sync.js';
+import type {ModelArtsClient} from '../../source/api/types.js';
+import {createWatcher, type WatcherOptions} from '../../source/api/watcher.js';
+import type {ApiEvent, ServiceDetails} from '../../source/model/types.js';
+import type {SyncState, WatchMessage} from '../../source/model/watch-messages.js';
+
+const START = Date.parse('2026-03-01T12:00:00Z');
+const event = (occur_time: number, event_info = 'preparing environment'): ApiEvent => ({occur_time, event_type: 'normal', event_info});
+const service = (status: string, progress?: number): ServiceDetails => ({service_id: 'svc', service_name: 'demo', status, ...(progress === undefined ? {} : {progress})});
+
+type Outcome<T> = T | ApiError;
+
+/** A watcher over scripted answers: each poll / details call takes the next one; the last details answer repeats. */
+function harness(script: {readonly polls?: readonly Outcome<ApiEvent[]>[]; readonly details?: readonly Outcome<ServiceDetails>[]}, options: Partial<WatcherOptions> = {}) {
+	const polls = [...(script.polls ?? [])];
+	const details = [...(script.details ?? [service('deploying', 10)])];
+	const messages: WatchMessage[] = [];
+	const calls = {polls: 0, details: 0, signals: [] as AbortSignal[]};
+	const sync: EventSync = {
+		offsetMode: null,
+		poll: async (signal) => {
+			calls.polls += 1;
+			if (signal) calls.signals.push(signal);
+			const next = polls.shift() ?? [];
+			if (next instanceof ApiError) throw next;
+			return next;
+		},
+	};
+	const client: ModelArtsClient = {
+		listEvents: async () => ({service_id: null, service_name: null, total_count: 0, events: []}),
+		getService: async () => {
+			calls.details += 1;
+			const next = (details.length > 1 ? details.shift() : details[0]) as Outcome<ServiceDetails>;
+			if (next instanceof ApiError) throw next;
+			return next;
+		},
+		listServices: async () => ({total_count: 0, services: []}),
+	};
+	const watcher = createWatcher({client, serviceId: 'svc', sync, intervalMs: 2000, random: () => 0.5, onMessage: (m) => messages.push(m), ...options});
+	const syncStates = (): SyncState[] => messages.flatMap((m) => (m.type === 'sync' ? [m.state] : []));
+	const gaps = (): number[] =>
+		syncStates().flatMap((s) => (s.kind === 'ok' && s.nextPollAt !== null ? [s.nextPollAt - s.lastSuccessAt] : s.kind === 'retrying' ? [s.retryAt - Date.now()] : []));
+	return {watcher, messages, calls, syncStates, gaps};
+}
+
+beforeEach(() => {
+	vi.useFakeTimers({now: START});
+});
+afterEach(() => {
+	vi.useRealTimers();
+});
+
+describe('createWatcher', () => {
+	it('polls every interval while a deployment is in progress, emitting events and changed details only', async () => {
+		// Given a deploying service whose events come in two polls
+		const {watcher, messages, calls} = harness({polls: [[event(1)], [], [event(2)]], details: [service('deploying', 10), service('deploying', 10), service('deploying', 60)]});
+
+		// When it runs for three intervals
+		watcher.start();
+		await vi.advanceTimersByTimeAsync(4000);
+
+		// Then it polled at 0, 2 s and 4 s, and reported only what changed
+		expect(calls.polls).toBe(3);
+		const kinds = messages.map((m) => (m.type === 'sync' ? `sync:${m.state.kind}` : m.type));
+		expect(kinds).toEqual(['sync:loading', 'events', 'details', 'sync:ok', 'sync:ok', 'events', 'details', 'sync:ok']);
+		expect(messages.at(-1)).toMatchObject({type: 'sync', state: {kind: 'ok', lastSuccessAt: START + 4000, nextPollAt: START + 6000}});
+		watcher.stop();
+	});
+
+	it('backs off gradually while nothing changes on a running service, up to 5× the interval', async () => {
+		const {watcher, gaps} = harness({details: [service('running')]});
+
+		watcher.start();
+		await vi.advanceTimersByTimeAsync(120_000);
+
+		expect(gaps().slice(0, 10)).toEqual([2000, 3000, 4000, 5000, 6000, 7000, 8000, 9000, 10_000, 10_000]);
+		watcher.stop();
+	});
+
+	it('caps the quiet cadence at 30 s', async () => {
+		const {watcher, gaps} = harness({details: [service('stopped')]}, {intervalMs: 10_000});
+
+		watcher.start();
+		await vi.advanceTimersByTimeAsync(600_000);
+
+		expect(Math.max(...gaps())).toBe(30_000);
+		watcher.stop();
+	});
+
+	it('polls at once on refreshNow and returns to the normal interval', async () => {
+		// Given a quiet running service that has backed off
+		const {watcher, calls, gaps} = harness({details: [service('running')]});
+		watcher.start();
+		await vi.advanceTimersByTimeAsync(21_000);
+		const before = calls.polls;
+
+		// When the user asks for a refresh
+		watcher.refreshNow();
+		await vi.advanceTimersByTimeAsync(0);
+
+		// Then it polls right away and the next wait is the plain interval again
+		expect(calls.polls).toBe(before + 1);
+		expect(gaps().at(-1)).toBe(2000);
+		watcher.stop();
+	});
+
+	it('never starts cycles closer than a second apart, however often refresh is asked', async () => {
+		const {watcher, calls} = harness({});
+		watcher.start();
+		await vi.advanceTimersByTimeAsync(0);
+
+		for (let i = 0; i < 20; i++) {
+			watcher.refreshNow();
+			await vi.advanceTimersByTimeAsync(100);
+		}
+
+		// 2 s of refresh spam: the first cycle plus at most two more
+		expect(calls.polls).toBeLessThanOrEqual(3);
+		watcher.stop();
+	});
+
+	it('retries transient failures with growing back-off, and resets it after a success', async () => {
+		const fail = () => new TransientError('HTTP 503', 503);
+		const {watcher, messages} = harness({polls: [fail(), fail(), fail(), [], fail()]}, {random: () => 0.999_999});
+
+		watcher.start();
+		await vi.advanceTimersByTimeAsync(20_000);
+
+		// Then waits grow 1 s, 2 s, 4 s (full jitter at its top; never under 1 s) and start over after the success
+		const retries = messages.flatMap((m) => (m.type === 'sync' && m.state.kind === 'retrying' ? [{...m.state, wait: m.state.retryAt - m.at}] : []));
+		expect(retries.map((s) => [s.attempt, s.reason, s.wait])).toEqual([
+			[1, 'HTTP 503', 1000],
+			[2, 'HTTP 503', 1999],
+			[3, 'HTTP 503', 3999],
+			[1, 'HTTP 503', 1000],
+		]);
+		watcher.stop();
+	});
+
+	it('waits at least Retry-After after a 429, even when asked to refresh', async () => {
+		const throttled = new ThrottledError('HTTP 429 APIGW.0308: over ratelimit — throttled', 429, {errorCode: 'APIGW.0308', errorMsg: 'over ratelimit', requestId: null}, 5000);
+		const {watcher, calls, syncStates} = harness({polls: [throttled]}, {random: () => 0});
+
+		watcher.start();
+		await vi.advanceTimersByTimeAsync(0);
+		watcher.refreshNow();
+		await vi.advanceTimersByTimeAsync(4900);
+		expect(calls.polls).toBe(1);
+		await vi.advanceTimersByTimeAsync(200);
+
+		expect(calls.polls).toBe(2);
+		expect(syncStates().find((s) => s.kind === 'retrying')).toMatchObject({attempt: 1, reason: 'HTTP 429 APIGW.0308', retryAt: START + 5000});
+		watcher.stop();
+	});
+
+	it.each([
+		['a 404 on events', {polls: [new NotFoundError('HTTP 404 ModelArts.3502: Service x does not exist — service svc not found; check the service id', 404)]}, 'not_found'],
+		['a 401 on events', {polls: [new AuthError('HTTP 401 ModelArts.0203 — renew the token', 401)]}, 'auth'],
+		['a 403 on events', {polls: [new ForbiddenError('HTTP 403 ModelArts.0210 — check the project id', 403)]}, 'forbidden'],
+		['a 401 on details', {details: [new AuthError('HTTP 401 APIGW.0301 — renew the token', 401)]}, 'auth'],
+	] as const)('stops on %s and says what to do', async (_name, script, errorKind) => {
+		const {watcher, calls, syncStates} = harness(script);
+
+		watcher.start();
+		const result = await vi.waitFor(() => watcher.done);
+		await vi.advanceTimersByTimeAsync(60_000);
+
+		expect(result.reason).toBe('permanent-error');
+		expect(result.error?.kind).toBe(errorKind);
+		expect(syncStates().at(-1)).toMatchObject({kind: 'stopped', errorKind, message: expect.stringContaining(result.error?.message ?? '?')});
+		expect(calls.polls).toBe(1);
+	});
+
+	it('goes on with events alone when details are forbidden', async () => {
+		const {watcher, messages, calls} = harness({polls: [[event(1)], [event(2)]], details: [new ForbiddenError('HTTP 403 ModelArts.0206', 403)]});
+
+		watcher.start();
+		await vi.advanceTimersByTimeAsync(4000);
+
+		expect(messages.filter((m) => m.type === 'details-unavailable')).toEqual([{type: 'details-unavailable', reason: 'HTTP 403', at: START}]);
+		expect(messages.filter((m) => m.type === 'events')).toHaveLength(2);
+		expect(calls.details).toBe(1);
+		expect(calls.polls).toBe(3);
+		watcher.stop();
+	});
+
+	it('with exitOnTerminal, fetches events once more after the terminal status, then finishes', async () => {
+		// Given a deployment that reaches running on the second poll, with a last event written meanwhile
+		const {watcher, messages, calls} = harness(
+			{polls: [[event(1)], [event(2)], [event(3, 'Service demo started.')]], details: [service('deploying', 50), service('running')]},
+			{exitOnTerminal: true},
+		);
+
+		// When it runs
+		watcher.start();
+		await vi.advanceTimersByTimeAsync(10_000);
+		const result = await watcher.done;
+
+		// Then the extra poll delivered the last event, and the watch ended as terminal
+		expect(result).toEqual({reason: 'terminal'});
+		expect(calls.polls).toBe(3);
+		expect(calls.details).toBe(2);
+		expect(messages.filter((m) => m.type === 'events').flatMap((m) => (m.type === 'events' ? m.events : []))).toEqual([event(1), event(2), event(3, 'Service demo started.')]);
+		expect(messages.at(-1)).toMatchObject({type: 'sync', state: {kind: 'ok', nextPollAt: null}});
+	});
+
+	it('stops cleanly: done resolves, the request in flight is aborted, no poll follows', async () => {
+		const {watcher, calls} = harness({});
+		watcher.start();
+		await vi.advanceTimersByTimeAsync(0);
+
+		watcher.stop();
+		await vi.advanceTimersByTimeAsync(60_000);
+
+		expect(await watcher.done).toEqual({reason: 'stopped'});
+		expect(calls.polls).toBe(1);
+		expect(calls.signals[0]?.aborted).toBe(true);
+	});
+});
