@@ -4,7 +4,8 @@ import http from 'node:http';
 import https from 'node:https';
 import nodeFetch from 'node-fetch';
 import type {Authenticator} from './auth/types.js';
-import {ApiError} from './errors.js';
+import {CredentialError} from '../config/errors.js';
+import {ApiError, AuthError} from './errors.js';
 import {exchange, type FetchLike, type RequestLog} from './http-exchange.js';
 import {eventsPageFrom, servicesPageFrom, serviceDetailsFrom} from './payloads.js';
 import type {EventsQuery, ModelArtsClient, ServicesQuery} from './types.js';
@@ -116,6 +117,12 @@ async function refresh(auth: Authenticator, signal?: AbortSignal): Promise<boole
 	} catch (error) {
 		if (error instanceof ApiError) {
 			throw error;
+		}
+
+		// A re-login that IAM refused (wrong password, disabled user) is final, and its message
+		// says why; as an AuthError the watcher stops instead of retrying the login.
+		if (error instanceof CredentialError) {
+			throw new AuthError(error.message, 401);
 		}
 
 		return false;

@@ -3,6 +3,7 @@ import type {AddressInfo} from 'node:net';
 import {afterEach, describe, expect, it} from 'vitest';
 import {createClient, type FetchLike, type RequestLog} from '../../source/api/client.js';
 import {ApiError, AuthError, BadRequestError, ForbiddenError, NotFoundError, ThrottledError, TransientError} from '../../source/api/errors.js';
+import {CredentialError} from '../../source/config/errors.js';
 import {startSimulator, type Simulator} from '../../source/sim/server.js';
 import {tokenAuth} from './token-auth.js';
 
@@ -202,6 +203,24 @@ describe('createClient', () => {
 		await failure(createClient({endpoint: url, projectId: 'p', auth: stuck}).listEvents(SERVICE, {}));
 		expect(stuck.refreshes).toBe(1);
 		expect(requests).toBe(3);
+	});
+
+	it('when a re-login is refused, then the request fails as an authentication error that says why', async () => {
+		// Given a token that expired, and an IAM that now refuses the password
+		const url = await serve(reply(401, '{"error_code":"ModelArts.0202","error_msg":"token expired"}'));
+		const relogin = {
+			...tokenAuth(TOKEN),
+			refresh: async () => {
+				throw new CredentialError('IAM refused the password of OS_USERNAME alice: check OS_PASSWORD');
+			},
+		};
+
+		// When a request meets the expired token
+		const error = await failure(createClient({endpoint: url, projectId: 'p', auth: relogin}).listEvents(SERVICE, {}));
+
+		// Then it is a permanent AuthError that carries IAM's reason, not a retryable failure
+		expect(error).toBeInstanceOf(AuthError);
+		expect(error.message).toContain('IAM refused the password');
 	});
 
 	it('logs each exchange without secrets', async () => {
