@@ -6,5 +6,7 @@ export default defineConfig({
 		exclude: ['test/e2e/**'],
 		testTimeout: 20_000,
 		pool: 'forks',
+		// Process-level tests run the bundle exactly as npx would: build it once first.
+		globalSetup: ['test/cli/global-setup.ts'],
 	},
 });

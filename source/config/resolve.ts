@@ -98,7 +98,7 @@ function resolveSettings(flags: RawFlags, environment: ConfigEnvironment, now: n
 		color: resolveColor(flags, env, stdoutIsTTY, output),
 		timeZone: resolveTimeZone(flags),
 		ascii: resolveAscii(flags, env),
-		notify: flags.notify === true,
+		notify: flags.notify !== false,
 		lowBandwidth: flags.lowBandwidth === true,
 		debug: flags.debug === true,
 	};

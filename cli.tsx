@@ -1,0 +1,53 @@
+// Entry point. Only tiny modules are imported statically so `--version` answers at once;
+// the help text (with the scenario list), the flag parser, the watch and Ink (for the
+// terminal UI) load on demand.
+import process from 'node:process';
+import pkg from './package.json' with {type: 'json'};
+import {EXIT} from './source/cli/exit-codes.js';
+import type {Command} from './source/cli/parse.js';
+import {exitWith, guardPipes, installCrashHandlers, printError} from './source/cli/process-io.js';
+
+/**
+ * `--version` and `--help` alone skip even the flag parser: meow's dependencies and the
+ * simulator's scenarios build large tables when loaded, which costs more than these answers.
+ */
+function quickAnswer(argv: readonly string[]): Command | null {
+	if (argv.length !== 1) return null;
+	if (argv[0] === '--version') return {kind: 'version'};
+	if (argv[0] === '--help' || argv[0] === '-h') return {kind: 'help'};
+	return null;
+}
+
+async function parse(argv: readonly string[]): Promise<Command> {
+	const [{parseCommandLine}, {SCENARIO_NAMES}] = await Promise.all([import('./source/cli/parse.js'), import('./source/sim/scenarios.js')]);
+	return parseCommandLine(argv, SCENARIO_NAMES, pkg.description);
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+	const command = quickAnswer(argv) ?? (await parse(argv));
+	switch (command.kind) {
+		case 'help': {
+			const {helpText} = await import('./source/cli/help.js');
+			process.stdout.write(helpText(pkg.description));
+			return EXIT.ok;
+		}
+		case 'version':
+			process.stdout.write(`${pkg.version}\n`);
+			return EXIT.ok;
+		case 'usage-error':
+			printError(`${command.message} (see modelarts-watch --help)`);
+			return EXIT.usage;
+		case 'simulate': {
+			const {runSimulate} = await import('./source/cli/simulate.js');
+			return runSimulate(command.flags);
+		}
+		case 'watch': {
+			const {runWatch} = await import('./source/cli/run.js');
+			return runWatch(command.flags);
+		}
+	}
+}
+
+guardPipes();
+installCrashHandlers(process.argv.includes('--debug'));
+exitWith(await main(process.argv.slice(2)));

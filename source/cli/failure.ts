@@ -1,0 +1,18 @@
+import {describeAuthFailure} from '../api/auth/describe.js';
+import type {Authenticator} from '../api/auth/types.js';
+import {ApiError} from '../api/errors.js';
+import {isExpectedError} from './exit-status.js';
+
+/**
+ * The one line a run ends with when it fails. A rejected credential names its source and
+ * what to do; other typed errors already say what to do; anything else is a bug, so it
+ * says so and points at --debug.
+ */
+export function describeFailure(error: unknown, auth: Authenticator | null): string {
+	if (auth && error instanceof ApiError && (error.kind === 'auth' || error.kind === 'forbidden')) {
+		return `modelarts-watch: ${describeAuthFailure(auth, error)}`;
+	}
+
+	const message = error instanceof Error ? error.message : String(error);
+	return isExpectedError(error) ? `modelarts-watch: ${message}` : `modelarts-watch: unexpected error: ${message} (rerun with --debug for details)`;
+}

@@ -1,0 +1,78 @@
+import {FLAG_CHOICES} from '../config/choices.js';
+import {DEFAULT_SCENARIO, SCENARIO_DESCRIPTIONS} from '../sim/scenarios.js';
+import {EXIT_CODE_TABLE} from './exit-codes.js';
+
+// Kept free of any heavy import: `--help` must answer without loading Ink or React.
+
+const choices = (flag: keyof typeof FLAG_CHOICES) => FLAG_CHOICES[flag].join(' | ');
+
+function scenarioLines(): string {
+	return Object.entries(SCENARIO_DESCRIPTIONS)
+		.map(([name, description]) => `    ${name.padEnd(18)}  ${description}`)
+		.join('\n');
+}
+
+const usage = `
+Usage
+  $ modelarts-watch <service-id> [options]
+  $ modelarts-watch --demo [scenario]
+  $ modelarts-watch simulate [--port N] [--scenario S] [--offset-mode page|record] [--speed X]
+
+Where
+  --endpoint URL        ModelArts endpoint, e.g. https://modelarts.eu-de.otc.t-systems.com
+  --region R            derive the endpoint from a region (eu-de, cn-north-4, …)
+  --project-id ID       project id (default: from the credential or the region)
+  --service-name NAME   pick the service by name instead of by id
+  --cloud NAME          an entry of clouds.yaml (default: $OS_CLOUD)
+
+What
+  --interval S          seconds between polls, at least 1 (default 3; also 10s, 1m)
+  --type T              ${choices('type')} events
+  --order O             ${choices('order')}: the order of the events table (logs are oldest first)
+  --since TIME          only events at or after TIME (ISO 8601, or a duration ago: 2h)
+  --until TIME          only events up to TIME
+
+How
+  --output M            ${choices('output')} (auto: tty in a terminal outside CI, else plain)
+  --json                same as --output json (NDJSON on stdout)
+  --exit-status         stop when the deployment ends; exit 0 succeeded, 1 failed or stopped
+  --once                print one snapshot (events so far, status, summary) and exit
+  --timeout S           give up after S seconds, or a duration like 20m (exit 5)
+  --no-color            no colours (NO_COLOR and FORCE_COLOR are honoured too)
+  --utc | --tz ZONE     show times in UTC or an IANA zone (default: local time)
+  --ascii               ASCII symbols only
+  --no-notify           no bell or desktop notification when the deployment ends
+  --low-bandwidth       fewer redraws, for slow SSH links
+  --debug               one line per request on stderr; stack traces on errors
+
+Credentials (secrets are never printed)
+  --auth KIND           ${choices('auth')} (default: the first one configured)
+  --token-file FILE     read the X-Auth-Token from FILE (- for stdin)
+  --ca-file FILE        extra CA certificates (PEM)
+  --insecure            do not verify TLS certificates
+  Environment: MODELARTS_TOKEN; HUAWEICLOUD_SDK_AK/SK[/PROJECT_ID]; OS_* and clouds.yaml
+
+Demo
+  --demo [scenario]     watch a scripted deployment on the embedded simulator (default
+                        ${DEFAULT_SCENARIO}); scenarios:
+${scenarioLines()}
+
+Other
+  --help, -h            this text
+  --version             the version
+
+Examples
+  $ modelarts-watch 35de3ca9-bd7f-4b33-a9b1-7c3fd5ce2bb5 --region eu-de --project-id 0123abcd
+  $ modelarts-watch --service-name my-service --json --exit-status > events.ndjson
+  $ modelarts-watch 35de3ca9-… --output plain --exit-status --timeout 1800   # CI
+  $ modelarts-watch --demo failure
+`;
+
+function exitCodeLines(): string {
+	return EXIT_CODE_TABLE.map(([code, meaning]) => `  ${String(code).padStart(3)}  ${meaning}`).join('\n');
+}
+
+/** The full --help text. */
+export function helpText(description: string): string {
+	return `\n  ${description}\n${usage}\nExit codes\n${exitCodeLines()}\n`;
+}

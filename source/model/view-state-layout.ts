@@ -1,0 +1,148 @@
+// How many terminal rows each part of the live view may use. Ink clears the whole screen
+// (and the scrollback with it) once a frame is as tall as the terminal, so the plan always
+// leaves at least one row spare, and drops the least important parts first on small screens.
+
+/** How the phase list is drawn: a line per phase, a line per model, or not at all. */
+export type PhaseMode = 'full' | 'compact' | 'hidden';
+
+/** What the live view is made of, sized for one terminal. */
+export interface LayoutPlan {
+	/** 2: title and status line; 1: both on one line; 0: hidden (tiny terminals). */
+	readonly headerLines: number;
+	readonly phaseMode: PhaseMode;
+	/** Lines the phase list takes in its mode. */
+	readonly phaseLines: number;
+	/** Outcome messages shown (the most important first). */
+	readonly outcomeLines: number;
+	/** Blank lines between sections, only when rows are plentiful. */
+	readonly spacers: boolean;
+	readonly tableHeader: boolean;
+	/** Event rows per page; at least 1 whenever the terminal has any room for them. */
+	readonly eventRows: number;
+	/** Lines the help overlay may use when open (it replaces phases, outcome and events). */
+	readonly helpLines: number;
+	readonly footer: boolean;
+}
+
+/** What the plan depends on besides the terminal. */
+export interface LayoutInput {
+	readonly rows: number;
+	/** Models of the current deployment (1 when the events name none). */
+	readonly trackCount: number;
+	/** Whether several tracks fit side by side at this width (decided by the view's widths). */
+	readonly tracksAsColumns: boolean;
+	/** Outcome messages the current state wants to show. */
+	readonly outcomeMessages: number;
+	/** Failed models with a cause: side-by-side columns add a line for each below the grid. */
+	readonly failedTracks?: number;
+}
+
+/**
+ * Below this many event rows the plan gives up the next less important part. Two rows keep
+ * the full phase list (the point of the tool) on an 80×12 screen while new events still show.
+ */
+const COMFORTABLE_EVENT_ROWS = 2;
+const SPACER_COUNT = 2;
+
+interface Draft {
+	headerLines: number;
+	phaseMode: PhaseMode;
+	outcomeLines: number;
+	spacers: boolean;
+	tableHeader: boolean;
+	footer: boolean;
+}
+
+function phaseLinesFor(mode: PhaseMode, input: LayoutInput): number {
+	if (mode === 'hidden') {
+		return 0;
+	}
+
+	if (mode === 'compact') {
+		return Math.max(1, input.trackCount);
+	}
+
+	if (input.trackCount <= 1) {
+		return 5;
+	}
+
+	// Side by side: a line of model names over the five phases and a line per failure cause;
+	// otherwise a sub-list each (causes inline).
+	return input.tracksAsColumns ? 6 + (input.failedTracks ?? 0) : input.trackCount * 6;
+}
+
+function fixedLines(draft: Draft, input: LayoutInput): number {
+	return (
+		draft.headerLines +
+		phaseLinesFor(draft.phaseMode, input) +
+		draft.outcomeLines +
+		(draft.spacers ? SPACER_COUNT : 0) +
+		(draft.tableHeader ? 1 : 0) +
+		(draft.footer ? 1 : 0)
+	);
+}
+
+// Each step gives up a little more; applied in order until the events get enough rows.
+const DEGRADATIONS: ReadonlyArray<(draft: Draft) => Draft> = [
+	draft => ({...draft, spacers: false}),
+	draft => ({...draft, phaseMode: 'compact'}),
+	draft => ({...draft, outcomeLines: Math.min(draft.outcomeLines, 1)}),
+	draft => ({...draft, headerLines: 1}),
+	draft => ({...draft, tableHeader: false}),
+	draft => ({...draft, phaseMode: 'hidden'}),
+	draft => ({...draft, outcomeLines: 0}),
+	draft => ({...draft, headerLines: 0}),
+	draft => ({...draft, footer: false}),
+];
+
+/**
+ * Fits the view into `rows - 1` lines. Parts are given up in order of importance until
+ * the event table has a couple of rows; the last step leaves nothing fixed, so the plan
+ * never exceeds the budget however small the terminal.
+ */
+export function planLayout(input: LayoutInput): LayoutPlan {
+	const budget = Math.max(0, input.rows - 1);
+	let draft: Draft = {
+		headerLines: 2,
+		phaseMode: 'full',
+		outcomeLines: input.outcomeMessages,
+		spacers: true,
+		tableHeader: true,
+		footer: true,
+	};
+	for (const degrade of DEGRADATIONS) {
+		if (budget - fixedLines(draft, input) >= COMFORTABLE_EVENT_ROWS) {
+			break;
+		}
+
+		draft = degrade(draft);
+	}
+
+	const fixed = fixedLines(draft, input);
+	const headerAndFooter = draft.headerLines + (draft.footer ? 1 : 0);
+	return {
+		...draft,
+		phaseLines: phaseLinesFor(draft.phaseMode, input),
+		eventRows: Math.max(0, budget - fixed),
+		helpLines: Math.max(0, budget - headerAndFooter),
+	};
+}
+
+/** Width of the phase-name column when tracks sit side by side, and of each model column. */
+export const PHASE_LABEL_COLUMN = {long: 23, short: 8} as const;
+export const MIN_TRACK_COLUMN = 10;
+
+/** The phase label column used at this terminal width. */
+export function phaseLabelWidth(columns: number): number {
+	return columns >= 60 ? PHASE_LABEL_COLUMN.long : PHASE_LABEL_COLUMN.short;
+}
+
+/** Width of each model's column when tracks are drawn side by side (indent and gap excluded). */
+export function trackColumnWidth(columns: number, trackCount: number): number {
+	return Math.floor((columns - 2 - phaseLabelWidth(columns) - 2) / Math.max(1, trackCount));
+}
+
+/** Whether several models fit side by side, one column each, at this width. */
+export function tracksFitAsColumns(columns: number, trackCount: number): boolean {
+	return trackCount > 1 && trackColumnWidth(columns, trackCount) >= MIN_TRACK_COLUMN;
+}

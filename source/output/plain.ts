@@ -1,0 +1,137 @@
+// The plain log for pipes, files and CI: one line per thing that happened, never a cursor
+// movement, colour only when allowed. Pure functions of (before, after, now) → lines.
+import {formatDuration} from '../model/elapsed.js';
+import type {DeploymentProgress, WatchEvent} from '../model/types.js';
+import {phaseLabel} from '../ui/phase-text.js';
+import {phaseChanges, statusChanged, statusFields, type PhaseChange, type WatchSnapshot} from './snapshot.js';
+import type {TimeFormatter} from './time-format.js';
+
+/** How plain lines look. */
+export interface PlainStyle {
+	readonly color: boolean;
+	readonly formatTime: TimeFormatter;
+	/** Makes server text safe to print: sanitizeForTerminal, or its ASCII variant. */
+	readonly sanitize: (text: string) => string;
+}
+
+type Tone = 'red' | 'green' | 'bold';
+const TONES: Readonly<Record<Tone, string>> = {red: '31', green: '32', bold: '1'};
+
+function paint(style: PlainStyle, tone: Tone, text: string): string {
+	return style.color ? `\u001B[${TONES[tone]}m${text}\u001B[0m` : text;
+}
+
+/** A column of fixed width naming what the line is, so greps and eyes can align on it. */
+function line(time: string, kind: string, text: string): string {
+	return `${time}  ${kind.padEnd(8)}  ${text}`;
+}
+
+function eventLine(event: WatchEvent, nowMs: number, style: PlainStyle): string {
+	const text = style.sanitize(event.info);
+	const time = style.formatTime(event.occurTime, nowMs);
+	if (event.type === 'abnormal') return paint(style, 'red', line(time, 'ABNORMAL', text));
+	return line(time, 'normal', text);
+}
+
+function modelPrefix(model: string | null, style: PlainStyle): string {
+	return model === null ? '' : `[${style.sanitize(model)}] `;
+}
+
+function spanText(startedAt: number | null, endedAt: number | null): string {
+	return startedAt !== null && endedAt !== null ? formatDuration(endedAt - startedAt) : '';
+}
+
+function phaseLine(change: PhaseChange, nowMs: number, style: PlainStyle): string {
+	const {phase} = change;
+	const label = `${modelPrefix(change.model, style)}${phaseLabel(phase.phase)}`;
+	const time = style.formatTime(changeTime(change, nowMs), nowMs);
+	const span = spanText(phase.startedAt, phase.endedAt);
+	switch (phase.state) {
+		case 'active':
+			return line(time, 'phase', `${label} started`);
+		case 'done':
+			return paint(style, 'green', line(time, 'phase', `${label} done${span ? ` in ${span}` : ''}`));
+		default: {
+			const cause = phase.cause === null ? '' : `: ${style.sanitize(phase.cause)}`;
+			return paint(style, 'red', line(time, 'phase', `${label} FAILED${span ? ` after ${span}` : ''}${cause}`));
+		}
+	}
+}
+
+function statusLine(snapshot: WatchSnapshot, nowMs: number, style: PlainStyle): string {
+	const {status, progress, errorMsg} = statusFields(snapshot.details);
+	const percent = status === 'deploying' && progress !== null ? ` ${progress}%` : '';
+	const error = errorMsg ? `: ${style.sanitize(errorMsg)}` : '';
+	const text = line(style.formatTime(nowMs, nowMs), 'status', `${style.sanitize(status ?? 'unknown')}${percent}${error}`);
+	return status === 'failed' ? paint(style, 'red', text) : text;
+}
+
+/** When a phase change happened, for ordering it among the events. */
+function changeTime(change: PhaseChange, nowMs: number): number {
+	return change.phase.endedAt ?? change.phase.startedAt ?? nowMs;
+}
+
+/**
+ * Lines for what changed between two snapshots: the new visible events and the phase
+ * transitions in time order (a transition after the event that caused it), then a status
+ * line when the service status or its error changed.
+ */
+export function plainUpdateLines(
+	previous: WatchSnapshot,
+	next: WatchSnapshot,
+	newEvents: readonly WatchEvent[],
+	nowMs: number,
+	style: PlainStyle,
+): string[] {
+	const timed = [
+		...newEvents.map(event => ({at: event.occurTime, rank: 0, text: eventLine(event, nowMs, style)})),
+		...phaseChanges(previous.deployment, next.deployment).map(change => ({at: changeTime(change, nowMs), rank: 1, text: phaseLine(change, nowMs, style)})),
+	];
+	const lines = timed.sort((a, b) => a.at - b.at || a.rank - b.rank).map(entry => entry.text);
+	if (statusChanged(statusFields(previous.details), statusFields(next.details), false)) {
+		lines.push(statusLine(next, nowMs, style));
+	}
+
+	return lines;
+}
+
+const OUTCOME_WORDS = {
+	succeeded: 'succeeded',
+	failed: 'FAILED',
+	in_progress: 'still in progress',
+	stopped: 'stopped',
+} as const;
+
+function headline(snapshot: WatchSnapshot, nowMs: number, style: PlainStyle): string {
+	const {deployment, details} = snapshot;
+	const end = deployment.endedAt ?? nowMs;
+	const took = deployment.startedAt === null ? '' : ` after ${formatDuration(end - deployment.startedAt)}`;
+	const name = details ? ` (${style.sanitize(details.service_name)}, status ${style.sanitize(details.status)})` : '';
+	const text = `Deployment ${OUTCOME_WORDS[deployment.outcome]}${took}${name}`;
+	const tone: Tone = deployment.outcome === 'succeeded' ? 'green' : deployment.outcome === 'failed' ? 'red' : 'bold';
+	return paint(style, tone, text);
+}
+
+function trackLines(deployment: DeploymentProgress, style: PlainStyle): string[] {
+	const lines: string[] = [];
+	for (const track of deployment.tracks) {
+		if (deployment.tracks.length > 1 || track.model !== null) lines.push(`  ${style.sanitize(track.model ?? 'model')}`);
+		for (const phase of track.phases) {
+			const span = spanText(phase.startedAt, phase.endedAt);
+			const row = `    ${phase.state.padEnd(7)}  ${phaseLabel(phase.phase).padEnd(23)}  ${span}`.trimEnd();
+			lines.push(phase.state === 'failed' ? paint(style, 'red', row) : row);
+		}
+	}
+
+	return lines;
+}
+
+/** The closing block: outcome, per-phase states and durations, the cause of a failure. */
+export function plainSummaryLines(snapshot: WatchSnapshot, nowMs: number, style: PlainStyle): string[] {
+	const {deployment, events} = snapshot;
+	const abnormal = events.filter(event => event.type === 'abnormal').length;
+	const lines = ['', headline(snapshot, nowMs, style), ...trackLines(deployment, style)];
+	if (deployment.errorMsg) lines.push(paint(style, 'red', `  error: ${style.sanitize(deployment.errorMsg)}`));
+	lines.push(`  ${events.length} events${abnormal > 0 ? ` (${abnormal} abnormal)` : ''}`);
+	return lines;
+}

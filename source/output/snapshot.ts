@@ -1,0 +1,62 @@
+import type {DeploymentProgress, PhaseProgress, PhaseState, ServiceDetails, WatchEvent} from '../model/types.js';
+
+/** What the non-TTY outputs know at one moment; renderers compare two of these. */
+export interface WatchSnapshot {
+	/** Every event received so far, oldest first. */
+	readonly events: readonly WatchEvent[];
+	readonly details: ServiceDetails | null;
+	readonly deployment: DeploymentProgress;
+}
+
+/** A phase of one model that moved to a new state between two snapshots. */
+export interface PhaseChange {
+	readonly model: string | null;
+	readonly from: PhaseState;
+	readonly phase: PhaseProgress;
+}
+
+function trackKey(model: string | null, phase: string): string {
+	return `${model ?? ''}\u0000${phase}`;
+}
+
+/**
+ * Phases that started, finished or failed. A return to `pending` is a new lifecycle
+ * resetting the board, not news, so it is left out.
+ */
+export function phaseChanges(previous: DeploymentProgress, next: DeploymentProgress): PhaseChange[] {
+	const before = new Map<string, PhaseState>();
+	for (const track of previous.tracks) {
+		for (const phase of track.phases) before.set(trackKey(track.model, phase.phase), phase.state);
+	}
+
+	const changes: PhaseChange[] = [];
+	for (const track of next.tracks) {
+		for (const phase of track.phases) {
+			const from = before.get(trackKey(track.model, phase.phase)) ?? 'pending';
+			if (phase.state !== from && phase.state !== 'pending') changes.push({model: track.model, from, phase});
+		}
+	}
+
+	return changes;
+}
+
+/** The service fields a status line reports. */
+export interface StatusFields {
+	readonly status: string | null;
+	readonly progress: number | null;
+	readonly errorMsg: string | null;
+}
+
+export function statusFields(details: ServiceDetails | null): StatusFields {
+	return {status: details?.status ?? null, progress: details?.progress ?? null, errorMsg: details?.error_msg ?? null};
+}
+
+/** True when the status or its error message differ; progress counts only when asked. */
+export function statusChanged(previous: StatusFields, next: StatusFields, withProgress: boolean): boolean {
+	if (next.status === null) return false;
+	return (
+		previous.status !== next.status ||
+		previous.errorMsg !== next.errorMsg ||
+		(withProgress && previous.progress !== next.progress)
+	);
+}

@@ -1,0 +1,51 @@
+// Every symbol the live view draws, in a Unicode and an ASCII set (--ascii), so no view
+// hard-codes a glyph that a plain terminal or a screen reader would garble.
+import type {PhaseState} from '../model/types.js';
+
+/** The symbols of one character set. */
+export interface Glyphs {
+	readonly phase: Readonly<Record<Exclude<PhaseState, 'active'>, string>>;
+	/** Spinner frames for the active phase. */
+	readonly spinner: readonly string[];
+	/** The active phase without animation (--low-bandwidth). */
+	readonly active: string;
+	readonly warning: string;
+	readonly abnormal: string;
+	readonly separator: string;
+	readonly ellipsis: string;
+	readonly pageLeft: string;
+	readonly pageRight: string;
+}
+
+const UNICODE: Glyphs = {
+	phase: {pending: '·', done: '✔', failed: '✖'},
+	spinner: ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'],
+	active: '▸',
+	warning: '⚠',
+	abnormal: '!',
+	separator: '·',
+	ellipsis: '…',
+	pageLeft: '←',
+	pageRight: '→',
+};
+
+const ASCII: Glyphs = {
+	phase: {pending: '.', done: '+', failed: 'x'},
+	spinner: ['|', '/', '-', '\\'],
+	active: '>',
+	warning: '!',
+	abnormal: '!',
+	separator: '-',
+	ellipsis: '...',
+	pageLeft: '<-',
+	pageRight: '->',
+};
+
+export function glyphsFor(ascii: boolean): Glyphs {
+	return ascii ? ASCII : UNICODE;
+}
+
+/** The active phase's glyph: frame `frame` of the spinner, or the static mark when null. */
+export function spinnerGlyph(glyphs: Glyphs, frame: number | null): string {
+	return frame === null ? glyphs.active : (glyphs.spinner[frame % glyphs.spinner.length] ?? glyphs.active);
+}

@@ -1,0 +1,99 @@
+import React from 'react';
+import {Box} from 'ink';
+import type {SyncState} from '../model/watch-messages.js';
+import {glyphsFor, type Glyphs} from './glyphs.js';
+import {SegmentLine} from './segment-line.js';
+import {syncStatusText} from './status-text.js';
+import {safeText, truncateTo, type Segment} from './text-fit.js';
+import {formatDuration} from '../model/elapsed.js';
+
+/** Props of the header: who is watched, how it stands, and how fresh the data is. */
+export interface HeaderProps {
+	readonly serviceName: string | null;
+	readonly serviceId: string | null;
+	/** Service status from the details API; null while unknown or unavailable. */
+	readonly status: string | null;
+	/** Deploy progress (0–100) while deploying. */
+	readonly progress: number | null;
+	/** The one model's own status (`config[].status`), shown when it differs from the service's. */
+	readonly modelStatus: string | null;
+	/** Elapsed time of the current deployment, null when no deployment was seen. */
+	readonly elapsedMs: number | null;
+	readonly sync: SyncState;
+	readonly now: number;
+	/** 2: title line and status line; 1: both on one line. */
+	readonly lines: 1 | 2;
+	readonly width: number;
+	readonly ascii: boolean;
+	readonly color: boolean;
+}
+
+const STATUS_COLORS: Readonly<Record<string, string>> = {
+	running: 'green',
+	finished: 'green',
+	failed: 'red',
+	concerning: 'yellow',
+	deploying: 'cyan',
+	pending: 'cyan',
+	waiting: 'cyan',
+	stopped: 'gray',
+	stopping: 'gray',
+	deleting: 'gray',
+};
+
+const TONE_COLORS = {normal: 'gray', warning: 'yellow', error: 'red'} as const;
+
+// On one line (small terminals) the id and the model status give way to the poll status.
+function titleSegments(props: HeaderProps): Segment[] {
+	const {serviceName, serviceId, status, progress, width, ascii, lines} = props;
+	const modelStatus = lines === 2 ? props.modelStatus : null;
+	const segments: Segment[] = [{text: safeText(serviceName ?? serviceId ?? 'service', ascii), bold: true}];
+	if (serviceId && serviceName && lines === 2) {
+		// Ids are 36 characters: keep enough to recognise one when the screen is narrow.
+		const id = width >= 100 ? serviceId : truncateTo(serviceId, 9, ascii);
+		segments.push({text: '  ' + safeText(id, ascii), dim: true});
+	}
+
+	if (status) {
+		const percent = status === 'deploying' && progress !== null ? ` ${progress}%` : '';
+		segments.push({text: '  '}, {text: safeText(status, ascii) + percent, color: STATUS_COLORS[status], bold: true});
+	}
+
+	// A service can say `running` while its model is still `notReady`: show both.
+	if (modelStatus && modelStatus !== status) {
+		segments.push({text: ` (model ${safeText(modelStatus, ascii)})`});
+	}
+
+	return segments;
+}
+
+// Everything that changes every second sits on one line, so a tick redraws one header line.
+function statusSegments(props: HeaderProps, glyphs: Glyphs): Segment[] {
+	const {sync, now, elapsedMs, ascii} = props;
+	const status = syncStatusText(sync, now, glyphs);
+	const segments: Segment[] = [];
+	if (elapsedMs !== null) {
+		segments.push({text: `total ${formatDuration(elapsedMs)}`, bold: true}, {text: ` ${glyphs.separator} `});
+	}
+
+	segments.push({text: safeText(status.text, ascii), color: TONE_COLORS[status.tone]});
+	return segments;
+}
+
+/** Line 1: the service and its status (with progress); line 2: the deployment's total time and the poll status. */
+export function Header(props: HeaderProps) {
+	const {lines, width, ascii, color} = props;
+	const glyphs = glyphsFor(ascii);
+	const title = titleSegments(props);
+	const status = statusSegments(props, glyphs);
+	if (lines === 1) {
+		return <SegmentLine segments={[...title, {text: '  '}, ...status]} width={width} color={color} ascii={ascii} />;
+	}
+
+	return (
+		<Box flexDirection="column">
+			<SegmentLine segments={title} width={width} color={color} ascii={ascii} />
+			<SegmentLine segments={status} width={width} color={color} ascii={ascii} />
+		</Box>
+	);
+}

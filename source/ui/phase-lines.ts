@@ -1,0 +1,151 @@
+// The phase list's lines as styled segments, one builder per layout. Pure: the component
+// only picks a layout and draws the lines.
+import type {ModelTrack, PhaseProgress} from '../model/types.js';
+import {PHASE_LABEL_COLUMN, phaseLabelWidth, trackColumnWidth} from '../model/view-state-layout.js';
+import {phaseColor, phaseElapsedText, phaseGlyph, phaseLabel, warningText, type PhaseClock} from './phase-text.js';
+import {fitTo, safeText, widthOf, type Segment} from './text-fit.js';
+
+const INDENT = '  ';
+const ELAPSED_WIDTH = 7;
+
+/** A phase on its own line: glyph, name, elapsed, warnings, and why it failed. */
+export function phaseRow(phase: PhaseProgress, clock: PhaseClock, columns: number): Segment[] {
+	const labelWidth = phaseLabelWidth(columns);
+	const label = phaseLabel(phase.phase, labelWidth < PHASE_LABEL_COLUMN.long);
+	const warnings = warningText(phase, clock.glyphs);
+	const elapsed = phaseElapsedText(phase, clock);
+	const segments: Segment[] = [
+		{text: INDENT},
+		{text: phaseGlyph(phase, clock), color: phaseColor(phase)},
+		{text: ' '},
+		{text: label, dim: phase.state === 'pending'},
+	];
+	// Padding only where something follows: trailing blanks cost bytes on every redraw.
+	if (elapsed || warnings || phase.cause) {
+		const gap = ' '.repeat(Math.max(0, labelWidth - widthOf(label)) + 2);
+		segments.push({text: gap + fitTo(elapsed, ELAPSED_WIDTH, false, 'right')});
+	}
+
+	if (warnings) {
+		segments.push({text: '  '}, {text: warnings, color: 'yellow'});
+	}
+
+	if (phase.state === 'failed' && phase.cause) {
+		segments.push({text: '  '}, {text: safeText(phase.cause, clock.ascii), color: 'red'});
+	}
+
+	return segments;
+}
+
+/** `TF 3.0.0 (notReady)`: a model's name with its status from the details API. */
+export function trackTitle(track: ModelTrack, ascii: boolean): string {
+	const name = safeText(track.model ?? 'model', ascii);
+	return track.modelStatus ? `${name} (${safeText(track.modelStatus, ascii)})` : name;
+}
+
+/** Several models side by side: a title line, then each phase with a cell per model. */
+export function columnRows(tracks: readonly ModelTrack[], clock: PhaseClock, columns: number): Segment[][] {
+	const labelWidth = phaseLabelWidth(columns);
+	const cellWidth = trackColumnWidth(columns, tracks.length);
+	const title: Segment[] = [{text: INDENT + ' '.repeat(labelWidth + 2)}];
+	for (const track of tracks) {
+		title.push({text: fitTo(trackTitle(track, clock.ascii), cellWidth, clock.ascii), bold: true});
+	}
+
+	const phaseCount = tracks[0]?.phases.length ?? 0;
+	const rows: Segment[][] = [title];
+	for (let index = 0; index < phaseCount; index++) {
+		const id = tracks[0]?.phases[index]?.phase;
+		if (!id) {
+			continue;
+		}
+
+		const row: Segment[] = [{text: INDENT + fitTo(phaseLabel(id, labelWidth < PHASE_LABEL_COLUMN.long), labelWidth) + '  '}];
+		for (const track of tracks) {
+			const phase = track.phases[index];
+			if (phase) {
+				row.push(...trackCell(phase, clock, cellWidth));
+			}
+		}
+
+		rows.push(row);
+	}
+
+	return [...rows, ...causeRows(tracks, clock)];
+}
+
+/** Below the grid, why each failed model failed (the cells have no room for it). */
+function causeRows(tracks: readonly ModelTrack[], clock: PhaseClock): Segment[][] {
+	const rows: Segment[][] = [];
+	for (const track of tracks) {
+		const failed = track.phases.find(phase => phase.state === 'failed' && phase.cause);
+		if (failed?.cause) {
+			rows.push([
+				{text: INDENT},
+				{text: clock.glyphs.phase.failed, color: 'red'},
+				{text: ` ${safeText(track.model ?? 'model', clock.ascii)}, ${phaseLabel(failed.phase).toLowerCase()}: `},
+				{text: safeText(failed.cause, clock.ascii), color: 'red'},
+			]);
+		}
+	}
+
+	return rows;
+}
+
+function trackCell(phase: PhaseProgress, clock: PhaseClock, cellWidth: number): Segment[] {
+	const warnings = warningText(phase, clock.glyphs);
+	const rest = [phaseElapsedText(phase, clock), warnings].filter(Boolean).join(' ');
+	return [
+		{text: phaseGlyph(phase, clock), color: phaseColor(phase)},
+		{text: fitTo(rest ? ' ' + rest : '', cellWidth - 1), color: warnings ? 'yellow' : undefined},
+	];
+}
+
+/** The phase a one-line summary talks about: the active one, else the failed, else the last done. */
+function currentPhase(track: ModelTrack): PhaseProgress | undefined {
+	const phases = track.phases;
+	return (
+		phases.find(phase => phase.state === 'active') ??
+		phases.find(phase => phase.state === 'failed') ??
+		phases.findLast(phase => phase.state === 'done')
+	);
+}
+
+/** Width of the model titles in compact rows: the longest, but at most a third of the line. */
+export function compactTitleWidth(tracks: readonly ModelTrack[], clock: PhaseClock, columns: number): number {
+	if (tracks.length < 2) {
+		return 0;
+	}
+
+	const longest = Math.max(...tracks.map(track => widthOf(trackTitle(track, clock.ascii))));
+	return Math.min(longest, Math.floor(columns / 3));
+}
+
+/** A whole track on one line: `TF 3.0.0  ✔✔⠋··  Resource scheduling 42s ⚠ 1`. */
+export function compactRow(track: ModelTrack, clock: PhaseClock, titleWidth: number): Segment[] {
+	const segments: Segment[] = [{text: INDENT}];
+	if (titleWidth > 0) {
+		segments.push({text: fitTo(trackTitle(track, clock.ascii), titleWidth, clock.ascii) + '  ', bold: true});
+	}
+
+	for (const phase of track.phases) {
+		segments.push({text: phaseGlyph(phase, clock), color: phaseColor(phase)});
+	}
+
+	const current = currentPhase(track);
+	if (current) {
+		const elapsed = phaseElapsedText(current, clock);
+		segments.push({text: '  ' + phaseLabel(current.phase) + (elapsed ? ' ' + elapsed : ''), color: phaseColor(current)});
+	}
+
+	const warnings = track.phases.reduce((sum, phase) => sum + phase.warnings, 0);
+	if (warnings > 0) {
+		segments.push({text: `  ${clock.glyphs.warning} ${warnings}`, color: 'yellow'});
+	}
+
+	if (current?.state === 'failed' && current.cause) {
+		segments.push({text: '  ' + safeText(current.cause, clock.ascii), color: 'red'});
+	}
+
+	return segments;
+}

@@ -1,0 +1,66 @@
+// The words and symbols of one phase, shared by the phase list's layouts.
+import type {PhaseId, PhaseProgress} from '../model/types.js';
+import {formatDuration, phaseElapsed} from '../model/elapsed.js';
+import {spinnerGlyph, type Glyphs} from './glyphs.js';
+
+const LABELS: Readonly<Record<PhaseId, readonly [long: string, short: string]>> = {
+	image_building: ['Image building', 'Build'],
+	environment_preparation: ['Environment preparation', 'Env'],
+	resource_scheduling: ['Resource scheduling', 'Schedule'],
+	image_pulling: ['Image pulling', 'Pull'],
+	model_startup: ['Model startup', 'Start'],
+};
+
+export function phaseLabel(phase: PhaseId, short = false): string {
+	return LABELS[phase][short ? 1 : 0];
+}
+
+/** Everything a phase cell needs to draw itself at one moment. */
+export interface PhaseClock {
+	readonly now: number;
+	readonly skewMs: number;
+	/** The spinner frame, or null for a static glyph (low bandwidth). */
+	readonly spinnerFrame: number | null;
+	readonly glyphs: Glyphs;
+	readonly ascii: boolean;
+}
+
+export function phaseGlyph(phase: PhaseProgress, clock: PhaseClock): string {
+	return phase.state === 'active' ? spinnerGlyph(clock.glyphs, clock.spinnerFrame) : clock.glyphs.phase[phase.state];
+}
+
+/** Elapsed time: ticking while active, final once ended, empty when unknown or pending. */
+export function phaseElapsedText(phase: PhaseProgress, clock: PhaseClock): string {
+	if (phase.state === 'pending') {
+		return '';
+	}
+
+	const elapsed = phaseElapsed(phase, clock.now, clock.skewMs);
+	return elapsed === null ? '' : formatDuration(elapsed);
+}
+
+/** `⚠ 2` for recovered abnormal events, empty when there were none. */
+export function warningText(phase: PhaseProgress, glyphs: Glyphs): string {
+	return phase.warnings > 0 ? `${glyphs.warning} ${phase.warnings}` : '';
+}
+
+/** Colour per state: the active phase stands out, failures are red. */
+export function phaseColor(phase: PhaseProgress): string | undefined {
+	switch (phase.state) {
+		case 'done': {
+			return 'green';
+		}
+
+		case 'failed': {
+			return 'red';
+		}
+
+		case 'active': {
+			return 'cyan';
+		}
+
+		case 'pending': {
+			return undefined;
+		}
+	}
+}

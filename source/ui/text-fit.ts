@@ -1,0 +1,83 @@
+// Terminal-width arithmetic for the views. Widths are measured with string-width so CJK
+// and emoji (two columns each) never push a line past the terminal's edge.
+import stringWidth from 'string-width';
+import {sanitizeForAsciiTerminal, sanitizeForTerminal} from '../model/sanitize.js';
+
+const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+
+/** Cuts `text` to at most `width` columns, marking the cut with an ellipsis. */
+export function truncateTo(text: string, width: number, ascii = false): string {
+	if (width <= 0) {
+		return '';
+	}
+
+	if (stringWidth(text) <= width) {
+		return text;
+	}
+
+	// Cut by grapheme (an emoji with modifiers is one), measuring each: cli-truncate can
+	// overshoot by a column on emoji, which would wrap the line.
+	const mark = ascii ? '~' : '…';
+	const room = width - stringWidth(mark);
+	let kept = '';
+	let used = 0;
+	for (const {segment} of graphemes.segment(text)) {
+		const segmentWidth = stringWidth(segment);
+		if (used + segmentWidth > room) {
+			break;
+		}
+
+		kept += segment;
+		used += segmentWidth;
+	}
+
+	return kept + mark;
+}
+
+/** Exactly `width` columns: cut with an ellipsis when too long, padded with spaces when short. */
+export function fitTo(text: string, width: number, ascii = false, align: 'left' | 'right' = 'left'): string {
+	const cut = truncateTo(text, width, ascii);
+	const fill = ' '.repeat(Math.max(0, width - stringWidth(cut)));
+	return align === 'left' ? cut + fill : fill + cut;
+}
+
+/** Columns `text` takes in a terminal. */
+export function widthOf(text: string): number {
+	return stringWidth(text);
+}
+
+/** A run of text drawn in one style; a line is a list of them. */
+export interface Segment {
+	readonly text: string;
+	readonly color?: string | undefined;
+	readonly bold?: boolean;
+	readonly dim?: boolean;
+}
+
+/** Cuts a line of segments to `width` columns; the segment crossing the edge gets the ellipsis. */
+export function fitSegments(segments: readonly Segment[], width: number, ascii = false): Segment[] {
+	const fitted: Segment[] = [];
+	let used = 0;
+	for (const segment of segments) {
+		const segmentWidth = widthOf(segment.text);
+		if (used + segmentWidth <= width) {
+			fitted.push(segment);
+			used += segmentWidth;
+			continue;
+		}
+
+		const rest = width - used;
+		if (rest > 0) {
+			fitted.push({...segment, text: truncateTo(segment.text, rest, ascii)});
+		}
+
+		break;
+	}
+
+	return fitted;
+}
+
+/** Server text made safe to draw: no control sequences; ASCII only in --ascii mode. */
+export function safeText(text: string, ascii: boolean): string {
+	return ascii ? sanitizeForAsciiTerminal(text) : sanitizeForTerminal(text);
+}

@@ -1,0 +1,162 @@
+import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
+import {NotFoundError} from '../../source/api/errors.js';
+import type {Config} from '../../source/config/types.js';
+import type {WatchMessage} from '../../source/model/watch-messages.js';
+import {runStream, type StreamWatcher, type WatchEnd} from '../../source/cli/run-stream.js';
+
+const T0 = Date.parse('2026-11-27T10:00:00Z');
+
+const baseConfig: Config = {
+	serviceId: 'svc',
+	serviceName: null,
+	endpoint: 'http://127.0.0.1:1',
+	projectId: 'p',
+	region: null,
+	intervalMs: 3000,
+	typeFilter: 'all',
+	order: 'desc',
+	output: 'plain',
+	exitStatus: false,
+	once: false,
+	timeoutMs: null,
+	since: null,
+	until: null,
+	color: false,
+	timeZone: {kind: 'utc'},
+	ascii: false,
+	notify: false,
+	lowBandwidth: false,
+	debug: false,
+	demo: null,
+};
+
+/** A watcher the test drives by hand: it emits what the test says, and ends when told. */
+function fakeWatcher() {
+	let emit: (message: WatchMessage) => void = () => {};
+	let finish: (end: WatchEnd) => void = () => {};
+	const watcher: StreamWatcher & {stopped: boolean} = {
+		stopped: false,
+		start() {},
+		stop() {
+			watcher.stopped = true;
+			finish({reason: 'stopped'});
+		},
+		done: new Promise<WatchEnd>(resolve => (finish = resolve)),
+	};
+	return {
+		watcher,
+		factory: (onMessage: (message: WatchMessage) => void) => ((emit = onMessage), watcher),
+		emit: (message: WatchMessage) => emit(message),
+		finish: (end: WatchEnd) => finish(end),
+	};
+}
+
+function run(config: Partial<Config>) {
+	const fake = fakeWatcher();
+	const stdout: string[] = [];
+	const stderr: string[] = [];
+	const exit = runStream({
+		config: {...baseConfig, ...config},
+		serviceId: 'svc',
+		auth: null,
+		createWatcher: fake.factory,
+		stdout: line => stdout.push(line),
+		stderr: line => stderr.push(line),
+		now: Date.now,
+	});
+	return {...fake, stdout, stderr, exit};
+}
+
+const event = (info: string, at: number, type = 'normal'): WatchMessage => ({type: 'events', events: [{event_type: type, event_info: info, occur_time: at}], at});
+const details = (status: string): WatchMessage => ({type: 'details', details: {service_id: 'svc', service_name: 'my-service', status}, at: Date.now()});
+const ok: WatchMessage = {type: 'sync', state: {kind: 'ok', lastSuccessAt: T0, nextPollAt: null}, at: T0};
+
+describe('runStream', () => {
+	beforeEach(() => {
+		vi.useFakeTimers({now: T0});
+	});
+	afterEach(() => {
+		vi.useRealTimers();
+	});
+
+	it('prints a heartbeat after 30 s of silence, on stdout in plain mode', async () => {
+		const cli = run({});
+		cli.emit(event('[TF 3.0.0] pulling model image', T0));
+		vi.advanceTimersByTime(30_000);
+		expect(cli.stdout.at(-1)).toBe('still pulling the image, 30s');
+		cli.finish({reason: 'terminal'});
+		expect(await cli.exit).toBe(0);
+	});
+
+	it('sends the heartbeat to stderr in JSON mode, keeping stdout for objects', async () => {
+		const cli = run({output: 'json'});
+		vi.advanceTimersByTime(30_000);
+		expect(cli.stderr.some(line => line.startsWith('still watching'))).toBe(true);
+		expect(cli.stdout).toEqual([]);
+		cli.finish({reason: 'terminal'});
+		await cli.exit;
+	});
+
+	it('--timeout stops the watcher, prints the summary and exits 5', async () => {
+		const cli = run({output: 'json', timeoutMs: 10_000});
+		cli.emit(event('start to deploy service', T0));
+		vi.advanceTimersByTime(10_000);
+		expect(await cli.exit).toBe(5);
+		expect(cli.watcher.stopped).toBe(true);
+		expect(JSON.parse(cli.stdout.at(-1)!)).toMatchObject({kind: 'summary', outcome: 'in_progress'});
+		expect(cli.stderr.join('\n')).toContain('--timeout');
+	});
+
+	it.each([
+		[false, 0],
+		[true, 8],
+	])('--once ends after the first complete poll (exit-status %s → %i)', async (exitStatus, code) => {
+		const cli = run({once: true, exitStatus, output: 'json'});
+		cli.emit(event('start to deploy service', T0));
+		cli.emit(details('deploying'));
+		cli.emit(ok);
+		expect(await cli.exit).toBe(code);
+		expect(cli.stdout.map(line => JSON.parse(line).kind)).toEqual(['event', 'status', 'summary']);
+	});
+
+	it.each([
+		['running', 0],
+		['failed', 1],
+		['stopped', 1],
+	])('with --exit-status, a service that ends %s exits %i', async (status, code) => {
+		const cli = run({exitStatus: true, output: 'json'});
+		cli.emit(event('start to deploy service', T0));
+		cli.emit(details(status));
+		cli.finish({reason: 'terminal'});
+		expect(await cli.exit).toBe(code);
+	});
+
+	it('a permanent error ends with its message and exit code, and no summary', async () => {
+		const cli = run({output: 'json'});
+		cli.finish({reason: 'permanent-error', error: new NotFoundError('Service svc does not exist', 404)});
+		expect(await cli.exit).toBe(4);
+		expect(cli.stdout).toEqual([]);
+		expect(cli.stderr).toEqual(['modelarts-watch: Service svc does not exist']);
+	});
+
+	it('notes retries and unavailable details on stderr', async () => {
+		const cli = run({});
+		cli.emit({type: 'sync', state: {kind: 'retrying', attempt: 2, reason: 'HTTP 503', retryAt: T0 + 4000, lastSuccessAt: null}, at: T0});
+		cli.emit({type: 'details-unavailable', reason: 'HTTP 403', at: T0});
+		expect(cli.stderr).toEqual(['retrying in 4s (HTTP 503, attempt 2)', 'service details unavailable (HTTP 403): progress is read from the events alone']);
+		expect(cli.stdout).toEqual([]);
+		cli.finish({reason: 'terminal'});
+		await cli.exit;
+	});
+
+	it('--type abnormal hides normal events from the log but not from the summary count', async () => {
+		const cli = run({typeFilter: 'abnormal', output: 'json'});
+		cli.emit(event('fine', T0));
+		cli.emit(event('broken', T0 + 1, 'abnormal'));
+		cli.finish({reason: 'terminal'});
+		await cli.exit;
+		const lines = cli.stdout.map(line => JSON.parse(line));
+		expect(lines.filter(line => line.kind === 'event').map(line => line.event_info)).toEqual(['broken']);
+		expect(lines.at(-1)).toMatchObject({events_total: 2});
+	});
+});

@@ -1,0 +1,72 @@
+import fc from 'fast-check';
+import {describe, expect, test} from 'vitest';
+import {planLayout, tracksFitAsColumns, type LayoutPlan} from '../../source/model/view-state-layout.js';
+
+function usedLines(plan: LayoutPlan): number {
+	return (
+		plan.headerLines +
+		plan.phaseLines +
+		plan.outcomeLines +
+		(plan.spacers ? 2 : 0) +
+		(plan.tableHeader ? 1 : 0) +
+		plan.eventRows +
+		(plan.footer ? 1 : 0)
+	);
+}
+
+describe('planLayout', () => {
+	test('never uses more than rows - 1 lines, whatever the terminal and the content', () => {
+		fc.assert(
+			fc.property(
+				fc.integer({min: 0, max: 300}),
+				fc.integer({min: 1, max: 8}),
+				fc.boolean(),
+				fc.integer({min: 0, max: 3}),
+				(rows, trackCount, tracksAsColumns, outcomeMessages) => {
+					const plan = planLayout({rows, trackCount, tracksAsColumns, outcomeMessages});
+					expect(usedLines(plan)).toBeLessThanOrEqual(Math.max(0, rows - 1));
+					expect(plan.headerLines + plan.helpLines + (plan.footer ? 1 : 0)).toBeLessThanOrEqual(Math.max(0, rows - 1));
+				},
+			),
+		);
+	});
+
+	test('from 12 rows up the footer and at least one event row always show', () => {
+		fc.assert(
+			fc.property(fc.integer({min: 12, max: 300}), fc.integer({min: 1, max: 4}), fc.integer({min: 0, max: 3}), (rows, trackCount, outcomeMessages) => {
+				const plan = planLayout({rows, trackCount, tracksAsColumns: true, outcomeMessages});
+				expect(plan.footer).toBe(true);
+				expect(plan.eventRows).toBeGreaterThanOrEqual(1);
+			}),
+		);
+	});
+
+	test.each([
+		{rows: 40, expected: {headerLines: 2, phaseMode: 'full', spacers: true, tableHeader: true, eventRows: 28}},
+		{rows: 24, expected: {headerLines: 2, phaseMode: 'full', spacers: true, tableHeader: true, eventRows: 12}},
+		{rows: 12, expected: {headerLines: 2, phaseMode: 'full', spacers: false, tableHeader: true, eventRows: 2}},
+		{rows: 8, expected: {headerLines: 2, phaseMode: 'compact', spacers: false, tableHeader: true, eventRows: 2}},
+		{rows: 6, expected: {headerLines: 1, phaseMode: 'compact', spacers: false, tableHeader: false, eventRows: 2}},
+	])('one model at $rows rows', ({rows, expected}) => {
+		expect(planLayout({rows, trackCount: 1, tracksAsColumns: false, outcomeMessages: 0})).toMatchObject(expected);
+	});
+
+	test('a failure notice on a 12-row terminal compacts the phases before hiding events', () => {
+		const plan = planLayout({rows: 12, trackCount: 1, tracksAsColumns: false, outcomeMessages: 1});
+		expect(plan).toMatchObject({phaseMode: 'compact', outcomeLines: 1, footer: true});
+		expect(plan.eventRows).toBeGreaterThanOrEqual(2);
+	});
+});
+
+describe('tracksFitAsColumns', () => {
+	test.each([
+		{columns: 80, tracks: 1, fits: false},
+		{columns: 80, tracks: 2, fits: true},
+		{columns: 80, tracks: 5, fits: true},
+		{columns: 80, tracks: 6, fits: false},
+		{columns: 40, tracks: 2, fits: true},
+		{columns: 40, tracks: 3, fits: false},
+	])('$tracks models at $columns columns: $fits', ({columns, tracks, fits}) => {
+		expect(tracksFitAsColumns(columns, tracks)).toBe(fits);
+	});
+});

@@ -1,0 +1,98 @@
+// Shared test data for the live view: a Config, a fake watcher, and event builders.
+import type {Config} from '../../source/config/types.js';
+import type {WatchHandle} from '../../source/hooks/use-watch.js';
+import type {ApiEvent, ServiceDetails} from '../../source/model/types.js';
+import type {WatchMessage} from '../../source/model/watch-messages.js';
+
+export const T0 = Date.UTC(2026, 10, 27, 16, 0, 0);
+
+export function makeConfig(overrides: Partial<Config> = {}): Config {
+	return {
+		serviceId: '35de3ca9-7d1f-4c2a-9a56-0f2b8c1d2e3f',
+		serviceName: 'my-service',
+		endpoint: 'http://127.0.0.1:1',
+		projectId: 'p',
+		region: null,
+		intervalMs: 5000,
+		typeFilter: 'all',
+		order: 'desc',
+		output: 'tty',
+		exitStatus: false,
+		once: false,
+		timeoutMs: null,
+		since: null,
+		until: null,
+		color: true,
+		timeZone: {kind: 'utc'},
+		ascii: false,
+		notify: false,
+		lowBandwidth: false,
+		debug: false,
+		demo: null,
+		...overrides,
+	};
+}
+
+/** A watcher the test drives by hand: `emit` plays the part of the poll loop. */
+export interface FakeWatcher extends WatchHandle {
+	readonly calls: string[];
+	emit(message: WatchMessage): void;
+}
+
+export function fakeWatcher(): {readonly factory: (onMessage: (message: WatchMessage) => void) => WatchHandle; readonly watcher: FakeWatcher} {
+	let sink: ((message: WatchMessage) => void) | null = null;
+	const calls: string[] = [];
+	const watcher: FakeWatcher = {
+		calls,
+		start: () => calls.push('start'),
+		refreshNow: () => calls.push('refresh'),
+		stop: () => calls.push('stop'),
+		emit(message) {
+			if (!sink) {
+				throw new Error('the watcher was not created yet');
+			}
+
+			sink(message);
+		},
+	};
+	return {
+		watcher,
+		factory(onMessage) {
+			sink = onMessage;
+			return watcher;
+		},
+	};
+}
+
+export function event(offsetSeconds: number, info: string, type: 'normal' | 'abnormal' = 'normal'): ApiEvent {
+	return {event_type: type, event_info: info, occur_time: T0 + offsetSeconds * 1000};
+}
+
+/** The documented deploy sequence up to "pulling model image" (image pulling active). */
+export const DEPLOYING_EVENTS: readonly ApiEvent[] = [
+	event(0, 'start to deploy service'),
+	event(5, 'building image for model [TF 3.0.0]'),
+	event(65, 'model (TF 3.0.0) build image success'),
+	event(70, 'preparing environment'),
+	event(80, '[TF 3.0.0] prepare environment success'),
+	event(90, 'Insufficient resources. Wait until idle resources are sufficient.', 'abnormal'),
+	event(120, '[TF 3.0.0] schedule resource success'),
+	event(125, '[TF 3.0.0] pulling model image'),
+];
+
+export function manyEvents(count: number, startSecond = 200): ApiEvent[] {
+	return Array.from({length: count}, (_, index) =>
+		event(startSecond + index, `[TF 3.0.0] event number ${index}`, index % 7 === 0 ? 'abnormal' : 'normal'),
+	);
+}
+
+export function details(overrides: Partial<ServiceDetails> = {}): ServiceDetails {
+	return {
+		service_id: '35de3ca9-7d1f-4c2a-9a56-0f2b8c1d2e3f',
+		service_name: 'my-service',
+		status: 'deploying',
+		progress: 40,
+		config: [{model_name: 'TF', model_version: '3.0.0', status: 'notReady'}],
+		...overrides,
+	};
+}

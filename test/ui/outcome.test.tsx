@@ -1,0 +1,47 @@
+import React from 'react';
+import {afterEach, describe, expect, test} from 'vitest';
+import {deploymentOf} from '../../source/model/view-state-derive.js';
+import {outcomeNotices} from '../../source/model/view-state-notices.js';
+import {addEvents, emptyStore} from '../../source/model/store.js';
+import type {ServiceDetails} from '../../source/model/types.js';
+import {Outcome} from '../../source/ui/outcome.js';
+import {DEPLOYING_EVENTS, details, event} from './fixtures.js';
+import {renderSized, type Rendered} from './helpers.js';
+
+let mounted: Rendered | null = null;
+afterEach(() => {
+	mounted?.unmount();
+	mounted = null;
+});
+
+function outcomeFrame(serviceDetails: ServiceDetails | null, detailsUnavailable: string | null = null, extra = [event(300, 'Service my-service started.')]): string {
+	const store = addEvents(emptyStore(), [...DEPLOYING_EVENTS, ...extra]);
+	const notices = outcomeNotices(deploymentOf(store, serviceDetails), detailsUnavailable);
+	mounted = renderSized(<Outcome notices={notices} maxLines={3} width={80} ascii={false} color />, {columns: 80, rows: 24});
+	return mounted.lastFrame();
+}
+
+describe('Outcome', () => {
+	test.each<[string, ServiceDetails | null, string | null, readonly string[]]>([
+		['deployed', details({status: 'running'}), null, ['✔ Deployed: the service is running']],
+		['failed with error_msg', details({status: 'failed', error_msg: 'Model startup timed out (20 min)'}), null, ['✖ Deployment failed: Model startup timed out (20 min)']],
+		['stopped', details({status: 'stopped'}), null, ['Service stopped']],
+		['concerning', details({status: 'concerning'}), null, ['Concerning: some instances are abnormal']],
+		['details unavailable', null, '403', ['Details unavailable (403): progress from events only']],
+	])('%s', (_, serviceDetails, unavailable, expected) => {
+		const frame = outcomeFrame(serviceDetails, unavailable);
+		for (const text of expected) {
+			expect(frame).toContain(text);
+		}
+	});
+
+	test('nothing to say while a deployment is in progress with details', () => {
+		expect(outcomeFrame(details(), null, []).trim()).toBe('');
+	});
+
+	test('a failure without error_msg names the failing event', () => {
+		const frame = outcomeFrame(null, null, [event(200, 'Failed to start service my-service.', 'abnormal')]);
+		expect(frame).toContain('Deployment failed');
+		expect(frame).toContain('Failed to start service my-service.');
+	});
+});

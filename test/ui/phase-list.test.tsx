@@ -1,0 +1,88 @@
+import React from 'react';
+import {afterEach, describe, expect, test} from 'vitest';
+import stringWidth from 'string-width';
+import {addEvents, emptyStore} from '../../source/model/store.js';
+import type {ApiEvent, ServiceDetails} from '../../source/model/types.js';
+import {deploymentOf} from '../../source/model/view-state-derive.js';
+import {PhaseList} from '../../source/ui/phase-list.js';
+import {DEPLOYING_EVENTS, T0, details, event} from './fixtures.js';
+import {frameLines, renderSized, type Rendered} from './helpers.js';
+
+let mounted: Rendered | null = null;
+afterEach(() => {
+	mounted?.unmount();
+	mounted = null;
+});
+
+interface DrawOptions {
+	readonly width?: number;
+	readonly mode?: 'full' | 'compact';
+	readonly ascii?: boolean;
+	readonly serviceDetails?: ServiceDetails | null;
+}
+
+function draw(events: readonly ApiEvent[], {width = 80, mode = 'full', ascii = false, serviceDetails = null}: DrawOptions = {}): string[] {
+	const deployment = deploymentOf(addEvents(emptyStore(), events), serviceDetails);
+	mounted = renderSized(
+		<PhaseList tracks={deployment.tracks} mode={mode} width={width} now={T0 + 130_000} skewMs={0} spinnerFrame={null} ascii={ascii} color />,
+		{columns: width, rows: 40},
+	);
+	const lines = frameLines(mounted.lastFrame());
+	for (const line of lines) {
+		expect(stringWidth(line)).toBeLessThanOrEqual(width);
+	}
+
+	return lines;
+}
+
+const TWO_MODELS = [
+	...DEPLOYING_EVENTS.filter(apiEvent => apiEvent.event_type === 'normal'),
+	event(6, 'building image for model [PT 1.2.0]'),
+	event(50, 'model (PT 1.2.0) build image success'),
+];
+
+describe('PhaseList', () => {
+	test('one model: the five phases, done with their time, the active one ticking, warnings counted', () => {
+		const lines = draw(DEPLOYING_EVENTS);
+		expect(lines).toHaveLength(5);
+		expect(lines[0]).toMatch(/✔ Image building\s+1m00s$/);
+		expect(lines[2]).toMatch(/✔ Resource scheduling\s+30s\s+⚠ 1$/);
+		expect(lines[3]).toMatch(/Image pulling\s+5s$/);
+		expect(lines[4]).toMatch(/· Model startup$/);
+	});
+
+	test('the failing phase shows ✖ and its cause', () => {
+		const lines = draw([event(0, 'start to deploy service'), event(5, 'building image for model [TF 3.0.0]'), event(30, 'Failed to create the image.', 'abnormal')]);
+		const failed = lines.find(line => line.includes('Image building'));
+		expect(failed).toMatch(/✖ Image building\s+25s\s+Failed to create the image\.$/);
+	});
+
+	test('several models at 80 columns: a column per model with its config status', () => {
+		const lines = draw(TWO_MODELS, {serviceDetails: details({config: [{model_name: 'TF', model_version: '3.0.0', status: 'notReady'}, {model_name: 'PT', model_version: '1.2.0', status: 'notReady'}]})});
+		expect(lines[0]).toMatch(/TF 3\.0\.0 \(notReady\)\s+PT 1\.2\.0 \(notReady\)/);
+		expect(lines[1]).toMatch(/Image building\s+✔ 1m00s\s+✔ 44s/);
+		expect(lines[3]).toMatch(/Resource scheduling\s+✔ \S+\s+·$/);
+		expect(lines).toHaveLength(6);
+	});
+
+	test('several models in compact mode: a line per model, naming the current phase', () => {
+		const lines = draw(TWO_MODELS, {mode: 'compact', width: 40});
+		expect(lines).toHaveLength(2);
+		expect(lines[0]).toContain('TF 3.0.0');
+		expect(lines[0]).toContain('Image pulling');
+		expect(lines[1]).toContain('PT 1.2.0');
+	});
+
+	test('too many models for columns: a titled sub-list per model', () => {
+		const models = ['Alpha 1.0.0', 'Beta 1.0.0', 'Gamma 1.0.0'].map((model, index) => event(10 + index, `building image for model [${model}]`));
+		const lines = draw([event(0, 'start to deploy service'), ...models], {width: 40});
+		expect(lines.filter(line => /^(Alpha|Beta|Gamma) 1\.0\.0$/.test(line))).toHaveLength(3);
+		expect(lines).toHaveLength(18);
+	});
+
+	test('--ascii uses no Unicode glyphs', () => {
+		const lines = draw(DEPLOYING_EVENTS, {ascii: true});
+		expect(lines.join('\n')).toMatch(/^[\x20-\x7e\n]*$/);
+		expect(lines[0]).toMatch(/\+ Image building/);
+	});
+});
