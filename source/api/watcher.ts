@@ -5,7 +5,7 @@ import {isTerminalStatus} from '../model/outcome.js';
 import type {ServiceDetails} from '../model/types.js';
 import type {WatchMessage, SyncState} from '../model/watch-messages.js';
 import {DEFAULT_BACKOFF, quietDelay, retryDelay, type BackoffPolicy} from './backoff.js';
-import type {ApiError} from './errors.js';
+import {TransientError, type ApiError} from './errors.js';
 import {createEventSync, type EventSync} from './sync.js';
 import type {ModelArtsClient} from './types.js';
 import {asApiError, shortReason, stoppedMessage} from './watch-status.js';
@@ -36,6 +36,12 @@ export interface WatcherOptions {
 	readonly backoff?: BackoffPolicy;
 	/** Least time between the starts of two cycles (each is ≥ 2 requests); 1 s by default. */
 	readonly minGapMs?: number;
+	/**
+	 * Failed attempts in a row, before the server ever answered at all, after which the watch
+	 * gives up (5 by default, about half a minute). A server never reached is far likelier a
+	 * wrong endpoint or a missing proxy than a passing fault, and CI should not wait forever.
+	 */
+	readonly attemptsBeforeFirstSuccess?: number;
 }
 
 /** How a watch ended. */
@@ -80,6 +86,7 @@ class PollLoop implements Watcher {
 	/** A server's Retry-After deadline: not even refreshNow() asks sooner. */
 	private notBefore = Number.NEGATIVE_INFINITY;
 	private lastSuccessAt: number | null = null;
+	private reachedServer = false;
 	private attempt = 0;
 	private quietCycles = 0;
 	private lastDetails: string | null = null;
@@ -141,6 +148,7 @@ class PollLoop implements Watcher {
 			const changed = await this.fetchAll(signal);
 			if (this.finished) return;
 			this.attempt = 0;
+			this.reachedServer = true;
 			this.lastSuccessAt = this.clock.now();
 			this.afterSuccess(changed);
 		} catch (error) {
@@ -220,6 +228,16 @@ class PollLoop implements Watcher {
 
 		this.attempt += 1;
 		this.refreshQueued = false;
+		// Any answer at all, even a 503, proves the endpoint is right.
+		if (error.status !== null) this.reachedServer = true;
+		if (!this.reachedServer && this.attempt >= (this.options.attemptsBeforeFirstSuccess ?? 5)) {
+			const gaveUp = new TransientError(`could not reach ModelArts after ${this.attempt} attempts: ${error.message}`, error.status, error.body);
+			this.emitSync({kind: 'stopped', message: gaveUp.message, errorKind: error.kind});
+			this.finish({reason: 'permanent-error', error: gaveUp});
+			return;
+		}
+
+
 		if (error.kind === 'throttled' && 'retryAfterMs' in error && typeof error.retryAfterMs === 'number') {
 			this.notBefore = this.clock.now() + error.retryAfterMs;
 		}

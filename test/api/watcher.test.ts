@@ -173,6 +173,37 @@ describe('createWatcher', () => {
 		expect(calls.polls).toBe(1);
 	});
 
+	it('gives up after 5 attempts when the server never answered at all, saying why', async () => {
+		// Given an endpoint that refuses every connection (a wrong --endpoint, a missing proxy)
+		const refused = () => new TransientError('connection refused by 127.0.0.1:1 — check the endpoint');
+		const {watcher, syncStates} = harness({polls: Array.from({length: 10}, refused)});
+
+		// When it has retried for long enough
+		watcher.start();
+		await vi.advanceTimersByTimeAsync(600_000);
+
+		// Then it stopped for good after the fifth attempt, naming the cause
+		const result = await watcher.done;
+		expect(result.reason).toBe('permanent-error');
+		expect(result.error?.message).toBe('could not reach ModelArts after 5 attempts: connection refused by 127.0.0.1:1 — check the endpoint');
+		expect(syncStates().filter((s) => s.kind === 'retrying')).toHaveLength(4);
+		expect(syncStates().at(-1)).toMatchObject({kind: 'stopped'});
+	});
+
+	it('keeps retrying a server that answered once, however long it fails', async () => {
+		// Given a server that answered with a 503 before the connection started failing
+		const failures = [new TransientError('HTTP 503', 503), ...Array.from({length: 9}, () => new TransientError('connection reset'))];
+		const {watcher, syncStates} = harness({polls: failures});
+
+		watcher.start();
+		await vi.advanceTimersByTimeAsync(600_000);
+
+		// Then every failure was retried and the watch still runs
+		expect(syncStates().filter((s) => s.kind === 'retrying')).toHaveLength(10);
+		expect(syncStates().at(-1)?.kind).not.toBe('stopped');
+		watcher.stop();
+	});
+
 	it('goes on with events alone when details are forbidden', async () => {
 		const {watcher, messages, calls} = harness({polls: [[event(1)], [event(2)]], details: [new ForbiddenError('HTTP 403 ModelArts.0206', 403)]});
 
