@@ -2,6 +2,14 @@
 // events have no id, so "new" can only mean "more occurrences than already delivered".
 // Counts are kept for a short window before the newest event, which every poll re-reads to
 // catch late arrivals; older counts are forgotten, so memory and poll size stay bounded.
+//
+// The window is anchored on the newest event that is not in the future by the client's
+// clock (plus a tolerance for clock skew). An event dated years ahead — a hostile or badly
+// skewed server — would otherwise lift the window over every correctly dated event still to
+// come, and they would never be read. Future-dated events are still delivered once and their
+// counts kept (they lie above the window, so every poll reads them again and skips them);
+// they anchor the window only once the clock has caught up with them. A server whose clock
+// runs further ahead than the tolerance costs larger polls, never a lost event.
 import type {ApiEvent} from '../model/types.js';
 
 interface Delivered {
@@ -21,6 +29,8 @@ export class DeliveredWindow {
 		private readonly overlapMs: number,
 		/** …but over no more than this many delivered events. */
 		private readonly overlapEvents: number,
+		/** How far ahead of the client's clock an event may be dated and still anchor the window. */
+		private readonly futureToleranceMs: number,
 	) {
 		this.start = since;
 	}
@@ -32,9 +42,10 @@ export class DeliveredWindow {
 
 	/**
 	 * Takes every event with occur_time ≥ `floor`, complete and oldest first, and returns the
-	 * occurrences not delivered before, in the same order. Then slides the window forward.
+	 * occurrences not delivered before, in the same order. Then slides the window forward,
+	 * anchored on events dated no later than `nowMs` plus the tolerance.
 	 */
-	admit(complete: readonly ApiEvent[]): ApiEvent[] {
+	admit(complete: readonly ApiEvent[], nowMs: number): ApiEvent[] {
 		const occurrences = new Map<string, number>();
 		const fresh: ApiEvent[] = [];
 		for (const event of complete) {
@@ -49,12 +60,13 @@ export class DeliveredWindow {
 			}
 		}
 
-		this.slide();
+		this.slide(nowMs + this.futureToleranceMs);
 		return fresh;
 	}
 
-	private slide(): void {
-		const newestFirst = [...this.counts.values()].sort((a, b) => b.time - a.time);
+	/** Events dated after `latestTrusted` are kept but do not move the window. */
+	private slide(latestTrusted: number): void {
+		const newestFirst = [...this.counts.values()].filter((entry) => entry.time <= latestTrusted).sort((a, b) => b.time - a.time);
 		const newest = newestFirst[0];
 		if (!newest) {
 			return;

@@ -26,6 +26,10 @@ export interface EventSyncOptions {
 	readonly overlapMs?: number;
 	/** …but never more than this many already-delivered events (keeps a poll small); 20 by default. */
 	readonly overlapEvents?: number;
+	/** The client's clock, which tells a future-dated event from a new one; Date.now by default. */
+	readonly now?: () => number;
+	/** How far ahead of `now` a server's clock may run before its events count as future-dated; 5 min by default. */
+	readonly futureToleranceMs?: number;
 }
 
 /** Delivers every event of a service exactly once across polls. */
@@ -38,6 +42,8 @@ export interface EventSync {
 	poll(signal?: AbortSignal): Promise<ApiEvent[]>;
 	/** The reading of `offset` the server was found to use; null until it mattered. */
 	readonly offsetMode: OffsetMode | null;
+	/** Requests answered so far: a failed poll that still moved on is progress, not a stall. */
+	readonly progress: number;
 }
 
 /** A scan of every event from where a poll began; `collected` holds the complete part below `lo`. */
@@ -67,12 +73,19 @@ function isAscending(events: readonly ApiEvent[]): boolean {
 	return events.every((event, index) => index === 0 || (events[index - 1] as ApiEvent).occur_time <= event.occur_time);
 }
 
+/**
+ * How far ahead of the client's clock a server may date its events before they count as
+ * future-dated: generous for clock skew, small next to the harm a forged date could do.
+ */
+export const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
 export function createEventSync(options: EventSyncOptions): EventSync {
 	return new TimeCursorSync(options);
 }
 
 class TimeCursorSync implements EventSync {
 	offsetMode: OffsetMode | null = null;
+	progress = 0;
 	/** Whether the server honours order=asc; null until a probe could tell. */
 	private honoursOrder: boolean | null = null;
 	private readonly since: number | null;
@@ -87,7 +100,7 @@ class TimeCursorSync implements EventSync {
 		this.since = options.since ?? null;
 		this.until = options.until ?? null;
 		this.pageSize = Math.max(1, Math.min(options.pageSize ?? 1000, 1000));
-		this.delivered = new DeliveredWindow(this.since, options.overlapMs ?? 10_000, options.overlapEvents ?? 20);
+		this.delivered = new DeliveredWindow(this.since, options.overlapMs ?? 10_000, options.overlapEvents ?? 20, options.futureToleranceMs ?? FUTURE_TOLERANCE_MS);
 	}
 
 	async poll(signal?: AbortSignal): Promise<ApiEvent[]> {
@@ -101,13 +114,14 @@ class TimeCursorSync implements EventSync {
 				}
 
 				await this.step(scan, signal);
+				this.progress++;
 			}
 		} catch (error) {
 			this.pending = scan;
 			throw error;
 		}
 
-		return this.delivered.admit(scan.collected);
+		return this.delivered.admit(scan.collected, (this.options.now ?? Date.now)());
 	}
 
 	/** The filters every request shares. start_time is one ms early and end_time one ms late, so the answer is right whether the server's bounds are inclusive or exclusive. */

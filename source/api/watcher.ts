@@ -2,7 +2,7 @@
 // setInterval, so a slow poll never overlaps the next), retries with full-jitter back-off,
 // a gentler cadence while nothing changes on a settled service, and a clean stop.
 import {isTerminalStatus} from '../model/outcome.js';
-import type {ServiceDetails} from '../model/types.js';
+import type {ApiEvent, ServiceDetails} from '../model/types.js';
 import type {WatchMessage, SyncState} from '../model/watch-messages.js';
 import {DEFAULT_BACKOFF, quietDelay, retryDelay, type BackoffPolicy} from './backoff.js';
 import {TransientError, type ApiError} from './errors.js';
@@ -161,12 +161,24 @@ class PollLoop implements Watcher {
 	/** Events, then details (unless known unavailable); true when anything new arrived. */
 	private async fetchAll(signal: AbortSignal): Promise<boolean> {
 		// Emit events as soon as the sync hands them over: it will not hand them over twice.
-		const events = await this.sync.poll(signal);
+		const events = await this.pollEvents(signal);
 		if (events.length > 0) this.emit({type: 'events', events, at: this.clock.now()});
 		if (this.finalFetch || !this.detailsAvailable) return events.length > 0;
 		const details = await this.fetchDetails(signal);
 		const detailsChanged = details !== null && this.noteDetails(details);
 		return events.length > 0 || detailsChanged;
+	}
+
+	private async pollEvents(signal: AbortSignal): Promise<ApiEvent[]> {
+		const progressBefore = this.sync.progress;
+		try {
+			return await this.sync.poll(signal);
+		} catch (error) {
+			// A large first load under faults fails whole polls while every retry moves it on:
+			// that is progress, so the back-off starts again instead of climbing to a minute.
+			if (this.sync.progress !== progressBefore) this.attempt = 0;
+			throw error;
+		}
 	}
 
 	private async fetchDetails(signal: AbortSignal): Promise<ServiceDetails | null> {

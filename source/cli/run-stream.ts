@@ -7,6 +7,7 @@ import {formatDuration} from '../model/elapsed.js';
 import {sanitizeForAsciiTerminal, sanitizeForTerminal} from '../model/sanitize.js';
 import type {WatchEvent} from '../model/types.js';
 import type {WatchMessage} from '../model/watch-messages.js';
+import {createEventDiagnostics} from '../output/diagnostics.js';
 import {HEARTBEAT_EVERY_MS, heartbeatLine, startHeartbeat} from '../output/heartbeat.js';
 import {jsonSummaryLine, jsonUpdateLines} from '../output/json.js';
 import {plainSummaryLines, plainUpdateLines, type PlainStyle} from '../output/plain.js';
@@ -76,6 +77,8 @@ function visibleTo(config: Config): (event: WatchEvent) => boolean {
 type Ending =
 	| {readonly kind: 'watcher'; readonly end: WatchEnd}
 	| {readonly kind: 'once'}
+	/** --exit-status without the details API: the events alone show the deployment ended. */
+	| {readonly kind: 'settled'}
 	| {readonly kind: 'timeout'}
 	| {readonly kind: 'signal'; readonly signal: NodeJS.Signals};
 
@@ -89,6 +92,8 @@ export async function runStream(options: StreamOptions): Promise<number> {
 	// In JSON mode stdout is for objects only; the heartbeat goes where CI logs still see it.
 	const heartbeatOut = config.output === 'json' ? options.stderr : options.stdout;
 	let state: StreamState = initialStreamState();
+	let detailsUnavailable = false;
+	const diagnostics = createEventDiagnostics();
 	let end!: (ending: Ending) => void;
 	const ended = new Promise<Ending>(resolve => (end = resolve));
 
@@ -104,9 +109,14 @@ export async function runStream(options: StreamOptions): Promise<number> {
 		const lines = renderer.update(previous.snapshot, state.snapshot, result.added.filter(visible), now());
 		for (const line of lines) options.stdout(line);
 		if (lines.length > 0) heartbeat.touch();
+		for (const note of diagnostics.notes(result.added, now())) options.stderr(note);
 		if (message.type === 'details-unavailable') {
+			detailsUnavailable = true;
 			options.stderr(`service details unavailable (${message.reason}): progress is read from the events alone`);
 		}
+
+		// Without details the watcher never sees a terminal status; the events must say it.
+		if (config.exitStatus && detailsUnavailable && state.snapshot.deployment.outcome !== 'in_progress') end({kind: 'settled'});
 
 		if (message.type === 'sync') {
 			const note = syncLine(previous.sync, message.state, now());

@@ -112,13 +112,19 @@ function headline(snapshot: WatchSnapshot, nowMs: number, style: PlainStyle): st
 	return paint(style, tone, text);
 }
 
+/** A retry that worked leaves a mark, so a recovered problem is not mistaken for a clean run. */
+function warningText(warnings: number): string {
+	if (warnings === 0) return '';
+	return `(${warnings} abnormal event${warnings === 1 ? '' : 's'} recovered)`;
+}
+
 function trackLines(deployment: DeploymentProgress, style: PlainStyle): string[] {
 	const lines: string[] = [];
 	for (const track of deployment.tracks) {
 		if (deployment.tracks.length > 1 || track.model !== null) lines.push(`  ${style.sanitize(track.model ?? 'model')}`);
 		for (const phase of track.phases) {
 			const span = spanText(phase.startedAt, phase.endedAt);
-			const row = `    ${phase.state.padEnd(7)}  ${phaseLabel(phase.phase).padEnd(23)}  ${span}`.trimEnd();
+			const row = `    ${phase.state.padEnd(7)}  ${phaseLabel(phase.phase).padEnd(23)}  ${span.padEnd(6)}  ${warningText(phase.warnings)}`.trimEnd();
 			lines.push(phase.state === 'failed' ? paint(style, 'red', row) : row);
 		}
 	}
@@ -132,6 +138,7 @@ export function plainSummaryLines(snapshot: WatchSnapshot, nowMs: number, style:
 	const abnormal = events.filter(event => event.type === 'abnormal').length;
 	const lines = ['', headline(snapshot, nowMs, style), ...trackLines(deployment, style)];
 	if (deployment.errorMsg) lines.push(paint(style, 'red', `  error: ${style.sanitize(deployment.errorMsg)}`));
+	if (deployment.concerning) lines.push(paint(style, 'bold', '  warning: the service is concerning (some instances are abnormal)'));
 	lines.push(`  ${events.length} events${abnormal > 0 ? ` (${abnormal} abnormal)` : ''}`);
 	return lines;
 }

@@ -50,6 +50,7 @@ describe('watcher pacing', () => {
 				const states: SyncState[] = [];
 				const sync: EventSync = {
 					offsetMode: null,
+					progress: 0,
 					poll: async () => {
 						const index = pollTimes.length;
 						pollTimes.push(Date.now());

@@ -20,6 +20,7 @@ function harness(script: {readonly polls?: readonly Outcome<ApiEvent[]>[]; reado
 	const calls = {polls: 0, details: 0, signals: [] as AbortSignal[]};
 	const sync: EventSync = {
 		offsetMode: null,
+		progress: 0,
 		poll: async (signal) => {
 			calls.polls += 1;
 			if (signal) calls.signals.push(signal);
@@ -137,6 +138,38 @@ describe('createWatcher', () => {
 			[1, 'HTTP 503', 1000],
 		]);
 		watcher.stop();
+	});
+
+	it('starts the back-off again when a failed poll still moved the sync on', async () => {
+		// Given a large first load whose every poll gets one page further before a fault
+		const messages: WatchMessage[] = [];
+		let pages = 0;
+		const sync: EventSync = {
+			offsetMode: null,
+			get progress() {
+				return pages;
+			},
+			poll: async () => {
+				if (pages >= 4) return [];
+				pages += 1;
+				throw new TransientError('HTTP 503', 503);
+			},
+		};
+		const client = {getService: async () => service('deploying')} as unknown as ModelArtsClient;
+		const loading = createWatcher({client, serviceId: 'svc', sync, intervalMs: 2000, random: () => 0.999_999, onMessage: (m) => messages.push(m)});
+
+		loading.start();
+		await vi.advanceTimersByTimeAsync(10_000);
+
+		// Then every retry waits the first back-off step, not a growing one
+		const retries = messages.flatMap((m) => (m.type === 'sync' && m.state.kind === 'retrying' ? [[m.state.attempt, m.state.retryAt - m.at]] : []));
+		expect(retries).toEqual([
+			[1, 1000],
+			[1, 1000],
+			[1, 1000],
+			[1, 1000],
+		]);
+		loading.stop();
 	});
 
 	it('waits at least Retry-After after a 429, even when asked to refresh', async () => {

@@ -159,4 +159,29 @@ describe('runStream', () => {
 		expect(lines.filter(line => line.kind === 'event').map(line => line.event_info)).toEqual(['broken']);
 		expect(lines.at(-1)).toMatchObject({events_total: 2});
 	});
+
+	it('--exit-status without the details API ends when the events alone show the end', async () => {
+		const cli = run({exitStatus: true, output: 'json'});
+		cli.emit(event('start to deploy service', T0));
+		cli.emit({type: 'details-unavailable', reason: 'HTTP 403', at: T0});
+		expect(cli.watcher.stopped).toBe(false);
+		cli.emit(event('Service my-service started.', T0 + 1000));
+		expect(await cli.exit).toBe(0);
+		expect(cli.watcher.stopped).toBe(true);
+		expect(JSON.parse(cli.stdout.at(-1)!)).toMatchObject({kind: 'summary', outcome: 'succeeded', status: null});
+	});
+
+	it('says once on stderr what is odd about the events, never on stdout', async () => {
+		const cli = run({output: 'json'});
+		cli.emit(event('odd', T0, 'WARNING'));
+		cli.emit(event('odd again', T0 + 1, 'WARNING'));
+		cli.emit(event('from the future', T0 + 86_400_000));
+		expect(cli.stderr).toEqual([
+			'note: the server sent event_type "WARNING", which the API does not document; it is shown as abnormal',
+			"note: an event is dated 2026-11-28T10:00:00.000Z, in the future: the server's clock may be wrong (events are still read in full)",
+		]);
+		cli.finish({reason: 'terminal'});
+		await cli.exit;
+		expect(cli.stdout.every(line => JSON.parse(line))).toBe(true);
+	});
 });

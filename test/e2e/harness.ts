@@ -22,6 +22,8 @@ export interface PtyStartOptions {
 	readonly rows?: number;
 	/** Added to (or, with `undefined`, removed from) the clean base environment. */
 	readonly env?: Readonly<Record<string, string | undefined>>;
+	/** The size the pty reports to the CLI when it differs from the screen's (e.g. 0×0). */
+	readonly reportedSize?: {readonly cols: number; readonly rows: number};
 }
 
 /** Key names press() understands; anything else is written as typed text. */
@@ -80,8 +82,8 @@ export class PtySession {
 		this.term = new xterm.Terminal({cols, rows, scrollback: 5000, allowProposedApi: true});
 		this.pty = spawn(process.execPath, [CLI_PATH, ...options.args], {
 			name: 'xterm-256color',
-			cols,
-			rows,
+			cols: options.reportedSize?.cols ?? cols,
+			rows: options.reportedSize?.rows ?? rows,
 			cwd: process.cwd(),
 			env: childEnv(options.env),
 		});

@@ -100,4 +100,18 @@ describe('plainSummaryLines', () => {
 		expect(lines[1]).toBe('Deployment FAILED');
 		expect(lines).toContain('  error: Failed to start service.');
 	});
+
+	it('marks a phase that recovered from abnormal events, and a concerning service', () => {
+		const recovered = snapshot({
+			deployment: deployment({
+				outcome: 'succeeded',
+				concerning: true,
+				tracks: [track(null, [{state: 'done', startedAt: T0, endedAt: T0 + 5000, warnings: 2}, {state: 'done', startedAt: T0, endedAt: T0 + 5000, warnings: 1}])],
+			}),
+		});
+		const lines = plainSummaryLines(recovered, T0, style());
+		expect(lines).toContain('    done     Image building           5s      (2 abnormal events recovered)');
+		expect(lines).toContain('    done     Environment preparation  5s      (1 abnormal event recovered)');
+		expect(lines).toContain('  warning: the service is concerning (some instances are abnormal)');
+	});
 });
