@@ -6,6 +6,7 @@ import pkg from '../../package.json' with {type: 'json'};
 import type {Authenticator} from '../api/auth/types.js';
 import {createClient, type RequestLog} from '../api/client.js';
 import {NotFoundError} from '../api/errors.js';
+import {listAllServices} from '../api/service-list.js';
 import type {ModelArtsClient} from '../api/types.js';
 import {createWatcher, type Watcher} from '../api/watcher.js';
 import {ConfigError} from '../config/errors.js';
@@ -15,9 +16,11 @@ import type {WatchMessage} from '../model/watch-messages.js';
 import {startSimulator, type Simulator} from '../sim/server.js';
 import {DEFAULT_SCENARIO} from '../sim/scenarios.js';
 import {exitCodeForError, isExpectedError} from './exit-status.js';
+import {openDebugLog, type DebugLog} from './debug-log.js';
 import {describeFailure} from './failure.js';
 import {printNote, reportUnexpected} from './process-io.js';
 import {runStream} from './run-stream.js';
+import type {PickerSetup} from './run-tty.js';
 
 /** Everything a run mode needs once configuration and credential are settled. */
 export interface WatchSetup {
@@ -54,8 +57,8 @@ async function startDemo(flags: RawFlags): Promise<Simulator | null> {
 	}
 }
 
-function logRequest(log: RequestLog): void {
-	printNote(`debug: ${log.method} ${log.url} → ${log.status ?? 'no response'} in ${log.ms} ms${log.error ? ` (${log.error})` : ''}`);
+function requestLogger(debugLog: DebugLog): (log: RequestLog) => void {
+	return log => debugLog.write(`debug: ${log.method} ${log.url} → ${log.status ?? 'no response'} in ${log.ms} ms${log.error ? ` (${log.error})` : ''}`);
 }
 
 /** The project from the flags, or from the credential; asked once, before polling starts. */
@@ -70,12 +73,28 @@ async function projectIdOf(config: Config, auth: Authenticator): Promise<string>
 
 const NO_SERVICE = 'No service to watch: pass a service id, or --service-name NAME.';
 
-/** --service-name: the one service of that exact name. */
+/**
+ * Whether a run without a service id can open the service picker: it needs keys (stdin a
+ * terminal) and the terminal UI (not --json or --output plain/json; not a pipe unless
+ * --output tty). Checked before anything else, so a script gets its usage error at once.
+ */
+function mayOpenPicker(flags: RawFlags): boolean {
+	if (process.stdin.isTTY !== true || flags.json === true) return false;
+	if (flags.output === 'tty') return true;
+	return (flags.output === undefined || flags.output === 'auto') && process.stdout.isTTY === true;
+}
+
+/** The resolved configuration asks for the picker: no service named, terminal UI, keys. */
+function opensPicker(config: Config): boolean {
+	return !config.serviceId && !config.serviceName && config.output === 'tty' && process.stdin.isTTY === true;
+}
+
+/** --service-name: the one service of that exact name (every page of the list is read). */
 async function serviceIdOf(config: Config, client: ModelArtsClient): Promise<string> {
 	if (config.serviceId) return config.serviceId;
 	if (!config.serviceName) throw new ConfigError(NO_SERVICE);
-	const page = await client.listServices({service_name: config.serviceName});
-	const matches = page.services.filter(service => service.service_name === config.serviceName);
+	const services = await listAllServices(client, {service_name: config.serviceName});
+	const matches = services.filter(service => service.service_name === config.serviceName);
 	if (matches.length === 0) throw new NotFoundError(`No service named "${config.serviceName}" in this project.`, 404);
 	if (matches.length > 1) {
 		throw new ConfigError(`${matches.length} services are named "${config.serviceName}": pass one of their ids (${matches.map(service => service.service_id).join(', ')}).`);
@@ -95,27 +114,34 @@ function resolve(flags: RawFlags, demo: Simulator | null): Promise<ResolvedRunti
 	});
 }
 
-/** The client, bound to the project, and the service id (looked up when given by name). */
-async function connect({config, auth, agent}: ResolvedRuntime): Promise<WatchSetup> {
+/** The client, bound to the project, and the service id (looked up when given by name), or the picker's setup. */
+async function connect({config, auth, agent}: ResolvedRuntime, debugLog: DebugLog | null): Promise<WatchSetup | PickerSetup> {
 	const client = createClient({
 		endpoint: config.endpoint,
 		projectId: await projectIdOf(config, auth),
 		auth,
 		agent,
 		userAgent: `modelarts-watch/${pkg.version}`,
-		onRequest: config.debug ? logRequest : undefined,
+		onRequest: debugLog ? requestLogger(debugLog) : undefined,
 	});
-	const serviceId = await serviceIdOf(config, client);
 	const {since, until, intervalMs, exitStatus} = config;
-	return {
-		config,
-		auth,
-		serviceId,
-		createWatcher: onMessage => createWatcher({client, serviceId, since, until, intervalMs, onMessage, exitOnTerminal: exitStatus}),
-	};
+	const watcherFor = (serviceId: string) => (onMessage: (message: WatchMessage) => void) =>
+		createWatcher({client, serviceId, since, until, intervalMs, onMessage, exitOnTerminal: exitStatus});
+	if (opensPicker(config)) {
+		const picker: PickerSetup = {config, auth, loadServices: signal => listAllServices(client, {}, signal), watcherFor};
+		return picker;
+	}
+
+	const serviceId = await serviceIdOf(config, client);
+	return {config, auth, serviceId, createWatcher: watcherFor(serviceId)};
 }
 
-async function watch(setup: WatchSetup): Promise<number> {
+async function watch(setup: WatchSetup | PickerSetup): Promise<number> {
+	if (!('serviceId' in setup)) {
+		const {runTtyPicker} = await import('./run-tty.js');
+		return runTtyPicker(setup);
+	}
+
 	const {config, serviceId} = setup;
 	if (config.output === 'tty') {
 		const {runTty} = await import('./run-tty.js');
@@ -137,19 +163,22 @@ async function watch(setup: WatchSetup): Promise<number> {
 export async function runWatch(flags: RawFlags): Promise<number> {
 	let demo: Simulator | null = null;
 	let auth: Authenticator | null = null;
+	let debugLog: DebugLog | null = null;
 	try {
-		// Said first: without a service nothing else matters (the picker of issue #9 will go here).
-		if (!flags.serviceId && !flags.serviceName && demoScenario(flags) === null) throw new ConfigError(NO_SERVICE);
+		// Said first: without a service (and no terminal for the picker) nothing else matters.
+		if (!flags.serviceId && !flags.serviceName && demoScenario(flags) === null && !mayOpenPicker(flags)) throw new ConfigError(NO_SERVICE);
 		demo = await startDemo(flags);
 		const resolved = await resolve(flags, demo);
 		auth = resolved.auth;
 		for (const warning of resolved.warnings) printNote(warning);
-		return await watch(await connect(resolved));
+		if (resolved.config.debug) debugLog = openDebugLog(resolved.config.output);
+		return await watch(await connect(resolved, debugLog));
 	} catch (error) {
 		if (isExpectedError(error)) printNote(describeFailure(error, auth));
 		else reportUnexpected(error, flags.debug === true);
 		return exitCodeForError(error);
 	} finally {
+		debugLog?.close();
 		await demo?.close();
 	}
 }

@@ -1,9 +1,10 @@
-import {useMemo, useReducer} from 'react';
+import {useReducer} from 'react';
 import {useStdout} from 'ink';
 import type {Config} from '../config/types.js';
-import {queryPage, type EventPage} from '../model/store.js';
+import type {EventPage} from '../model/store.js';
 import {initialViewState, viewReducer, type ViewState} from '../model/view-state.js';
 import {useClock} from './use-clock.js';
+import {useCompletionNudge, type NudgeSink} from './use-completion-nudge.js';
 import {useKeys} from './use-keys.js';
 import {useTerminalSize} from './use-terminal-size.js';
 import {useWatch, type WatcherFactory} from './use-watch.js';
@@ -16,41 +17,46 @@ export interface LiveViewOptions {
 	readonly initialColumns: number | undefined;
 	readonly initialRows: number | undefined;
 	readonly interactive: boolean;
+	/** Esc with nothing to close goes back to the picker; null when there is none. */
+	readonly onBack: (() => void) | null;
+	/** Where the completion nudge goes; null for none (--no-notify). */
+	readonly nudgeSink: NudgeSink | null;
 }
 
 /** Everything the view draws from. */
 export interface LiveView {
 	readonly state: ViewState;
-	/** The events on screen, for the current filter, order and page. */
+	/** The events on screen, for the current filter, search, order and page. */
 	readonly page: EventPage;
 	/** The spinner frame, or null for a static glyph. */
 	readonly spinnerFrame: number | null;
 }
 
 function hasActivePhase(state: ViewState): boolean {
-	return state.deployment.tracks.some(track => track.phases.some(phase => phase.state === 'active'));
+	return state.shown.tracks.some(track => track.phases.some(phase => phase.state === 'active'));
+}
+
+/** Whether anything on screen shows time that moves: status line, running timers, event ages. */
+function showsMovingTime(state: ViewState): boolean {
+	return state.sync.kind !== 'stopped' || state.deployment.outcome === 'in_progress' || state.settings.timeMode === 'relative';
 }
 
 /**
  * The live view's state and effects in one place: the reducer, the watcher, the terminal
- * size, the clock and the keys. Effects only dispatch; the reducer decides.
+ * size, the clock, the keys and the completion nudge. Effects only dispatch; the reducer decides.
  */
-export function useLiveView({config, watcherFactory, now, initialColumns, initialRows, interactive}: LiveViewOptions): LiveView {
+export function useLiveView({config, watcherFactory, now, initialColumns, initialRows, interactive, onBack, nudgeSink}: LiveViewOptions): LiveView {
 	const {stdout} = useStdout();
 	const [state, dispatch] = useReducer(viewReducer, null, () =>
 		initialViewState({config, now: now(), columns: initialColumns ?? stdout.columns ?? 80, rows: initialRows ?? stdout.rows ?? 24}),
 	);
 	const {refreshNow} = useWatch(watcherFactory, dispatch);
 	useTerminalSize(dispatch);
-	const {settings, layout, deployment} = state;
-	const spinnerVisible = !settings.helpOpen && layout.phaseMode !== 'hidden' && hasActivePhase(state);
-	// Time only matters while the poll loop runs or a deployment's timers tick.
-	const ticking = state.sync.kind !== 'stopped' || deployment.outcome === 'in_progress';
-	const spinnerFrame = useClock(dispatch, {ticking, animate: spinnerVisible && !config.lowBandwidth, now});
-	useKeys(dispatch, {refreshNow, helpOpen: settings.helpOpen, isActive: interactive});
-	const page = useMemo(
-		() => queryPage(state.store, {type: settings.typeFilter, order: settings.order, search: '', page: settings.page, pageSize: state.pageSize}),
-		[state.store, settings.typeFilter, settings.order, settings.page, state.pageSize],
-	);
-	return {state, page, spinnerFrame};
+	const {settings, layout} = state;
+	const spinnerVisible = !settings.helpOpen && !settings.detailOpen && layout.phaseMode !== 'hidden' && hasActivePhase(state);
+	const spinnerFrame = useClock(dispatch, {ticking: showsMovingTime(state), animate: spinnerVisible && !config.lowBandwidth, now});
+	useKeys(dispatch, {refreshNow, state, onBack, isActive: interactive});
+	const serviceName = state.details?.service_name ?? config.serviceName ?? config.serviceId ?? 'service';
+	useCompletionNudge(state.completion.nudge, serviceName, nudgeSink);
+	return {state, page: state.page, spinnerFrame};
 }

@@ -1,5 +1,6 @@
 // The parts of the view state that follow from the rest: deployment progress, outcome
-// notices, the layout and a page number that stays in range.
+// notices, the timeline, the layout, the page on screen, and a page number that stays in
+// range and follows the selected event.
 //
 // Deployment progress is cached in the state rather than memoised in the view because the
 // reducer needs it: the number of model tracks and outcome lines decides the layout, and
@@ -7,43 +8,16 @@
 // when the store or the details change (at most once per poll), never on a clock tick.
 import type {DeploymentProgress, ServiceDetails} from './types.js';
 import {computeDeployment} from './deployment.js';
-import {countByType, storeEvents, type EventStore} from './store.js';
+import {queryPage, storeEvents, type EventPage, type EventStore, type PageQuery} from './store.js';
 import {planLayout, tracksFitAsColumns, type LayoutPlan} from './view-state-layout.js';
-import {outcomeNotices, type OutcomeNotice} from './view-state-notices.js';
-import type {TypeFilter} from '../config/types.js';
-
-/** What the derived parts depend on. */
-export interface DeriveInput {
-	readonly store: EventStore;
-	readonly details: ServiceDetails | null;
-	readonly detailsUnavailable: string | null;
-	readonly columns: number;
-	readonly rows: number;
-	readonly typeFilter: TypeFilter;
-	readonly page: number;
-}
-
-/** The derived parts themselves. */
-export interface Derived {
-	readonly deployment: DeploymentProgress;
-	readonly notices: readonly OutcomeNotice[];
-	readonly layout: LayoutPlan;
-	/** Event rows per page for paging (at least 1, even when none are shown). */
-	readonly pageSize: number;
-	readonly pageCount: number;
-	/** The requested page, clamped into 0 … pageCount-1. */
-	readonly page: number;
-}
+import {outcomeNotices} from './view-state-notices.js';
+import {locateEvent} from './view-state-selection.js';
+import {timelineLineCount, timelineOf} from './view-state-timeline.js';
+import type {ViewCore, ViewSettings, ViewState} from './view-state.js';
 
 /** Progress of the current deployment from every event held (ascending) and the details. */
 export function deploymentOf(store: EventStore, details: ServiceDetails | null): DeploymentProgress {
 	return computeDeployment(storeEvents(store), details);
-}
-
-/** Pages for the current filter at this page size (at least 1). */
-function pageCountOf(store: EventStore, typeFilter: TypeFilter, pageSize: number): number {
-	const matching = countByType(store)[typeFilter];
-	return Math.max(1, Math.ceil(matching / Math.max(1, pageSize)));
 }
 
 /** Models whose failed phase has a cause to show. */
@@ -51,19 +25,67 @@ export function failedTrackCount(deployment: DeploymentProgress): number {
 	return deployment.tracks.filter(track => track.phases.some(phase => phase.state === 'failed' && phase.cause)).length;
 }
 
-/** Layout, page size and clamped page for a deployment already computed. */
-export function deriveLayout(input: DeriveInput, deployment: DeploymentProgress): Derived {
-	const notices = outcomeNotices(deployment, input.detailsUnavailable);
-	const trackCount = Math.max(1, deployment.tracks.length);
-	const layout = planLayout({
-		rows: input.rows,
+/** The store the table shows: the one frozen by pause, else the live one. */
+export function shownStore(state: Pick<ViewCore, 'store' | 'frozen'>): EventStore {
+	return state.frozen?.store ?? state.store;
+}
+
+/** The table's query for these settings, without the page. */
+export function queryOf(settings: ViewSettings, pageSize: number): Omit<PageQuery, 'page'> {
+	return {type: settings.typeFilter, order: settings.order, search: settings.search, pageSize};
+}
+
+function layoutFor(core: ViewCore, shown: DeploymentProgress, noticeCount: number, timelineLines: number): LayoutPlan {
+	const trackCount = Math.max(1, shown.tracks.length);
+	return planLayout({
+		rows: core.rows,
 		trackCount,
-		tracksAsColumns: tracksFitAsColumns(input.columns, trackCount),
-		outcomeMessages: notices.length,
-		failedTracks: failedTrackCount(deployment),
+		tracksAsColumns: tracksFitAsColumns(core.columns, trackCount),
+		outcomeMessages: noticeCount,
+		failedTracks: failedTrackCount(shown),
+		timelineLines,
 	});
+}
+
+/** Keeps the selection on its event: its page, or no selection once the event no longer matches. */
+function followSelection(store: EventStore, settings: ViewSettings, pageSize: number): ViewSettings {
+	if (settings.selected === null) return settings;
+	const page = locateEvent(store, queryOf(settings, pageSize), settings.selected);
+	if (page === null) return {...settings, selected: null, detailOpen: false};
+	return page === settings.page ? settings : {...settings, page};
+}
+
+function samePageInputs(previous: ViewState, store: EventStore, settings: ViewSettings, pageSize: number): boolean {
+	const before = previous.settings;
+	return (
+		shownStore(previous) === store &&
+		previous.pageSize === pageSize &&
+		before.page === settings.page &&
+		before.typeFilter === settings.typeFilter &&
+		before.order === settings.order &&
+		before.search === settings.search
+	);
+}
+
+/** Recomputes the derived parts, reusing whatever did not change. */
+export function rederive(previous: ViewState | null, core: ViewCore): ViewState {
+	const deployment =
+		previous !== null && previous.store === core.store && previous.details === core.details
+			? previous.deployment
+			: deploymentOf(core.store, core.details);
+	const shown = core.frozen?.deployment ?? deployment;
+	const sameShown = previous !== null && previous.shown === shown;
+	const notices =
+		sameShown && previous.detailsUnavailable === core.detailsUnavailable ? previous.notices : outcomeNotices(shown, core.detailsUnavailable);
+	const timeline = sameShown ? previous.timeline : timelineOf(shown);
+	const layout = layoutFor(core, shown, notices.length, timelineLineCount(timeline));
 	const pageSize = Math.max(1, layout.eventRows);
-	const pageCount = pageCountOf(input.store, input.typeFilter, pageSize);
-	const page = Math.min(pageCount - 1, Math.max(0, input.page));
-	return {deployment, notices, layout, pageSize, pageCount, page};
+	const store = shownStore(core);
+	let settings = followSelection(store, core.settings, pageSize);
+	const page: EventPage =
+		previous !== null && samePageInputs(previous, store, settings, pageSize)
+			? previous.page
+			: queryPage(store, {...queryOf(settings, pageSize), page: settings.page});
+	if (page.page !== settings.page) settings = {...settings, page: page.page};
+	return {...core, settings, deployment, shown, notices, timeline, layout, pageSize, pageCount: page.pageCount, page};
 }

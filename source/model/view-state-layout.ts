@@ -14,6 +14,8 @@ export interface LayoutPlan {
 	readonly phaseLines: number;
 	/** Outcome messages shown (the most important first). */
 	readonly outcomeLines: number;
+	/** Lines of the phase timeline (after a deployment ended); 0 when hidden. */
+	readonly timelineLines: number;
 	/** Blank lines between sections, only when rows are plentiful. */
 	readonly spacers: boolean;
 	readonly tableHeader: boolean;
@@ -35,6 +37,8 @@ export interface LayoutInput {
 	readonly outcomeMessages: number;
 	/** Failed models with a cause: side-by-side columns add a line for each below the grid. */
 	readonly failedTracks?: number;
+	/** Lines the timeline wants once the deployment ended (0: none to show). */
+	readonly timelineLines?: number;
 }
 
 /**
@@ -48,6 +52,7 @@ interface Draft {
 	headerLines: number;
 	phaseMode: PhaseMode;
 	outcomeLines: number;
+	timeline: boolean;
 	spacers: boolean;
 	tableHeader: boolean;
 	footer: boolean;
@@ -76,6 +81,7 @@ function fixedLines(draft: Draft, input: LayoutInput): number {
 		draft.headerLines +
 		phaseLinesFor(draft.phaseMode, input) +
 		draft.outcomeLines +
+		(draft.timeline ? (input.timelineLines ?? 0) : 0) +
 		(draft.spacers ? SPACER_COUNT : 0) +
 		(draft.tableHeader ? 1 : 0) +
 		(draft.footer ? 1 : 0)
@@ -84,6 +90,8 @@ function fixedLines(draft: Draft, input: LayoutInput): number {
 
 // Each step gives up a little more; applied in order until the events get enough rows.
 const DEGRADATIONS: ReadonlyArray<(draft: Draft) => Draft> = [
+	// The timeline is a summary of what the phase list already shows: it goes first.
+	draft => ({...draft, timeline: false}),
 	draft => ({...draft, spacers: false}),
 	draft => ({...draft, phaseMode: 'compact'}),
 	draft => ({...draft, outcomeLines: Math.min(draft.outcomeLines, 1)}),
@@ -106,6 +114,7 @@ export function planLayout(input: LayoutInput): LayoutPlan {
 		headerLines: 2,
 		phaseMode: 'full',
 		outcomeLines: input.outcomeMessages,
+		timeline: (input.timelineLines ?? 0) > 0,
 		spacers: true,
 		tableHeader: true,
 		footer: true,
@@ -120,8 +129,10 @@ export function planLayout(input: LayoutInput): LayoutPlan {
 
 	const fixed = fixedLines(draft, input);
 	const headerAndFooter = draft.headerLines + (draft.footer ? 1 : 0);
+	const {timeline, ...rest} = draft;
 	return {
-		...draft,
+		...rest,
+		timelineLines: timeline ? (input.timelineLines ?? 0) : 0,
 		phaseLines: phaseLinesFor(draft.phaseMode, input),
 		eventRows: Math.max(0, budget - fixed),
 		helpLines: Math.max(0, budget - headerAndFooter),

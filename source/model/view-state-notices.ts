@@ -1,6 +1,8 @@
 // What the outcome area says, decided in the model so the layout can count its lines
 // before anything is drawn. The view only picks glyphs and colours per kind.
 import type {DeploymentProgress} from './types.js';
+import {endedDeploymentMs} from './view-state-completion.js';
+import {formatDuration} from './elapsed.js';
 
 /** One outcome line, most important first. */
 export interface OutcomeNotice {
@@ -20,15 +22,19 @@ function failureCause(deployment: DeploymentProgress): string | null {
 	return null;
 }
 
+// What happened and how long it took, in the words a person would say it.
 function outcomeNotice(deployment: DeploymentProgress): OutcomeNotice | null {
+	const elapsed = endedDeploymentMs(deployment);
 	switch (deployment.outcome) {
 		case 'succeeded': {
-			return {kind: 'succeeded', text: `Deployed: the service is ${deployment.status ?? 'running'}`};
+			const took = elapsed === null ? '' : ` in ${formatDuration(elapsed)}`;
+			return {kind: 'succeeded', text: `Deployed${took}: the service is ${deployment.status ?? 'running'}`};
 		}
 
 		case 'failed': {
 			const cause = deployment.errorMsg ?? failureCause(deployment);
-			return {kind: 'failed', text: cause ? `Deployment failed: ${cause}` : 'Deployment failed'};
+			const took = elapsed === null ? '' : ` after ${formatDuration(elapsed)}`;
+			return {kind: 'failed', text: `Deployment failed${took}${cause ? `: ${cause}` : ''}`};
 		}
 
 		case 'stopped': {

@@ -1,8 +1,8 @@
 import React from 'react';
 import type {Order, TypeFilter} from '../config/types.js';
-import {glyphsFor} from './glyphs.js';
+import {glyphsFor, type Glyphs} from './glyphs.js';
 import {SegmentLine} from './segment-line.js';
-import type {Segment} from './text-fit.js';
+import {safeText, widthOf, type Segment} from './text-fit.js';
 
 /** Props of the footer: the view settings that must always be visible, and the key hint. */
 export interface FooterProps {
@@ -10,8 +10,15 @@ export interface FooterProps {
 	readonly order: Order;
 	readonly page: number;
 	readonly pageCount: number;
-	/** Events matching the filter. */
+	/** Events matching the filter and the search. */
 	readonly matching: number;
+	/** The search text ('' for none) and whether keys are typed into it. */
+	readonly search: string;
+	readonly searchTyping: boolean;
+	/** New events waiting while paused, or null when not paused. */
+	readonly waiting: number | null;
+	/** Esc goes back to the service list (the watch was opened from the picker). */
+	readonly canGoBack: boolean;
 	readonly width: number;
 	readonly ascii: boolean;
 	readonly color: boolean;
@@ -28,24 +35,67 @@ function settingsText(props: FooterProps, wide: boolean, separator: string): str
 	return `filter ${typeFilter} ${separator} ${orderText} ${separator} page ${page}/${pageCount} (${matching} events)`;
 }
 
-function hintText(wide: boolean, ascii: boolean): string {
-	if (!wide) {
-		return '? help  q quit';
+// Hints in the order shown, each with a rank: the lowest ranks give way first when the
+// line is short. The help overlay (?) always lists every key.
+function hints(props: FooterProps): ReadonlyArray<readonly [text: string, rank: number]> {
+	if (props.searchTyping) {
+		return [
+			['Enter keep', 9],
+			['Esc clear', 9],
+		];
 	}
 
-	const arrows = ascii ? '</>' : '←/→';
-	return `f filter  o order  ${arrows} page  r refresh  ? help  q quit`;
+	return [
+		['f filter', 4],
+		['o order', 3],
+		[`${props.ascii ? '</>' : '←/→'} page`, 5],
+		['/ search', 6],
+		['space pause', 2],
+		['t time', 1],
+		['? help', 9],
+		...(props.canGoBack ? [['Esc back', 7] as const] : []),
+		['q quit', 8],
+	];
 }
 
-/** One line: current filter, order and page, then the keys. */
+function hintText(props: FooterProps, room: number): string {
+	let kept = hints(props);
+	const text = () => kept.map(([hint]) => hint).join('  ');
+	while (kept.length > 1 && widthOf(text()) > room) {
+		const lowest = Math.min(...kept.map(([, rank]) => rank));
+		kept = kept.filter(([, rank]) => rank !== lowest);
+	}
+
+	return text();
+}
+
+function pausedSegments(waiting: number, glyphs: Glyphs, separator: string): Segment[] {
+	return [{text: `${glyphs.paused} paused ${separator} ${waiting} new`, color: 'yellow', bold: true}, {text: ` ${separator} `}];
+}
+
+// While typing, the search comes first: what the user types must stay in sight.
+function searchSegments(props: FooterProps, glyphs: Glyphs, separator: string): Segment[] {
+	const text = safeText(props.search, props.ascii);
+	if (props.searchTyping) {
+		return [{text: `/${text}${glyphs.cursor}`, color: 'cyan', bold: true}, {text: ` ${separator} `}];
+	}
+
+	return props.search === '' ? [] : [{text: `search "${text}"`, color: 'cyan', bold: true}, {text: ` ${separator} `}];
+}
+
+/** One line: paused and search state, the filter, order and page, then the keys. */
 export function Footer(props: FooterProps) {
-	const {width, ascii, color} = props;
+	const {width, ascii, color, waiting} = props;
 	const wide = width >= 70;
-	const separator = glyphsFor(ascii).separator;
-	const segments: Segment[] = [
+	const glyphs = glyphsFor(ascii);
+	const separator = glyphs.separator;
+	const state: Segment[] = [
+		...(waiting === null ? [] : pausedSegments(waiting, glyphs, separator)),
+		...searchSegments(props, glyphs, separator),
 		{text: settingsText(props, wide, separator), bold: true},
 		{text: '   '},
-		{text: hintText(wide, ascii), dim: true},
 	];
+	const room = width - state.reduce((used, segment) => used + widthOf(segment.text), 0);
+	const segments: Segment[] = [...state, {text: hintText(props, room), dim: true}];
 	return <SegmentLine segments={segments} width={width} color={color} ascii={ascii} />;
 }

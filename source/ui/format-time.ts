@@ -73,3 +73,38 @@ export function precisionFor(width: number): TimePrecision {
 
 	return width >= 70 ? 'day' : 'clock';
 }
+
+/** `12s ago`, `3m ago`, `5h ago`, `2d ago`: the age of `ms` at `now` (both on the server's clock). */
+export function formatAge(ms: number, now: number): string {
+	if (!Number.isFinite(ms)) {
+		return '?';
+	}
+
+	const seconds = Math.max(0, Math.floor((now - ms) / 1000));
+	if (seconds < 60) {
+		return `${seconds}s ago`;
+	}
+
+	const minutes = Math.floor(seconds / 60);
+	if (minutes < 60) {
+		return `${minutes}m ago`;
+	}
+
+	const hours = Math.floor(minutes / 60);
+	return hours < 48 ? `${hours}h ago` : `${Math.floor(hours / 24)}d ago`;
+}
+
+/** `2026-11-27 16:04:40.123 UTC`: a timestamp to the millisecond, with the zone's name. */
+export function formatExactTime(ms: number, setting: TimeZoneSetting): string {
+	if (!Number.isFinite(ms)) {
+		return '?';
+	}
+
+	const millis = String(((ms % 1000) + 1000) % 1000).padStart(3, '0');
+	return `${formatEventTime(ms, setting, 'full')}.${millis} ${zoneName(setting)}`;
+}
+
+/** The zone's name as a person reads it: `UTC`, `Europe/Berlin`, or the machine's zone. */
+export function zoneName(setting: TimeZoneSetting): string {
+	return zoneOf(setting) ?? formatterFor(setting).resolvedOptions().timeZone;
+}

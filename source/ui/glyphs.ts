@@ -15,6 +15,14 @@ export interface Glyphs {
 	readonly ellipsis: string;
 	readonly pageLeft: string;
 	readonly pageRight: string;
+	/** Marks the selected row. */
+	readonly selected: string;
+	/** The search cursor while typing. */
+	readonly cursor: string;
+	/** Shown while the view is paused. */
+	readonly paused: string;
+	/** One per phase, filling the timeline's bars (distinct without colour). */
+	readonly timeline: readonly [string, string, string, string, string];
 }
 
 const UNICODE: Glyphs = {
@@ -27,6 +35,10 @@ const UNICODE: Glyphs = {
 	ellipsis: '…',
 	pageLeft: '←',
 	pageRight: '→',
+	selected: '›',
+	cursor: '▏',
+	paused: '‖',
+	timeline: ['█', '▓', '▒', '░', '▞'],
 };
 
 const ASCII: Glyphs = {
@@ -39,6 +51,10 @@ const ASCII: Glyphs = {
 	ellipsis: '...',
 	pageLeft: '<-',
 	pageRight: '->',
+	selected: '>',
+	cursor: '_',
+	paused: '||',
+	timeline: ['B', 'E', 'S', 'P', 'M'],
 };
 
 export function glyphsFor(ascii: boolean): Glyphs {

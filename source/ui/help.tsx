@@ -7,26 +7,37 @@ export interface HelpProps {
 	/** Lines available: the list is cut to fit, the title goes first. */
 	readonly maxLines: number;
 	readonly width: number;
+	/** The watch was opened from the service picker: Esc can go back to it. */
+	readonly canGoBack: boolean;
 	readonly ascii: boolean;
 	readonly color: boolean;
 }
 
-function keyList(ascii: boolean): ReadonlyArray<readonly [keys: string, what: string]> {
-	const arrows = ascii ? 'Left/Right' : '←/→';
+/** Every key of the live view and what it does; the README's key table says the same. */
+export function keyList(ascii: boolean, canGoBack: boolean): ReadonlyArray<readonly [keys: string, what: string]> {
+	const arrow = ascii ? '->' : '→';
+	const [left, right, up, down] = ascii ? ['Left', 'Right', 'Up', 'Down'] : ['←', '→', '↑', '↓'];
+	const escape = `close help ${arrow} details ${arrow} search ${arrow} selection${canGoBack ? ` ${arrow} back to the service list` : ''}`;
 	return [
-		['f', 'filter: all → abnormal → normal'.replaceAll('→', ascii ? '->' : '→')],
+		[`${up}/${down}`, 'select an event (the page follows it)'],
+		['Enter', "open the selected event's details"],
+		['f', `filter: all ${arrow} abnormal ${arrow} normal`],
 		['o', 'order: newest first / oldest first'],
-		[`${arrows} PgUp/PgDn n/p`, 'previous / next page'],
+		[`${left}/${right} PgUp/PgDn n/p`, 'previous / next page'],
+		['Home/End g/G', 'first / last page'],
+		['/', 'search the event text (Enter keeps it, Esc clears it)'],
+		['space', 'pause the view (polling goes on) / catch up'],
+		['t', `times: local ${arrow} relative ${arrow} UTC`],
 		['r', 'refresh now'],
 		['?', 'show or hide this help'],
-		['Esc', 'close this help'],
+		['Esc', escape],
 		['q Ctrl+C', 'quit (the last screen stays in the scrollback)'],
 	];
 }
 
 /** The keys, shown in place of the phases and events while open. */
-export function Help({maxLines, width, ascii, color}: HelpProps) {
-	const keys = keyList(ascii);
+export function Help({maxLines, width, canGoBack, ascii, color}: HelpProps) {
+	const keys = keyList(ascii, canGoBack);
 	const keyWidth = Math.max(...keys.map(([name]) => name.length)) + 2;
 	const lines = [
 		<SegmentLine key="title" segments={[{text: 'Keys', bold: true}]} width={width} color={color} ascii={ascii} />,

@@ -1,15 +1,18 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import type {Config} from '../config/types.js';
+import type {Config, TimeZoneSetting} from '../config/types.js';
 import {deploymentElapsed} from '../model/elapsed.js';
 import type {EventPage} from '../model/store.js';
+import {countByType} from '../model/store.js';
 import type {ViewState} from '../model/view-state.js';
+import {EventDetail} from './event-detail.js';
 import {EventTable} from './event-table.js';
 import {Footer} from './footer.js';
 import {Header} from './header.js';
 import {Help} from './help.js';
 import {Outcome} from './outcome.js';
 import {PhaseList} from './phase-list.js';
+import {Timeline} from './timeline.js';
 
 /** Props of the whole live view: the reducer's state plus what the config says about drawing. */
 export interface LiveViewProps {
@@ -17,6 +20,8 @@ export interface LiveViewProps {
 	readonly page: EventPage;
 	readonly spinnerFrame: number | null;
 	readonly config: Pick<Config, 'serviceId' | 'serviceName' | 'ascii' | 'color' | 'timeZone'>;
+	/** The watch was opened from the service picker, so Esc can go back to it. */
+	readonly canGoBack?: boolean;
 }
 
 function ViewHeader({state, config}: LiveViewProps) {
@@ -39,14 +44,24 @@ function ViewHeader({state, config}: LiveViewProps) {
 	);
 }
 
-function ViewFooter({state, page, config}: LiveViewProps) {
+/** New events received since the view was paused, or null when it is not paused. */
+function waitingCount(state: ViewState): number | null {
+	return state.frozen === null ? null : countByType(state.store).all - countByType(state.frozen.store).all;
+}
+
+function ViewFooter({state, page, config, canGoBack = false}: LiveViewProps) {
+	const {settings} = state;
 	return (
 		<Footer
-			typeFilter={state.settings.typeFilter}
-			order={state.settings.order}
+			typeFilter={settings.typeFilter}
+			order={settings.order}
 			page={page.page + 1}
 			pageCount={page.pageCount}
 			matching={page.matching}
+			search={settings.search}
+			searchTyping={settings.searchTyping}
+			waiting={waitingCount(state)}
+			canGoBack={canGoBack}
 			width={state.columns}
 			ascii={config.ascii}
 			color={config.color}
@@ -59,20 +74,46 @@ function emptyText(state: ViewState): string {
 		return 'waiting for events';
 	}
 
-	const filter = state.settings.typeFilter;
-	return filter === 'all' ? 'no events' : `no ${filter} events`;
+	const {typeFilter, search} = state.settings;
+	const kind = typeFilter === 'all' ? 'events' : `${typeFilter} events`;
+	return search.trim() === '' ? `no ${kind}` : `no ${kind} match the search`;
 }
 
-// The part between header and footer: phases, outcome and one page of events. Each part
-// takes exactly the lines the layout plan granted, so the frame never reaches the bottom row.
-function ViewBody({state, page, spinnerFrame, config}: LiveViewProps) {
+/** The zone of the `local` time mode: --tz's zone, else the machine's (also under --utc). */
+export function localZoneOf(timeZone: TimeZoneSetting): TimeZoneSetting {
+	return timeZone.kind === 'utc' ? {kind: 'local'} : timeZone;
+}
+
+function EventRows({state, page, config}: LiveViewProps) {
+	const {layout, columns, settings} = state;
+	const relative = settings.timeMode === 'relative';
+	return (
+		<EventTable
+			events={page.rows}
+			emptyText={emptyText(state)}
+			width={columns}
+			timeZone={settings.timeMode === 'utc' ? {kind: 'utc'} : localZoneOf(config.timeZone)}
+			// Ages are measured on the server's clock, as the events' times are.
+			ageAt={relative ? state.now + state.skewMs : null}
+			selectedKey={settings.selected?.key ?? null}
+			showHeader={layout.tableHeader}
+			ascii={config.ascii}
+			color={config.color}
+		/>
+	);
+}
+
+// The part between header and footer: phases, outcome, timeline and one page of events.
+// Each part takes exactly the lines the layout plan granted, so the frame never reaches the bottom row.
+function ViewBody(props: LiveViewProps) {
+	const {state, spinnerFrame, config} = props;
 	const {layout, columns} = state;
 	const {ascii, color} = config;
 	return (
 		<>
 			{layout.phaseMode !== 'hidden' && (
 				<PhaseList
-					tracks={state.deployment.tracks}
+					tracks={state.shown.tracks}
 					mode={layout.phaseMode}
 					width={columns}
 					now={state.now}
@@ -83,39 +124,52 @@ function ViewBody({state, page, spinnerFrame, config}: LiveViewProps) {
 				/>
 			)}
 			{layout.outcomeLines > 0 && <Outcome notices={state.notices} maxLines={layout.outcomeLines} width={columns} ascii={ascii} color={color} />}
+			{layout.timelineLines > 0 && <Timeline rows={state.timeline} width={columns} ascii={ascii} color={color} />}
 			{layout.spacers && <Text> </Text>}
-			{layout.eventRows > 0 && (
-				<EventTable
-					events={page.rows}
-					emptyText={emptyText(state)}
-					width={columns}
-					timeZone={config.timeZone}
-					showHeader={layout.tableHeader}
-					ascii={ascii}
-					color={color}
-				/>
-			)}
+			{layout.eventRows > 0 && <EventRows {...props} />}
 		</>
 	);
 }
 
-/** Header, phases, outcome, one page of events and the footer; or the help in the middle. */
-export function LiveView(props: LiveViewProps) {
-	const {state, config} = props;
+// Help and details replace the body; help wins when both are open (it was asked for last).
+function Middle(props: LiveViewProps) {
+	const {state, page, config, canGoBack = false} = props;
 	const {layout, settings, columns} = state;
+	if (settings.helpOpen) {
+		return <Help maxLines={layout.helpLines} width={columns} canGoBack={canGoBack} ascii={config.ascii} color={config.color} />;
+	}
+
+	const selected = settings.detailOpen ? page.rows.find(row => row.key === settings.selected?.key) : undefined;
+	if (selected) {
+		return (
+			<EventDetail
+				event={selected}
+				localZone={localZoneOf(config.timeZone)}
+				maxLines={layout.helpLines}
+				width={columns}
+				ascii={config.ascii}
+				color={config.color}
+			/>
+		);
+	}
+
+	return (
+		<>
+			{layout.spacers && <Text> </Text>}
+			<ViewBody {...props} />
+		</>
+	);
+}
+
+/** Header, phases, outcome, timeline, one page of events and the footer; or help or details in the middle. */
+export function LiveView(props: LiveViewProps) {
+	const {layout} = props.state;
 	// No explicit width: right after a resize Ink redraws this tree at the new width before
 	// the reducer has heard of it, and every line's truncate-end then keeps it on one row.
 	return (
 		<Box flexDirection="column">
 			{layout.headerLines > 0 && <ViewHeader {...props} />}
-			{settings.helpOpen ? (
-				<Help maxLines={layout.helpLines} width={columns} ascii={config.ascii} color={config.color} />
-			) : (
-				<>
-					{layout.spacers && <Text> </Text>}
-					<ViewBody {...props} />
-				</>
-			)}
+			<Middle {...props} />
 			{layout.footer && <ViewFooter {...props} />}
 		</Box>
 	);

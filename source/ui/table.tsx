@@ -22,6 +22,8 @@ export interface TableProps {
 	readonly showHeader?: boolean;
 	/** Colour of a whole row, e.g. red for abnormal events; ignored when `color` is false. */
 	readonly rowColor?: (row: TableRowData, index: number) => string | undefined;
+	/** Rows drawn bold, e.g. the selected one (which also carries a marker: never style alone). */
+	readonly rowBold?: (row: TableRowData, index: number) => boolean;
 	/** A stable React key per row, so unchanged rows are not re-rendered. */
 	readonly rowKey?: (row: TableRowData, index: number) => string;
 	readonly color?: boolean;
@@ -58,6 +60,7 @@ export function Table({
 	maxWidth = Number.POSITIVE_INFINITY,
 	showHeader = true,
 	rowColor,
+	rowBold,
 	rowKey,
 	color = true,
 	ascii = false,
@@ -79,7 +82,7 @@ export function Table({
 					key={rowKey ? rowKey(row, index) : index}
 					text={line(specs.map(spec => cellText(row, spec.key)))}
 					color={color ? rowColor?.(row, index) : undefined}
-					bold={false}
+					bold={rowBold?.(row, index) ?? false}
 				/>
 			))}
 		</Box>

@@ -81,3 +81,50 @@ export function fitSegments(segments: readonly Segment[], width: number, ascii =
 export function safeText(text: string, ascii: boolean): string {
 	return ascii ? sanitizeForAsciiTerminal(text) : sanitizeForTerminal(text);
 }
+
+/**
+ * Breaks `text` into lines of at most `width` columns: at spaces where possible, inside a
+ * word only when the word alone is wider than a line. Measures graphemes, so CJK and emoji
+ * never overflow. Expects text already made safe (no line breaks or controls).
+ */
+export function wrapText(text: string, width: number): string[] {
+	if (width <= 0) {
+		return [];
+	}
+
+	const lines: string[] = [];
+	let line = '';
+	let used = 0;
+	const push = () => {
+		lines.push(line.trimEnd());
+		line = '';
+		used = 0;
+	};
+
+	for (const word of text.split(/(?<= )/)) {
+		const wordWidth = widthOf(word.trimEnd());
+		if (used > 0 && used + wordWidth > width) {
+			push();
+		}
+
+		for (const {segment} of graphemes.segment(word)) {
+			const segmentWidth = widthOf(segment);
+			if (used + segmentWidth > width && segment !== ' ') {
+				push();
+			}
+
+			if (used === 0 && segment === ' ') {
+				continue;
+			}
+
+			line += segment;
+			used += segmentWidth;
+		}
+	}
+
+	if (line.trimEnd() !== '' || lines.length === 0) {
+		push();
+	}
+
+	return lines;
+}

@@ -107,7 +107,7 @@ describe('viewReducer: watch messages', () => {
 			{type: 'details', details: details({status: 'failed', error_msg: 'image pull timed out'}), at: T0 + 130_000},
 		);
 		expect(state.deployment.outcome).toBe('failed');
-		expect(state.notices[0]).toEqual({kind: 'failed', text: 'Deployment failed: image pull timed out'});
+		expect(state.notices[0]).toEqual({kind: 'failed', text: 'Deployment failed after 2m05s: image pull timed out'});
 	});
 
 	test('details-unavailable adds a note; later details clear it', () => {

@@ -23,8 +23,8 @@ function outcomeFrame(serviceDetails: ServiceDetails | null, detailsUnavailable:
 
 describe('Outcome', () => {
 	test.each<[string, ServiceDetails | null, string | null, readonly string[]]>([
-		['deployed', details({status: 'running'}), null, ['✔ Deployed: the service is running']],
-		['failed with error_msg', details({status: 'failed', error_msg: 'Model startup timed out (20 min)'}), null, ['✖ Deployment failed: Model startup timed out (20 min)']],
+		['deployed', details({status: 'running'}), null, ['✔ Deployed in 5m00s: the service is running']],
+		['failed with error_msg', details({status: 'failed', error_msg: 'Model startup timed out (20 min)'}), null, ['✖ Deployment failed after 5m00s: Model startup timed out (20 min)']],
 		['stopped', details({status: 'stopped'}), null, ['Service stopped']],
 		['concerning', details({status: 'concerning'}), null, ['Concerning: some instances are abnormal']],
 		['details unavailable', null, '403', ['Details unavailable (403): progress from events only']],

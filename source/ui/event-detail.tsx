@@ -1,0 +1,60 @@
+import React, {memo} from 'react';
+import {Box} from 'ink';
+import type {TimeZoneSetting} from '../config/types.js';
+import type {WatchEvent} from '../model/types.js';
+import {formatExactTime} from './format-time.js';
+import {phaseLabel} from './phase-text.js';
+import {SegmentLine} from './segment-line.js';
+import {safeText, wrapText, type Segment} from './text-fit.js';
+
+/** Props of the event details: one whole event in place of the phases and the table. */
+export interface EventDetailProps {
+	readonly event: WatchEvent;
+	/** The zone of the local time line (the configured one, or the machine's). */
+	readonly localZone: TimeZoneSetting;
+	readonly maxLines: number;
+	readonly width: number;
+	readonly ascii: boolean;
+	readonly color: boolean;
+}
+
+function field(name: string, value: string, color?: string): Segment[] {
+	return [{text: name.padEnd(7), dim: true}, {text: value, color}];
+}
+
+function fieldLines(event: WatchEvent, localZone: TimeZoneSetting, ascii: boolean): Segment[][] {
+	const local = localZone.kind === 'utc' ? {kind: 'local' as const} : localZone;
+	const typeText = event.rawType === event.type ? event.type : `${event.type} (server: ${safeText(event.rawType, ascii)})`;
+	return [
+		field('UTC', formatExactTime(event.occurTime, {kind: 'utc'})),
+		field('local', formatExactTime(event.occurTime, local)),
+		field('type', typeText, event.type === 'abnormal' ? 'red' : undefined),
+		field('phase', event.phase === null ? '-' : `${phaseLabel(event.phase)} (${event.signal})`),
+		field('model', event.model === null ? '-' : safeText(event.model, ascii)),
+	];
+}
+
+/**
+ * The selected event in full: exact time in UTC and local, type, phase, model, and the
+ * whole text wrapped to the width (sanitised: server text never reaches the terminal raw).
+ * Lines beyond `maxLines` are cut, and the last line says how many.
+ */
+export const EventDetail = memo(function EventDetail({event, localZone, maxLines, width, ascii, color}: EventDetailProps) {
+	const title: Segment[] = [{text: 'Event', bold: true}, {text: '  Esc closes', dim: true}];
+	const text = wrapText(safeText(event.info, ascii), Math.max(1, width - 2)).map((line): Segment[] => [{text: '  ' + line}]);
+	let lines: Segment[][] = [title, ...fieldLines(event, localZone, ascii), [{text: ''}], ...text];
+	if (lines.length > maxLines) {
+		const kept = lines.slice(0, Math.max(0, maxLines - 1));
+		const more = lines.length - kept.length;
+		lines = maxLines > 0 ? [...kept, [{text: `  (${more} more lines: a taller terminal shows them)`, dim: true}]] : [];
+	}
+
+	return (
+		<Box flexDirection="column">
+			{lines.map((segments, index) => (
+				// Lines are positional: the same index is always the same part of the event.
+				<SegmentLine key={index} segments={segments} width={width} color={color} ascii={ascii} />
+			))}
+		</Box>
+	);
+});

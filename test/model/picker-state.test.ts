@@ -1,0 +1,88 @@
+import {describe, expect, test} from 'vitest';
+import {initialPickerState, listWindowStart, pickerLayout, pickerReducer, selectedService, sortServices, visibleServices, type PickerAction, type PickerState} from '../../source/model/picker-state.js';
+import type {ServiceSummary} from '../../source/model/types.js';
+
+const service = (name: string, status: string, changedAt: number): ServiceSummary => ({service_id: `id-${name}`, service_name: name, status, transition_at: changedAt});
+
+const SERVICES = [
+	service('old-running', 'running', 100),
+	service('new-running', 'running', 900),
+	service('broken', 'failed', 50),
+	service('queued', 'waiting', 10),
+	service('rolling', 'deploying', 500),
+	service('parked', 'stopped', 950),
+];
+
+function run(state: PickerState, ...actions: PickerAction[]): PickerState {
+	return actions.reduce(pickerReducer, state);
+}
+
+const loaded = (services = SERVICES): PickerState => run(initialPickerState(0, 80, 24), {type: 'loaded', services, at: 1});
+
+describe('the service picker state', () => {
+	test('sorts deploying and waiting first, then failed, then the rest; most recently changed first in each', () => {
+		expect(sortServices(SERVICES).map(s => s.service_name)).toEqual(['rolling', 'queued', 'broken', 'parked', 'new-running', 'old-running']);
+	});
+
+	test('typing filters by name, case-insensitively, and selects the first match', () => {
+		const state = run(loaded(), {type: 'move', step: 3}, {type: 'filter-input', text: 'RUN'});
+		expect(visibleServices(state).map(s => s.service_name)).toEqual(['new-running', 'old-running']);
+		expect(selectedService(state)?.service_name).toBe('new-running');
+	});
+
+	test('the selection is kept by id when a refresh reorders the list', () => {
+		const state = run(loaded(), {type: 'move', step: 2});
+		expect(selectedService(state)?.service_name).toBe('broken');
+		const refreshed = run(state, {type: 'loaded', services: [...SERVICES, service('brand-new', 'deploying', 999)], at: 2});
+		expect(selectedService(refreshed)?.service_name).toBe('broken');
+	});
+
+	test('↑/↓ stop at the ends; Enter picks the selection', () => {
+		const top = run(loaded(), {type: 'move', step: -5});
+		expect(selectedService(top)?.service_name).toBe('rolling');
+		const bottom = run(loaded(), {type: 'move', step: 99}, {type: 'pick'});
+		expect(bottom.picked?.service_name).toBe('old-running');
+	});
+
+	test('q quits with an empty filter and is a letter once typing', () => {
+		expect(run(loaded(), {type: 'quit-or-type'}).quit).toBe(true);
+		const typing = run(loaded(), {type: 'filter-input', text: 'a'}, {type: 'quit-or-type'});
+		expect(typing).toMatchObject({quit: false, filter: 'aq'});
+	});
+
+	test('a failed refresh keeps the list and says why; Esc clears the filter', () => {
+		const failed = run(loaded(), {type: 'filter-input', text: 'x'}, {type: 'load-failed', reason: 'HTTP 503', at: 3});
+		expect(failed.services).toHaveLength(SERVICES.length);
+		expect(failed.error).toBe('HTTP 503');
+		expect(run(failed, {type: 'filter-clear'}).filter).toBe('');
+	});
+
+	test('actions that change nothing return the same state', () => {
+		const state = loaded();
+		for (const action of [{type: 'filter-backspace'}, {type: 'filter-clear'}, {type: 'move', step: -1}, {type: 'resize', columns: 80, rows: 24}] as const) {
+			expect(pickerReducer(state, action)).toBe(state);
+		}
+	});
+});
+
+describe('picker layout', () => {
+	test.each([
+		[24, {title: true, tableHeader: true, footer: true, listRows: 19}],
+		[12, {title: true, tableHeader: true, footer: true, listRows: 7}],
+		[6, {title: true, tableHeader: false, footer: true, listRows: 2}],
+		[3, {title: false, tableHeader: false, footer: false, listRows: 1}],
+	])('%i rows → %j (never more than rows − 1 lines)', (rows, expected) => {
+		const layout = pickerLayout(rows);
+		expect(layout).toEqual(expected);
+		expect(Number(layout.title) + Number(layout.tableHeader) + Number(layout.footer) + 1 + layout.listRows).toBeLessThanOrEqual(rows - 1);
+	});
+
+	test.each([
+		[0, 10, 4, 0],
+		[5, 10, 4, 3],
+		[9, 10, 4, 6],
+		[3, 3, 4, 0],
+	])('selection %i of %i in %i rows starts the window at %i', (selected, count, rows, start) => {
+		expect(listWindowStart(selected, count, rows)).toBe(start);
+	});
+});
