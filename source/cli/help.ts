@@ -15,6 +15,7 @@ function scenarioLines(): string {
 const usage = `
 Usage
   $ modelarts-watch <service-id> [options]
+  $ modelarts-watch [options]            in a terminal: pick the service from a list
   $ modelarts-watch --demo [scenario]
   $ modelarts-watch simulate [--port N] [--scenario S] [--offset-mode page|record] [--speed X]
 
@@ -43,7 +44,8 @@ How
   --ascii               ASCII symbols only
   --no-notify           no bell or desktop notification when the deployment ends
   --low-bandwidth       fewer redraws, for slow SSH links
-  --debug               one line per request on stderr; stack traces on errors
+  --debug               one line per request (stderr; a temp file in the live view);
+                        stack traces on errors
 
 Credentials (secrets are never printed)
   --auth KIND           ${choices('auth')} (default: the first one configured)
