@@ -41,14 +41,15 @@ function spanText(startedAt: number | null, endedAt: number | null): string {
 	return startedAt !== null && endedAt !== null ? formatDuration(endedAt - startedAt) : '';
 }
 
-function phaseLine(change: PhaseChange, nowMs: number, style: PlainStyle): string {
+function phaseLine(change: PhaseChange, at: number, nowMs: number, style: PlainStyle): string {
 	const {phase} = change;
 	const label = `${modelPrefix(change.model, style)}${phaseLabel(phase.phase)}`;
-	const time = style.formatTime(changeTime(change, nowMs), nowMs);
+	const time = style.formatTime(at, nowMs);
 	const span = spanText(phase.startedAt, phase.endedAt);
 	switch (phase.state) {
 		case 'active':
-			return line(time, 'phase', `${label} started`);
+			// A failed phase that moves again is a retry, not a second start.
+			return line(time, 'phase', change.from === 'failed' ? `${label} retrying` : `${label} started`);
 		case 'done':
 			return paint(style, 'green', line(time, 'phase', `${label} done${span ? ` in ${span}` : ''}`));
 		default: {
@@ -66,8 +67,12 @@ function statusLine(snapshot: WatchSnapshot, nowMs: number, style: PlainStyle): 
 	return status === 'failed' ? paint(style, 'red', text) : text;
 }
 
-/** When a phase change happened, for ordering it among the events. */
-function changeTime(change: PhaseChange, nowMs: number): number {
+/**
+ * When a phase change happened, for ordering it among the events. A retry keeps the phase's
+ * first start time, so it happened with the newest event that arrived.
+ */
+function changeTime(change: PhaseChange, newEvents: readonly WatchEvent[], nowMs: number): number {
+	if (change.from === 'failed' && change.phase.state === 'active') return newEvents.at(-1)?.occurTime ?? nowMs;
 	return change.phase.endedAt ?? change.phase.startedAt ?? nowMs;
 }
 
@@ -85,7 +90,10 @@ export function plainUpdateLines(
 ): string[] {
 	const timed = [
 		...newEvents.map(event => ({at: event.occurTime, rank: 0, text: eventLine(event, nowMs, style)})),
-		...phaseChanges(previous.deployment, next.deployment).map(change => ({at: changeTime(change, nowMs), rank: 1, text: phaseLine(change, nowMs, style)})),
+		...phaseChanges(previous.deployment, next.deployment).map(change => {
+			const at = changeTime(change, newEvents, nowMs);
+			return {at, rank: 1, text: phaseLine(change, at, nowMs, style)};
+		}),
 	];
 	const lines = timed.sort((a, b) => a.at - b.at || a.rank - b.rank).map(entry => entry.text);
 	if (statusChanged(statusFields(previous.details), statusFields(next.details), false)) {

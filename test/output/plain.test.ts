@@ -53,6 +53,18 @@ describe('plainUpdateLines', () => {
 		]);
 	});
 
+	it('calls a failed phase that moves again a retry, at the time of the event that moved it', () => {
+		// Given an image pull that failed at 10:00:04 and an event that starts it again at 10:00:07
+		const failed = snapshot({deployment: deployment({tracks: [track('TF 3.0.0', [{state: 'failed', startedAt: T0, endedAt: T0 + 4000, cause: 'pull image failed, retry later'}])]})});
+		const retrying = snapshot({deployment: deployment({tracks: [track('TF 3.0.0', [{state: 'active', startedAt: T0}])]})});
+
+		// Then the line says retrying, after the event, not "started" at the first start time
+		expect(plainUpdateLines(failed, retrying, [event('[TF 3.0.0] pulling model image', T0 + 7000)], T0 + 8000, style())).toEqual([
+			'10:00:07Z  normal    [TF 3.0.0] pulling model image',
+			'10:00:07Z  phase     [TF 3.0.0] Image building retrying',
+		]);
+	});
+
 	it('says nothing when a new lifecycle resets phases to pending', () => {
 		const before = snapshot({deployment: deployment({tracks: [track(null, [{state: 'done', startedAt: T0, endedAt: T0 + 1}])]})});
 		expect(plainUpdateLines(before, snapshot(), [], T0, style())).toEqual([]);
