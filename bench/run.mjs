@@ -1,11 +1,14 @@
 // `npm run bench`: measures what the CLI costs a terminal, a network and a machine, and
 // prints each figure next to its target. It reports; it never fails the build (exit 0).
 import {writeFile} from 'node:fs/promises';
+import {cpus, loadavg, totalmem} from 'node:os';
+import {performance} from 'node:perf_hooks';
 import {measurePackage} from './package.mjs';
 import {measureClears, measureScale, measureSteadyBytes} from './render.mjs';
 import {loadSimulator} from './sim.mjs';
 import {failed, formatTable} from './stats.mjs';
 import {measureFirstFrame, measureHelpAndVersion} from './startup.mjs';
+import {measureStreamMemory} from './stream.mjs';
 import {measureSync} from './sync.mjs';
 
 const RESULTS_FILE = '/tmp/briefs/bench-results.txt';
@@ -17,6 +20,8 @@ const STEADY_SCENARIO = 'stuck';
 const STEADY_SPEED = 100;
 
 const results = [];
+const startedAt = performance.now();
+const loadAtStart = loadavg();
 
 async function step(name, target, measure) {
 	process.stderr.write(`bench: ${name}…\n`);
@@ -58,10 +63,17 @@ if (startSim) {
 	await step('full clears after first frame', '0', () => measureClears(startSim));
 	await step('sync bytes per poll', '', () => measureSync(startSim));
 	await step('RSS and frame time with 100k events', '<= 150 MB', () => measureScale(startSim));
+	await step('RSS with 100k events, json and plain', '<= 150 MB', () => measureStreamMemory(startSim));
 }
 
 const table = formatTable(results);
-const header = `modelarts-watch benchmark, ${new Date().toISOString()}, node ${process.version}, ${process.platform}/${process.arch}`;
+const load = (values) => values.map((value) => value.toFixed(2)).join(' ');
+const machine = `${cpus().length} x ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 1024 ** 3).toFixed(1)} GB`;
+const header = [
+	`modelarts-watch benchmark, ${new Date().toISOString()}, node ${process.version}, ${process.platform}/${process.arch}`,
+	`machine: ${machine}; load average (1/5/15 min) ${load(loadAtStart)} at start, ${load(loadavg())} at end; ${((performance.now() - startedAt) / 1000).toFixed(0)} s`,
+	'The CLI runs as its own process in a pseudo-terminal; the simulator runs in the bench process, so RSS is the CLI\'s alone.',
+].join('\n');
 process.stdout.write(`\n${header}\n\n${table}\n`);
 await writeFile(RESULTS_FILE, `${header}\n\n${table}\n`).catch((error) => {
 	process.stderr.write(`bench: could not write ${RESULTS_FILE}: ${error.message}\n`);

@@ -8,6 +8,17 @@ export function median(values) {
 	return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
+/** The value at quantile `q` (0…1) of `values`, nearest rank. */
+export function quantile(values, q) {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))];
+}
+
+/** "n runs, p10–p90 a–b ms": how much a timing wandered, for the note column. */
+export function spread(values) {
+	return `${values.length} runs, p10-p90 ${formatMs(quantile(values, 0.1))}-${formatMs(quantile(values, 0.9))}`;
+}
+
 /** Wall time of one process run to completion, in ms (stdout/stderr captured, not shown). */
 export function timeRun(file, args, env = process.env) {
 	const started = performance.now();

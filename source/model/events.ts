@@ -79,8 +79,3 @@ class StoredEvent implements WatchEvent {
 export function toWatchEvent(api: ApiEvent, seq: number, ordinal: number): WatchEvent {
 	return new StoredEvent(api, seq, ordinal);
 }
-
-/** True when two server events are exact repeats (same time, type and text). */
-export function sameApiEvent(a: ApiEvent, b: ApiEvent): boolean {
-	return a.occur_time === b.occur_time && a.event_type === b.event_type && a.event_info === b.event_info;
-}

@@ -7,7 +7,7 @@
 // events arriving in time order, costs O(batch); an event older than the newest one is
 // merged into place at O(n). Every version stays valid and exact.
 import type {ApiEvent, WatchEvent} from './types.js';
-import {sameApiEvent, toWatchEvent} from './events.js';
+import {toWatchEvent} from './events.js';
 import {appendToColumn, columnItems, columnOf, emptyColumn, lowerBound} from './store-column.js';
 import type {Column} from './store-column.js';
 
@@ -56,17 +56,28 @@ function repeatsInStore(all: Column<WatchEvent>, api: ApiEvent): number {
 	return count;
 }
 
-/** The batch as WatchEvents, sorted, each exact repeat with its own ordinal. */
+/** Batch positions in (occur_time, arrival) order, or null when the batch is in that order already (the usual case). */
+function timeOrder(events: readonly ApiEvent[]): number[] | null {
+	const ascending = events.every((event, index) => index === 0 || events[index - 1]!.occur_time <= event.occur_time);
+	if (ascending) return null;
+	return events.map((_, index) => index).sort((a, b) => events[a]!.occur_time - events[b]!.occur_time || a - b);
+}
+
+/**
+ * The batch as WatchEvents, sorted, each exact repeat with its own ordinal. A sorted batch
+ * (a first load of 100k events) is read in place: no second copy of it is made.
+ */
 function prepareBatch(store: EventStore, events: readonly ApiEvent[]): WatchEvent[] {
-	const order = events.map((api, index) => ({api, seq: store.nextSeq + index}));
-	order.sort((a, b) => a.api.occur_time - b.api.occur_time || a.seq - b.seq);
+	const order = timeOrder(events);
 	const prepared: WatchEvent[] = [];
-	for (const [index, {api, seq}] of order.entries()) {
+	for (let rank = 0; rank < events.length; rank++) {
+		const index = order === null ? rank : order[rank]!;
+		const api = events[index]!;
 		let ordinal = repeatsInStore(store.all, api);
-		for (let j = index - 1; j >= 0 && order[j]!.api.occur_time === api.occur_time; j--) {
-			if (sameApiEvent(order[j]!.api, api)) ordinal++;
+		for (let j = rank - 1; j >= 0 && prepared[j]!.occurTime === api.occur_time; j--) {
+			if (prepared[j]!.rawType === api.event_type && prepared[j]!.info === api.event_info) ordinal++;
 		}
-		prepared.push(toWatchEvent(api, seq, ordinal));
+		prepared.push(toWatchEvent(api, store.nextSeq + index, ordinal));
 	}
 	return prepared;
 }

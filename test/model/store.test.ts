@@ -31,6 +31,20 @@ describe('addEvents', () => {
 		expect(new Set(keys).size).toBe(3);
 	});
 
+	it.each([
+		['in time order', [ev(1, 'same'), ev(1, 'same'), ev(2, 'b')], [0, 1, 2]],
+		['newest first', [ev(2, 'b'), ev(1, 'same'), ev(1, 'same')], [1, 2, 0]],
+	] as const)('numbers a batch %s by arrival and keeps its exact repeats apart', (_order, batch, expectedSeqs) => {
+		// Given a store that already holds one event
+		const before = addEvents(emptyStore(), [ev(0, 'first')]);
+		// When a batch with two exact repeats arrives
+		const events = storeEvents(addEvents(before, batch)).slice(1);
+		// Then each event keeps its arrival number (after the one held), in time order
+		expect(events.map((event) => event.seq)).toEqual(expectedSeqs.map((seq) => seq + 1));
+		expect(texts(events)).toEqual(['same', 'same', 'b']);
+		expect(new Set(events.map((event) => event.key)).size).toBe(3);
+	});
+
 	it('returns the same store for an empty batch and a new one otherwise', () => {
 		const store = addEvents(emptyStore(), [ev(1, 'a')]);
 		expect(addEvents(store, [])).toBe(store);
