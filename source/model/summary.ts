@@ -22,6 +22,10 @@ export interface SummaryPhase {
 	readonly started_at: number | null;
 	readonly ended_at: number | null;
 	readonly duration_ms: number | null;
+	/** Abnormal events on this phase that a later success recovered from (a retry that worked). */
+	readonly warnings: number;
+	/** Why the phase failed (the abnormal event or the service's error_msg); null otherwise. */
+	readonly cause: string | null;
 }
 
 /** The closing line of `--json` output. */
@@ -74,6 +78,8 @@ export function buildSummary(
 				ended_at: phase.endedAt,
 				duration_ms:
 					phase.startedAt !== null && phase.endedAt !== null ? Math.max(0, phase.endedAt - phase.startedAt) : null,
+				warnings: phase.warnings,
+				cause: phase.cause,
 			}),
 		),
 	);

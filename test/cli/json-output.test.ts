@@ -46,7 +46,7 @@ describe.concurrent('--output json --exit-status against the seed deployment', (
 				case 'summary':
 					expect(Object.keys(line).sort()).toEqual(['error_msg', 'events_total', 'kind', 'outcome', 'phases', 'service_id', 'service_name', 'status']);
 					for (const phase of line['phases'] as Array<Record<string, unknown>>) {
-						expect(Object.keys(phase).sort()).toEqual(['duration_ms', 'ended_at', 'model', 'phase', 'started_at', 'state']);
+						expect(Object.keys(phase).sort()).toEqual(['cause', 'duration_ms', 'ended_at', 'model', 'phase', 'started_at', 'state', 'warnings']);
 					}
 
 					break;

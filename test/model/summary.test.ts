@@ -39,7 +39,22 @@ describe('buildSummary', () => {
 			started_at: T0 + 1000,
 			ended_at: T0 + 2000,
 			duration_ms: 1000,
+			warnings: 0,
+			cause: null,
 		});
-		expect(summary.phases[4]).toMatchObject({phase: 'model_startup', state: 'failed', duration_ms: null});
+		expect(summary.phases[4]).toMatchObject({phase: 'model_startup', state: 'failed', duration_ms: null, cause: 'boom'});
+	});
+
+	it('counts recovered abnormal events on the phase that recovered', () => {
+		const deployment = computeDeployment(
+			watchEvents(
+				['normal', '[TF 3.0.0] pulling model image'],
+				['abnormal', '[TF 3.0.0] pull image failed, retry later'],
+				['normal', '[TF 3.0.0] pull image success'],
+			),
+			details('deploying'),
+		);
+		const pulling = buildSummary('svc-1', 'my-service', deployment, 3).phases.find(phase => phase.phase === 'image_pulling');
+		expect(pulling).toMatchObject({state: 'done', warnings: 1, cause: null});
 	});
 });
