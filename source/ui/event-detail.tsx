@@ -2,7 +2,7 @@ import React, {memo} from 'react';
 import {Box} from 'ink';
 import type {TimeZoneSetting} from '../config/types.js';
 import type {WatchEvent} from '../model/types.js';
-import {formatExactTime} from './format-time.js';
+import {formatExactTime} from '../model/time-format.js';
 import {phaseLabel} from './phase-text.js';
 import {SegmentLine} from './segment-line.js';
 import {safeText, wrapText, type Segment} from './text-fit.js';

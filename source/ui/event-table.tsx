@@ -1,7 +1,7 @@
 import React, {memo} from 'react';
 import type {TimeZoneSetting} from '../config/types.js';
 import type {WatchEvent} from '../model/types.js';
-import {formatAge, formatEventTime, precisionFor} from './format-time.js';
+import {formatAge, formatEventTime, precisionFor} from '../model/time-format.js';
 import {glyphsFor} from './glyphs.js';
 import {Table, type TableColumn, type TableRowData} from './table.js';
 import {SegmentLine} from './segment-line.js';

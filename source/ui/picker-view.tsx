@@ -2,7 +2,7 @@ import React from 'react';
 import {Box} from 'ink';
 import {lastChange, listWindowStart, pickerLayout, selectedIndex, visibleServices, type PickerState} from '../model/picker-state.js';
 import type {ServiceSummary} from '../model/types.js';
-import {formatAge} from './format-time.js';
+import {formatAge} from '../model/time-format.js';
 import {glyphsFor} from './glyphs.js';
 import {SegmentLine} from './segment-line.js';
 import {Table, type TableRowData} from './table.js';
