@@ -31,15 +31,20 @@ const BARE_FIELD = /\b(password|secret_key|security_token)(\s*[:=]\s*)(?!["'*])[
 // `http://user:pass@proxy:3128`.
 const URL_USERINFO = /(\b[a-z][a-z\d+.-]*:\/\/[^\s:/@]*:)[^\s@/]+@/gi;
 
-/** Replaces registered secrets and anything that looks like a credential value with ***. */
-export function redact(text: string): string {
+/** `text` with every occurrence of each fragment replaced by ***. */
+export function maskFragments(text: string, fragments: Iterable<string>): string {
 	let result = text;
-	// Longest first, so a secret that contains another is replaced whole.
-	for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
-		result = result.split(secret).join(MASK);
+	// Longest first, so a fragment that contains another is replaced whole.
+	for (const fragment of [...fragments].sort((a, b) => b.length - a.length)) {
+		result = result.split(fragment).join(MASK);
 	}
 
-	return result
+	return result;
+}
+
+/** Replaces registered secrets and anything that looks like a credential value with ***. */
+export function redact(text: string): string {
+	return maskFragments(text, secrets)
 		.replace(QUOTED_FIELD, `$1$2${MASK}$2`)
 		.replace(HEADER_LINE, `$1$2${MASK}`)
 		.replace(BARE_FIELD, `$1$2${MASK}`)

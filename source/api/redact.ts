@@ -1,5 +1,6 @@
 // Secrets must never reach a log line or an error message: not the token, not the AK/SK
 // signature, not a password in a URL. These helpers blank them before anything is printed.
+import {maskFragments} from '../secrets.js';
 
 const SECRET_QUERY = /token|sign|secret|password|passwd|key|credential|^ak$|^sk$/i;
 
@@ -36,12 +37,6 @@ export function scrubSecrets(text: string, headerValues: readonly string[]): str
 		}
 	}
 
-	let result = text;
-	for (const fragment of [...fragments].sort((a, b) => b.length - a.length)) {
-		if (fragment.length >= 12) {
-			result = result.split(fragment).join('***');
-		}
-	}
-
-	return result;
+	// Short words ("Access", "SDK-HMAC-SHA256") are not secret and would mask ordinary text.
+	return maskFragments(text, [...fragments].filter(fragment => fragment.length >= 12));
 }
