@@ -10,7 +10,7 @@ import type {DeploymentProgress, ServiceDetails} from './types.js';
 import {computeDeployment} from './deployment.js';
 import {queryPage, storeEvents, type EventPage, type EventStore, type PageQuery} from './store.js';
 import {planLayout, tracksFitAsColumns, type LayoutPlan} from './view-state-layout.js';
-import {outcomeNotices} from './view-state-notices.js';
+import {noticeLineCount, outcomeNotices} from './view-state-notices.js';
 import {locateEvent} from './view-state-selection.js';
 import {timelineLineCount, timelineOf} from './view-state-timeline.js';
 import type {ViewCore, ViewSettings, ViewState} from './view-state.js';
@@ -35,13 +35,13 @@ export function queryOf(settings: ViewSettings, pageSize: number): Omit<PageQuer
 	return {type: settings.typeFilter, order: settings.order, search: settings.search, pageSize};
 }
 
-function layoutFor(core: ViewCore, shown: DeploymentProgress, noticeCount: number, timelineLines: number): LayoutPlan {
+function layoutFor(core: ViewCore, shown: DeploymentProgress, noticeLines: number, timelineLines: number): LayoutPlan {
 	const trackCount = Math.max(1, shown.tracks.length);
 	return planLayout({
 		rows: core.rows,
 		trackCount,
 		tracksAsColumns: tracksFitAsColumns(core.columns, trackCount),
-		outcomeMessages: noticeCount,
+		outcomeMessages: noticeLines,
 		failedTracks: failedTrackCount(shown),
 		timelineLines,
 	});
@@ -78,7 +78,8 @@ export function rederive(previous: ViewState | null, core: ViewCore): ViewState 
 	const notices =
 		sameShown && previous.detailsUnavailable === core.detailsUnavailable ? previous.notices : outcomeNotices(shown, core.detailsUnavailable);
 	const timeline = sameShown ? previous.timeline : timelineOf(shown);
-	const layout = layoutFor(core, shown, notices.length, timelineLineCount(timeline));
+	const noticeLines = notices.reduce((lines, notice) => lines + noticeLineCount(notice, core.columns), 0);
+	const layout = layoutFor(core, shown, noticeLines, timelineLineCount(timeline));
 	const pageSize = Math.max(1, layout.eventRows);
 	const store = shownStore(core);
 	let settings = followSelection(store, core.settings, pageSize);

@@ -12,7 +12,7 @@ export interface LayoutPlan {
 	readonly phaseMode: PhaseMode;
 	/** Lines the phase list takes in its mode. */
 	readonly phaseLines: number;
-	/** Outcome messages shown (the most important first). */
+	/** Outcome lines shown (the most important notice first; a failure may wrap). */
 	readonly outcomeLines: number;
 	/** Lines of the phase timeline (after a deployment ended); 0 when hidden. */
 	readonly timelineLines: number;
@@ -33,7 +33,7 @@ export interface LayoutInput {
 	readonly trackCount: number;
 	/** Whether several tracks fit side by side at this width (decided by the view's widths). */
 	readonly tracksAsColumns: boolean;
-	/** Outcome messages the current state wants to show. */
+	/** Outcome lines the current state wants to show. */
 	readonly outcomeMessages: number;
 	/** Failed models with a cause: side-by-side columns add a line for each below the grid. */
 	readonly failedTracks?: number;

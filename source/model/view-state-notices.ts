@@ -1,5 +1,6 @@
 // What the outcome area says, decided in the model so the layout can count its lines
 // before anything is drawn. The view only picks glyphs and colours per kind.
+import stringWidth from 'string-width';
 import type {DeploymentProgress} from './types.js';
 import {endedDeploymentMs} from './view-state-completion.js';
 import {formatDuration} from './elapsed.js';
@@ -9,6 +10,20 @@ export interface OutcomeNotice {
 	readonly kind: 'succeeded' | 'failed' | 'stopped' | 'warning' | 'info';
 	/** Plain text; may hold server text, so the view sanitises it. */
 	readonly text: string;
+}
+
+/** A failure's cause is the one line worth wrapping: up to this many lines, then `…`. */
+export const MAX_FAILURE_LINES = 3;
+
+/**
+ * Lines a notice takes at this width: a failure wraps its cause (error_msg is the first
+ * thing a person needs after a failed deploy), everything else is one line.
+ */
+export function noticeLineCount(notice: OutcomeNotice, columns: number): number {
+	if (notice.kind !== 'failed') return 1;
+	// The mark and a space come first; continuation lines are indented as far.
+	const perLine = Math.max(1, columns - 2);
+	return Math.min(MAX_FAILURE_LINES, Math.max(1, Math.ceil(stringWidth(notice.text) / perLine)));
 }
 
 function failureCause(deployment: DeploymentProgress): string | null {

@@ -1,9 +1,9 @@
 import React from 'react';
 import {Box} from 'ink';
-import type {OutcomeNotice} from '../model/view-state-notices.js';
+import {noticeLineCount, type OutcomeNotice} from '../model/view-state-notices.js';
 import {glyphsFor, type Glyphs} from './glyphs.js';
 import {SegmentLine} from './segment-line.js';
-import {safeText} from './text-fit.js';
+import {safeText, truncateTo, widthOf, wrapText} from './text-fit.js';
 
 /** Props of the outcome area: the notices the model decided on, and how many fit. */
 export interface OutcomeProps {
@@ -44,15 +44,33 @@ function markFor(kind: OutcomeNotice['kind'], glyphs: Glyphs): string {
 	}
 }
 
-/** Deployed / failed with its error / stopped / concerning / details unavailable. */
+/** The notice's text in the lines the layout counted for it; a cut cause ends in `…`. */
+function noticeText(notice: OutcomeNotice, width: number, ascii: boolean): string[] {
+	const text = safeText(notice.text, ascii);
+	const allowed = noticeLineCount(notice, width);
+	if (allowed === 1) return [text];
+	const lines = wrapText(text, width - 2);
+	if (lines.length <= allowed) return lines;
+	const last = lines.slice(allowed - 1).join(' ');
+	return [...lines.slice(0, allowed - 1), widthOf(last) > width - 2 ? truncateTo(last, width - 2, ascii) : last];
+}
+
+/** Deployed / failed with its error (wrapped) / stopped / concerning / details unavailable. */
 export function Outcome({notices, maxLines, width, ascii, color}: OutcomeProps) {
 	const glyphs = glyphsFor(ascii);
+	const lines = notices.flatMap(notice =>
+		noticeText(notice, width, ascii).map((text, index) => ({
+			key: `${notice.kind}-${index}`,
+			text: index === 0 ? `${markFor(notice.kind, glyphs)} ${text}` : `  ${text}`,
+			kind: notice.kind,
+		})),
+	);
 	return (
 		<Box flexDirection="column">
-			{notices.slice(0, maxLines).map(notice => (
+			{lines.slice(0, maxLines).map(line => (
 				<SegmentLine
-					key={notice.kind}
-					segments={[{text: `${markFor(notice.kind, glyphs)} ${safeText(notice.text, ascii)}`, color: COLORS[notice.kind], bold: notice.kind === 'failed'}]}
+					key={line.key}
+					segments={[{text: line.text, color: COLORS[line.kind], bold: line.kind === 'failed'}]}
 					width={width}
 					color={color}
 					ascii={ascii}

@@ -35,6 +35,18 @@ describe('Outcome', () => {
 		}
 	});
 
+	test('a long error_msg wraps onto up to three lines, then ends in an ellipsis', () => {
+		const words = Array.from({length: 40}, (_, i) => `word${i}`).join(' ');
+		const notices = outcomeNotices(deploymentOf(addEvents(emptyStore(), DEPLOYING_EVENTS), details({status: 'failed', error_msg: words})), null);
+		mounted = renderSized(<Outcome notices={notices} maxLines={3} width={60} ascii={false} color={false} />, {columns: 60, rows: 24});
+		const lines = mounted.lastFrame().split('\n');
+		expect(lines).toHaveLength(3);
+		expect(lines[0]).toMatch(/^✖ Deployment failed after \d+m\d+s: word0 word1/);
+		expect(lines[1]).toMatch(/^ {2}word\d+/);
+		expect(lines[2]).toMatch(/…$/);
+		expect(lines.every(line => line.length <= 60)).toBe(true);
+	});
+
 	test('nothing to say while a deployment is in progress with details', () => {
 		expect(outcomeFrame(details(), null, []).trim()).toBe('');
 	});
