@@ -3,6 +3,7 @@ import type {Config} from './config/types.js';
 import type {NudgeSink} from './hooks/use-completion-nudge.js';
 import {useLiveView} from './hooks/use-live-view.js';
 import type {WatcherFactory} from './hooks/use-watch.js';
+import type {Outcome} from './model/types.js';
 import {LiveView} from './ui/live-view.js';
 
 export type {WatcherFactory, WatchHandle} from './hooks/use-watch.js';
@@ -24,12 +25,14 @@ export interface AppProps {
 	readonly onBack?: (() => void) | null;
 	/** Bell and desktop notification when the deployment ends (null: none, as with --no-notify). */
 	readonly nudgeSink?: NudgeSink | null;
+	/** Told the live deployment outcome on mount and whenever it changes (the CLI's exit code). */
+	readonly onOutcome?: ((outcome: Outcome) => void) | null;
 }
 
 const systemClock = (): number => Date.now();
 
 /** The live view: state and effects from useLiveView, drawing by <LiveView>. */
-export function App({config, watcherFactory, now = systemClock, initialColumns, initialRows, interactive = true, onBack = null, nudgeSink = null}: AppProps) {
-	const {state, page, spinnerFrame} = useLiveView({config, watcherFactory, now, initialColumns, initialRows, interactive, onBack, nudgeSink});
+export function App({config, watcherFactory, now = systemClock, initialColumns, initialRows, interactive = true, onBack = null, nudgeSink = null, onOutcome = null}: AppProps) {
+	const {state, page, spinnerFrame} = useLiveView({config, watcherFactory, now, initialColumns, initialRows, interactive, onBack, nudgeSink, onOutcome});
 	return <LiveView state={state} page={page} spinnerFrame={spinnerFrame} config={config} canGoBack={onBack !== null} />;
 }

@@ -4,7 +4,7 @@ import {App, type NudgeSink, type WatcherFactory} from './app.js';
 import type {Config} from './config/types.js';
 import {usePicker, type ServiceLoader} from './hooks/use-picker.js';
 import {initialPickerState, type PickerState} from './model/picker-state.js';
-import type {ServiceSummary} from './model/types.js';
+import type {Outcome, ServiceSummary} from './model/types.js';
 import {PickerView} from './ui/picker-view.js';
 
 /** Props of the picker-first TTY app: a list of services, then the live view of the chosen one. */
@@ -20,6 +20,8 @@ export interface RootProps {
 	readonly nudgeSink?: NudgeSink | null;
 	/** Told when a watch begins or ends (null: back in the list), so the CLI can follow along. */
 	readonly onWatching?: (serviceId: string | null) => void;
+	/** Told the watched deployment's outcome on each watch's start and whenever it changes. */
+	readonly onOutcome?: ((outcome: Outcome) => void) | null;
 }
 
 const systemClock = (): number => Date.now();
@@ -50,7 +52,7 @@ type Screen = {readonly kind: 'picker'} | {readonly kind: 'watch'; readonly serv
  * The service picker, and the live view of the service chosen there. Esc in the live view
  * (with nothing left to close) comes back to the list, which keeps its filter and selection.
  */
-export function Root({config, loadServices, watcherFor, now = systemClock, initialColumns, initialRows, interactive = true, nudgeSink = null, onWatching}: RootProps) {
+export function Root({config, loadServices, watcherFor, now = systemClock, initialColumns, initialRows, interactive = true, nudgeSink = null, onWatching, onOutcome = null}: RootProps) {
 	const {stdout} = useStdout();
 	const [screen, setScreen] = useState<Screen>({kind: 'picker'});
 	const pickerState = useRef<PickerState>(initialPickerState(now(), initialColumns, initialRows));
@@ -94,6 +96,7 @@ export function Root({config, loadServices, watcherFor, now = systemClock, initi
 			interactive={interactive}
 			onBack={onBack}
 			nudgeSink={nudgeSink}
+			onOutcome={onOutcome}
 		/>
 	);
 }

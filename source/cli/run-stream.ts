@@ -45,7 +45,8 @@ export interface StreamOptions {
 
 /** What the log looks like: the JSON or the plain renderer behind one shape. */
 interface Renderer {
-	update(previous: WatchSnapshot, next: WatchSnapshot, added: readonly WatchEvent[], nowMs: number): string[];
+	/** Read each line as it comes: JSON makes them lazily, so a huge batch is written as it is made. */
+	update(previous: WatchSnapshot, next: WatchSnapshot, added: readonly WatchEvent[], nowMs: number): Iterable<string>;
 	summary(snapshot: WatchSnapshot, nowMs: number): string[];
 }
 
@@ -106,9 +107,13 @@ export async function runStream(options: StreamOptions): Promise<number> {
 		const previous = state;
 		const result = applyMessage(state, message);
 		state = result.state;
-		const lines = renderer.update(previous.snapshot, state.snapshot, result.added.filter(visible), now());
-		for (const line of lines) options.stdout(line);
-		if (lines.length > 0) heartbeat.touch();
+		let wrote = false;
+		for (const line of renderer.update(previous.snapshot, state.snapshot, result.added.filter(visible), now())) {
+			options.stdout(line);
+			wrote = true;
+		}
+
+		if (wrote) heartbeat.touch();
 		for (const note of diagnostics.notes(result.added, now())) options.stderr(note);
 		if (message.type === 'details-unavailable') {
 			detailsUnavailable = true;

@@ -9,9 +9,8 @@ import type {Authenticator} from '../api/auth/types.js';
 import type {Watcher} from '../api/watcher.js';
 import type {Config} from '../config/types.js';
 import {notifyProtocol} from '../hooks/terminal-notify.js';
-import type {ServiceSummary} from '../model/types.js';
+import type {Outcome, ServiceSummary} from '../model/types.js';
 import type {WatchMessage} from '../model/watch-messages.js';
-import {applyMessage, initialStreamState} from '../output/stream-state.js';
 import {describeFailure} from './failure.js';
 import {EXIT} from './exit-codes.js';
 import {exitCodeForError, exitCodeForOutcome, exitCodeForSignal} from './exit-status.js';
@@ -50,13 +49,17 @@ function nudgeSinkFor(config: Config): NudgeSink | null {
 	return {protocol: notifyProtocol(process.env), write: bytes => process.stdout.write(bytes)};
 }
 
-/** How the app is drawn, given the CLI's wrapper around each watcher. */
-type AppTree = (wrap: (create: (onMessage: (message: WatchMessage) => void) => Watcher) => (onMessage: (message: WatchMessage) => void) => Watcher, interactive: boolean) => ReactElement;
+/** Wraps each watcher the app creates, so the CLI sees its messages and its end. */
+type WatcherWrap = (create: (onMessage: (message: WatchMessage) => void) => Watcher) => (onMessage: (message: WatchMessage) => void) => Watcher;
+
+/** How the app is drawn, given the CLI's watcher wrap and where the view reports the outcome. */
+type AppTree = (wrap: WatcherWrap, interactive: boolean, onOutcome: (outcome: Outcome) => void) => ReactElement;
 
 /** Renders the tree until q, Ctrl+C, a signal, --timeout, --once, or (with --exit-status) the end. */
 async function runApp(config: Config, auth: Authenticator, tree: AppTree): Promise<number> {
-	// The CLI folds the same messages the UI gets, so the exit code never depends on the view.
-	let state = initialStreamState();
+	// The view reports the outcome it derived from the messages: the exit code matches the
+	// screen, and the CLI keeps no second copy of the events (100k of them cost ~45 MB).
+	let outcome: Outcome = 'in_progress';
 	let exitCode: number = EXIT.ok;
 	let failure: unknown = null;
 	let unmount = () => {};
@@ -65,37 +68,39 @@ async function runApp(config: Config, auth: Authenticator, tree: AppTree): Promi
 		exitCode = code;
 		unmount();
 	};
-	// Let React commit the watcher's last messages first, so the kept frame shows them.
-	const leaveSoon = (code: number) => setTimeout(() => leave(code), 0);
-	const outcomeCode = () => exitCodeForOutcome(state.snapshot.deployment.outcome, config.exitStatus);
+	const outcomeCode = () => exitCodeForOutcome(outcome, config.exitStatus);
+	// Let React commit the watcher's last messages first, so the kept frame (and the outcome
+	// the exit code is read from) shows them.
+	const leaveSoon = (code: () => number) => setTimeout(() => leave(code()), 0);
 
-	// Each watch (a new one per service chosen in the picker) starts a fresh fold; a watcher
-	// left behind by going back to the list can no longer touch it.
-	const wrap = (create: (onMessage: (message: WatchMessage) => void) => Watcher) => (onMessage: (message: WatchMessage) => void) => {
+	// Each watch (a new one per service chosen in the picker) gets a new generation; a
+	// watcher left behind by going back to the list can no longer end the run.
+	const wrap: WatcherWrap = create => onMessage => {
 		generation += 1;
 		const mine = generation;
-		state = initialStreamState();
 		const current = () => mine === generation;
 		const watcher = create(message => {
-			if (current()) state = applyMessage(state, message).state;
 			onMessage(message);
-			if (current() && config.once && message.type === 'sync' && message.state.kind === 'ok') leaveSoon(outcomeCode());
+			if (current() && config.once && message.type === 'sync' && message.state.kind === 'ok') leaveSoon(outcomeCode);
 		});
 		void watcher.done.then(result => {
 			if (!current()) return;
-			if (result.reason === 'terminal') leaveSoon(outcomeCode());
+			if (result.reason === 'terminal') leaveSoon(outcomeCode);
 			if (result.reason === 'permanent-error') {
 				failure = result.error;
-				leaveSoon(exitCodeForError(result.error));
+				leaveSoon(() => exitCodeForError(result.error));
 			}
 		});
 		return watcher;
+	};
+	const onOutcome = (next: Outcome) => {
+		outcome = next;
 	};
 
 	const interactive = process.stdin.isTTY === true;
 	const instance = render(
 		<>
-			{tree(wrap, interactive)}
+			{tree(wrap, interactive, onOutcome)}
 			<CtrlC onInterrupt={() => leave(EXIT.interrupted)} isActive={interactive} />
 		</>,
 		{incrementalRendering: true, maxFps: config.lowBandwidth ? 4 : 10, exitOnCtrlC: false, patchConsole: false},
@@ -104,7 +109,7 @@ async function runApp(config: Config, auth: Authenticator, tree: AppTree): Promi
 
 	const onSignal = (signal: NodeJS.Signals) => leave(exitCodeForSignal(signal));
 	for (const signal of SIGNALS) process.on(signal, onSignal);
-	const onTimeout = () => leave(state.snapshot.deployment.outcome === 'in_progress' ? EXIT.timeout : outcomeCode());
+	const onTimeout = () => leave(outcome === 'in_progress' ? EXIT.timeout : outcomeCode());
 	const timeout = config.timeoutMs === null ? undefined : setTimeout(onTimeout, config.timeoutMs);
 	try {
 		await instance.waitUntilExit();
@@ -127,7 +132,7 @@ const rowsNow = () => process.stdout.rows || 24;
 export function runTty(setup: WatchSetup): Promise<number> {
 	const {config} = setup;
 	const nudgeSink = nudgeSinkFor(config);
-	return runApp(config, setup.auth, (wrap, interactive) => (
+	return runApp(config, setup.auth, (wrap, interactive, onOutcome) => (
 		<App
 			config={config}
 			watcherFactory={wrap(setup.createWatcher)}
@@ -135,6 +140,7 @@ export function runTty(setup: WatchSetup): Promise<number> {
 			initialColumns={columnsNow()}
 			initialRows={rowsNow()}
 			nudgeSink={nudgeSink}
+			onOutcome={onOutcome}
 		/>
 	));
 }
@@ -143,7 +149,7 @@ export function runTty(setup: WatchSetup): Promise<number> {
 export function runTtyPicker(setup: PickerSetup): Promise<number> {
 	const {config} = setup;
 	const nudgeSink = nudgeSinkFor(config);
-	return runApp(config, setup.auth, (wrap, interactive) => (
+	return runApp(config, setup.auth, (wrap, interactive, onOutcome) => (
 		<Root
 			config={config}
 			loadServices={setup.loadServices}
@@ -152,6 +158,7 @@ export function runTtyPicker(setup: PickerSetup): Promise<number> {
 			initialColumns={columnsNow()}
 			initialRows={rowsNow()}
 			nudgeSink={nudgeSink}
+			onOutcome={onOutcome}
 		/>
 	));
 }

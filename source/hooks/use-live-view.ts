@@ -1,7 +1,8 @@
-import {useReducer} from 'react';
+import {useLayoutEffect, useReducer} from 'react';
 import {useStdout} from 'ink';
 import type {Config} from '../config/types.js';
 import type {EventPage} from '../model/store.js';
+import type {Outcome} from '../model/types.js';
 import {initialViewState, viewReducer, type ViewState} from '../model/view-state.js';
 import {useClock} from './use-clock.js';
 import {useCompletionNudge, type NudgeSink} from './use-completion-nudge.js';
@@ -21,6 +22,8 @@ export interface LiveViewOptions {
 	readonly onBack: (() => void) | null;
 	/** Where the completion nudge goes; null for none (--no-notify). */
 	readonly nudgeSink: NudgeSink | null;
+	/** Told the live deployment outcome on mount and whenever it changes; null for nobody. */
+	readonly onOutcome: ((outcome: Outcome) => void) | null;
 }
 
 /** Everything the view draws from. */
@@ -45,7 +48,7 @@ function showsMovingTime(state: ViewState): boolean {
  * The live view's state and effects in one place: the reducer, the watcher, the terminal
  * size, the clock, the keys and the completion nudge. Effects only dispatch; the reducer decides.
  */
-export function useLiveView({config, watcherFactory, now, initialColumns, initialRows, interactive, onBack, nudgeSink}: LiveViewOptions): LiveView {
+export function useLiveView({config, watcherFactory, now, initialColumns, initialRows, interactive, onBack, nudgeSink, onOutcome}: LiveViewOptions): LiveView {
 	const {stdout} = useStdout();
 	const [state, dispatch] = useReducer(viewReducer, null, () =>
 		initialViewState({config, now: now(), columns: initialColumns ?? stdout.columns ?? 80, rows: initialRows ?? stdout.rows ?? 24}),
@@ -58,5 +61,11 @@ export function useLiveView({config, watcherFactory, now, initialColumns, initia
 	useKeys(dispatch, {refreshNow, state, onBack, isActive: interactive});
 	const serviceName = state.details?.service_name ?? config.serviceName ?? config.serviceId ?? 'service';
 	useCompletionNudge(state.completion.nudge, serviceName, nudgeSink);
+	// A layout effect runs in the commit that applied the message, so whoever decides the exit
+	// code on a later timer (--once, the watch's end) already knows the outcome it shows.
+	const {outcome} = state.deployment;
+	useLayoutEffect(() => {
+		onOutcome?.(outcome);
+	}, [outcome, onOutcome]);
 	return {state, page: state.page, spinnerFrame};
 }

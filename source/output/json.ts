@@ -20,13 +20,13 @@ function statusRecord(fields: StatusFields): StatusRecord {
 /**
  * Lines for what changed between two snapshots. Unlike the plain log, progress changes are
  * reported too: a script drawing its own progress bar needs them, and there are at most 101.
+ * Lines are made as they are read, so a first load of 100k events is never held as 100k strings.
  */
-export function jsonUpdateLines(previous: WatchSnapshot, next: WatchSnapshot, newEvents: readonly WatchEvent[]): string[] {
-	const lines = newEvents.map(event => JSON.stringify(eventRecord(event)));
+export function* jsonUpdateLines(previous: WatchSnapshot, next: WatchSnapshot, newEvents: readonly WatchEvent[]): Generator<string> {
+	for (const event of newEvents) yield JSON.stringify(eventRecord(event));
 	const before = statusFields(previous.details);
 	const after = statusFields(next.details);
-	if (statusChanged(before, after, true)) lines.push(JSON.stringify(statusRecord(after)));
-	return lines;
+	if (statusChanged(before, after, true)) yield JSON.stringify(statusRecord(after));
 }
 
 /** The closing `{"kind":"summary",…}` line: outcome, every phase of the current deployment. */

@@ -1,44 +1,42 @@
 // The non-TTY outputs keep only what they print from: every event (oldest first), the
 // latest service details and the deployment computed from both. The TTY has its own
 // reducer with filters and paging; this is the small fold the plain and JSON logs need.
+// Events live in the model's store, which appends a batch in place (no copy of the history
+// per batch) and numbers exact repeats the same way the live view does.
 import {computeDeployment} from '../model/deployment.js';
-import {toWatchEvent} from '../model/events.js';
+import {addEvents, emptyStore, storeEvents, type EventStore} from '../model/store.js';
 import type {ApiEvent, WatchEvent} from '../model/types.js';
 import type {SyncState, WatchMessage} from '../model/watch-messages.js';
 import type {WatchSnapshot} from './snapshot.js';
 
 export interface StreamState {
+	/** `events` is the store's own array: read it before the next message is folded in. */
 	readonly snapshot: WatchSnapshot;
 	readonly sync: SyncState | null;
-	/** Events received so far, for numbering exact repeats. */
-	readonly received: number;
-	readonly repeats: ReadonlyMap<string, number>;
+	readonly store: EventStore;
 }
 
 export function initialStreamState(): StreamState {
-	return {snapshot: {events: [], details: null, deployment: computeDeployment([], null)}, sync: null, received: 0, repeats: new Map()};
+	const store = emptyStore();
+	return {snapshot: {events: storeEvents(store), details: null, deployment: computeDeployment([], null)}, sync: null, store};
 }
 
-const repeatKey = (event: ApiEvent) => `${event.occur_time}\u0000${event.event_type}\u0000${event.event_info}`;
-
-function byTime(a: WatchEvent, b: WatchEvent): number {
-	return a.occurTime - b.occurTime || a.seq - b.seq;
+/**
+ * The events of the last batch, oldest first. They are the store's tail unless one of them
+ * sorted in before an event held already (then the seqs, given in arrival order, tell them).
+ */
+function addedEvents(all: readonly WatchEvent[], firstNewSeq: number, count: number): WatchEvent[] {
+	const tail = all.slice(all.length - count);
+	return tail.every(event => event.seq >= firstNewSeq) ? tail : all.filter(event => event.seq >= firstNewSeq);
 }
 
 /** The watcher delivers each event once; late arrivals are sorted in by occur_time. */
 function withEvents(state: StreamState, events: readonly ApiEvent[]): {state: StreamState; added: WatchEvent[]} {
-	const repeats = new Map(state.repeats);
-	const added = events.map((api, index) => {
-		const key = repeatKey(api);
-		const ordinal = repeats.get(key) ?? 0;
-		repeats.set(key, ordinal + 1);
-		return toWatchEvent(api, state.received + index, ordinal);
-	});
-	const all = [...state.snapshot.events, ...added];
-	const last = state.snapshot.events.at(-1);
-	const sorted = last && added.some(event => byTime(event, last) < 0) ? all.sort(byTime) : all;
-	const snapshot = {...state.snapshot, events: sorted, deployment: computeDeployment(sorted, state.snapshot.details)};
-	return {state: {...state, snapshot, received: state.received + events.length, repeats}, added: [...added].sort(byTime)};
+	const store = addEvents(state.store, events);
+	if (store === state.store) return {state, added: []};
+	const all = storeEvents(store);
+	const snapshot = {...state.snapshot, events: all, deployment: computeDeployment(all, state.snapshot.details)};
+	return {state: {...state, snapshot, store}, added: addedEvents(all, state.store.nextSeq, events.length)};
 }
 
 /** One watcher message folded in; `added` are the events that are new to the output. */

@@ -24,6 +24,12 @@ describe('applyMessage', () => {
 		expect(added).toEqual([['b', 'c'], ['a']]);
 	});
 
+	it('reports only the new events of a batch that mixes a late arrival with newer ones', () => {
+		const {state, added} = fold([api('b', T0 + 2), api('c', T0 + 3)], [api('d', T0 + 4), api('a', T0 + 1)]);
+		expect(state.snapshot.events.map(event => event.info)).toEqual(['a', 'b', 'c', 'd']);
+		expect(added).toEqual([['b', 'c'], ['a', 'd']]);
+	});
+
 	it('tells exact repeats apart instead of merging them', () => {
 		const {state} = fold([api('retry', T0), api('retry', T0)], [api('retry', T0)]);
 		expect(new Set(state.snapshot.events.map(event => event.key)).size).toBe(3);
