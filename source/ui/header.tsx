@@ -6,6 +6,7 @@ import {SegmentLine} from './segment-line.js';
 import {syncStatusText} from './status-text.js';
 import {safeText, truncateTo, type Segment} from './text-fit.js';
 import {formatDuration} from '../model/elapsed.js';
+import {STATUS_COLORS} from './status-colors.js';
 
 /** Props of the header: who is watched, how it stands, and how fresh the data is. */
 export interface HeaderProps {
@@ -28,18 +29,6 @@ export interface HeaderProps {
 	readonly color: boolean;
 }
 
-const STATUS_COLORS: Readonly<Record<string, string>> = {
-	running: 'green',
-	finished: 'green',
-	failed: 'red',
-	concerning: 'yellow',
-	deploying: 'cyan',
-	pending: 'cyan',
-	waiting: 'cyan',
-	stopped: 'gray',
-	stopping: 'gray',
-	deleting: 'gray',
-};
 
 const TONE_COLORS = {normal: 'gray', warning: 'yellow', error: 'red'} as const;
 

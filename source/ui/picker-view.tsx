@@ -7,6 +7,7 @@ import {glyphsFor} from './glyphs.js';
 import {SegmentLine} from './segment-line.js';
 import {Table, type TableRowData} from './table.js';
 import {safeText, type Segment} from './text-fit.js';
+import {STATUS_COLORS} from './status-colors.js';
 
 /** Props of the service picker. */
 export interface PickerViewProps {
@@ -15,15 +16,6 @@ export interface PickerViewProps {
 	readonly color: boolean;
 }
 
-const STATUS_COLORS: Readonly<Record<string, string>> = {
-	running: 'green',
-	finished: 'green',
-	failed: 'red',
-	concerning: 'yellow',
-	deploying: 'cyan',
-	pending: 'cyan',
-	waiting: 'cyan',
-};
 
 function titleSegments(state: PickerState, shown: number, ascii: boolean): Segment[] {
 	const glyphs = glyphsFor(ascii);
