@@ -7,7 +7,7 @@ import type {Authenticator} from './auth/types.js';
 import {CredentialError} from '../config/errors.js';
 import {ApiError, AuthError} from './errors.js';
 import {exchange, type FetchLike, type RequestLog} from './http-exchange.js';
-import {eventsPageFrom, servicesPageFrom, serviceDetailsFrom} from './payloads.js';
+import {eventsPageFrom, servicesPageFrom, serviceDetailsFrom, type ProblemReporter} from './payloads.js';
 import type {EventsQuery, ModelArtsClient, ServicesQuery} from './types.js';
 
 export type {FetchInit, FetchLike, FetchResponse, RequestLog} from './http-exchange.js';
@@ -26,6 +26,8 @@ export interface ClientOptions {
 	readonly timeoutMs?: number;
 	readonly userAgent?: string;
 	readonly onRequest?: (log: RequestLog) => void;
+	/** What the tolerant validators dropped or found missing in an answer (malformed events, no total_count…). */
+	readonly onProblem?: ProblemReporter;
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -46,15 +48,15 @@ export function createClient(options: ClientOptions): ModelArtsClient {
 		async listEvents(serviceId, query, signal) {
 			const url = await serviceUrl(serviceId, '/events', signal);
 			setQuery(url, query);
-			return eventsPageFrom(await get(url, serviceId, signal));
+			return eventsPageFrom(await get(url, serviceId, signal), options.onProblem);
 		},
 		async getService(serviceId, signal) {
-			return serviceDetailsFrom(await get(await serviceUrl(serviceId, '', signal), serviceId, signal));
+			return serviceDetailsFrom(await get(await serviceUrl(serviceId, '', signal), serviceId, signal), options.onProblem);
 		},
 		async listServices(query: ServicesQuery, signal) {
 			const url = new URL(`v1/${encodeURIComponent(await resolveProject(signal))}/services`, endpoint);
 			setQuery(url, query);
-			return servicesPageFrom(await get(url, null, signal));
+			return servicesPageFrom(await get(url, null, signal), options.onProblem);
 		},
 	};
 }

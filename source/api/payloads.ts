@@ -6,6 +6,13 @@ import type {ServiceDetails} from '../model/types.js';
 import {TransientError} from './errors.js';
 import type {EventsPage, ServicesPage} from './types.js';
 
+/** Told what a tolerant validator dropped or found missing, so the user can be told once. */
+export type ProblemReporter = (problem: string) => void;
+
+function report(reporter: ProblemReporter | undefined, where: string, problems: readonly string[]): void {
+	for (const problem of problems) reporter?.(`${where}: ${problem}`);
+}
+
 function isObject(json: unknown): json is Record<string, unknown> {
 	return typeof json === 'object' && json !== null && !Array.isArray(json);
 }
@@ -14,7 +21,7 @@ function isObject(json: unknown): json is Record<string, unknown> {
  * An events page. Without a usable `total_count` the page is taken as complete (the API
  * always sends one; guessing "more" could page forever).
  */
-export function eventsPageFrom(json: unknown): EventsPage {
+export function eventsPageFrom(json: unknown, reporter?: ProblemReporter): EventsPage {
 	// `events: null` means none, but a body with neither field is some other JSON API answering.
 	const listed = isObject(json) && (json.events === null || Array.isArray(json.events) || (json.events === undefined && json.total_count !== undefined));
 	if (!listed) {
@@ -22,6 +29,7 @@ export function eventsPageFrom(json: unknown): EventsPage {
 	}
 
 	const payload = validateEventsPayload(json);
+	report(reporter, 'events', payload.problems);
 	return {
 		service_id: payload.service_id,
 		service_name: payload.service_name,
@@ -30,20 +38,22 @@ export function eventsPageFrom(json: unknown): EventsPage {
 	};
 }
 
-export function serviceDetailsFrom(json: unknown): ServiceDetails {
+export function serviceDetailsFrom(json: unknown, reporter?: ProblemReporter): ServiceDetails {
 	const payload = validateServiceDetails(json);
 	if (payload.details === null) {
 		throw new TransientError(`unexpected service details (${payload.problems.join('; ')})`);
 	}
 
+	report(reporter, 'service details', payload.problems);
 	return payload.details;
 }
 
-export function servicesPageFrom(json: unknown): ServicesPage {
+export function servicesPageFrom(json: unknown, reporter?: ProblemReporter): ServicesPage {
 	if (!isObject(json) || (json.services === undefined && json.total_count === undefined)) {
 		throw new TransientError('unexpected response (not a services list) — is this a ModelArts endpoint?');
 	}
 
 	const payload = validateServicesPage(json);
+	report(reporter, 'services', payload.problems);
 	return {total_count: payload.total_count ?? payload.services.length, services: payload.services};
 }

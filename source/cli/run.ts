@@ -19,6 +19,7 @@ import {exitCodeForError, isExpectedError} from './exit-status.js';
 import {openDebugLog, type DebugLog} from './debug-log.js';
 import {describeFailure} from './failure.js';
 import {printNote, reportUnexpected} from './process-io.js';
+import {createProblemNotes} from './problem-notes.js';
 import {runStream} from './run-stream.js';
 import type {PickerSetup} from './run-tty.js';
 
@@ -115,8 +116,9 @@ function resolve(flags: RawFlags, demo: Simulator | null): Promise<ResolvedRunti
 }
 
 /** The client, bound to the project, and the service id (looked up when given by name), or the picker's setup. */
-async function connect({config, auth, agent}: ResolvedRuntime, debugLog: DebugLog | null): Promise<WatchSetup | PickerSetup> {
+async function connect({config, auth, agent}: ResolvedRuntime, debugLog: DebugLog | null, note: (line: string) => void): Promise<WatchSetup | PickerSetup> {
 	const client = createClient({
+		onProblem: createProblemNotes(note),
 		endpoint: config.endpoint,
 		projectId: await projectIdOf(config, auth),
 		auth,
@@ -164,6 +166,8 @@ export async function runWatch(flags: RawFlags): Promise<number> {
 	let demo: Simulator | null = null;
 	let auth: Authenticator | null = null;
 	let debugLog: DebugLog | null = null;
+	// Notes about odd server data would tear the live view: it gets them after it exits.
+	const held: string[] = [];
 	try {
 		// Said first: without a service (and no terminal for the picker) nothing else matters.
 		if (!flags.serviceId && !flags.serviceName && demoScenario(flags) === null && !mayOpenPicker(flags)) throw new ConfigError(NO_SERVICE);
@@ -172,12 +176,17 @@ export async function runWatch(flags: RawFlags): Promise<number> {
 		auth = resolved.auth;
 		for (const warning of resolved.warnings) printNote(warning);
 		if (resolved.config.debug) debugLog = openDebugLog(resolved.config.output);
-		return await watch(await connect(resolved, debugLog));
+		const note = resolved.config.output === 'tty' ? (line: string) => {
+			held.push(line);
+			debugLog?.write(line);
+		} : printNote;
+		return await watch(await connect(resolved, debugLog, note));
 	} catch (error) {
 		if (isExpectedError(error)) printNote(describeFailure(error, auth));
 		else reportUnexpected(error, flags.debug === true);
 		return exitCodeForError(error);
 	} finally {
+		for (const line of held) printNote(line);
 		debugLog?.close();
 		await demo?.close();
 	}

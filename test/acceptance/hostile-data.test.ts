@@ -51,6 +51,9 @@ describe.concurrent('odd server data', () => {
 		// …and each oddity was said once, however many polls saw it
 		expect(result.stderr.match(/event_type "WARNING"/g)).toHaveLength(1);
 		expect(result.stderr.match(/identical events/g)).toHaveLength(1);
+		// …including what had to be dropped and the unusable total_count
+		expect(result.stderr.match(/does not fit the ModelArts API \(events: .*dropped/g)).toHaveLength(1);
+		expect(result.stderr.match(/total_count missing or invalid/g)).toHaveLength(1);
 		expect(result.stderr).not.toMatch(/unexpected error|TypeError|at .*\.js:\d+/);
 	});
 
