@@ -3,25 +3,14 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {TransientError} from '../../source/api/errors.js';
-import {createEventSync, type EventSync} from '../../source/api/sync.js';
+import {createEventSync} from '../../source/api/sync.js';
 import type {ApiEvent} from '../../source/model/types.js';
 import {FAITHFUL, MemoryEvents} from './memory-events.js';
+import {pollThrough} from './poll-through.js';
 
 const BASE = 1_700_000_000_000;
 const YEAR = 365 * 86_400_000;
 const event = (occur_time: number, event_info = 'preparing environment'): ApiEvent => ({occur_time, event_type: 'normal', event_info});
-
-async function pollThrough(sync: EventSync): Promise<ApiEvent[]> {
-	for (let attempt = 0; attempt < 50; attempt++) {
-		try {
-			return await sync.poll();
-		} catch (error) {
-			if (!(error instanceof TransientError)) throw error;
-		}
-	}
-
-	throw new Error('poll never succeeded');
-}
 
 describe('event sync and future-dated events', () => {
 	it('still delivers events dated after a poll that saw an event from 2099', async () => {

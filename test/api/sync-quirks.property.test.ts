@@ -5,9 +5,10 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {TransientError} from '../../source/api/errors.js';
-import {createEventSync, type EventSync} from '../../source/api/sync.js';
+import {createEventSync} from '../../source/api/sync.js';
 import type {ApiEvent} from '../../source/model/types.js';
 import {MemoryEvents, type MemoryServerQuirks} from './memory-events.js';
+import {pollThrough} from './poll-through.js';
 
 const BASE = 1_700_000_000_000;
 const INFOS = ['start to deploy service', 'preparing environment', '[TF 3.0.0] pulling model image'] as const;
@@ -46,19 +47,6 @@ const tally = (events: readonly ApiEvent[]): Map<string, number> => {
 	for (const e of events) counts.set(keyOf(e), (counts.get(keyOf(e)) ?? 0) + 1);
 	return counts;
 };
-
-/** Polls until a poll succeeds; the sync itself never retries, the watcher does. */
-async function pollThrough(sync: EventSync): Promise<ApiEvent[]> {
-	for (let attempt = 0; attempt < 50; attempt++) {
-		try {
-			return await sync.poll();
-		} catch (error) {
-			if (!(error instanceof TransientError)) throw error;
-		}
-	}
-
-	throw new Error('poll never succeeded');
-}
 
 describe('event sync against servers with quirks', () => {
 	it('delivers every event exactly once, oldest first', async () => {

@@ -5,12 +5,12 @@
 import fc from 'fast-check';
 import {afterEach, describe, expect, it} from 'vitest';
 import {createClient} from '../../source/api/client.js';
-import {TransientError, ThrottledError} from '../../source/api/errors.js';
-import {createEventSync, type EventSync} from '../../source/api/sync.js';
+import {createEventSync} from '../../source/api/sync.js';
 import type {EventsQuery, ModelArtsClient} from '../../source/api/types.js';
 import type {ApiEvent} from '../../source/model/types.js';
 import {startSimulator, type FaultKind, type Simulator} from '../../source/sim/server.js';
 import {tokenAuth} from './token-auth.js';
+import {pollThrough} from './poll-through.js';
 
 const NOW = 1_750_000_000_000;
 const FAULTS: readonly (FaultKind | 'ok')[] = ['ok', 'ok', 'ok', '500', '502', '503', '429', 'truncated', 'invalid-json', 'reset', 'slow'];
@@ -41,18 +41,6 @@ function hooked(client: ModelArtsClient, beforeRequest: () => void): ModelArtsCl
 			return client.listEvents(serviceId, query, signal);
 		},
 	};
-}
-
-async function pollThrough(sync: EventSync): Promise<ApiEvent[]> {
-	for (let attempt = 0; attempt < 40; attempt++) {
-		try {
-			return await sync.poll();
-		} catch (error) {
-			if (!(error instanceof TransientError || error instanceof ThrottledError)) throw error;
-		}
-	}
-
-	throw new Error('poll never succeeded');
 }
 
 async function serverEvents(sim: Simulator, client: ModelArtsClient): Promise<ApiEvent[]> {

@@ -1,34 +1,13 @@
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {NotFoundError} from '../../source/api/errors.js';
 import type {Config} from '../../source/config/types.js';
+import {makeConfig} from '../fixtures/config.js';
 import type {WatchMessage} from '../../source/model/watch-messages.js';
 import {runStream, type StreamWatcher, type WatchEnd} from '../../source/cli/run-stream.js';
 
 const T0 = Date.parse('2026-11-27T10:00:00Z');
 
-const baseConfig: Config = {
-	serviceId: 'svc',
-	serviceName: null,
-	endpoint: 'http://127.0.0.1:1',
-	projectId: 'p',
-	region: null,
-	intervalMs: 3000,
-	typeFilter: 'all',
-	order: 'desc',
-	output: 'plain',
-	exitStatus: false,
-	once: false,
-	timeoutMs: null,
-	since: null,
-	until: null,
-	color: false,
-	timeZone: {kind: 'utc'},
-	ascii: false,
-	notify: false,
-	lowBandwidth: false,
-	debug: false,
-	demo: null,
-};
+const baseConfig = makeConfig({serviceId: 'svc', serviceName: null, intervalMs: 3000, output: 'plain', color: false});
 
 /** A watcher the test drives by hand: it emits what the test says, and ends when told. */
 function fakeWatcher() {

@@ -1,37 +1,11 @@
 // Shared test data for the live view: a Config, a fake watcher, and event builders.
-import type {Config} from '../../source/config/types.js';
 import type {WatchHandle} from '../../source/hooks/use-watch.js';
 import type {ApiEvent, ServiceDetails} from '../../source/model/types.js';
 import type {WatchMessage} from '../../source/model/watch-messages.js';
 
 export const T0 = Date.UTC(2026, 10, 27, 16, 0, 0);
 
-export function makeConfig(overrides: Partial<Config> = {}): Config {
-	return {
-		serviceId: '35de3ca9-7d1f-4c2a-9a56-0f2b8c1d2e3f',
-		serviceName: 'my-service',
-		endpoint: 'http://127.0.0.1:1',
-		projectId: 'p',
-		region: null,
-		intervalMs: 5000,
-		typeFilter: 'all',
-		order: 'desc',
-		output: 'tty',
-		exitStatus: false,
-		once: false,
-		timeoutMs: null,
-		since: null,
-		until: null,
-		color: true,
-		timeZone: {kind: 'utc'},
-		ascii: false,
-		notify: false,
-		lowBandwidth: false,
-		debug: false,
-		demo: null,
-		...overrides,
-	};
-}
+export {makeConfig} from '../fixtures/config.js';
 
 /** A watcher the test drives by hand: `emit` plays the part of the poll loop. */
 export interface FakeWatcher extends WatchHandle {
