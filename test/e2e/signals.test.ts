@@ -2,7 +2,10 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {killAllSessions, PtySession, type PtyExit} from './harness.js';
 import {cursorShownAtEnd} from './terminal-bytes.js';
 
-/** The exit, or a failure when it has not come within `ms` (the contract: within a second). */
+/**
+ * The exit, or a failure when it has not come within `ms`. Tests give a hang guard, not a
+ * stopwatch: how fast the exit is belongs to the benchmark, not to a 2-core CI run.
+ */
 function exitWithin(session: PtySession, ms: number): Promise<PtyExit> {
 	return Promise.race([
 		session.exit,
@@ -11,8 +14,8 @@ function exitWithin(session: PtySession, ms: number): Promise<PtyExit> {
 }
 
 /** The demo in a terminal, showing its first frame (a phase is running, the spinner hides the cursor). */
-async function runningDemo(): Promise<PtySession> {
-	const session = PtySession.start({args: ['--demo'], cols: 100, rows: 30});
+async function runningDemo(extraArgs: readonly string[] = []): Promise<PtySession> {
+	const session = PtySession.start({args: ['--demo', ...extraArgs], cols: 100, rows: 30});
 	await session.waitForText('service-07085');
 	await session.waitForText('start to deploy service');
 	return session;
@@ -35,11 +38,12 @@ describe('ending the live view', () => {
 		expect(cursorShownAtEnd(session.raw())).toBe(true);
 	});
 
-	it.each(['SIGTERM', 'SIGHUP'] as const)('%s ends it within a second with the cursor shown again', async (signal) => {
-		const session = await runningDemo();
+	it.each(['SIGTERM', 'SIGHUP'] as const)('%s ends it at once, not at the next poll, with the cursor shown again', async (signal) => {
+		// Polling every 60 s: a tool that waited for its timers would still be running long after the guard.
+		const session = await runningDemo(['--interval', '60']);
 
 		session.signal(signal);
-		await exitWithin(session, 1000);
+		await exitWithin(session, 10_000);
 		await session.flush();
 
 		expect(cursorShownAtEnd(session.raw())).toBe(true);
