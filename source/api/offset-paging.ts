@@ -19,6 +19,9 @@ export interface OffsetScanStart {
 	readonly mode: OffsetMode;
 }
 
+/** One list request at (offset, limit): how many records came back, and the total it reports. */
+export type OffsetProbe = (offset: number, limit: number) => Promise<{readonly count: number; readonly totalCount: number}>;
+
 /**
  * Which reading of `offset` the server uses, from one tiny request. With `total` ≥ 2 records
  * and limit 2, offset `total - 1` is the last record under the record reading, but page
@@ -27,23 +30,21 @@ export interface OffsetScanStart {
  * only if the list did not grow meanwhile; otherwise it asks again with the new total.
  */
 export async function detectOffsetMode(
-	client: ModelArtsClient,
-	serviceId: string,
-	query: EventsQuery,
+	probe: OffsetProbe,
 	total: number,
-	signal?: AbortSignal,
+	what = 'events',
 ): Promise<OffsetMode> {
 	let expected = total;
 	for (let attempt = 0; attempt < 3; attempt += 1) {
-		const probe = await client.listEvents(serviceId, {...query, offset: Math.max(expected - 1, 1), limit: 2}, signal);
-		if (probe.total_count === expected) {
-			return probe.events.length > 0 ? 'record' : 'page';
+		const answer = await probe(Math.max(expected - 1, 1), 2);
+		if (answer.totalCount === expected) {
+			return answer.count > 0 ? 'record' : 'page';
 		}
 
-		expected = probe.total_count;
+		expected = answer.totalCount;
 	}
 
-	throw new TransientError('events kept changing while paging');
+	throw new TransientError(`${what} kept changing while paging`);
 }
 
 /**

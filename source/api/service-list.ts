@@ -1,26 +1,13 @@
 // Every service of the project, for the service picker and --service-name. A project has a
 // handful of services, so one page usually holds them all; when it does not, `offset` is
 // read the way the server reads it (a page number or a record offset, modelarts-api.md §6),
-// detected as offset-paging.ts does for events, and the number of requests is bounded.
+// detected with offset-paging.ts's probe, and the number of requests is bounded.
 import type {ServiceSummary} from '../model/types.js';
-import {TransientError} from './errors.js';
+import {detectOffsetMode} from './offset-paging.js';
 import type {ModelArtsClient, ServicesQuery} from './types.js';
 
 /** Records asked for per page (the API's default and usual maximum). */
 const DEFAULT_PAGE_SIZE = 1000;
-
-async function detectMode(client: ModelArtsClient, query: ServicesQuery, total: number, signal?: AbortSignal): Promise<'page' | 'record'> {
-	let expected = total;
-	for (let attempt = 0; attempt < 3; attempt += 1) {
-		// With limit 2, offset total-1 is the last record as a record offset, and starts past
-		// the end (record 2·(total-1) ≥ total) as a page number.
-		const probe = await client.listServices({...query, offset: Math.max(expected - 1, 1), limit: 2}, signal);
-		if (probe.total_count === expected) return probe.services.length > 0 ? 'record' : 'page';
-		expected = probe.total_count;
-	}
-
-	throw new TransientError('the services list kept changing while it was read');
-}
 
 /**
  * All services matching `query` (offset and limit are set here), each once. Stops at
@@ -43,7 +30,10 @@ export async function listAllServices(
 	// The server may cap the page below what was asked: its page size is what came back.
 	const limit = first.services.length;
 	if (limit === 0 || limit >= first.total_count) return [...byId.values()];
-	const mode = await detectMode(client, query, first.total_count, signal);
+	const mode = await detectOffsetMode(async (offset, probeLimit) => {
+		const probe = await client.listServices({...query, offset, limit: probeLimit}, signal);
+		return {count: probe.services.length, totalCount: probe.total_count};
+	}, first.total_count, 'the services list');
 	const maxPages = Math.ceil(first.total_count / limit) + 1;
 	let read = limit;
 	for (let page = 1; page <= maxPages && read < first.total_count; page += 1) {

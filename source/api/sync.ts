@@ -213,7 +213,11 @@ class TimeCursorSync implements EventSync {
 	}
 
 	private async mode(query: EventsQuery, total: number, signal?: AbortSignal): Promise<OffsetMode> {
-		this.offsetMode ??= await detectOffsetMode(this.options.client, this.options.serviceId, query, total, signal);
+		const {client, serviceId} = this.options;
+		this.offsetMode ??= await detectOffsetMode(async (offset, limit) => {
+			const page = await client.listEvents(serviceId, {...query, offset, limit}, signal);
+			return {count: page.events.length, totalCount: page.total_count};
+		}, total);
 		return this.offsetMode;
 	}
 }
