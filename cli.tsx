@@ -3,7 +3,7 @@
 // terminal UI) load on demand.
 import process from 'node:process';
 import pkg from './package.json' with {type: 'json'};
-import {EXIT} from './source/cli/exit-codes.js';
+import {EXIT} from './source/model/exit-codes.js';
 import type {Command} from './source/cli/parse.js';
 import {exitWith, guardPipes, installCrashHandlers, printError} from './source/cli/process-io.js';
 

@@ -1,12 +1,11 @@
 import React from 'react';
+import type {WatcherFactory} from './api/watcher.js';
 import type {Config} from './config/types.js';
 import type {NudgeSink} from './hooks/use-completion-nudge.js';
 import {useLiveView} from './hooks/use-live-view.js';
-import type {WatcherFactory} from './hooks/use-watch.js';
-import type {Outcome} from './model/types.js';
+import type {WatchFacts} from './model/watch-end.js';
 import {LiveView} from './ui/live-view.js';
 
-export type {WatcherFactory, WatchHandle} from './hooks/use-watch.js';
 export type {NudgeSink} from './hooks/use-completion-nudge.js';
 
 /** Props of the live TTY view. Everything comes from outside, so tests drive it with a fake watcher. */
@@ -25,14 +24,16 @@ export interface AppProps {
 	readonly onBack?: (() => void) | null;
 	/** Bell and desktop notification when the deployment ends (null: none, as with --no-notify). */
 	readonly nudgeSink?: NudgeSink | null;
-	/** Told the live deployment outcome on mount and whenever it changes (the CLI's exit code). */
-	readonly onOutcome?: ((outcome: Outcome) => void) | null;
+	/** Told what the watch-end rule needs: outcome, details availability, first poll, q and Ctrl+C. */
+	readonly report?: ((change: Partial<WatchFacts>) => void) | null;
+	/** The run is ending: close overlays, so the frame left in the scrollback is the deployment. */
+	readonly closing?: boolean;
 }
 
 const systemClock = (): number => Date.now();
 
 /** The live view: state and effects from useLiveView, drawing by <LiveView>. */
-export function App({config, watcherFactory, now = systemClock, initialColumns, initialRows, interactive = true, onBack = null, nudgeSink = null, onOutcome = null}: AppProps) {
-	const {state, page, spinnerFrame} = useLiveView({config, watcherFactory, now, initialColumns, initialRows, interactive, onBack, nudgeSink, onOutcome});
-	return <LiveView state={state} page={page} spinnerFrame={spinnerFrame} config={config} canGoBack={onBack !== null} />;
+export function App({config, watcherFactory, now = systemClock, initialColumns, initialRows, interactive = true, onBack = null, nudgeSink = null, report = null, closing = false}: AppProps) {
+	const {state, spinnerFrame} = useLiveView({config, watcherFactory, now, initialColumns, initialRows, interactive, onBack, nudgeSink, report, closing});
+	return <LiveView state={state} page={state.page} spinnerFrame={spinnerFrame} config={config} canGoBack={onBack !== null} />;
 }

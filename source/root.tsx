@@ -1,88 +1,78 @@
-import React, {useCallback, useMemo, useRef, useState} from 'react';
+import React, {useCallback, useMemo} from 'react';
 import {useStdout} from 'ink';
-import {App, type NudgeSink, type WatcherFactory} from './app.js';
+import {App, type NudgeSink} from './app.js';
+import type {WatcherFactory} from './api/watcher.js';
 import type {Config} from './config/types.js';
+import {createProgram, useProgramState, type Program} from './hooks/use-program.js';
 import {usePicker, type ServiceLoader} from './hooks/use-picker.js';
-import {initialPickerState, type PickerState} from './model/picker-state.js';
-import type {Outcome, ServiceSummary} from './model/types.js';
+import {initialPickerState, type PickerAction} from './model/picker-state.js';
+import {initialRootState, updateRoot, type RootAction, type RootEffect, type RootState} from './model/root-state.js';
+import type {WatchFacts} from './model/watch-end.js';
 import {PickerView} from './ui/picker-view.js';
+
+/** The picker-or-watch program; the CLI creates it so that a failed watch can send the screen back to the list. */
+export type RootProgram = Program<RootState, RootAction>;
+
+/** A root program at this time and terminal size, its effects (quit, Ctrl+C) carried out by `runEffect`. */
+export function createRootProgram(now: number, columns: number, rows: number, runEffect: (effect: RootEffect) => void): RootProgram {
+	return createProgram(updateRoot, initialRootState(initialPickerState(now, columns, rows)), () => runEffect);
+}
 
 /** Props of the picker-first TTY app: a list of services, then the live view of the chosen one. */
 export interface RootProps {
 	readonly config: Config;
+	readonly program: RootProgram;
 	readonly loadServices: ServiceLoader;
 	/** The watcher factory for one service (a new watcher per watch). */
 	readonly watcherFor: (serviceId: string) => WatcherFactory;
 	readonly now?: () => number;
-	readonly initialColumns: number;
-	readonly initialRows: number;
 	readonly interactive?: boolean;
 	readonly nudgeSink?: NudgeSink | null;
-	/** Told when a watch begins or ends (null: back in the list), so the CLI can follow along. */
-	readonly onWatching?: (serviceId: string | null) => void;
-	/** Told the watched deployment's outcome on each watch's start and whenever it changes. */
-	readonly onOutcome?: ((outcome: Outcome) => void) | null;
+	/** Told the watched deployment's facts for the watch-end rule (see AppProps). */
+	readonly report?: ((change: Partial<WatchFacts>) => void) | null;
+	readonly closing?: boolean;
 }
 
 const systemClock = (): number => Date.now();
 /** The list changes rarely: a refresh every 10 s at most keeps it fresh without hammering. */
 const MIN_REFRESH_MS = 10_000;
 
-interface PickerProps {
-	readonly initialState: PickerState;
+interface PickerScreenProps {
+	readonly state: RootState['picker'];
+	readonly dispatch: (action: PickerAction) => void;
 	readonly loadServices: ServiceLoader;
 	readonly refreshMs: number;
 	readonly now: () => number;
 	readonly interactive: boolean;
-	readonly onPick: (service: ServiceSummary, state: PickerState) => void;
 	readonly config: Config;
 }
 
-function Picker({initialState, onPick, config, ...options}: PickerProps) {
-	const stateRef = useRef(initialState);
-	const pick = useCallback((service: ServiceSummary) => onPick(service, stateRef.current), [onPick]);
-	const state = usePicker({...options, initialState, onPick: pick});
-	stateRef.current = state;
+function PickerScreen({state, dispatch, config, ...options}: PickerScreenProps) {
+	usePicker(dispatch, options);
 	return <PickerView state={state} ascii={config.ascii} color={config.color} />;
 }
-
-type Screen = {readonly kind: 'picker'} | {readonly kind: 'watch'; readonly service: ServiceSummary; readonly serial: number};
 
 /**
  * The service picker, and the live view of the service chosen there. Esc in the live view
  * (with nothing left to close) comes back to the list, which keeps its filter and selection.
  */
-export function Root({config, loadServices, watcherFor, now = systemClock, initialColumns, initialRows, interactive = true, nudgeSink = null, onWatching, onOutcome = null}: RootProps) {
+export function Root({config, program, loadServices, watcherFor, now = systemClock, interactive = true, nudgeSink = null, report = null, closing = false}: RootProps) {
 	const {stdout} = useStdout();
-	const [screen, setScreen] = useState<Screen>({kind: 'picker'});
-	const pickerState = useRef<PickerState>(initialPickerState(now(), initialColumns, initialRows));
+	const state = useProgramState(program);
+	const {dispatch} = program;
+	const pickerDispatch = useCallback((action: PickerAction) => dispatch({type: 'picker', action}), [dispatch]);
 	// The terminal may have been resized on the other screen: each screen starts at today's size.
-	const sizeNow = useCallback(
-		(fallback: PickerState) => ({columns: stdout.columns || fallback.columns, rows: stdout.rows || fallback.rows}),
-		[stdout],
-	);
-	const onPick = useCallback(
-		(service: ServiceSummary, state: PickerState) => {
-			pickerState.current = {...state, picked: null};
-			onWatching?.(service.service_id);
-			setScreen(current => ({kind: 'watch', service, serial: current.kind === 'watch' ? current.serial + 1 : 1}));
-		},
-		[onWatching],
-	);
-	const onBack = useCallback(() => {
-		pickerState.current = {...pickerState.current, ...sizeNow(pickerState.current), now: now()};
-		onWatching?.(null);
-		setScreen({kind: 'picker'});
-	}, [onWatching, sizeNow, now]);
-	const refreshMs = Math.max(MIN_REFRESH_MS, config.intervalMs);
+	const columns = stdout.columns || state.picker.columns;
+	const rows = stdout.rows || state.picker.rows;
+	const onBack = useCallback(() => dispatch({type: 'back', columns, rows, now: now(), notice: null}), [dispatch, columns, rows, now]);
+	const {screen} = state;
 	const watchConfig = useMemo(
 		() => (screen.kind === 'watch' ? {...config, serviceId: screen.service.service_id, serviceName: screen.service.service_name} : config),
 		[config, screen],
 	);
 	if (screen.kind === 'picker') {
-		return (
-			<Picker initialState={pickerState.current} loadServices={loadServices} refreshMs={refreshMs} now={now} interactive={interactive} onPick={onPick} config={config} />
-		);
+		const refreshMs = Math.max(MIN_REFRESH_MS, config.intervalMs);
+		return <PickerScreen state={state.picker} dispatch={pickerDispatch} loadServices={loadServices} refreshMs={refreshMs} now={now} interactive={interactive} config={config} />;
 	}
 
 	return (
@@ -91,12 +81,13 @@ export function Root({config, loadServices, watcherFor, now = systemClock, initi
 			config={watchConfig}
 			watcherFactory={watcherFor(screen.service.service_id)}
 			now={now}
-			initialColumns={sizeNow(pickerState.current).columns}
-			initialRows={sizeNow(pickerState.current).rows}
+			initialColumns={columns}
+			initialRows={rows}
 			interactive={interactive}
 			onBack={onBack}
 			nudgeSink={nudgeSink}
-			onOutcome={onOutcome}
+			report={report}
+			closing={closing}
 		/>
 	);
 }

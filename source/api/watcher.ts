@@ -31,8 +31,12 @@ export interface WatcherOptions {
 	/** Jitter source, [0, 1). */
 	readonly random?: () => number;
 	readonly onMessage: (message: WatchMessage) => void;
-	/** Finish once the service reaches a terminal status (after one more events fetch). */
-	readonly exitOnTerminal?: boolean;
+	/**
+	 * Stop polling once the service reaches a terminal status, after one more events fetch so
+	 * that events written just before the status changed are not lost. Whether that ends the
+	 * watch is not the poll loop's call (model/watch-end.ts).
+	 */
+	readonly stopAfterTerminal?: boolean;
 	readonly backoff?: BackoffPolicy;
 	/** Least time between the starts of two cycles (each is ≥ 2 requests); 1 s by default. */
 	readonly minGapMs?: number;
@@ -44,12 +48,13 @@ export interface WatcherOptions {
 	readonly attemptsBeforeFirstSuccess?: number;
 }
 
-/** How a watch ended. */
+/** Why polling ended: the final fetch after a terminal status, stop(), or a permanent error. */
 export interface WatchResult {
 	readonly reason: 'terminal' | 'stopped' | 'permanent-error';
 	readonly error?: ApiError;
 }
 
+/** The poll loop of one service, as every run mode drives it. */
 export interface Watcher {
 	start(): void;
 	/** Poll now (the `r` key) and return to the normal cadence. */
@@ -57,6 +62,9 @@ export interface Watcher {
 	stop(): void;
 	readonly done: Promise<WatchResult>;
 }
+
+/** Builds the poll loop of one service, reporting to `onMessage`; the run mode owns its life. */
+export type WatcherFactory = (onMessage: (message: WatchMessage) => void) => Watcher;
 
 const systemClock: WatcherClock = {
 	now: () => Date.now(),
@@ -212,7 +220,7 @@ class PollLoop implements Watcher {
 			return;
 		}
 
-		if (terminal && this.options.exitOnTerminal) {
+		if (terminal && this.options.stopAfterTerminal) {
 			// One more events fetch, so events written just before the status changed are shown.
 			this.finalFetch = true;
 			this.scheduleWithState(0);

@@ -1,7 +1,8 @@
 import {describeAuthFailure} from '../api/auth/describe.js';
 import type {Authenticator} from '../api/auth/types.js';
 import {ApiError} from '../api/errors.js';
-import {isExpectedError} from './exit-status.js';
+import type {WatchFailure} from '../model/watch-end.js';
+import {exitCodeForError, isExpectedError} from './exit-status.js';
 
 /**
  * The one line a run ends with when it fails. A rejected credential names its source and
@@ -15,4 +16,9 @@ export function describeFailure(error: unknown, auth: Authenticator | null): str
 
 	const message = error instanceof Error ? error.message : String(error);
 	return isExpectedError(error) ? `modelarts-watch: ${message}` : `modelarts-watch: unexpected error: ${message} (rerun with --debug for details)`;
+}
+
+/** A permanent error as the watch-end rule takes it: its closing line and its exit code. */
+export function failureOf(error: unknown, auth: Authenticator | null): WatchFailure {
+	return {exitCode: exitCodeForError(error), message: describeFailure(error, auth)};
 }

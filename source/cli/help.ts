@@ -1,6 +1,6 @@
 import {FLAG_CHOICES} from '../config/choices.js';
 import {DEFAULT_SCENARIO, SCENARIO_DESCRIPTIONS} from '../sim/scenarios.js';
-import {EXIT_CODE_TABLE} from './exit-codes.js';
+import {EXIT_CODE_TABLE} from '../model/exit-codes.js';
 
 // Kept free of any heavy import: `--help` must answer without loading Ink or React.
 

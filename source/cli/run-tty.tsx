@@ -1,47 +1,18 @@
 // The terminal UI run. This module is the only one that imports Ink and React, and cli.tsx
 // reaches it through a dynamic import, so --help, --version, plain and JSON never load them.
 import process from 'node:process';
-import type {ReactElement} from 'react';
-import {render, useInput} from 'ink';
+import React from 'react';
+import {render} from 'ink';
 import {App, type NudgeSink} from '../app.js';
-import {Root} from '../root.js';
-import type {Authenticator} from '../api/auth/types.js';
-import type {Watcher} from '../api/watcher.js';
+import type {WatcherFactory} from '../api/watcher.js';
 import type {Config} from '../config/types.js';
 import {notifyProtocol} from '../hooks/terminal-notify.js';
-import type {Outcome, ServiceSummary} from '../model/types.js';
-import type {WatchMessage} from '../model/watch-messages.js';
-import {describeFailure} from './failure.js';
-import {EXIT} from './exit-codes.js';
-import {exitCodeForError, exitCodeForOutcome, exitCodeForSignal} from './exit-status.js';
+import type {RootEffect} from '../model/root-state.js';
+import {createRootProgram, Root, type RootProgram} from '../root.js';
+import {failureOf} from './failure.js';
 import {printNote, restoreTerminal} from './process-io.js';
-import type {WatchSetup} from './run.js';
-
-const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-
-/** A terminal run without a service id: the picker lists the project's services first. */
-export interface PickerSetup {
-	readonly config: Config;
-	readonly auth: Authenticator;
-	/** Every service of the project (all pages). */
-	readonly loadServices: (signal: AbortSignal) => Promise<readonly ServiceSummary[]>;
-	/** The poll loop for one service, reporting to `onMessage`. */
-	readonly watcherFor: (serviceId: string) => (onMessage: (message: WatchMessage) => void) => Watcher;
-}
-
-/**
- * In raw mode Ctrl+C arrives as a key, not as SIGINT. The CLI owns this one key because it
- * decides the exit code (130) and must keep the last frame, which Ink's exitOnCtrlC would not.
- */
-function CtrlC({onInterrupt, isActive}: {readonly onInterrupt: () => void; readonly isActive: boolean}) {
-	useInput(
-		(input, key) => {
-			if (key.ctrl && input === 'c') onInterrupt();
-		},
-		{isActive},
-	);
-	return null;
-}
+import type {Session} from './session.js';
+import {trackEnding, type EndingTracker} from './watch-ending.js';
 
 /** The completion nudge goes straight to stdout, between Ink's frames (null with --no-notify). */
 function nudgeSinkFor(config: Config): NudgeSink | null {
@@ -49,116 +20,100 @@ function nudgeSinkFor(config: Config): NudgeSink | null {
 	return {protocol: notifyProtocol(process.env), write: bytes => process.stdout.write(bytes)};
 }
 
-/** Wraps each watcher the app creates, so the CLI sees its messages and its end. */
-type WatcherWrap = (create: (onMessage: (message: WatchMessage) => void) => Watcher) => (onMessage: (message: WatchMessage) => void) => Watcher;
-
-/** How the app is drawn, given the CLI's watcher wrap and where the view reports the outcome. */
-type AppTree = (wrap: WatcherWrap, interactive: boolean, onOutcome: (outcome: Outcome) => void) => ReactElement;
-
-/** Renders the tree until q, Ctrl+C, a signal, --timeout, --once, or (with --exit-status) the end. */
-async function runApp(config: Config, auth: Authenticator, tree: AppTree): Promise<number> {
-	// The view reports the outcome it derived from the messages: the exit code matches the
-	// screen, and the CLI keeps no second copy of the events (100k of them cost ~45 MB).
-	let outcome: Outcome = 'in_progress';
-	let exitCode: number = EXIT.ok;
-	let failure: unknown = null;
-	let unmount = () => {};
-	let generation = 0;
-	const leave = (code: number) => {
-		exitCode = code;
-		unmount();
-	};
-	const outcomeCode = () => exitCodeForOutcome(outcome, config.exitStatus);
-	// Let React commit the watcher's last messages first, so the kept frame (and the outcome
-	// the exit code is read from) shows them.
-	const leaveSoon = (code: () => number) => setTimeout(() => leave(code()), 0);
-
-	// Each watch (a new one per service chosen in the picker) gets a new generation; a
-	// watcher left behind by going back to the list can no longer end the run.
-	const wrap: WatcherWrap = create => onMessage => {
-		generation += 1;
-		const mine = generation;
-		const current = () => mine === generation;
-		const watcher = create(message => {
-			onMessage(message);
-			if (current() && config.once && message.type === 'sync' && message.state.kind === 'ok') leaveSoon(outcomeCode);
-		});
-		void watcher.done.then(result => {
-			if (!current()) return;
-			if (result.reason === 'terminal') leaveSoon(outcomeCode);
-			if (result.reason === 'permanent-error') {
-				failure = result.error;
-				leaveSoon(() => exitCodeForError(result.error));
-			}
-		});
-		return watcher;
-	};
-	const onOutcome = (next: Outcome) => {
-		outcome = next;
-	};
-
-	const interactive = process.stdin.isTTY === true;
-	const instance = render(
-		<>
-			{tree(wrap, interactive, onOutcome)}
-			<CtrlC onInterrupt={() => leave(EXIT.interrupted)} isActive={interactive} />
-		</>,
-		{incrementalRendering: true, maxFps: config.lowBandwidth ? 4 : 10, exitOnCtrlC: false, patchConsole: false},
-	);
-	unmount = () => instance.unmount();
-
-	const onSignal = (signal: NodeJS.Signals) => leave(exitCodeForSignal(signal));
-	for (const signal of SIGNALS) process.on(signal, onSignal);
-	const onTimeout = () => leave(outcome === 'in_progress' ? EXIT.timeout : outcomeCode());
-	const timeout = config.timeoutMs === null ? undefined : setTimeout(onTimeout, config.timeoutMs);
-	try {
-		await instance.waitUntilExit();
-	} finally {
-		clearTimeout(timeout);
-		for (const signal of SIGNALS) process.off(signal, onSignal);
-		restoreTerminal();
-	}
-
-	if (failure !== null) printNote(describeFailure(failure, auth));
-	if (exitCode === EXIT.timeout) printNote('modelarts-watch: --timeout reached before the deployment ended');
-	return exitCode;
-}
-
 // A terminal may report 0×0 (serial consoles, some CI runners): assume the classic size.
 const columnsNow = () => process.stdout.columns || 80;
 const rowsNow = () => process.stdout.rows || 24;
 
-/** Renders the live view of one service. */
-export function runTty(setup: WatchSetup): Promise<number> {
-	const {config} = setup;
-	const nudgeSink = nudgeSinkFor(config);
-	return runApp(config, setup.auth, (wrap, interactive, onOutcome) => (
-		<App
-			config={config}
-			watcherFactory={wrap(setup.createWatcher)}
-			interactive={interactive}
-			initialColumns={columnsNow()}
-			initialRows={rowsNow()}
-			nudgeSink={nudgeSink}
-			onOutcome={onOutcome}
-		/>
-	));
+/**
+ * Each watch (a new one per service chosen in the picker) reports its end to the tracker; a
+ * watcher left behind by going back to the list can no longer end the run. The report waits
+ * a macrotask, so React has committed the watcher's last messages: the exit code is read
+ * from the outcome the kept frame shows.
+ */
+function observedBy(ending: EndingTracker, session: Session): (create: WatcherFactory) => WatcherFactory {
+	let generation = 0;
+	return create => onMessage => {
+		generation += 1;
+		const mine = generation;
+		ending.newWatch();
+		const watcher = create(onMessage);
+		void watcher.done.then(result => {
+			setTimeout(() => {
+				if (mine !== generation) return;
+				if (result.reason === 'terminal') ending.report({pollingDone: true});
+				if (result.reason === 'permanent-error') ending.report({failure: failureOf(result.error, session.auth)});
+			}, 0);
+		});
+		return watcher;
+	};
 }
 
-/** Renders the service picker, then the live view of the service chosen there (Esc goes back). */
-export function runTtyPicker(setup: PickerSetup): Promise<number> {
-	const {config} = setup;
+/** Back in the list, nothing of the last watch may end the run (its outcome, its first poll). */
+function forgetWatchOnReturn(root: RootProgram, ending: EndingTracker): void {
+	let watching = false;
+	root.subscribe(() => {
+		const now = root.state().screen.kind === 'watch';
+		if (watching && !now) ending.newWatch();
+		watching = now;
+	});
+}
+
+/** Renders the live view, or the picker and the live views opened from it, until the watch-end rule says stop. */
+export async function runTty(session: Session): Promise<number> {
+	const {config} = session;
+	const interactive = process.stdin.isTTY === true;
 	const nudgeSink = nudgeSinkFor(config);
-	return runApp(config, setup.auth, (wrap, interactive, onOutcome) => (
-		<Root
-			config={config}
-			loadServices={setup.loadServices}
-			watcherFor={serviceId => wrap(setup.watcherFor(serviceId))}
-			interactive={interactive}
-			initialColumns={columnsNow()}
-			initialRows={rowsNow()}
-			nudgeSink={nudgeSink}
-			onOutcome={onOutcome}
-		/>
-	));
+	let root: RootProgram | null = null;
+	const ending = trackEnding({...config, fromPicker: session.kind === 'pick'}, notice =>
+		root?.dispatch({type: 'back', columns: columnsNow(), rows: rowsNow(), now: Date.now(), notice}),
+	);
+	const report = ending.report;
+	const observe = observedBy(ending, session);
+	if (session.kind === 'pick') {
+		root = createRootProgram(Date.now(), columnsNow(), rowsNow(), (effect: RootEffect) => report({key: effect.type}));
+		forgetWatchOnReturn(root, ending);
+	}
+
+	const tree = (closing: boolean) =>
+		session.kind === 'watch' ? (
+			<App
+				config={config}
+				watcherFactory={observe(session.createWatcher)}
+				interactive={interactive}
+				initialColumns={columnsNow()}
+				initialRows={rowsNow()}
+				nudgeSink={nudgeSink}
+				report={report}
+				closing={closing}
+			/>
+		) : (
+			<Root
+				config={config}
+				program={root!}
+				loadServices={session.loadServices}
+				watcherFor={serviceId => observe(session.watcherFor(serviceId))}
+				interactive={interactive}
+				nudgeSink={nudgeSink}
+				report={report}
+				closing={closing}
+			/>
+		);
+
+	// In raw mode Ctrl+C arrives as a key, which the views turn into an ending of their own:
+	// Ink's exitOnCtrlC would neither keep the last frame nor give the exit code (130).
+	const instance = render(tree(false), {maxFps: config.lowBandwidth ? 4 : 10, exitOnCtrlC: false, patchConsole: false});
+	const end = await ending.ended;
+	try {
+		// The frame left in the scrollback shows the deployment: overlays close first, and React
+		// commits that before Ink draws its last frame on unmount.
+		instance.rerender(tree(true));
+		await new Promise(resolve => setTimeout(resolve, 0));
+		instance.unmount();
+		await instance.waitUntilExit();
+	} finally {
+		restoreTerminal();
+	}
+
+	if (end.message !== null) printNote(end.message);
+	return end.exitCode;
 }

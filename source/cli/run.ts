@@ -8,29 +8,19 @@ import {createClient, type RequestLog} from '../api/client.js';
 import {NotFoundError} from '../api/errors.js';
 import {listAllServices} from '../api/service-list.js';
 import type {ModelArtsClient} from '../api/types.js';
-import {createWatcher, type Watcher} from '../api/watcher.js';
+import {createWatcher, type WatcherFactory} from '../api/watcher.js';
 import {ConfigError} from '../config/errors.js';
 import {resolveConfig, type ResolvedRuntime} from '../config/resolve.js';
 import type {Config, RawFlags} from '../config/types.js';
-import type {WatchMessage} from '../model/watch-messages.js';
+import {createDataNotes} from '../output/data-notes.js';
 import {startSimulator, type Simulator} from '../sim/server.js';
 import {DEFAULT_SCENARIO} from '../sim/scenarios.js';
 import {exitCodeForError, isExpectedError} from './exit-status.js';
 import {openDebugLog, type DebugLog} from './debug-log.js';
 import {describeFailure} from './failure.js';
 import {printNote, reportUnexpected} from './process-io.js';
-import {createProblemNotes} from './problem-notes.js';
 import {runStream} from './run-stream.js';
-import type {PickerSetup} from './run-tty.js';
-
-/** Everything a run mode needs once configuration and credential are settled. */
-export interface WatchSetup {
-	readonly config: Config;
-	readonly auth: Authenticator;
-	readonly serviceId: string;
-	/** The poll loop for this service, reporting to `onMessage`; the run mode owns its life. */
-	readonly createWatcher: (onMessage: (message: WatchMessage) => void) => Watcher;
-}
+import type {Session} from './session.js';
 
 function readStdin(): Promise<string> {
 	return new Promise((resolve, reject) => {
@@ -115,10 +105,11 @@ function resolve(flags: RawFlags, demo: Simulator | null): Promise<ResolvedRunti
 	});
 }
 
-/** The client, bound to the project, and the service id (looked up when given by name), or the picker's setup. */
-async function connect({config, auth, agent}: ResolvedRuntime, debugLog: DebugLog | null, note: (line: string) => void): Promise<WatchSetup | PickerSetup> {
+/** The client, bound to the project, and the run it serves: one service (looked up when given by name), or the picker. */
+async function connect({config, auth, agent}: ResolvedRuntime, debugLog: DebugLog | null, note: (line: string) => void): Promise<Session> {
+	const notes = createDataNotes(note);
 	const client = createClient({
-		onProblem: createProblemNotes(note),
+		onProblem: problem => notes.problem(problem),
 		endpoint: config.endpoint,
 		projectId: await projectIdOf(config, auth),
 		auth,
@@ -127,34 +118,29 @@ async function connect({config, auth, agent}: ResolvedRuntime, debugLog: DebugLo
 		onRequest: debugLog ? requestLogger(debugLog) : undefined,
 	});
 	const {since, until, intervalMs, exitStatus} = config;
-	const watcherFor = (serviceId: string) => (onMessage: (message: WatchMessage) => void) =>
-		createWatcher({client, serviceId, since, until, intervalMs, onMessage, exitOnTerminal: exitStatus});
+	const watcherFor = (serviceId: string): WatcherFactory => onMessage =>
+		createWatcher({client, serviceId, since, until, intervalMs, onMessage, stopAfterTerminal: exitStatus});
 	if (opensPicker(config)) {
-		const picker: PickerSetup = {config, auth, loadServices: signal => listAllServices(client, {}, signal), watcherFor};
-		return picker;
+		return {kind: 'pick', config, auth, notes, loadServices: signal => listAllServices(client, {}, signal), watcherFor};
 	}
 
 	const serviceId = await serviceIdOf(config, client);
-	return {config, auth, serviceId, createWatcher: watcherFor(serviceId)};
+	return {kind: 'watch', config, auth, notes, serviceId, createWatcher: watcherFor(serviceId)};
 }
 
-async function watch(setup: WatchSetup | PickerSetup): Promise<number> {
-	if (!('serviceId' in setup)) {
-		const {runTtyPicker} = await import('./run-tty.js');
-		return runTtyPicker(setup);
-	}
-
-	const {config, serviceId} = setup;
-	if (config.output === 'tty') {
+async function watch(session: Session): Promise<number> {
+	const {config} = session;
+	if (session.kind === 'pick' || config.output === 'tty') {
 		const {runTty} = await import('./run-tty.js');
-		return runTty(setup);
+		return runTty(session);
 	}
 
 	return runStream({
 		config,
-		serviceId,
-		auth: setup.auth,
-		createWatcher: setup.createWatcher,
+		serviceId: session.serviceId,
+		auth: session.auth,
+		notes: session.notes,
+		createWatcher: session.createWatcher,
 		stdout: line => process.stdout.write(`${line}\n`),
 		stderr: printNote,
 		now: Date.now,

@@ -3,7 +3,7 @@
 import process from 'node:process';
 import {startSimulator} from '../sim/server.js';
 import {DEFAULT_SCENARIO, SCENARIO_NAMES} from '../sim/scenarios.js';
-import {EXIT} from './exit-codes.js';
+import {EXIT} from '../model/exit-codes.js';
 import type {SimulateFlags} from './parse.js';
 import {printError} from './process-io.js';
 

@@ -42,14 +42,14 @@ const ID_PATTERN = /^[\w-]{1,64}$/;
 export async function resolveConfig(flags: RawFlags, environment: ConfigEnvironment, options: ResolveOptions = {}): Promise<ResolvedRuntime> {
 	const {env} = environment;
 	const now = options.now ?? Date.now;
-	const demo = flags.demo === undefined || flags.demo === false ? null : flags.demo === true ? 'default' : flags.demo;
+	const demo = flags.demo !== undefined && flags.demo !== false;
 	// Plain flag checks first: a typo is reported before any credential is read.
 	const settings = resolveSettings(flags, environment, now());
 	const force = demo ? 'token' : parseAuthKind(flags.auth);
 	const cloudName = demo ? undefined : flags.cloud || env['OS_CLOUD'] || undefined;
 	const cloud = cloudName ? await loadCloud(cloudName, environment) : null;
 	const location = resolveLocation(flags, env, cloud);
-	const agent = createAgent({env, caFile: flags.caFile, insecure: flags.insecure, keepAlive: true, noProxy: demo !== null});
+	const agent = createAgent({env, caFile: flags.caFile, insecure: flags.insecure, keepAlive: true, noProxy: demo});
 	const auth = await createAuthenticator({
 		env,
 		readStdin: environment.readStdin,
@@ -67,12 +67,11 @@ export async function resolveConfig(flags: RawFlags, environment: ConfigEnvironm
 		endpoint: location.endpoint,
 		projectId: location.projectId,
 		region: location.region,
-		demo,
 	};
 	return {config, auth, agent, warnings: agent.warnings};
 }
 
-type Settings = Omit<Config, 'endpoint' | 'projectId' | 'region' | 'demo'>;
+type Settings = Omit<Config, 'endpoint' | 'projectId' | 'region'>;
 
 function resolveSettings(flags: RawFlags, environment: ConfigEnvironment, now: number): Settings {
 	const {env, stdoutIsTTY} = environment;

@@ -32,8 +32,6 @@ export interface Config {
 	readonly notify: boolean;
 	readonly lowBandwidth: boolean;
 	readonly debug: boolean;
-	/** Scenario name when --demo runs the embedded simulator. */
-	readonly demo: string | null;
 }
 
 /** Config plus the live objects built from it. */

@@ -1,5 +1,5 @@
 import {useEffect, useRef, useState} from 'react';
-import type {TickAction} from '../model/view-state.js';
+import type {TickAction} from '../model/view-state-types.js';
 
 /** What the clock should drive right now. */
 export interface ClockOptions {

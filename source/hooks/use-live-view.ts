@@ -1,14 +1,16 @@
-import {useLayoutEffect, useReducer} from 'react';
+import {useLayoutEffect, useRef} from 'react';
 import {useStdout} from 'ink';
+import type {WatcherFactory} from '../api/watcher.js';
 import type {Config} from '../config/types.js';
-import type {EventPage} from '../model/store.js';
-import type {Outcome} from '../model/types.js';
-import {initialViewState, viewReducer, type ViewState} from '../model/view-state.js';
+import type {WatchFacts} from '../model/watch-end.js';
+import {initialViewState, updateView} from '../model/view-state.js';
+import type {ViewEffect, ViewState} from '../model/view-state-types.js';
 import {useClock} from './use-clock.js';
 import {useCompletionNudge, type NudgeSink} from './use-completion-nudge.js';
 import {useKeys} from './use-keys.js';
+import {useProgram} from './use-program.js';
 import {useTerminalSize} from './use-terminal-size.js';
-import {useWatch, type WatcherFactory} from './use-watch.js';
+import {useWatch} from './use-watch.js';
 
 /** What the live view needs from outside. */
 export interface LiveViewOptions {
@@ -22,17 +24,10 @@ export interface LiveViewOptions {
 	readonly onBack: (() => void) | null;
 	/** Where the completion nudge goes; null for none (--no-notify). */
 	readonly nudgeSink: NudgeSink | null;
-	/** Told the live deployment outcome on mount and whenever it changes; null for nobody. */
-	readonly onOutcome: ((outcome: Outcome) => void) | null;
-}
-
-/** Everything the view draws from. */
-export interface LiveView {
-	readonly state: ViewState;
-	/** The events on screen, for the current filter, search, order and page. */
-	readonly page: EventPage;
-	/** The spinner frame, or null for a static glyph. */
-	readonly spinnerFrame: number | null;
+	/** Told what the watch-end rule needs (outcome, details unavailable, first poll, q and Ctrl+C). */
+	readonly report: ((change: Partial<WatchFacts>) => void) | null;
+	/** The watch is ending: the frame kept in the scrollback shows the deployment, not an overlay. */
+	readonly closing: boolean;
 }
 
 function hasActivePhase(state: ViewState): boolean {
@@ -45,27 +40,54 @@ function showsMovingTime(state: ViewState): boolean {
 }
 
 /**
- * The live view's state and effects in one place: the reducer, the watcher, the terminal
- * size, the clock, the keys and the completion nudge. Effects only dispatch; the reducer decides.
+ * Reports the facts the watch-end rule reads. A layout effect runs in the commit that applied
+ * the message, so whoever decides the exit code already knows the outcome on screen.
  */
-export function useLiveView({config, watcherFactory, now, initialColumns, initialRows, interactive, onBack, nudgeSink, onOutcome}: LiveViewOptions): LiveView {
+function useFactReport(state: ViewState, report: LiveViewOptions['report']): void {
+	const {outcome} = state.deployment;
+	const detailsUnavailable = state.detailsUnavailable !== null;
+	const polled = state.lastSuccessAt !== null;
+	useLayoutEffect(() => {
+		report?.({outcome, detailsUnavailable, polled});
+	}, [outcome, detailsUnavailable, polled, report]);
+}
+
+/**
+ * The live view's state and effects in one place: the reducer program, the watcher, the
+ * terminal size, the clock, the keys and the completion nudge. Hooks only dispatch; the reducer
+ * decides, and its effects (quit, back, refresh) are carried out here.
+ */
+export function useLiveView(options: LiveViewOptions): {readonly state: ViewState; readonly spinnerFrame: number | null} {
+	const {config, watcherFactory, now, interactive, onBack, nudgeSink, report, closing} = options;
 	const {stdout} = useStdout();
-	const [state, dispatch] = useReducer(viewReducer, null, () =>
-		initialViewState({config, now: now(), columns: initialColumns ?? stdout.columns ?? 80, rows: initialRows ?? stdout.rows ?? 24}),
-	);
-	const {refreshNow} = useWatch(watcherFactory, dispatch);
+	const init = () =>
+		initialViewState({
+			config,
+			now: now(),
+			columns: options.initialColumns ?? stdout.columns ?? 80,
+			rows: options.initialRows ?? stdout.rows ?? 24,
+			canGoBack: onBack !== null,
+		});
+	// The watcher needs the dispatcher, and `refresh` needs the watcher: a ref ties the two.
+	const refreshNow = useRef(() => {});
+	const runEffect = (effect: ViewEffect) => {
+		if (effect.type === 'refresh') refreshNow.current();
+		else if (effect.type === 'back') onBack?.();
+		else report?.({key: effect.type});
+	};
+
+	const [state, dispatch] = useProgram(updateView, init, runEffect);
+	refreshNow.current = useWatch(watcherFactory, dispatch).refreshNow;
 	useTerminalSize(dispatch);
 	const {settings, layout} = state;
 	const spinnerVisible = !settings.helpOpen && !settings.detailOpen && layout.phaseMode !== 'hidden' && hasActivePhase(state);
 	const spinnerFrame = useClock(dispatch, {ticking: showsMovingTime(state), animate: spinnerVisible && !config.lowBandwidth, now});
-	useKeys(dispatch, {refreshNow, state, onBack, isActive: interactive});
+	useKeys(dispatch, interactive);
 	const serviceName = state.details?.service_name ?? config.serviceName ?? config.serviceId ?? 'service';
 	useCompletionNudge(state.completion.nudge, serviceName, nudgeSink);
-	// A layout effect runs in the commit that applied the message, so whoever decides the exit
-	// code on a later timer (--once, the watch's end) already knows the outcome it shows.
-	const {outcome} = state.deployment;
+	useFactReport(state, report);
 	useLayoutEffect(() => {
-		onOutcome?.(outcome);
-	}, [outcome, onOutcome]);
-	return {state, page: state.page, spinnerFrame};
+		if (closing) dispatch({type: 'closing'});
+	}, [closing, dispatch]);
+	return {state, spinnerFrame};
 }

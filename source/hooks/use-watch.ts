@@ -1,15 +1,6 @@
 import {useCallback, useEffect, useRef} from 'react';
+import type {WatcherFactory, Watcher} from '../api/watcher.js';
 import type {WatchMessage} from '../model/watch-messages.js';
-
-/** What the live view needs of a watcher (source/api/watcher.ts satisfies it structurally). */
-export interface WatchHandle {
-	start(): unknown;
-	refreshNow(): unknown;
-	stop(): unknown;
-}
-
-/** Builds the watcher that will report to `onMessage`; the CLI binds client and service. */
-export type WatcherFactory = (onMessage: (message: WatchMessage) => void) => WatchHandle;
 
 /**
  * Starts the watcher on mount and stops it on unmount; every message it reports is
@@ -18,7 +9,7 @@ export type WatcherFactory = (onMessage: (message: WatchMessage) => void) => Wat
  */
 export function useWatch(factory: WatcherFactory, dispatch: (message: WatchMessage) => void): {refreshNow: () => void} {
 	const factoryRef = useRef(factory);
-	const watcherRef = useRef<WatchHandle | null>(null);
+	const watcherRef = useRef<Watcher | null>(null);
 	useEffect(() => {
 		const watcher = factoryRef.current(dispatch);
 		watcherRef.current = watcher;

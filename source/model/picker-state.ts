@@ -1,8 +1,12 @@
 // The service picker's state and its pure reducer: the project's services (refreshed by a
 // hook), a name filter typed by the user, and a selection kept by service id so a refresh
-// that reorders the list does not move it to another service.
+// that reorders the list does not move it to another service. Keys arrive as they were
+// pressed; what they mean (q quits, or is a letter of the filter) is decided here, in order.
 import type {ServiceSummary} from './types.js';
+import {isInterrupt, splitPress, typedText, withoutLastCharacter, type KeyPress, type KeyPressAction} from './key-press.js';
 import {outcomeOfStatus} from './outcome.js';
+import {pickerLayout} from './picker-layout.js';
+import {only, type Update} from './update.js';
 
 /** Everything the picker shows. */
 export interface PickerState {
@@ -19,18 +23,13 @@ export interface PickerState {
 	readonly now: number;
 	readonly columns: number;
 	readonly rows: number;
-	/** Enter was pressed on this service: the app switches to its live view. */
-	readonly picked: ServiceSummary | null;
-	/** q with an empty filter: the app exits. */
-	readonly quit: boolean;
+	/** Why the last watch opened from here ended (a permanent error), or null. */
+	readonly notice: string | null;
 }
 
-// Enter and q are decided here, not in the key handler: keys typed faster than React
-// renders must see the state the keys before them produced.
 export type PickerAction =
+	| KeyPressAction
 	| {readonly type: 'pick'}
-	/** q: quits with an empty filter, else it is a letter of the filter. */
-	| {readonly type: 'quit-or-type'}
 	| {readonly type: 'loaded'; readonly services: readonly ServiceSummary[]; readonly at: number}
 	| {readonly type: 'load-failed'; readonly reason: string; readonly at: number}
 	| {readonly type: 'filter-input'; readonly text: string}
@@ -38,10 +37,15 @@ export type PickerAction =
 	| {readonly type: 'filter-clear'}
 	| {readonly type: 'move'; readonly step: number}
 	| {readonly type: 'tick'; readonly now: number}
-	| {readonly type: 'resize'; readonly columns: number; readonly rows: number};
+	| {readonly type: 'resize'; readonly columns: number; readonly rows: number}
+	/** Back from a watch: the screen may have changed size meanwhile, and why the watch ended. */
+	| {readonly type: 'returned'; readonly columns: number; readonly rows: number; readonly now: number; readonly notice: string | null};
+
+/** What the picker asks the world to do. */
+export type PickerEffect = {readonly type: 'watch'; readonly service: ServiceSummary} | {readonly type: 'quit'} | {readonly type: 'interrupt'};
 
 export function initialPickerState(now: number, columns: number, rows: number): PickerState {
-	return {services: null, error: null, loadedAt: null, filter: '', selectedId: null, now, columns, rows, picked: null, quit: false};
+	return {services: null, error: null, loadedAt: null, filter: '', selectedId: null, now, columns, rows, notice: null};
 }
 
 /** When a service last changed: the newest of its timestamps (0 when none is known). */
@@ -94,12 +98,84 @@ function move(state: PickerState, step: number): PickerState {
 	return index === current ? state : {...state, selectedId: visible[index]!.service_id};
 }
 
-function withoutLastCharacter(text: string): string {
-	return [...text].slice(0, -1).join('');
+/**
+ * What a key means in the picker: arrows and PgUp/PgDn (a screenful of the list) select, Enter
+ * watches, Esc clears the filter, Backspace edits it, q quits while the filter is empty (once
+ * typing, q is a letter of the filter), Ctrl+C quits, any other printable key filters.
+ */
+function pickerKey(state: PickerState, press: KeyPress): PickerAction | Exclude<PickerEffect, {type: 'watch'}> | null {
+	if (isInterrupt(press)) return {type: 'interrupt'};
+	const page = Math.max(1, pickerLayout(state.rows).listRows);
+	switch (press.name) {
+		case 'up':
+			return {type: 'move', step: -1};
+		case 'down':
+			return {type: 'move', step: 1};
+		case 'pageUp':
+			return {type: 'move', step: -page};
+		case 'pageDown':
+			return {type: 'move', step: page};
+		case 'return':
+			return {type: 'pick'};
+		case 'escape':
+			return {type: 'filter-clear'};
+		case 'backspace':
+		case 'delete':
+			return {type: 'filter-backspace'};
+		default:
+			break;
+	}
+
+	const text = typedText(press);
+	if (text === 'q' && state.filter === '') return {type: 'quit'};
+	return text === null ? null : {type: 'filter-input', text};
 }
 
-/** The picker's reducer; returns `state` itself when nothing changes. */
-export function pickerReducer(state: PickerState, action: PickerAction): PickerState {
+function reduceKeys(state: PickerState, press: KeyPress): Update<PickerState, PickerEffect> {
+	let current = state;
+	const effects: PickerEffect[] = [];
+	for (const one of splitPress(press)) {
+		const meaning = pickerKey(current, one);
+		if (meaning === null) continue;
+		if (meaning.type === 'quit' || meaning.type === 'interrupt') {
+			effects.push(meaning);
+			continue;
+		}
+
+		const [next, asked] = updatePicker(current, meaning);
+		current = next;
+		effects.push(...asked);
+	}
+
+	return [current, effects];
+}
+
+/** The picker's reducer: the next state (`state` itself when nothing changes) and its effects. */
+export function updatePicker(state: PickerState, action: PickerAction): Update<PickerState, PickerEffect> {
+	switch (action.type) {
+		case 'key': {
+			return reduceKeys(state, action.press);
+		}
+
+		case 'pick': {
+			const service = selectedService(state);
+			if (service === null) return only(state);
+			return [{...state, selectedId: service.service_id, notice: null}, [{type: 'watch', service}]];
+		}
+
+		case 'returned': {
+			const {columns, rows, now, notice} = action;
+			return only({...state, columns, rows, now, notice});
+		}
+
+		default: {
+			return only(reduceList(state, action));
+		}
+	}
+}
+
+/** Everything but keys, picks and returns: the list, the filter, the selection, time and size. */
+function reduceList(state: PickerState, action: Exclude<PickerAction, {type: 'key' | 'pick' | 'returned'}>): PickerState {
 	switch (action.type) {
 		case 'loaded': {
 			const services = sortServices(action.services);
@@ -109,15 +185,6 @@ export function pickerReducer(state: PickerState, action: PickerAction): PickerS
 
 		case 'load-failed': {
 			return state.error === action.reason ? state : {...state, error: action.reason};
-		}
-
-		case 'pick': {
-			const service = selectedService(state);
-			return service === null ? state : {...state, selectedId: service.service_id, picked: service};
-		}
-
-		case 'quit-or-type': {
-			return state.filter === '' ? {...state, quit: true} : {...state, filter: state.filter + 'q', selectedId: null};
 		}
 
 		case 'filter-input': {
@@ -145,33 +212,4 @@ export function pickerReducer(state: PickerState, action: PickerAction): PickerS
 			return action.columns === state.columns && action.rows === state.rows ? state : {...state, columns: action.columns, rows: action.rows};
 		}
 	}
-}
-
-/** Which parts of the picker fit the terminal, within rows − 1 lines like the live view. */
-export interface PickerLayout {
-	readonly title: boolean;
-	readonly tableHeader: boolean;
-	readonly footer: boolean;
-	/** The filter line is never given up: it shows what the user types. */
-	readonly listRows: number;
-}
-
-/** Gives up the table header, then the footer, then the title, until the list has two rows. */
-export function pickerLayout(rows: number): PickerLayout {
-	const budget = Math.max(0, rows - 1);
-	const drafts: ReadonlyArray<Omit<PickerLayout, 'listRows'>> = [
-		{title: true, tableHeader: true, footer: true},
-		{title: true, tableHeader: false, footer: true},
-		{title: true, tableHeader: false, footer: false},
-		{title: false, tableHeader: false, footer: false},
-	];
-	const fixed = (draft: Omit<PickerLayout, 'listRows'>) => 1 + Number(draft.title) + Number(draft.tableHeader) + Number(draft.footer);
-	const chosen = drafts.find(draft => budget - fixed(draft) >= 2) ?? drafts.at(-1)!;
-	return {...chosen, listRows: Math.max(0, budget - fixed(chosen))};
-}
-
-/** The first visible row of the list: the selection stays in sight, centred when it can be. */
-export function listWindowStart(selected: number, count: number, listRows: number): number {
-	if (listRows <= 0 || count <= listRows) return 0;
-	return Math.min(count - listRows, Math.max(0, selected - Math.floor(listRows / 2)));
 }

@@ -1,7 +1,7 @@
 // Exact pages over the whole history. Type filters read the per-type columns directly;
 // a text search scans once per (search, type) and then only the events added since.
 import type {WatchEvent} from './types.js';
-import type {EventStore, SearchMemo} from './store.js';
+import type {EventStore} from './store.js';
 import type {Column} from './store-column.js';
 
 export interface PageQuery {
@@ -26,21 +26,44 @@ export interface EventPage {
 	readonly total: number;
 }
 
-/** Searches remembered per store lineage; enough for typing and deleting a few characters. */
+/** One search's matches in a column: positions of the first `scanned` items. */
+interface SearchEntry {
+	scanned: number;
+	readonly positions: number[];
+}
+
+/** Searches remembered per column array; enough for typing and deleting a few characters. */
 const MEMO_LIMIT = 8;
+
+/**
+ * The one cache of the pure model (design.md): search results keyed by the identity of the
+ * column array they were computed on. Versions of a store share that array (they append in
+ * place), so a new version extends the last scan instead of starting again; a rebuilt store
+ * has a new array and starts fresh. Weakly held, so dropped stores take their memo with them.
+ */
+const memos = new WeakMap<readonly WatchEvent[], Map<string, SearchEntry>>();
+
+function memoFor(items: readonly WatchEvent[]): Map<string, SearchEntry> {
+	let memo = memos.get(items);
+	if (memo === undefined) {
+		memo = new Map();
+		memos.set(items, memo);
+	}
+	return memo;
+}
 
 function columnFor(store: EventStore, type: PageQuery['type']): Column<WatchEvent> {
 	return type === 'normal' ? store.normal : type === 'abnormal' ? store.abnormal : store.all;
 }
 
 /** Positions in `column` whose text contains `needle`, extending the memo when the column grew. */
-function matchPositions(memo: SearchMemo, column: Column<WatchEvent>, key: string, needle: string): readonly number[] {
-	let entry = memo.entries.get(key);
-	if (entry === undefined || entry.items !== column.items) {
-		entry = {items: column.items, scanned: 0, positions: []};
-		memo.entries.delete(key);
-		memo.entries.set(key, entry);
-		if (memo.entries.size > MEMO_LIMIT) memo.entries.delete(memo.entries.keys().next().value!);
+function matchPositions(column: Column<WatchEvent>, key: string, needle: string): readonly number[] {
+	const memo = memoFor(column.items);
+	let entry = memo.get(key);
+	if (entry === undefined) {
+		entry = {scanned: 0, positions: []};
+		memo.set(key, entry);
+		if (memo.size > MEMO_LIMIT) memo.delete(memo.keys().next().value!);
 	}
 	for (; entry.scanned < column.length; entry.scanned++) {
 		if (column.items[entry.scanned]!.info.toLowerCase().includes(needle)) entry.positions.push(entry.scanned);
@@ -54,7 +77,7 @@ function matchPositions(memo: SearchMemo, column: Column<WatchEvent>, key: strin
 export function queryPage(store: EventStore, query: PageQuery): EventPage {
 	const column = columnFor(store, query.type);
 	const needle = query.search.trim().toLowerCase();
-	const positions = needle === '' ? null : matchPositions(store.memo, column, `${query.type}\u0000${needle}`, needle);
+	const positions = needle === '' ? null : matchPositions(column, `${query.type}\u0000${needle}`, needle);
 	const matching = positions === null ? column.length : positions.length;
 	const pageSize = Math.max(1, Math.floor(query.pageSize) || 1);
 	const pageCount = Math.max(1, Math.ceil(matching / pageSize));

@@ -11,11 +11,6 @@ import {toWatchEvent} from './events.js';
 import {appendToColumn, columnItems, columnOf, emptyColumn, lowerBound} from './store-column.js';
 import type {Column} from './store-column.js';
 
-/** Memoised text searches, shared by the versions of one store (see store-query.ts). */
-export interface SearchMemo {
-	readonly entries: Map<string, {readonly items: readonly WatchEvent[]; scanned: number; readonly positions: number[]}>;
-}
-
 export interface EventStore {
 	/** Grows by one with every change; handy as a memo key. */
 	readonly version: number;
@@ -27,8 +22,15 @@ export interface EventStore {
 	readonly normal: Column<WatchEvent>;
 	/** @internal */
 	readonly abnormal: Column<WatchEvent>;
-	/** @internal */
-	readonly memo: SearchMemo;
+}
+
+/** What adding a batch did: the store after it, and the events that were really new. */
+export interface Added {
+	readonly store: EventStore;
+	/** The batch as the store keeps it, ascending by (occur_time, arrival); empty when nothing was added. */
+	readonly added: readonly WatchEvent[];
+	/** How many of them repeat an event held already or earlier in the batch (same time, type and text). */
+	readonly repeats: number;
 }
 
 export function emptyStore(): EventStore {
@@ -38,7 +40,6 @@ export function emptyStore(): EventStore {
 		all: emptyColumn(),
 		normal: emptyColumn(),
 		abnormal: emptyColumn(),
-		memo: {entries: new Map()},
 	};
 }
 
@@ -67,19 +68,21 @@ function timeOrder(events: readonly ApiEvent[]): number[] | null {
  * The batch as WatchEvents, sorted, each exact repeat with its own ordinal. A sorted batch
  * (a first load of 100k events) is read in place: no second copy of it is made.
  */
-function prepareBatch(store: EventStore, events: readonly ApiEvent[]): WatchEvent[] {
+function prepareBatch(store: EventStore, events: readonly ApiEvent[]): {readonly batch: WatchEvent[]; readonly repeats: number} {
 	const order = timeOrder(events);
-	const prepared: WatchEvent[] = [];
+	const batch: WatchEvent[] = [];
+	let repeats = 0;
 	for (let rank = 0; rank < events.length; rank++) {
 		const index = order === null ? rank : order[rank]!;
 		const api = events[index]!;
 		let ordinal = repeatsInStore(store.all, api);
-		for (let j = rank - 1; j >= 0 && prepared[j]!.occurTime === api.occur_time; j--) {
-			if (prepared[j]!.rawType === api.event_type && prepared[j]!.info === api.event_info) ordinal++;
+		for (let j = rank - 1; j >= 0 && batch[j]!.occurTime === api.occur_time; j--) {
+			if (batch[j]!.rawType === api.event_type && batch[j]!.info === api.event_info) ordinal++;
 		}
-		prepared.push(toWatchEvent(api, store.nextSeq + index, ordinal));
+		if (ordinal > 0) repeats++;
+		batch.push(toWatchEvent(api, store.nextSeq + index, ordinal));
 	}
-	return prepared;
+	return {batch, repeats};
 }
 
 /** Both inputs sorted by (occurTime, seq); a linear merge. */
@@ -106,12 +109,12 @@ function rebuild(store: EventStore, batch: readonly WatchEvent[]): Pick<EventSto
 
 /**
  * Add the events a sync delivered (each exactly once, in server order). Events keep arrival
- * order within a millisecond; exact repeats get distinct keys. Returns `store` itself when
- * `events` is empty.
+ * order within a millisecond; exact repeats get distinct keys. The store is `store` itself
+ * when `events` is empty.
  */
-export function addEvents(store: EventStore, events: readonly ApiEvent[]): EventStore {
-	if (events.length === 0) return store;
-	const batch = prepareBatch(store, events);
+export function addEvents(store: EventStore, events: readonly ApiEvent[]): Added {
+	if (events.length === 0) return {store, added: [], repeats: 0};
+	const {batch, repeats} = prepareBatch(store, events);
 	const newest = store.all.length > 0 ? store.all.items[store.all.length - 1]!.occurTime : -Infinity;
 	const inOrder = batch[0]!.occurTime >= newest;
 	const columns = inOrder
@@ -121,7 +124,7 @@ export function addEvents(store: EventStore, events: readonly ApiEvent[]): Event
 				abnormal: appendToColumn(store.abnormal, batch.filter((event) => event.type === 'abnormal')),
 			}
 		: rebuild(store, batch);
-	return {...columns, version: store.version + 1, nextSeq: store.nextSeq + events.length, memo: store.memo};
+	return {store: {...columns, version: store.version + 1, nextSeq: store.nextSeq + events.length}, added: batch, repeats};
 }
 
 /** Every event, ascending by occur_time. Read it right away: it may be the store's own array. */
@@ -138,6 +141,3 @@ export function newestOccurTime(store: EventStore): number | null {
 export function countByType(store: EventStore): {readonly all: number; readonly normal: number; readonly abnormal: number} {
 	return {all: store.all.length, normal: store.normal.length, abnormal: store.abnormal.length};
 }
-
-export {queryPage} from './store-query.js';
-export type {PageQuery, EventPage} from './store-query.js';

@@ -8,12 +8,13 @@
 // when the store or the details change (at most once per poll), never on a clock tick.
 import type {DeploymentProgress, ServiceDetails} from './types.js';
 import {computeDeployment} from './deployment.js';
-import {queryPage, storeEvents, type EventPage, type EventStore, type PageQuery} from './store.js';
+import {storeEvents, type EventStore} from './store.js';
+import {queryPage, type EventPage} from './store-query.js';
 import {planLayout, tracksFitAsColumns, type LayoutPlan} from './view-state-layout.js';
 import {noticeLineCount, outcomeNotices} from './view-state-notices.js';
 import {locateEvent} from './view-state-selection.js';
 import {timelineLineCount, timelineOf} from './view-state-timeline.js';
-import type {ViewCore, ViewSettings, ViewState} from './view-state.js';
+import {queryOf, shownStore, type ViewInputs, type ViewSettings, type ViewState} from './view-state-types.js';
 
 /** Progress of the current deployment from every event held (ascending) and the details. */
 export function deploymentOf(store: EventStore, details: ServiceDetails | null): DeploymentProgress {
@@ -25,17 +26,7 @@ export function failedTrackCount(deployment: DeploymentProgress): number {
 	return deployment.tracks.filter(track => track.phases.some(phase => phase.state === 'failed' && phase.cause)).length;
 }
 
-/** The store the table shows: the one frozen by pause, else the live one. */
-export function shownStore(state: Pick<ViewCore, 'store' | 'frozen'>): EventStore {
-	return state.frozen?.store ?? state.store;
-}
-
-/** The table's query for these settings, without the page. */
-export function queryOf(settings: ViewSettings, pageSize: number): Omit<PageQuery, 'page'> {
-	return {type: settings.typeFilter, order: settings.order, search: settings.search, pageSize};
-}
-
-function layoutFor(core: ViewCore, shown: DeploymentProgress, noticeLines: number, timelineLines: number): LayoutPlan {
+function layoutFor(core: ViewInputs, shown: DeploymentProgress, noticeLines: number, timelineLines: number): LayoutPlan {
 	const trackCount = Math.max(1, shown.tracks.length);
 	return planLayout({
 		rows: core.rows,
@@ -67,8 +58,8 @@ function samePageInputs(previous: ViewState, store: EventStore, settings: ViewSe
 	);
 }
 
-/** Recomputes the derived parts, reusing whatever did not change. */
-export function rederive(previous: ViewState | null, core: ViewCore): ViewState {
+/** The view state for new inputs: the derived parts recomputed, reusing whatever did not change. */
+export function deriveView(previous: ViewState | null, core: ViewInputs): ViewState {
 	const deployment =
 		previous !== null && previous.store === core.store && previous.details === core.details
 			? previous.deployment

@@ -1,39 +1,68 @@
-// What the keys ask for, as pure changes of the view (use-keys.ts maps keys to these
-// intents and does nothing else). Each returns only what changes, or null for nothing.
+// What the keys mean and what they change, as pure functions of the view state. The hook
+// (use-keys.ts) only reports keys; here a key becomes an intent (its meaning depends on the
+// mode: while a search is typed every printable key is text) and an intent becomes a change
+// of the settings and, for q, r, Esc and Ctrl+C, an effect.
 import type {TypeFilter} from '../config/types.js';
-import {queryPage} from './store.js';
-import {queryOf, shownStore} from './view-state-derive.js';
+import {isInterrupt, typedText, withoutLastCharacter, type KeyPress} from './key-press.js';
+import {queryPage} from './store-query.js';
 import {neighbourRow, refOf} from './view-state-selection.js';
-import type {TimeMode, ViewCore, ViewSettings, ViewState} from './view-state.js';
+import {queryOf, shownStore, type KeyAction, type TimeMode, type ViewEffect, type ViewInputs, type ViewSettings, type ViewState} from './view-state-types.js';
 
-/** A user intent from the keyboard. */
-export type KeyAction =
-	| {readonly type: 'cycle-filter'}
-	| {readonly type: 'toggle-order'}
-	| {readonly type: 'next-page'}
-	| {readonly type: 'prev-page'}
-	| {readonly type: 'first-page'}
-	| {readonly type: 'last-page'}
-	| {readonly type: 'toggle-help'}
-	| {readonly type: 'close-help'}
-	| {readonly type: 'select-next'}
-	| {readonly type: 'select-prev'}
-	| {readonly type: 'open-detail'}
-	/** Closes the innermost open thing (see escapeTarget). */
-	| {readonly type: 'escape'}
-	| {readonly type: 'search-start'}
-	| {readonly type: 'search-input'; readonly text: string}
-	| {readonly type: 'search-backspace'}
-	/** Enter while typing: keep the search, leave typing. */
-	| {readonly type: 'search-accept'}
-	| {readonly type: 'toggle-pause'}
-	| {readonly type: 'cycle-time'};
-
-/** What a key changes. */
-export type KeyChange = Partial<Pick<ViewCore, 'settings' | 'frozen'>>;
+/** What an intent changes: the inputs it replaces (null for none), and the effects it asks for. */
+export interface KeyChange {
+	readonly inputs: Partial<Pick<ViewInputs, 'settings' | 'frozen'>> | null;
+	readonly effects: readonly ViewEffect[];
+}
 
 const NEXT_FILTER: Readonly<Record<TypeFilter, TypeFilter>> = {all: 'abnormal', abnormal: 'normal', normal: 'all'};
 const NEXT_TIME_MODE: Readonly<Record<TimeMode, TimeMode>> = {local: 'relative', relative: 'utc', utc: 'local'};
+
+// Printable keys and the intent each one asks for (outside search typing).
+const CHARACTER_KEYS: Readonly<Record<string, KeyAction>> = {
+	f: {type: 'cycle-filter'},
+	o: {type: 'toggle-order'},
+	n: {type: 'next-page'},
+	p: {type: 'prev-page'},
+	g: {type: 'first-page'},
+	G: {type: 'last-page'},
+	'?': {type: 'toggle-help'},
+	'/': {type: 'search-start'},
+	' ': {type: 'toggle-pause'},
+	t: {type: 'cycle-time'},
+	r: {type: 'refresh'},
+	q: {type: 'quit'},
+};
+
+const NAMED_KEYS: Partial<Readonly<Record<NonNullable<KeyPress['name']>, KeyAction>>> = {
+	up: {type: 'select-prev'},
+	down: {type: 'select-next'},
+	return: {type: 'open-detail'},
+	right: {type: 'next-page'},
+	pageDown: {type: 'next-page'},
+	left: {type: 'prev-page'},
+	pageUp: {type: 'prev-page'},
+	home: {type: 'first-page'},
+	end: {type: 'last-page'},
+	escape: {type: 'escape'},
+};
+
+/** While searching, keys are text: only Enter, Esc, Backspace and Ctrl+C keep a meaning. */
+function searchIntent(press: KeyPress): KeyAction | null {
+	if (press.name === 'escape') return {type: 'escape'};
+	if (press.name === 'return') return {type: 'search-accept'};
+	if (press.name === 'backspace' || press.name === 'delete') return {type: 'search-backspace'};
+	const text = typedText(press);
+	return text === null ? null : {type: 'search-input', text};
+}
+
+/** The intent of one key in the view's current mode, or null for a key that means nothing here. */
+export function keyIntent(settings: ViewSettings, press: KeyPress): KeyAction | null {
+	if (isInterrupt(press)) return {type: 'interrupt'};
+	if (settings.searchTyping) return searchIntent(press);
+	if (press.name !== null) return NAMED_KEYS[press.name] ?? null;
+	if (press.ctrl || press.meta) return null;
+	return CHARACTER_KEYS[press.text] ?? null;
+}
 
 /** What Esc closes, innermost first; null when nothing is open (a picker may then take over). */
 export type EscapeTarget = 'search-typing' | 'help' | 'detail' | 'search' | 'selection';
@@ -72,6 +101,16 @@ function escape(settings: ViewSettings): ViewSettings | null {
 	}
 }
 
+/**
+ * The settings of the frame a person keeps in the scrollback: the deployment, with no help,
+ * no event details and no search being typed (a search kept stays: it explains the table).
+ */
+export function withoutOverlays(settings: ViewSettings): ViewSettings {
+	if (!settings.helpOpen && !settings.detailOpen && !settings.searchTyping) return settings;
+	const search = settings.search.trim() === '' ? '' : settings.search;
+	return {...settings, helpOpen: false, detailOpen: false, searchTyping: false, search};
+}
+
 /** Goes to `page` (clamped); a selection moves to the first row there. */
 function toPage(state: ViewState, page: number): ViewSettings | null {
 	const {settings, pageCount} = state;
@@ -94,12 +133,6 @@ function openDetail(state: ViewState): ViewSettings | null {
 	if (settings.selected !== null) return settings.detailOpen ? null : {...settings, detailOpen: true, helpOpen: false};
 	const first = state.page.rows[0];
 	return first ? {...settings, selected: refOf(first), detailOpen: true, helpOpen: false} : null;
-}
-
-/** Removes the last character (a whole grapheme: an emoji with modifiers is one). */
-function withoutLastCharacter(text: string): string {
-	const graphemes = [...new Intl.Segmenter(undefined, {granularity: 'grapheme'}).segment(text)];
-	return graphemes.slice(0, -1).map(({segment}) => segment).join('');
 }
 
 function searchChange(settings: ViewSettings, action: KeyAction): ViewSettings | null {
@@ -153,10 +186,6 @@ function settingsChange(state: ViewState, action: KeyAction): ViewSettings | nul
 			return {...settings, helpOpen: !settings.helpOpen};
 		}
 
-		case 'close-help': {
-			return settings.helpOpen ? {...settings, helpOpen: false} : null;
-		}
-
 		case 'select-next':
 		case 'select-prev': {
 			return select(state, action.type === 'select-next' ? 1 : -1);
@@ -164,10 +193,6 @@ function settingsChange(state: ViewState, action: KeyAction): ViewSettings | nul
 
 		case 'open-detail': {
 			return openDetail(state);
-		}
-
-		case 'escape': {
-			return escape(settings);
 		}
 
 		case 'cycle-time': {
@@ -180,13 +205,35 @@ function settingsChange(state: ViewState, action: KeyAction): ViewSettings | nul
 	}
 }
 
-/** What a key changes in `state`, or null when it changes nothing. */
-export function reduceKey(state: ViewState, action: KeyAction): KeyChange | null {
-	if (action.type === 'toggle-pause') {
-		// Freezing keeps references only: the store's old versions stay valid and exact.
-		return {frozen: state.frozen === null ? {store: state.store, deployment: state.deployment} : null};
-	}
+const NOTHING: KeyChange = {inputs: null, effects: []};
 
-	const settings = settingsChange(state, action);
-	return settings === null ? null : {settings};
+/** What an intent changes in `state`, and what it asks the world to do. */
+export function applyKey(state: ViewState, action: KeyAction): KeyChange {
+	switch (action.type) {
+		case 'toggle-pause': {
+			// Freezing keeps references only: the store's old versions stay valid and exact.
+			return {inputs: {frozen: state.frozen === null ? {store: state.store, deployment: state.deployment} : null}, effects: []};
+		}
+
+		case 'refresh': {
+			return {inputs: null, effects: [{type: 'refresh'}]};
+		}
+
+		case 'quit':
+		case 'interrupt': {
+			const settings = withoutOverlays(state.settings);
+			return {inputs: settings === state.settings ? null : {settings}, effects: [{type: action.type}]};
+		}
+
+		case 'escape': {
+			const settings = escape(state.settings);
+			if (settings !== null) return {inputs: {settings}, effects: []};
+			return state.canGoBack ? {inputs: null, effects: [{type: 'back'}]} : NOTHING;
+		}
+
+		default: {
+			const settings = settingsChange(state, action);
+			return settings === null ? NOTHING : {inputs: {settings}, effects: []};
+		}
+	}
 }

@@ -3,7 +3,8 @@
 // push rows down; the page follows the event. Finding the page asks the store for a few
 // pages (a binary search over pages), so the cost is O(page size · log pages), never a scan.
 import type {WatchEvent} from './types.js';
-import {queryPage, type EventPage, type EventStore, type PageQuery} from './store.js';
+import type {EventStore} from './store.js';
+import {queryPage, type EventPage, type PageQuery} from './store-query.js';
 
 /** Which event is selected: its key plus its place in the store's order (time, then arrival). */
 export interface EventRef {

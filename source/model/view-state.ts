@@ -1,98 +1,16 @@
-// The TTY app's state and its pure reducer (Elm style: messages in, new state out). Time
-// arrives in actions; nothing here reads a clock. An action that changes nothing returns
-// the very same state object, so React skips the render and nothing is written.
-import type {Config, Order, TimeZoneSetting, TypeFilter} from '../config/types.js';
-import type {DeploymentProgress, ServiceDetails} from './types.js';
+// The live view's pure reducer (Elm style: messages in, the next state and its effects out).
+// Time arrives in actions; nothing here reads a clock. An action that changes nothing
+// returns the very same state object, so React skips the render and nothing is written.
+import type {Config, TimeZoneSetting} from '../config/types.js';
 import type {SyncState, WatchMessage} from './watch-messages.js';
 import {estimateSkew} from './elapsed.js';
-import {addEvents, emptyStore, newestOccurTime, type EventPage, type EventStore} from './store.js';
-import type {LayoutPlan} from './view-state-layout.js';
-import type {OutcomeNotice} from './view-state-notices.js';
-import {rederive} from './view-state-derive.js';
-import {reduceKey, type KeyAction} from './view-state-keys.js';
-import {NO_COMPLETION, trackCompletion, type CompletionState} from './view-state-completion.js';
-import type {EventRef} from './view-state-selection.js';
-import type {TimelineRow} from './view-state-timeline.js';
-
-export type {KeyAction} from './view-state-keys.js';
-export type {EventRef} from './view-state-selection.js';
-
-/** How event times are shown: the configured zone (or the machine's), "2m ago", or UTC. */
-export type TimeMode = 'local' | 'relative' | 'utc';
-
-/** What the user chose to see. `page` is 0-based and always in range. */
-export interface ViewSettings {
-	readonly typeFilter: TypeFilter;
-	readonly order: Order;
-	readonly page: number;
-	readonly helpOpen: boolean;
-	/** Text the events must contain (case-insensitive); blank shows every event. */
-	readonly search: string;
-	/** After `/`: keys are typed into the search until Enter or Esc. */
-	readonly searchTyping: boolean;
-	/** The event selected with ↑/↓, or null; always on the page shown. */
-	readonly selected: EventRef | null;
-	/** The selected event's details replace the phases and the table. */
-	readonly detailOpen: boolean;
-	readonly timeMode: TimeMode;
-}
-
-/** What the view shows while paused: the store and progress as they were (polling goes on). */
-export interface FrozenView {
-	readonly store: EventStore;
-	readonly deployment: DeploymentProgress;
-}
-
-/** Everything the live view shows, plus what it needs to lay itself out. */
-export interface ViewState {
-	/** Every event received (live, even while paused). */
-	readonly store: EventStore;
-	readonly details: ServiceDetails | null;
-	/** Why the details API cannot be used (e.g. `403`), or null. */
-	readonly detailsUnavailable: string | null;
-	readonly sync: SyncState;
-	/** Client time of the last successful poll, null before the first. */
-	readonly lastSuccessAt: number | null;
-	readonly settings: ViewSettings;
-	/** Set while paused (space). */
-	readonly frozen: FrozenView | null;
-	/** Whether this watch saw the deployment end (for the bell and the notification). */
-	readonly completion: CompletionState;
-	/** Client time of the latest tick (ms since the epoch). */
-	readonly now: number;
-	readonly columns: number;
-	readonly rows: number;
-	/** How far the server clock runs ahead of ours (see estimateSkew). */
-	readonly skewMs: number;
-	// Derived (see view-state-derive.ts for why they are cached here).
-	/** Progress from the live data. */
-	readonly deployment: DeploymentProgress;
-	/** Progress as shown: the frozen one while paused, else the live one. */
-	readonly shown: DeploymentProgress;
-	readonly notices: readonly OutcomeNotice[];
-	/** Phase shares per model once the shown deployment ended. */
-	readonly timeline: readonly TimelineRow[];
-	readonly layout: LayoutPlan;
-	readonly pageSize: number;
-	readonly pageCount: number;
-	/** The events on screen: shown store, filter, search, order and page applied. */
-	readonly page: EventPage;
-}
-
-/** The client clock, once per second (source/hooks/use-clock.ts). */
-export interface TickAction {
-	readonly type: 'tick';
-	readonly now: number;
-}
-
-/** The terminal changed size (source/hooks/use-terminal-size.ts). */
-export interface ResizeAction {
-	readonly type: 'resize';
-	readonly columns: number;
-	readonly rows: number;
-}
-
-export type ViewAction = WatchMessage | TickAction | ResizeAction | KeyAction;
+import {splitPress} from './key-press.js';
+import {addEvents, emptyStore, newestOccurTime} from './store.js';
+import {only, type Update} from './update.js';
+import {NO_COMPLETION, trackCompletion} from './view-state-completion.js';
+import {deriveView} from './view-state-derive.js';
+import {applyKey, keyIntent, withoutOverlays} from './view-state-keys.js';
+import {initialTimeMode, type KeyAction, type ViewAction, type ViewEffect, type ViewState} from './view-state-types.js';
 
 /** Where the view starts: settings from the Config, size and time from the caller. */
 export interface InitialViewInput {
@@ -100,19 +18,13 @@ export interface InitialViewInput {
 	readonly now: number;
 	readonly columns: number;
 	readonly rows: number;
-}
-
-/** The state without its derived parts: what actions change directly. */
-export type ViewCore = Omit<ViewState, 'deployment' | 'shown' | 'notices' | 'timeline' | 'layout' | 'pageSize' | 'pageCount' | 'page'>;
-
-/** --utc starts in UTC; the machine's zone and --tz start in `local` (which shows that zone). */
-export function initialTimeMode(timeZone: TimeZoneSetting | undefined): TimeMode {
-	return timeZone?.kind === 'utc' ? 'utc' : 'local';
+	/** Opened from the service picker: Esc with nothing open goes back. */
+	readonly canGoBack?: boolean;
 }
 
 /** The state before any message: empty store, loading, settings from the Config. */
-export function initialViewState({config, now, columns, rows}: InitialViewInput): ViewState {
-	return rederive(null, {
+export function initialViewState({config, now, columns, rows, canGoBack = false}: InitialViewInput): ViewState {
+	return deriveView(null, {
 		store: emptyStore(),
 		details: null,
 		detailsUnavailable: null,
@@ -135,6 +47,7 @@ export function initialViewState({config, now, columns, rows}: InitialViewInput)
 		columns,
 		rows,
 		skewMs: 0,
+		canGoBack,
 	});
 }
 
@@ -155,14 +68,14 @@ function reduceSync(state: ViewState, sync: SyncState): ViewState {
 function reduceMessage(state: ViewState, message: WatchMessage): ViewState {
 	switch (message.type) {
 		case 'events': {
-			const store = addEvents(state.store, message.events);
+			const {store} = addEvents(state.store, message.events);
 			if (store === state.store) {
 				return state;
 			}
 
 			const newest = newestOccurTime(store);
 			const skewMs = newest === null ? state.skewMs : estimateSkew(newest, message.at, state.skewMs);
-			return rederive(state, {...state, store, skewMs});
+			return deriveView(state, {...state, store, skewMs});
 		}
 
 		case 'details': {
@@ -170,11 +83,11 @@ function reduceMessage(state: ViewState, message: WatchMessage): ViewState {
 				return state;
 			}
 
-			return rederive(state, {...state, details: message.details, detailsUnavailable: null});
+			return deriveView(state, {...state, details: message.details, detailsUnavailable: null});
 		}
 
 		case 'details-unavailable': {
-			return state.detailsUnavailable === message.reason ? state : rederive(state, {...state, detailsUnavailable: message.reason});
+			return state.detailsUnavailable === message.reason ? state : deriveView(state, {...state, detailsUnavailable: message.reason});
 		}
 
 		case 'sync': {
@@ -183,31 +96,59 @@ function reduceMessage(state: ViewState, message: WatchMessage): ViewState {
 	}
 }
 
-/** The reducer of the live view. Returns `state` itself when the action changes nothing. */
-export function viewReducer(state: ViewState, action: ViewAction): ViewState {
+function reduceIntent(state: ViewState, action: KeyAction): Update<ViewState, ViewEffect> {
+	const {inputs, effects} = applyKey(state, action);
+	return [inputs === null ? state : deriveView(state, {...state, ...inputs}), effects];
+}
+
+/** Every key of a chunk in turn, each seeing the state the one before it produced. */
+function reduceKeys(state: ViewState, action: Extract<ViewAction, {type: 'key'}>): Update<ViewState, ViewEffect> {
+	let current = state;
+	const effects: ViewEffect[] = [];
+	for (const press of splitPress(action.press)) {
+		const intent = keyIntent(current.settings, press);
+		if (intent === null) continue;
+		const [next, asked] = reduceIntent(current, intent);
+		current = next;
+		effects.push(...asked);
+	}
+
+	return [current, effects];
+}
+
+/** The reducer of the live view: the next state (the same object when nothing changes) and its effects. */
+export function updateView(state: ViewState, action: ViewAction): Update<ViewState, ViewEffect> {
 	switch (action.type) {
 		case 'tick': {
-			return action.now === state.now ? state : {...state, now: action.now};
+			return only(action.now === state.now ? state : {...state, now: action.now});
 		}
 
 		case 'resize': {
 			if (action.columns === state.columns && action.rows === state.rows) {
-				return state;
+				return only(state);
 			}
 
-			return rederive(state, {...state, columns: action.columns, rows: action.rows});
+			return only(deriveView(state, {...state, columns: action.columns, rows: action.rows}));
 		}
 
 		case 'events':
 		case 'details':
 		case 'details-unavailable':
 		case 'sync': {
-			return reduceMessage(state, action);
+			return only(reduceMessage(state, action));
+		}
+
+		case 'key': {
+			return reduceKeys(state, action);
+		}
+
+		case 'closing': {
+			const settings = withoutOverlays(state.settings);
+			return only(settings === state.settings ? state : deriveView(state, {...state, settings}));
 		}
 
 		default: {
-			const change = reduceKey(state, action);
-			return change === null ? state : rederive(state, {...state, ...change});
+			return reduceIntent(state, action);
 		}
 	}
 }

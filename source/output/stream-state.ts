@@ -4,8 +4,8 @@
 // Events live in the model's store, which appends a batch in place (no copy of the history
 // per batch) and numbers exact repeats the same way the live view does.
 import {computeDeployment} from '../model/deployment.js';
-import {addEvents, emptyStore, storeEvents, type EventStore} from '../model/store.js';
-import type {ApiEvent, WatchEvent} from '../model/types.js';
+import {addEvents, emptyStore, storeEvents, type Added, type EventStore} from '../model/store.js';
+import type {ApiEvent} from '../model/types.js';
 import type {SyncState, WatchMessage} from '../model/watch-messages.js';
 import type {WatchSnapshot} from './snapshot.js';
 
@@ -14,44 +14,43 @@ export interface StreamState {
 	readonly snapshot: WatchSnapshot;
 	readonly sync: SyncState | null;
 	readonly store: EventStore;
+	/** Why the details API cannot be used (e.g. `HTTP 403`), or null. */
+	readonly detailsUnavailable: string | null;
 }
 
 export function initialStreamState(): StreamState {
 	const store = emptyStore();
-	return {snapshot: {events: storeEvents(store), details: null, deployment: computeDeployment([], null)}, sync: null, store};
+	return {snapshot: {events: storeEvents(store), details: null, deployment: computeDeployment([], null)}, sync: null, store, detailsUnavailable: null};
 }
 
-/**
- * The events of the last batch, oldest first. They are the store's tail unless one of them
- * sorted in before an event held already (then the seqs, given in arrival order, tell them).
- */
-function addedEvents(all: readonly WatchEvent[], firstNewSeq: number, count: number): WatchEvent[] {
-	const tail = all.slice(all.length - count);
-	return tail.every(event => event.seq >= firstNewSeq) ? tail : all.filter(event => event.seq >= firstNewSeq);
+/** What one message did: the state after it, and the batch of events it added (null for none). */
+export interface Applied {
+	readonly state: StreamState;
+	readonly batch: Added | null;
 }
 
 /** The watcher delivers each event once; late arrivals are sorted in by occur_time. */
-function withEvents(state: StreamState, events: readonly ApiEvent[]): {state: StreamState; added: WatchEvent[]} {
-	const store = addEvents(state.store, events);
-	if (store === state.store) return {state, added: []};
-	const all = storeEvents(store);
+function withEvents(state: StreamState, events: readonly ApiEvent[]): Applied {
+	const batch = addEvents(state.store, events);
+	if (batch.store === state.store) return {state, batch: null};
+	const all = storeEvents(batch.store);
 	const snapshot = {...state.snapshot, events: all, deployment: computeDeployment(all, state.snapshot.details)};
-	return {state: {...state, snapshot, store}, added: addedEvents(all, state.store.nextSeq, events.length)};
+	return {state: {...state, snapshot, store: batch.store}, batch};
 }
 
-/** One watcher message folded in; `added` are the events that are new to the output. */
-export function applyMessage(state: StreamState, message: WatchMessage): {state: StreamState; added: WatchEvent[]} {
+/** One watcher message folded in. */
+export function applyMessage(state: StreamState, message: WatchMessage): Applied {
 	switch (message.type) {
 		case 'events':
 			return withEvents(state, message.events);
 		case 'details': {
 			const {events} = state.snapshot;
 			const snapshot = {events, details: message.details, deployment: computeDeployment(events, message.details)};
-			return {state: {...state, snapshot}, added: []};
+			return {state: {...state, snapshot, detailsUnavailable: null}, batch: null};
 		}
 		case 'details-unavailable':
-			return {state, added: []};
+			return {state: {...state, detailsUnavailable: message.reason}, batch: null};
 		case 'sync':
-			return {state: {...state, sync: message.state}, added: []};
+			return {state: {...state, sync: message.state}, batch: null};
 	}
 }

@@ -1,6 +1,7 @@
 import React from 'react';
 import {Box} from 'ink';
-import {lastChange, listWindowStart, pickerLayout, selectedIndex, visibleServices, type PickerState} from '../model/picker-state.js';
+import {listWindowStart, pickerLayout} from '../model/picker-layout.js';
+import {lastChange, selectedIndex, visibleServices, type PickerState} from '../model/picker-state.js';
 import type {ServiceSummary} from '../model/types.js';
 import {formatAge} from '../model/time-format.js';
 import {glyphsFor} from './glyphs.js';
@@ -24,11 +25,18 @@ function titleSegments(state: PickerState, shown: number, ascii: boolean): Segme
 		segments.push({text: `  loading${glyphs.ellipsis}`, dim: true});
 	} else {
 		const total = state.services.length;
-		segments.push({text: `  ${shown === total ? total : `${shown} of ${total}`} ${glyphs.separator} deploying, waiting and failed first`, dim: true});
+		// The order is explained only while nothing more urgent needs the room.
+		const order = state.notice === null ? ` ${glyphs.separator} deploying, waiting and failed first` : '';
+		segments.push({text: `  ${shown === total ? total : `${shown} of ${total}`}${order}`, dim: true});
 	}
 
 	if (state.error !== null) {
 		segments.push({text: `  ${glyphs.warning} ${safeText(state.error, ascii)}`, color: 'yellow'});
+	}
+
+	// The last watch opened from here stopped for good: say why, where the eye returns to.
+	if (state.notice !== null) {
+		segments.push({text: `  ${glyphs.phase.failed} ${safeText(state.notice, ascii)}`, color: 'red'});
 	}
 
 	return segments;

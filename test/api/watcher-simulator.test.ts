@@ -44,7 +44,7 @@ describe('watcher, client and sync against the simulator', () => {
 			intervalMs: 40,
 			minGapMs: 10,
 			backoff: {baseMs: 10, capMs: 80, minMs: 5},
-			exitOnTerminal: true,
+			stopAfterTerminal: true,
 			onMessage: (message) => messages.push(message),
 		});
 

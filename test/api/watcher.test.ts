@@ -250,11 +250,11 @@ describe('createWatcher', () => {
 		watcher.stop();
 	});
 
-	it('with exitOnTerminal, fetches events once more after the terminal status, then finishes', async () => {
+	it('with stopAfterTerminal, fetches events once more after the terminal status, then finishes', async () => {
 		// Given a deployment that reaches running on the second poll, with a last event written meanwhile
 		const {watcher, messages, calls} = harness(
 			{polls: [[event(1)], [event(2)], [event(3, 'Service demo started.')]], details: [service('deploying', 50), service('running')]},
-			{exitOnTerminal: true},
+			{stopAfterTerminal: true},
 		);
 
 		// When it runs

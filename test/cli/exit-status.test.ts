@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {AuthError, BadRequestError, ForbiddenError, NotFoundError, ThrottledError, TransientError} from '../../source/api/errors.js';
 import {ConfigError, CredentialError} from '../../source/config/errors.js';
 import type {Authenticator} from '../../source/api/auth/types.js';
-import {exitCodeForError, exitCodeForOutcome, exitCodeForSignal} from '../../source/cli/exit-status.js';
+import {exitCodeForError} from '../../source/cli/exit-status.js';
 import {describeFailure} from '../../source/cli/failure.js';
 
 describe('exitCodeForError', () => {
@@ -18,29 +18,6 @@ describe('exitCodeForError', () => {
 		['anything else', new Error('bug'), 1],
 	])('%s → %i', (_name, error, code) => {
 		expect(exitCodeForError(error)).toBe(code);
-	});
-});
-
-describe('exitCodeForOutcome', () => {
-	it.each([
-		['succeeded', true, 0],
-		['failed', true, 1],
-		['stopped', true, 1],
-		['in_progress', true, 8],
-		['failed', false, 0],
-		['in_progress', false, 0],
-	] as const)('%s with --exit-status=%s → %i', (outcome, exitStatus, code) => {
-		expect(exitCodeForOutcome(outcome, exitStatus)).toBe(code);
-	});
-});
-
-describe('exitCodeForSignal', () => {
-	it.each([
-		['SIGINT', 130],
-		['SIGHUP', 129],
-		['SIGTERM', 143],
-	] as const)('%s → %i', (signal, code) => {
-		expect(exitCodeForSignal(signal)).toBe(code);
 	});
 });
 

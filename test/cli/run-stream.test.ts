@@ -3,7 +3,9 @@ import {NotFoundError} from '../../source/api/errors.js';
 import type {Config} from '../../source/config/types.js';
 import {makeConfig} from '../fixtures/config.js';
 import type {WatchMessage} from '../../source/model/watch-messages.js';
-import {runStream, type StreamWatcher, type WatchEnd} from '../../source/cli/run-stream.js';
+import type {WatchResult, Watcher} from '../../source/api/watcher.js';
+import {runStream} from '../../source/cli/run-stream.js';
+import {createDataNotes} from '../../source/output/data-notes.js';
 
 const T0 = Date.parse('2026-11-27T10:00:00Z');
 
@@ -12,21 +14,22 @@ const baseConfig = makeConfig({serviceId: 'svc', serviceName: null, intervalMs: 
 /** A watcher the test drives by hand: it emits what the test says, and ends when told. */
 function fakeWatcher() {
 	let emit: (message: WatchMessage) => void = () => {};
-	let finish: (end: WatchEnd) => void = () => {};
-	const watcher: StreamWatcher & {stopped: boolean} = {
+	let finish: (end: WatchResult) => void = () => {};
+	const watcher: Watcher & {stopped: boolean} = {
 		stopped: false,
 		start() {},
+		refreshNow() {},
 		stop() {
 			watcher.stopped = true;
 			finish({reason: 'stopped'});
 		},
-		done: new Promise<WatchEnd>(resolve => (finish = resolve)),
+		done: new Promise<WatchResult>(resolve => (finish = resolve)),
 	};
 	return {
 		watcher,
 		factory: (onMessage: (message: WatchMessage) => void) => ((emit = onMessage), watcher),
 		emit: (message: WatchMessage) => emit(message),
-		finish: (end: WatchEnd) => finish(end),
+		finish: (end: WatchResult) => finish(end),
 	};
 }
 
@@ -42,6 +45,7 @@ function run(config: Partial<Config>) {
 		stdout: line => stdout.push(line),
 		stderr: line => stderr.push(line),
 		now: Date.now,
+		notes: createDataNotes(line => stderr.push(line)),
 	});
 	return {...fake, stdout, stderr, exit};
 }

@@ -20,7 +20,7 @@ describe('resolveConfig: valid input', () => {
 		expect(config).toMatchObject({
 			serviceId: 'svc-1', endpoint: 'https://modelarts.eu-de.otc.t-systems.com', region: 'eu-de', projectId: null,
 			intervalMs: 3000, typeFilter: 'all', order: 'desc', output: 'tty', color: true, ascii: false, timeZone: {kind: 'local'},
-			timeoutMs: null, since: null, until: null, demo: null,
+			timeoutMs: null, since: null, until: null,
 		});
 		expect(auth.source).toBe('MODELARTS_TOKEN');
 	});
@@ -88,7 +88,7 @@ describe('resolveConfig: valid input', () => {
 			{demo: 'success', endpoint: 'http://127.0.0.1:4000', projectId: 'p1', tokenFile: '/missing', auth: 'aksk', cloud: 'nope'},
 			{...base, env: {MODELARTS_TOKEN: 'demo-token', HTTPS_PROXY: 'http://proxy.invalid:1'}},
 		);
-		expect(config).toMatchObject({demo: 'success', endpoint: 'http://127.0.0.1:4000', projectId: 'p1'});
+		expect(config).toMatchObject({endpoint: 'http://127.0.0.1:4000', projectId: 'p1'});
 		expect(await auth.headers({method: 'GET', url: new URL('http://127.0.0.1:4000'), headers: {}, body: ''})).toEqual({'X-Auth-Token': 'demo-token'});
 	});
 

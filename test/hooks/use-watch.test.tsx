@@ -1,7 +1,8 @@
 import React, {useReducer} from 'react';
 import {Text} from 'ink';
 import {afterEach, describe, expect, test} from 'vitest';
-import {useWatch, type WatcherFactory} from '../../source/hooks/use-watch.js';
+import type {WatcherFactory} from '../../source/api/watcher.js';
+import {useWatch} from '../../source/hooks/use-watch.js';
 import type {WatchMessage} from '../../source/model/watch-messages.js';
 import {fakeWatcher} from '../ui/fixtures.js';
 import {renderSized, waitForFrame, type Rendered} from '../ui/helpers.js';

@@ -1,5 +1,7 @@
 import {describe, expect, test} from 'vitest';
-import {initialPickerState, listWindowStart, pickerLayout, pickerReducer, selectedService, sortServices, visibleServices, type PickerAction, type PickerState} from '../../source/model/picker-state.js';
+import type {KeyPress} from '../../source/model/key-press.js';
+import {listWindowStart, pickerLayout} from '../../source/model/picker-layout.js';
+import {initialPickerState, selectedService, sortServices, updatePicker, visibleServices, type PickerAction, type PickerEffect, type PickerState} from '../../source/model/picker-state.js';
 import type {ServiceSummary} from '../../source/model/types.js';
 
 const service = (name: string, status: string, changedAt: number): ServiceSummary => ({service_id: `id-${name}`, service_name: name, status, transition_at: changedAt});
@@ -14,8 +16,15 @@ const SERVICES = [
 ];
 
 function run(state: PickerState, ...actions: PickerAction[]): PickerState {
-	return actions.reduce(pickerReducer, state);
+	return actions.reduce((current, action) => updatePicker(current, action)[0], state);
 }
+
+/** The effects of `action` after `before`. */
+function effectsOf(state: PickerState, action: PickerAction): readonly PickerEffect[] {
+	return updatePicker(state, action)[1];
+}
+
+const key = (text: string, name: KeyPress['name'] = null, ctrl = false): PickerAction => ({type: 'key', press: {text, name, ctrl, meta: false}});
 
 const loaded = (services = SERVICES): PickerState => run(initialPickerState(0, 80, 24), {type: 'loaded', services, at: 1});
 
@@ -40,14 +49,33 @@ describe('the service picker state', () => {
 	test('↑/↓ stop at the ends; Enter picks the selection', () => {
 		const top = run(loaded(), {type: 'move', step: -5});
 		expect(selectedService(top)?.service_name).toBe('rolling');
-		const bottom = run(loaded(), {type: 'move', step: 99}, {type: 'pick'});
-		expect(bottom.picked?.service_name).toBe('old-running');
+		const bottom = run(loaded(), {type: 'move', step: 99});
+		expect(effectsOf(bottom, key('', 'return'))).toEqual([{type: 'watch', service: expect.objectContaining({service_name: 'old-running'})}]);
 	});
 
-	test('q quits with an empty filter and is a letter once typing', () => {
-		expect(run(loaded(), {type: 'quit-or-type'}).quit).toBe(true);
-		const typing = run(loaded(), {type: 'filter-input', text: 'a'}, {type: 'quit-or-type'});
-		expect(typing).toMatchObject({quit: false, filter: 'aq'});
+	test('q quits with an empty filter and is a letter once typing, even within one burst of keys', () => {
+		expect(effectsOf(loaded(), key('q'))).toEqual([{type: 'quit'}]);
+		const typing = updatePicker(loaded(), key('aq'));
+		expect(typing[0].filter).toBe('aq');
+		expect(typing[1]).toEqual([]);
+		expect(effectsOf(typing[0], key('c', null, true))).toEqual([{type: 'interrupt'}]);
+	});
+
+	test('Backspace inside a burst edits the filter, and takes a whole grapheme', () => {
+		expect(run(loaded(), key('ab\u007F'), key('👍🏽'), key('', 'backspace')).filter).toBe('a');
+	});
+
+	test('PgDn moves a screenful of the list; Esc clears the filter', () => {
+		const many = Array.from({length: 40}, (_, index) => service(`svc-${String(index).padStart(2, '0')}`, 'running', 1000 - index));
+		const state = run(initialPickerState(0, 80, 12), {type: 'loaded', services: many, at: 1}, key('', 'pageDown'));
+		expect(selectedService(state)?.service_name).toBe(`svc-${String(pickerLayout(12).listRows).padStart(2, '0')}`);
+		expect(run(state, key('svc'), key('', 'escape')).filter).toBe('');
+	});
+
+	test('coming back from a watch takes the new size and says why the watch ended', () => {
+		const back = run(loaded(), {type: 'returned', columns: 100, rows: 30, now: 5, notice: 'Service x does not exist'});
+		expect(back).toMatchObject({columns: 100, rows: 30, now: 5, notice: 'Service x does not exist'});
+		expect(run(back, {type: 'pick'}).notice).toBeNull();
 	});
 
 	test('a failed refresh keeps the list and says why; Esc clears the filter', () => {
@@ -60,7 +88,8 @@ describe('the service picker state', () => {
 	test('actions that change nothing return the same state', () => {
 		const state = loaded();
 		for (const action of [{type: 'filter-backspace'}, {type: 'filter-clear'}, {type: 'move', step: -1}, {type: 'resize', columns: 80, rows: 24}] as const) {
-			expect(pickerReducer(state, action)).toBe(state);
+			expect(updatePicker(state, action)).toEqual([state, []]);
+			expect(updatePicker(state, action)[0]).toBe(state);
 		}
 	});
 });

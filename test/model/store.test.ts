@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {addEvents, countByType, emptyStore, newestOccurTime, queryPage, storeEvents} from '../../source/model/store.js';
-import type {PageQuery} from '../../source/model/store.js';
+import {addEvents as addBatch, countByType, emptyStore, newestOccurTime, storeEvents, type EventStore} from '../../source/model/store.js';
+import {queryPage, type PageQuery} from '../../source/model/store-query.js';
 import type {ApiEvent} from '../../source/model/types.js';
 import {T0} from './fixtures.js';
+
+const addEvents = (store: EventStore, events: readonly ApiEvent[]): EventStore => addBatch(store, events).store;
 
 const ev = (second: number, info: string, type = 'normal'): ApiEvent => ({
 	event_type: type,
@@ -51,6 +53,21 @@ describe('addEvents', () => {
 		const next = addEvents(store, [ev(2, 'b')]);
 		expect(next).not.toBe(store);
 		expect(next.version).toBeGreaterThan(store.version);
+	});
+
+	it('says what a batch really added, oldest first, and how many repeat an event already held', () => {
+		// Given a store holding two events, one of them "same" at 5 ms
+		const held = addEvents(emptyStore(), [ev(5, 'same'), ev(9, 'newest')]);
+
+		// When a batch brings a late event, an exact repeat of the held one, and a new one (out of order)
+		const {store, added, repeats} = addBatch(held, [ev(10, 'new'), ev(5, 'same'), ev(2, 'late')]);
+
+		// Then `added` is exactly that batch, sorted by time, and the repeat is counted once
+		expect(texts(added)).toEqual(['late', 'same', 'new']);
+		expect(repeats).toBe(1);
+		expect(texts(storeEvents(store))).toEqual(['late', 'same', 'same', 'newest', 'new']);
+		// And an empty batch adds nothing
+		expect(addBatch(store, [])).toEqual({store, added: [], repeats: 0});
 	});
 
 	it('leaves older versions exact, even when they are added to twice (StrictMode)', () => {

@@ -1,5 +1,6 @@
 import {describe, expect, test} from 'vitest';
-import {initialViewState, viewReducer, type ViewAction, type ViewState} from '../../source/model/view-state.js';
+import {initialViewState, updateView} from '../../source/model/view-state.js';
+import type {ViewAction, ViewState} from '../../source/model/view-state-types.js';
 import {escapeTarget} from '../../source/model/view-state-keys.js';
 import {DEPLOYING_EVENTS, T0, details, event, makeConfig, manyEvents} from '../ui/fixtures.js';
 
@@ -8,7 +9,7 @@ function start(rows = 30): ViewState {
 }
 
 function run(state: ViewState, ...actions: ViewAction[]): ViewState {
-	return actions.reduce(viewReducer, state);
+	return actions.reduce((current, action) => updateView(current, action)[0], state);
 }
 
 const ok = (at: number): ViewAction => ({type: 'sync', state: {kind: 'ok', lastSuccessAt: at, nextPollAt: null}, at});
@@ -145,7 +146,7 @@ describe('reducer identity', () => {
 		'%j with nothing to act on returns the same state',
 		action => {
 			const state = start();
-			expect(viewReducer(state, action)).toBe(state);
+			expect(updateView(state, action)[0]).toBe(state);
 		},
 	);
 });

@@ -1,5 +1,6 @@
 import {describe, expect, test} from 'vitest';
-import {initialViewState, viewReducer, type ViewAction, type ViewState} from '../../source/model/view-state.js';
+import {initialViewState, updateView} from '../../source/model/view-state.js';
+import type {ViewAction, ViewState} from '../../source/model/view-state-types.js';
 import {DEPLOYING_EVENTS, T0, details, event, makeConfig, manyEvents} from '../ui/fixtures.js';
 
 function start(overrides: Partial<{columns: number; rows: number}> = {}): ViewState {
@@ -7,14 +8,14 @@ function start(overrides: Partial<{columns: number; rows: number}> = {}): ViewSt
 }
 
 function run(state: ViewState, ...actions: ViewAction[]): ViewState {
-	return actions.reduce(viewReducer, state);
+	return actions.reduce((current, action) => updateView(current, action)[0], state);
 }
 
 function withEvents(count: number, rows = 40): ViewState {
 	return run(start({rows}), {type: 'events', events: manyEvents(count), at: T0});
 }
 
-describe('viewReducer: key intents', () => {
+describe('updateView: key intents', () => {
 	test.each([
 		{given: 'all', presses: 1, expected: 'abnormal'},
 		{given: 'all', presses: 2, expected: 'normal'},
@@ -56,11 +57,11 @@ describe('viewReducer: key intents', () => {
 		const open = run(start(), {type: 'toggle-help'});
 		expect(open.settings.helpOpen).toBe(true);
 		expect(run(open, {type: 'toggle-help'}).settings.helpOpen).toBe(false);
-		expect(run(open, {type: 'close-help'}).settings.helpOpen).toBe(false);
+		expect(run(open, {type: 'escape'}).settings.helpOpen).toBe(false);
 	});
 });
 
-describe('viewReducer: returns the same state when nothing changes', () => {
+describe('updateView: returns the same state when nothing changes', () => {
 	const base = run(withEvents(10), {type: 'sync', state: {kind: 'ok', lastSuccessAt: T0, nextPollAt: T0 + 5000}, at: T0});
 	test.each<[string, ViewAction]>([
 		['an empty events batch', {type: 'events', events: [], at: T0 + 1}],
@@ -69,23 +70,24 @@ describe('viewReducer: returns the same state when nothing changes', () => {
 		['a resize to the same size', {type: 'resize', columns: 120, rows: 40}],
 		['prev-page on the first page', {type: 'prev-page'}],
 		['next-page on the only page', {type: 'next-page'}],
-		['Esc with help closed', {type: 'close-help'}],
+		['Esc with nothing open (and no picker to go back to)', {type: 'escape'}],
 	])('%s', (_, action) => {
-		expect(viewReducer(base, action)).toBe(base);
+		expect(updateView(base, action)).toEqual([base, []]);
+		expect(updateView(base, action)[0]).toBe(base);
 	});
 
 	test('the same details twice', () => {
 		const once = run(base, {type: 'details', details: details(), at: T0});
-		expect(viewReducer(once, {type: 'details', details: details(), at: T0 + 5000})).toBe(once);
+		expect(updateView(once, {type: 'details', details: details(), at: T0 + 5000})[0]).toBe(once);
 	});
 
 	test('the same details-unavailable reason twice', () => {
 		const once = run(base, {type: 'details-unavailable', reason: '403', at: T0});
-		expect(viewReducer(once, {type: 'details-unavailable', reason: '403', at: T0 + 5000})).toBe(once);
+		expect(updateView(once, {type: 'details-unavailable', reason: '403', at: T0 + 5000})[0]).toBe(once);
 	});
 });
 
-describe('viewReducer: watch messages', () => {
+describe('updateView: watch messages', () => {
 	test('events go into the store and the deployment follows them', () => {
 		const state = run(start(), {type: 'events', events: DEPLOYING_EVENTS, at: T0 + 130_000});
 		const phases = state.deployment.tracks[0]?.phases.map(phase => phase.state);
@@ -131,7 +133,7 @@ describe('viewReducer: watch messages', () => {
 	});
 });
 
-describe('viewReducer: resize', () => {
+describe('updateView: resize', () => {
 	test('a smaller terminal gives fewer rows per page and keeps the page in range', () => {
 		const last = run(withEvents(300), {type: 'last-page'});
 		const small = run(last, {type: 'resize', columns: 80, rows: 24});

@@ -11,7 +11,7 @@ function fold(...batches: ApiEvent[][]): {state: StreamState; added: string[][]}
 	for (const events of batches) {
 		const result = applyMessage(state, {type: 'events', events, at: 0});
 		state = result.state;
-		added.push(result.added.map(event => event.info));
+		added.push((result.batch?.added ?? []).map(event => event.info));
 	}
 
 	return {state, added};

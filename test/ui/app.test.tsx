@@ -126,10 +126,10 @@ describe('App: the live view', () => {
 		expect(closed).toContain('Image building');
 	});
 
-	test('q quits the app and stops the watcher', async () => {
+	test('the watcher stops when the view goes away (q ends the run by unmounting it)', async () => {
 		const rendered = await mount(deploying);
-		rendered.stdin.write('q');
-		await rendered.waitUntilExit();
+		expect(rendered.watcher.calls).toEqual(['start']);
+		rendered.unmount();
 		expect(rendered.watcher.calls).toEqual(['start', 'stop']);
 	});
 

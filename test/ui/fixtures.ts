@@ -1,5 +1,5 @@
 // Shared test data for the live view: a Config, a fake watcher, and event builders.
-import type {WatchHandle} from '../../source/hooks/use-watch.js';
+import type {WatchResult, Watcher, WatcherFactory} from '../../source/api/watcher.js';
 import type {ApiEvent, ServiceDetails} from '../../source/model/types.js';
 import type {WatchMessage} from '../../source/model/watch-messages.js';
 
@@ -8,19 +8,27 @@ export const T0 = Date.UTC(2026, 10, 27, 16, 0, 0);
 export {makeConfig} from '../fixtures/config.js';
 
 /** A watcher the test drives by hand: `emit` plays the part of the poll loop. */
-export interface FakeWatcher extends WatchHandle {
+export interface FakeWatcher extends Watcher {
 	readonly calls: string[];
 	emit(message: WatchMessage): void;
+	/** Ends polling as the poll loop would (terminal after the final fetch, or a permanent error). */
+	finish(result: WatchResult): void;
 }
 
-export function fakeWatcher(): {readonly factory: (onMessage: (message: WatchMessage) => void) => WatchHandle; readonly watcher: FakeWatcher} {
+export function fakeWatcher(): {readonly factory: WatcherFactory; readonly watcher: FakeWatcher} {
 	let sink: ((message: WatchMessage) => void) | null = null;
+	let finish: (result: WatchResult) => void = () => {};
 	const calls: string[] = [];
 	const watcher: FakeWatcher = {
 		calls,
 		start: () => calls.push('start'),
 		refreshNow: () => calls.push('refresh'),
-		stop: () => calls.push('stop'),
+		stop: () => {
+			calls.push('stop');
+			finish({reason: 'stopped'});
+		},
+		done: new Promise<WatchResult>(resolve => (finish = resolve)),
+		finish: result => finish(result),
 		emit(message) {
 			if (!sink) {
 				throw new Error('the watcher was not created yet');

@@ -22,7 +22,7 @@ interface DrawOptions {
 }
 
 function draw(events: readonly ApiEvent[], {width = 80, mode = 'full', ascii = false, serviceDetails = null}: DrawOptions = {}): string[] {
-	const deployment = deploymentOf(addEvents(emptyStore(), events), serviceDetails);
+	const deployment = deploymentOf(addEvents(emptyStore(), events).store, serviceDetails);
 	mounted = renderSized(
 		<PhaseList tracks={deployment.tracks} mode={mode} width={width} now={T0 + 130_000} skewMs={0} spinnerFrame={null} ascii={ascii} color />,
 		{columns: width, rows: 40},

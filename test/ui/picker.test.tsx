@@ -2,7 +2,8 @@ import React from 'react';
 import {afterEach, describe, expect, test} from 'vitest';
 import {TransientError} from '../../source/api/errors.js';
 import type {ServiceSummary} from '../../source/model/types.js';
-import {Root} from '../../source/root.js';
+import type {RootEffect} from '../../source/model/root-state.js';
+import {createRootProgram, Root} from '../../source/root.js';
 import {T0, fakeWatcher, makeConfig} from './fixtures.js';
 import {frameLines, frameWidth, renderSized, waitForFrame, type Rendered} from './helpers.js';
 
@@ -21,22 +22,23 @@ afterEach(() => {
 
 function mount(size = {columns: 80, rows: 24}, loadServices = async () => SERVICES) {
 	const watched: string[] = [];
+	const effects: RootEffect[] = [];
+	const program = createRootProgram(T0, size.columns, size.rows, effect => effects.push(effect));
 	const rendered = renderSized(
 		<Root
 			config={makeConfig({serviceId: null, serviceName: null})}
+			program={program}
 			loadServices={loadServices}
 			watcherFor={serviceId => {
 				watched.push(serviceId);
 				return fakeWatcher().factory;
 			}}
 			now={() => T0}
-			initialColumns={size.columns}
-			initialRows={size.rows}
 		/>,
 		size,
 	);
 	mounted.push(rendered);
-	return {...rendered, watched};
+	return {...rendered, watched, effects, program};
 }
 
 /**
@@ -81,12 +83,24 @@ describe('the service picker', () => {
 		expect(back).not.toContain('beta-deploying');
 	});
 
-	test('↓ moves the selection; q with an empty filter quits', async () => {
+	test('↓ moves the selection; q with an empty filter asks to quit', async () => {
 		const rendered = mount();
 		await waitForFrame(rendered.lastFrame, text => text.includes('alpha-running'));
 		await press(rendered, '\u001B[B', text => /›\s+gamma-failed/.test(text));
 		rendered.stdin.write('q');
-		await rendered.waitUntilExit();
+		await waitForFrame(rendered.lastFrame, () => rendered.effects.length > 0);
+		expect(rendered.effects).toEqual([{type: 'quit'}]);
+	});
+
+	test('a watch sent back by a permanent error shows why above the list, which keeps its filter', async () => {
+		const rendered = mount();
+		await waitForFrame(rendered.lastFrame, text => text.includes('alpha-running'));
+		await press(rendered, 'gam', text => text.includes('filter gam'));
+		await press(rendered, '\r', text => text.includes('waiting for events'));
+		rendered.program.dispatch({type: 'back', columns: 80, rows: 24, now: T0, notice: 'modelarts-watch: Service gamma-failed does not exist'});
+		const back = await waitForFrame(rendered.lastFrame, text => text.includes('filter gam'));
+		expect(back).toContain('✖ modelarts-watch: Service gamma-failed does not exist');
+		expect(back).not.toContain('alpha-running');
 	});
 
 	test('a failed load says why; the picker fits 40×12', async () => {

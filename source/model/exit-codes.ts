@@ -1,4 +1,4 @@
-// One table of exit codes, shared by the runners, --help and the README, so the numbers a
+// One table of exit codes, shared by the watch-end rule, --help and the README, so the numbers a
 // script relies on are defined once.
 
 export const EXIT = {

@@ -1,0 +1,32 @@
+// What a watch run is, once configuration and credential are settled: one tagged union of
+// the run kinds, so run.ts builds one and the terminal UI or the logs run it, without either
+// importing the other.
+import type {Authenticator} from '../api/auth/types.js';
+import type {WatcherFactory} from '../api/watcher.js';
+import type {Config} from '../config/types.js';
+import type {ServiceSummary} from '../model/types.js';
+import type {DataNotes} from '../output/data-notes.js';
+
+interface SessionBase {
+	readonly config: Config;
+	readonly auth: Authenticator;
+	/** Says once what is odd about the server's data; the client reports to it too. */
+	readonly notes: DataNotes;
+}
+
+/** Watch one named service. */
+export interface WatchOneSession extends SessionBase {
+	readonly kind: 'watch';
+	readonly serviceId: string;
+	readonly createWatcher: WatcherFactory;
+}
+
+/** No service named, in a terminal: pick one from the project's list, watch it, come back. */
+export interface PickSession extends SessionBase {
+	readonly kind: 'pick';
+	/** Every service of the project (all pages). */
+	readonly loadServices: (signal: AbortSignal) => Promise<readonly ServiceSummary[]>;
+	readonly watcherFor: (serviceId: string) => WatcherFactory;
+}
+
+export type Session = WatchOneSession | PickSession;

@@ -1,0 +1,72 @@
+// Keys as the reducers see them: the terminal library's key report, reduced to what the
+// views read. Deciding what a key means belongs to the reducers (a `q` is a letter while a
+// search is typed, and quits otherwise), so the hooks only translate and dispatch.
+
+/** Keys that are not text. */
+export type KeyName =
+	| 'up'
+	| 'down'
+	| 'left'
+	| 'right'
+	| 'pageUp'
+	| 'pageDown'
+	| 'home'
+	| 'end'
+	| 'return'
+	| 'escape'
+	| 'backspace'
+	| 'delete'
+	| 'tab';
+
+/** One key. `text` is what it types ('' for a named key); `ctrl`/`meta` are the modifiers held. */
+export interface KeyPress {
+	readonly text: string;
+	readonly name: KeyName | null;
+	readonly ctrl: boolean;
+	readonly meta: boolean;
+}
+
+/** A key, as the reducers receive it. */
+export interface KeyPressAction {
+	readonly type: 'key';
+	readonly press: KeyPress;
+}
+
+/** Typed text without anything a terminal would act on (a paste may carry line breaks). */
+export function printableText(input: string): string {
+	return input.replaceAll(/[\u0000-\u001f\u007f-\u009f]/g, '');
+}
+
+/**
+ * The keys in one chunk of input. Fast typing and pastes arrive as one chunk ("/abc", or two
+ * Backspaces as "\x7f\x7f"): each character is a key of its own, and a Backspace inside the
+ * chunk is a Backspace, not text.
+ */
+export function splitPress(press: KeyPress): KeyPress[] {
+	const characters = [...press.text];
+	if (characters.length <= 1 || press.ctrl || press.meta || press.name !== null) return [press];
+	return characters.map(character =>
+		character === '\u007F' || character === '\b' ? {...press, text: '', name: 'backspace'} : {...press, text: character},
+	);
+}
+
+/** Text typed into a search or a filter, or null for a key that types nothing. */
+export function typedText(press: KeyPress): string | null {
+	if (press.name !== null || press.ctrl || press.meta) return null;
+	const text = printableText(press.text);
+	return text === '' ? null : text;
+}
+
+/** Ctrl+C: in raw mode it arrives as a key, not as SIGINT. */
+export function isInterrupt(press: KeyPress): boolean {
+	return press.ctrl && press.text === 'c';
+}
+
+/** Removes the last character of typed text: a whole grapheme, so an emoji with modifiers goes at once. */
+export function withoutLastCharacter(text: string): string {
+	const graphemes = [...new Intl.Segmenter(undefined, {granularity: 'grapheme'}).segment(text)];
+	return graphemes
+		.slice(0, -1)
+		.map(({segment}) => segment)
+		.join('');
+}

@@ -1,0 +1,54 @@
+// Picker or watch: the terminal UI's top level when no service was named. The picker's state
+// lives here for the whole run, so coming back from a watch finds its filter and selection.
+import type {ServiceSummary} from './types.js';
+import {updatePicker, type PickerAction, type PickerEffect, type PickerState} from './picker-state.js';
+import {only, type Update} from './update.js';
+
+/** What is on screen: the list, or the live view of a service chosen there (a new serial per watch). */
+export type Screen = {readonly kind: 'picker'} | {readonly kind: 'watch'; readonly service: ServiceSummary; readonly serial: number};
+
+export interface RootState {
+	readonly screen: Screen;
+	readonly picker: PickerState;
+	/** Watches opened so far. */
+	readonly watches: number;
+}
+
+export type RootAction =
+	| {readonly type: 'picker'; readonly action: PickerAction}
+	/** Esc from the watch, or a permanent error that ended it (`notice` says why). */
+	| {readonly type: 'back'; readonly columns: number; readonly rows: number; readonly now: number; readonly notice: string | null};
+
+/** What the top level asks the world to do. */
+export type RootEffect = {readonly type: 'quit'} | {readonly type: 'interrupt'};
+
+export function initialRootState(picker: PickerState): RootState {
+	return {screen: {kind: 'picker'}, picker, watches: 0};
+}
+
+function afterPicker(state: RootState, picker: PickerState, effects: readonly PickerEffect[]): Update<RootState, RootEffect> {
+	let next: RootState = picker === state.picker ? state : {...state, picker};
+	const outward: RootEffect[] = [];
+	for (const effect of effects) {
+		if (effect.type === 'watch') next = {...next, screen: {kind: 'watch', service: effect.service, serial: next.watches + 1}, watches: next.watches + 1};
+		else outward.push(effect);
+	}
+
+	return [next, outward];
+}
+
+export function updateRoot(state: RootState, action: RootAction): Update<RootState, RootEffect> {
+	switch (action.type) {
+		case 'picker': {
+			const [picker, effects] = updatePicker(state.picker, action.action);
+			return afterPicker(state, picker, effects);
+		}
+
+		case 'back': {
+			if (state.screen.kind === 'picker') return only(state);
+			const {columns, rows, now, notice} = action;
+			const [picker] = updatePicker(state.picker, {type: 'returned', columns, rows, now, notice});
+			return only({...state, screen: {kind: 'picker'}, picker});
+		}
+	}
+}

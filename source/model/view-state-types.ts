@@ -1,0 +1,152 @@
+// The live view's state, its actions and its effects, plus the selectors every other
+// view-state module reads. This is the bottom of the view-state modules: it imports none of
+// them, so derivation, keys and the reducer can all build on it without an import circle.
+import type {Order, TimeZoneSetting, TypeFilter} from '../config/types.js';
+import type {DeploymentProgress, ServiceDetails} from './types.js';
+import type {SyncState, WatchMessage} from './watch-messages.js';
+import type {EventStore} from './store.js';
+import type {EventPage, PageQuery} from './store-query.js';
+import type {CompletionState} from './view-state-completion.js';
+import type {KeyPressAction} from './key-press.js';
+import type {LayoutPlan} from './view-state-layout.js';
+import type {OutcomeNotice} from './view-state-notices.js';
+import type {EventRef} from './view-state-selection.js';
+import type {TimelineRow} from './view-state-timeline.js';
+
+/** How event times are shown: the configured zone (or the machine's), "2m ago", or UTC. */
+export type TimeMode = 'local' | 'relative' | 'utc';
+
+/** What the user chose to see. `page` is 0-based and always in range. */
+export interface ViewSettings {
+	readonly typeFilter: TypeFilter;
+	readonly order: Order;
+	readonly page: number;
+	readonly helpOpen: boolean;
+	/** Text the events must contain (case-insensitive); blank shows every event. */
+	readonly search: string;
+	/** After `/`: keys are typed into the search until Enter or Esc. */
+	readonly searchTyping: boolean;
+	/** The event selected with ↑/↓, or null; always on the page shown. */
+	readonly selected: EventRef | null;
+	/** The selected event's details replace the phases and the table. */
+	readonly detailOpen: boolean;
+	readonly timeMode: TimeMode;
+}
+
+/** What the view shows while paused: the store and progress as they were (polling goes on). */
+export interface FrozenView {
+	readonly store: EventStore;
+	readonly deployment: DeploymentProgress;
+}
+
+/** What actions change directly; everything else in ViewState is derived from it. */
+export interface ViewInputs {
+	/** Every event received (live, even while paused). */
+	readonly store: EventStore;
+	readonly details: ServiceDetails | null;
+	/** Why the details API cannot be used (e.g. `403`), or null. */
+	readonly detailsUnavailable: string | null;
+	readonly sync: SyncState;
+	/** Client time of the last successful poll, null before the first. */
+	readonly lastSuccessAt: number | null;
+	readonly settings: ViewSettings;
+	/** Set while paused (space). */
+	readonly frozen: FrozenView | null;
+	/** Whether this watch saw the deployment end (for the bell and the notification). */
+	readonly completion: CompletionState;
+	/** Client time of the latest tick (ms since the epoch). */
+	readonly now: number;
+	readonly columns: number;
+	readonly rows: number;
+	/** How far the server clock runs ahead of ours (see estimateSkew). */
+	readonly skewMs: number;
+	/** The watch was opened from the service picker: Esc with nothing open goes back to it. */
+	readonly canGoBack: boolean;
+}
+
+/** Everything the live view shows, plus what it needs to lay itself out. */
+export interface ViewState extends ViewInputs {
+	// Derived (see view-state-derive.ts for why they are kept here).
+	/** Progress from the live data. */
+	readonly deployment: DeploymentProgress;
+	/** Progress as shown: the frozen one while paused, else the live one. */
+	readonly shown: DeploymentProgress;
+	readonly notices: readonly OutcomeNotice[];
+	/** Phase shares per model once the shown deployment ended. */
+	readonly timeline: readonly TimelineRow[];
+	readonly layout: LayoutPlan;
+	readonly pageSize: number;
+	readonly pageCount: number;
+	/** The events on screen: shown store, filter, search, order and page applied. */
+	readonly page: EventPage;
+}
+
+/** The client clock, once per second (source/hooks/use-clock.ts). */
+export interface TickAction {
+	readonly type: 'tick';
+	readonly now: number;
+}
+
+/** The terminal changed size (source/hooks/use-terminal-size.ts). */
+export interface ResizeAction {
+	readonly type: 'resize';
+	readonly columns: number;
+	readonly rows: number;
+}
+
+/** A user intent: what a key asks for once the view's mode has been taken into account. */
+export type KeyAction =
+	| {readonly type: 'cycle-filter'}
+	| {readonly type: 'toggle-order'}
+	| {readonly type: 'next-page'}
+	| {readonly type: 'prev-page'}
+	| {readonly type: 'first-page'}
+	| {readonly type: 'last-page'}
+	| {readonly type: 'toggle-help'}
+	| {readonly type: 'select-next'}
+	| {readonly type: 'select-prev'}
+	| {readonly type: 'open-detail'}
+	/** Closes the innermost open thing (see escapeTarget), or goes back to the picker. */
+	| {readonly type: 'escape'}
+	| {readonly type: 'search-start'}
+	| {readonly type: 'search-input'; readonly text: string}
+	| {readonly type: 'search-backspace'}
+	/** Enter while typing: keep the search, leave typing. */
+	| {readonly type: 'search-accept'}
+	| {readonly type: 'toggle-pause'}
+	| {readonly type: 'cycle-time'}
+	| {readonly type: 'refresh'}
+	| {readonly type: 'quit'}
+	/** Ctrl+C: quit with the interrupted exit code. */
+	| {readonly type: 'interrupt'};
+
+/** The watch is ending for a reason other than a key: the kept frame must be the deployment. */
+export interface ClosingAction {
+	readonly type: 'closing';
+}
+
+export type ViewAction = WatchMessage | TickAction | ResizeAction | KeyAction | KeyPressAction | ClosingAction;
+
+/** What the live view asks the world to do. */
+export type ViewEffect =
+	| {readonly type: 'quit'}
+	| {readonly type: 'interrupt'}
+	/** Back to the service picker (only when the watch was opened from it). */
+	| {readonly type: 'back'}
+	/** Poll now. */
+	| {readonly type: 'refresh'};
+
+/** The store the table shows: the one frozen by pause, else the live one. */
+export function shownStore(state: Pick<ViewInputs, 'store' | 'frozen'>): EventStore {
+	return state.frozen?.store ?? state.store;
+}
+
+/** The table's query for these settings, without the page. */
+export function queryOf(settings: ViewSettings, pageSize: number): Omit<PageQuery, 'page'> {
+	return {type: settings.typeFilter, order: settings.order, search: settings.search, pageSize};
+}
+
+/** --utc starts in UTC; the machine's zone and --tz start in `local` (which shows that zone). */
+export function initialTimeMode(timeZone: TimeZoneSetting | undefined): TimeMode {
+	return timeZone?.kind === 'utc' ? 'utc' : 'local';
+}

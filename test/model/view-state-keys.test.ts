@@ -1,0 +1,70 @@
+import {describe, expect, test} from 'vitest';
+import type {KeyPress} from '../../source/model/key-press.js';
+import {initialViewState, updateView} from '../../source/model/view-state.js';
+import type {ViewAction, ViewEffect, ViewState} from '../../source/model/view-state-types.js';
+import {DEPLOYING_EVENTS, T0, makeConfig} from '../ui/fixtures.js';
+
+const press = (text: string, name: KeyPress['name'] = null, ctrl = false): ViewAction => ({type: 'key', press: {text, name, ctrl, meta: false}});
+
+function start(canGoBack = false): ViewState {
+	const initial = initialViewState({config: makeConfig(), now: T0, columns: 120, rows: 40, canGoBack});
+	return updateView(initial, {type: 'events', events: DEPLOYING_EVENTS, at: T0})[0];
+}
+
+/** The state after the actions, and every effect they asked for, in order. */
+function run(state: ViewState, ...actions: ViewAction[]): {state: ViewState; effects: ViewEffect[]} {
+	const effects: ViewEffect[] = [];
+	for (const action of actions) {
+		const [next, asked] = updateView(state, action);
+		state = next;
+		effects.push(...asked);
+	}
+
+	return {state, effects};
+}
+
+describe('keys: what a key means depends on the mode, and is decided in order', () => {
+	test('a burst "/q" starts a search and types q into it: it does not quit', () => {
+		const {state, effects} = run(start(), press('/q'));
+		expect(state.settings).toMatchObject({searchTyping: true, search: 'q'});
+		expect(effects).toEqual([]);
+	});
+
+	test('q quits outside a search, r asks for a refresh, Ctrl+C interrupts even while typing', () => {
+		expect(run(start(), press('q')).effects).toEqual([{type: 'quit'}]);
+		expect(run(start(), press('r')).effects).toEqual([{type: 'refresh'}]);
+		expect(run(start(), press('/'), press('c', null, true)).effects).toEqual([{type: 'interrupt'}]);
+	});
+
+	test('quitting with the help or an event open leaves the deployment on screen, not the overlay', () => {
+		const help = run(start(), press('?'), press('q')).state;
+		expect(help.settings.helpOpen).toBe(false);
+		const detail = run(start(), press('', 'return'), press('q')).state;
+		expect(detail.settings).toMatchObject({detailOpen: false, selected: expect.anything()});
+		const typing = run(start(), press('/pull'), press('c', null, true)).state;
+		expect(typing.settings).toMatchObject({searchTyping: false, search: 'pull'});
+	});
+
+	test('the watch ending for another reason closes overlays too', () => {
+		const open = run(start(), press('?')).state;
+		const [closed, effects] = updateView(open, {type: 'closing'});
+		expect(closed.settings.helpOpen).toBe(false);
+		expect(effects).toEqual([]);
+		expect(updateView(closed, {type: 'closing'})[0]).toBe(closed);
+	});
+
+	test('Esc closes the innermost open thing, and only then goes back to the picker (when there is one)', () => {
+		const {state, effects} = run(start(true), press('', 'down'), press('?'), press('', 'escape'), press('', 'escape'));
+		expect(state.settings).toMatchObject({helpOpen: false, selected: null});
+		expect(effects).toEqual([]);
+		expect(run(state, press('', 'escape')).effects).toEqual([{type: 'back'}]);
+		expect(run(start(false), press('', 'escape')).effects).toEqual([]);
+	});
+
+	test('Backspace within a burst edits the search; keys that mean nothing change nothing', () => {
+		expect(run(start(), press('/ab\u007F')).state.settings.search).toBe('a');
+		const base = start();
+		expect(updateView(base, press('z'))[0]).toBe(base);
+		expect(updateView(base, press('', 'tab'))[0]).toBe(base);
+	});
+});
