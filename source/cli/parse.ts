@@ -1,5 +1,6 @@
 import meow from 'meow';
 import type {RawFlags} from '../config/types.js';
+import {unknownFlagMessage} from './unknown-flag.js';
 
 /** What the command line asks for. Values stay raw: source/config/ validates them. */
 export type Command =
@@ -96,6 +97,8 @@ function definedOnly<T extends object>(record: T): Partial<T> {
 }
 
 function parseSimulate(argv: readonly string[], description: string): Command {
+	const unknown = unknownFlagMessage(argv, simulateFlags);
+	if (unknown !== null) return {kind: 'usage-error', message: unknown};
 	const cli = meow({
 		importMeta: import.meta,
 		argv,
@@ -113,15 +116,18 @@ function parseSimulate(argv: readonly string[], description: string): Command {
 }
 
 /**
- * Parses the command line. Unknown flags end the process with exit code 2 and a message
- * naming them (meow's own check), before anything else runs.
+ * Parses the command line. An unknown flag is a usage error that names it and the flag it
+ * most likely meant (exit 2), before anything else runs.
  */
 export function parseCommandLine(argv: readonly string[], scenarioNames: readonly string[], description: string): Command {
 	if (argv[0] === 'simulate') return parseSimulate(argv.slice(1), description);
 
+	const normalized = normalizeDemoFlag(argv, scenarioNames);
+	const unknown = unknownFlagMessage(normalized, watchFlags);
+	if (unknown !== null) return {kind: 'usage-error', message: unknown};
 	const cli = meow({
 		importMeta: import.meta,
-		argv: normalizeDemoFlag(argv, scenarioNames),
+		argv: normalized,
 		pkg: {},
 		description,
 		flags: watchFlags,

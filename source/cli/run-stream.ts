@@ -119,7 +119,11 @@ export async function runStream(options: StreamOptions): Promise<number> {
 	const end = await ending.ended;
 	watcher.stop();
 	heartbeat.stop();
-	return finish(end, state.snapshot, renderer, options);
+	try {
+		return finish(end, state.snapshot, renderer, options);
+	} finally {
+		ending.dispose();
+	}
 }
 
 function finish(end: ExitEnding, snapshot: WatchSnapshot, renderer: Renderer, options: StreamOptions): number {

@@ -64,8 +64,9 @@ export async function runTty(session: Session): Promise<number> {
 	const interactive = process.stdin.isTTY === true;
 	const nudgeSink = nudgeSinkFor(config);
 	let root: RootProgram | null = null;
-	const ending = trackEnding({...config, fromPicker: session.kind === 'pick'}, notice =>
-		root?.dispatch({type: 'back', columns: columnsNow(), rows: rowsNow(), now: Date.now(), notice}),
+	// A watch from the picker that fails for good goes back to the list, which says why (without the CLI's prefix).
+	const ending = trackEnding({...config, fromPicker: session.kind === 'pick'}, message =>
+		root?.dispatch({type: 'back', columns: columnsNow(), rows: rowsNow(), now: Date.now(), notice: message.replace(/^modelarts-watch: /, '')}),
 	);
 	const report = ending.report;
 	const observe = observedBy(ending, session);
@@ -112,6 +113,7 @@ export async function runTty(session: Session): Promise<number> {
 		await instance.waitUntilExit();
 	} finally {
 		restoreTerminal();
+		ending.dispose();
 	}
 
 	if (end.message !== null) printNote(end.message);

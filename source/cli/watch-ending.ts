@@ -14,7 +14,11 @@ export interface EndingTracker {
 	newWatch(): void;
 	/** Resolves once, with the first ending that leaves the program. */
 	readonly ended: Promise<ExitEnding>;
-	/** Stops listening for signals and the timeout. */
+	/**
+	 * Stops listening for signals and the timeout; call it once the run has cleaned up. Until
+	 * then a signal is taken (and ignored once ended): removing the listener inside a signal's
+	 * own handler would let Ink's exit hook re-raise the signal and kill the process mid-way.
+	 */
 	dispose(): void;
 }
 
@@ -49,7 +53,7 @@ export function trackEnding(rules: EndRules, onBack: (message: string) => void =
 		}
 
 		settled = true;
-		dispose();
+		clearTimeout(timer);
 		resolveEnded(ending);
 	};
 

@@ -4,22 +4,25 @@
 /** Which parts of the picker fit the terminal, within rows − 1 lines like the live view. */
 export interface PickerLayout {
 	readonly title: boolean;
+	/** Why the last watch opened from here ended: a line of its own, while there is one. */
+	readonly notice: boolean;
 	readonly tableHeader: boolean;
 	readonly footer: boolean;
 	/** The filter line is never given up: it shows what the user types. */
 	readonly listRows: number;
 }
 
-/** Gives up the table header, then the footer, then the title, until the list has two rows. */
-export function pickerLayout(rows: number): PickerLayout {
+/** Gives up the table header, then the footer, then the title and the notice, until the list has two rows. */
+export function pickerLayout(rows: number, hasNotice = false): PickerLayout {
 	const budget = Math.max(0, rows - 1);
 	const drafts: ReadonlyArray<Omit<PickerLayout, 'listRows'>> = [
-		{title: true, tableHeader: true, footer: true},
-		{title: true, tableHeader: false, footer: true},
-		{title: true, tableHeader: false, footer: false},
-		{title: false, tableHeader: false, footer: false},
+		{title: true, notice: hasNotice, tableHeader: true, footer: true},
+		{title: true, notice: hasNotice, tableHeader: false, footer: true},
+		{title: true, notice: hasNotice, tableHeader: false, footer: false},
+		{title: false, notice: false, tableHeader: false, footer: false},
 	];
-	const fixed = (draft: Omit<PickerLayout, 'listRows'>) => 1 + Number(draft.title) + Number(draft.tableHeader) + Number(draft.footer);
+	const fixed = (draft: Omit<PickerLayout, 'listRows'>) =>
+		1 + Number(draft.title) + Number(draft.notice) + Number(draft.tableHeader) + Number(draft.footer);
 	const chosen = drafts.find(draft => budget - fixed(draft) >= 2) ?? drafts.at(-1)!;
 	return {...chosen, listRows: Math.max(0, budget - fixed(chosen))};
 }

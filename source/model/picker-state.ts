@@ -105,7 +105,7 @@ function move(state: PickerState, step: number): PickerState {
  */
 function pickerKey(state: PickerState, press: KeyPress): PickerAction | Exclude<PickerEffect, {type: 'watch'}> | null {
 	if (isInterrupt(press)) return {type: 'interrupt'};
-	const page = Math.max(1, pickerLayout(state.rows).listRows);
+	const page = Math.max(1, pickerLayout(state.rows, state.notice !== null).listRows);
 	switch (press.name) {
 		case 'up':
 			return {type: 'move', step: -1};

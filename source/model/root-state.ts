@@ -46,7 +46,9 @@ export function updateRoot(state: RootState, action: RootAction): Update<RootSta
 
 		case 'back': {
 			if (state.screen.kind === 'picker') return only(state);
-			const {columns, rows, now, notice} = action;
+			const {columns, rows, now} = action;
+			// Named, because the list is where the user reads it, among other services.
+			const notice = action.notice === null ? null : `${state.screen.service.service_name}: ${action.notice}`;
 			const [picker] = updatePicker(state.picker, {type: 'returned', columns, rows, now, notice});
 			return only({...state, screen: {kind: 'picker'}, picker});
 		}

@@ -25,18 +25,11 @@ function titleSegments(state: PickerState, shown: number, ascii: boolean): Segme
 		segments.push({text: `  loading${glyphs.ellipsis}`, dim: true});
 	} else {
 		const total = state.services.length;
-		// The order is explained only while nothing more urgent needs the room.
-		const order = state.notice === null ? ` ${glyphs.separator} deploying, waiting and failed first` : '';
-		segments.push({text: `  ${shown === total ? total : `${shown} of ${total}`}${order}`, dim: true});
+		segments.push({text: `  ${shown === total ? total : `${shown} of ${total}`} ${glyphs.separator} deploying, waiting and failed first`, dim: true});
 	}
 
 	if (state.error !== null) {
 		segments.push({text: `  ${glyphs.warning} ${safeText(state.error, ascii)}`, color: 'yellow'});
-	}
-
-	// The last watch opened from here stopped for good: say why, where the eye returns to.
-	if (state.notice !== null) {
-		segments.push({text: `  ${glyphs.phase.failed} ${safeText(state.notice, ascii)}`, color: 'red'});
 	}
 
 	return segments;
@@ -67,7 +60,7 @@ function emptyText(state: PickerState): string {
 
 /** The project's services: choose one with ↑/↓ and Enter, type to filter by name. */
 export function PickerView({state, ascii, color}: PickerViewProps) {
-	const layout = pickerLayout(state.rows);
+	const layout = pickerLayout(state.rows, state.notice !== null);
 	const visible = visibleServices(state);
 	const index = selectedIndex(state, visible);
 	const start = listWindowStart(index, visible.length, layout.listRows);
@@ -78,6 +71,7 @@ export function PickerView({state, ascii, color}: PickerViewProps) {
 	return (
 		<Box flexDirection="column">
 			{layout.title && line('title', titleSegments(state, visible.length, ascii))}
+			{layout.notice && state.notice !== null && line('notice', [{text: `${glyphsFor(ascii).phase.failed} ${safeText(state.notice, ascii)}`, color: 'red'}])}
 			{line('filter', filterSegments(state, ascii))}
 			{layout.listRows > 0 &&
 				(rows.length === 0 ? (

@@ -81,7 +81,8 @@ describe.concurrent('exit codes', () => {
 	});
 
 	it.each([
-		['an unknown flag', ['svc', '--bogus'], /--bogus/],
+		['an unknown flag', ['svc', '--bogus'], /^modelarts-watch: unknown flag --bogus \(see modelarts-watch --help\)\n$/],
+		['a misspelt flag', ['svc', '--intervall', '5'], /^modelarts-watch: unknown flag --intervall: did you mean --interval\? \(see modelarts-watch --help\)\n$/],
 		['--interval below 1', ['svc', '--interval', '0.5', '--endpoint', 'http://127.0.0.1:9'], /--interval/],
 		['a bad --output', ['svc', '--output', 'fancy', '--endpoint', 'http://127.0.0.1:9'], /--output/],
 		['two service ids', ['a', 'b'], /one service id/],

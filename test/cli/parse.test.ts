@@ -63,10 +63,34 @@ describe('parseCommandLine', () => {
 		expect(parse('a', 'b')).toMatchObject({kind: 'usage-error', message: expect.stringContaining('one service id')});
 	});
 
+	it.each([
+		[['svc', '--bogus'], 'unknown flag --bogus'],
+		[['svc', '--intervall', '5'], 'unknown flag --intervall: did you mean --interval?'],
+		[['svc', '--servicename', 'x'], 'unknown flag --servicename: did you mean --service-name?'],
+		[['svc', '--exit-stauts'], 'unknown flag --exit-stauts: did you mean --exit-status?'],
+		[['svc', '--no-colour'], 'unknown flag --no-colour: did you mean --no-color?'],
+		[['svc', '-x'], 'unknown flag -x'],
+		[['svc', '--token', 'abc'], 'unknown flag --token'],
+		[['svc', '--since', '-2h'], 'unknown flag -2h'],
+	])('%j is a usage error in our words: %s', (argv, message) => {
+		expect(parse(...argv)).toEqual({kind: 'usage-error', message});
+	});
+
+	it.each([
+		[['svc', '--since', '2h', '--until', '1h']],
+		[['svc', '--interval', '-1']],
+		[['svc', '--no-color', '--no-notify']],
+		[['--', 'svc']],
+		[['svc', '--output=json', '-h']],
+	])('%j has no unknown flag (values and negations are read as such)', argv => {
+		expect(parse(...argv).kind).not.toBe('usage-error');
+	});
+
 	it('parses the simulate subcommand with its own flags', () => {
 		expect(parseCommandLine(['simulate', '--port', '8080', '--scenario', 'failure', '--offset-mode', 'record', '--speed', '4'], SCENARIOS, 'd')).toEqual({
 			kind: 'simulate',
 			flags: {port: '8080', scenario: 'failure', offsetMode: 'record', speed: '4'},
 		});
+		expect(parseCommandLine(['simulate', '--sped', '4'], SCENARIOS, 'd')).toEqual({kind: 'usage-error', message: 'unknown flag --sped: did you mean --speed?'});
 	});
 });

@@ -96,14 +96,16 @@ describe('the service picker state', () => {
 
 describe('picker layout', () => {
 	test.each([
-		[24, {title: true, tableHeader: true, footer: true, listRows: 19}],
-		[12, {title: true, tableHeader: true, footer: true, listRows: 7}],
-		[6, {title: true, tableHeader: false, footer: true, listRows: 2}],
-		[3, {title: false, tableHeader: false, footer: false, listRows: 1}],
-	])('%i rows → %j (never more than rows − 1 lines)', (rows, expected) => {
-		const layout = pickerLayout(rows);
+		[24, false, {title: true, notice: false, tableHeader: true, footer: true, listRows: 19}],
+		[24, true, {title: true, notice: true, tableHeader: true, footer: true, listRows: 18}],
+		[12, false, {title: true, notice: false, tableHeader: true, footer: true, listRows: 7}],
+		[6, false, {title: true, notice: false, tableHeader: false, footer: true, listRows: 2}],
+		[6, true, {title: true, notice: true, tableHeader: false, footer: false, listRows: 2}],
+		[3, true, {title: false, notice: false, tableHeader: false, footer: false, listRows: 1}],
+	])('%i rows (notice %s) → %j (never more than rows − 1 lines)', (rows, notice, expected) => {
+		const layout = pickerLayout(rows, notice);
 		expect(layout).toEqual(expected);
-		expect(Number(layout.title) + Number(layout.tableHeader) + Number(layout.footer) + 1 + layout.listRows).toBeLessThanOrEqual(rows - 1);
+		expect(Number(layout.title) + Number(layout.notice) + Number(layout.tableHeader) + Number(layout.footer) + 1 + layout.listRows).toBeLessThanOrEqual(rows - 1);
 	});
 
 	test.each([

@@ -97,9 +97,9 @@ describe('the service picker', () => {
 		await waitForFrame(rendered.lastFrame, text => text.includes('alpha-running'));
 		await press(rendered, 'gam', text => text.includes('filter gam'));
 		await press(rendered, '\r', text => text.includes('waiting for events'));
-		rendered.program.dispatch({type: 'back', columns: 80, rows: 24, now: T0, notice: 'modelarts-watch: Service gamma-failed does not exist'});
+		rendered.program.dispatch({type: 'back', columns: 80, rows: 24, now: T0, notice: 'Service id-c does not exist'});
 		const back = await waitForFrame(rendered.lastFrame, text => text.includes('filter gam'));
-		expect(back).toContain('✖ modelarts-watch: Service gamma-failed does not exist');
+		expect(back).toContain('✖ gamma-failed: Service id-c does not exist');
 		expect(back).not.toContain('alpha-running');
 	});
 
