@@ -13,7 +13,7 @@ const y = tag(YOLO);
 
 const twoInstances: Scenario = {
 	name: 'two-instances',
-	description: 'Two GPU instances: one is up during model startup, the second comes up late (0/2, 1/2, 2/2), then running.',
+	description: 'Two GPU instances; the second comes up late (0/2, 1/2, 2/2 during model startup), then running.',
 	services: project({
 		name: 'service-detector',
 		description: 'Object detection on GPU',
@@ -62,7 +62,7 @@ const after = tag(RESNET_AFTER);
 
 const update: Scenario = {
 	name: 'update',
-	description: 'A running service is updated from resnet 1.0.0 to 1.1.0 and from 1 to 2 instances; update log RUNNING, then SUCCESS.',
+	description: 'A running service updated from resnet 1.0.0 to 1.1.0 and 1 to 2 instances (update log RUNNING, then SUCCESS).',
 	services: project({
 		name: 'service-update',
 		description: 'Image classifier in a dedicated pool',

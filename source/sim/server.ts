@@ -25,7 +25,6 @@ import type {SimAuth, SimRequestLog, SimRoute} from './responder.js';
 import {World} from './world.js';
 
 export type {DeniableEndpoint, DenyPlan} from './deny.js';
-export {parseDenyPlan} from './deny.js';
 export type {FaultKind, FaultPlan} from './faults.js';
 export type {WatchedService} from './project.js';
 export type {SimAuth, SimRequestLog, SimRoute} from './responder.js';
