@@ -51,8 +51,10 @@ function settledResult(status: string): UpdateResult | null {
 	return IN_PROGRESS.has(status) ? null : 'FAIL';
 }
 
+/** A service found stopped was deployed, so only a failed one's first record failed. */
 function initialResult(status: string): UpdateResult {
-	return settledResult(status) ?? 'RUNNING';
+	if (IN_PROGRESS.has(status)) return 'RUNNING';
+	return status === 'failed' ? 'FAIL' : 'SUCCESS';
 }
 
 /** Throws when a script names a flavour the simulator cannot report use against. */
