@@ -46,5 +46,5 @@ export function parseDenyPlan(text: string): {readonly plan: DenyPlan} | {readon
 export function deniedResponse(plan: DenyPlan, endpoint: ServiceEndpoint): SimResponse | null {
 	if (!isDeniable(endpoint) || plan[endpoint] === undefined) return null;
 	if (plan[endpoint] === 404) return routeNotFound();
-	return apiError(403, 'ModelArts.0210', `Policy doesn't allow ${ACTIONS[endpoint]} to be performed.`);
+	return apiError(403, 'ModelArts.0204', `Policy doesn't allow ${ACTIONS[endpoint]} to be performed.`);
 }

@@ -32,7 +32,10 @@ export interface ScenarioStep {
 	readonly instances?: readonly number[];
 	/** An update starts: new config, a RUNNING update-log record, update_time moves. */
 	readonly update?: ScenarioUpdate;
-	/** Auto-stop is enabled: due_time is this many scenario-ms after the step. */
+	/**
+	 * Auto-stop is enabled: the service stops this many ms after the step, on the real clock
+	 * (not compressed, like history), so a fast replay ends in the deployment's own outcome.
+	 */
 	readonly autoStop?: number;
 }
 

@@ -30,10 +30,8 @@ const consoleScenario: Scenario = {
 				],
 				{after: 36 * SECOND, status: RUNNING},
 			),
-			// The auto-stop the event announces: due_time, then the stop itself an hour later.
+			// The auto-stop the event announces: due_time, and the stop an hour later.
 			{after: 35 * SECOND, autoStop: HOUR},
-			{after: 35 * SECOND + HOUR, event: consoleWording.stopping(), status: {status: 'stopping'}},
-			{after: 35 * SECOND + HOUR + 2 * SECOND, event: consoleWording.stopped(), status: {status: 'stopped', due_time: undefined}},
 		],
 	}),
 };

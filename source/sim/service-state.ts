@@ -7,6 +7,7 @@ import {flavourOf} from './flavours.js';
 import {failedCalls, ModelInstances} from './instances.js';
 import type {ScenarioModel, ScenarioService, ScenarioStep, StatusPatch} from './scenario-types.js';
 import {stableId} from './stable-id.js';
+import {consoleWording} from './wording.js';
 
 /** Config entries are `ready` only while the service itself serves traffic. */
 const SERVING = new Set(['running', 'concerning']);
@@ -109,14 +110,15 @@ export class ServiceState {
 		this.insert(oldestFirst.map((h) => ({event_type: h.type, event_info: h.info, occur_time: t0 - h.ago})));
 	}
 
-	/** Releases the steps due at `scenarioMs`. */
-	advance(scenarioMs: number): void {
+	/** Releases the steps due at `scenarioMs`, then stops the service if its due_time has passed by `now`. */
+	advance(scenarioMs: number, now: number): void {
 		while (this.nextStep < this.steps.length) {
 			const step = this.steps[this.nextStep] as ScenarioStep;
-			if (step.after > scenarioMs) return;
+			if (step.after > scenarioMs) break;
 			this.release(step);
 			this.nextStep += 1;
 		}
+		this.stopIfDue(now);
 	}
 
 	/** Adds events after every event at or before their time, so same-ms events keep arrival order. */
@@ -162,9 +164,17 @@ export class ServiceState {
 		const events = [...(step.event ? [step.event] : []), ...(step.events ?? [])];
 		this.insert(events.map((e) => ({event_type: e.type, event_info: e.info, occur_time: at})));
 		if (step.update) this.startUpdate(step.update.models, at);
-		if (step.autoStop !== undefined) this.details = {...this.details, due_time: at + Math.round(step.autoStop / this.speed)};
+		if (step.autoStop !== undefined) this.details = {...this.details, due_time: at + step.autoStop};
 		if (step.status) this.patch(step.status, at);
 		if (step.instances) this.setRunning(step.instances, at);
+	}
+
+	/** An auto-stopping service that serves stops at its due_time, as the console words it. */
+	private stopIfDue(now: number): void {
+		const due = this.details.due_time;
+		if (due === undefined || now < due || !SERVING.has(this.details.status)) return;
+		this.insert([consoleWording.stopping(), consoleWording.stopped()].map((e) => ({event_type: e.type, event_info: e.info, occur_time: due})));
+		this.patch({status: 'stopped', due_time: undefined}, due);
 	}
 
 	private setRunning(running: readonly number[], at: number): void {

@@ -24,7 +24,7 @@ export class World {
 	advance(now: number): void {
 		this.clock = Math.max(this.clock, now);
 		const scenarioMs = Math.max(0, now - this.t0) * this.speed;
-		for (const service of this.services.values()) service.advance(scenarioMs);
+		for (const service of this.services.values()) service.advance(scenarioMs, now);
 	}
 
 	get now(): number {

@@ -36,7 +36,7 @@ describe('deny switches', () => {
 		harness = await startHarness({deny: {[endpoint]: 403}});
 		const response = await harness.get(path(endpoint));
 		expect(response.status).toBe(403);
-		expect(await response.json()).toEqual({error_code: 'ModelArts.0210', error_msg: expect.stringMatching(/^Policy doesn't allow modelarts:service:get\w* to be performed\.$/)});
+		expect(await response.json()).toEqual({error_code: 'ModelArts.0204', error_msg: expect.stringMatching(/^Policy doesn't allow modelarts:service:get\w* to be performed\.$/)});
 	});
 
 	it.each(['details', 'monitor', 'logs'])('%s=404: the gateway route-not-found answer', async (endpoint) => {

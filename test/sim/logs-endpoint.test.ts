@@ -156,10 +156,23 @@ describe('details: the §9 fields', () => {
 		expect(await details()).not.toHaveProperty('due_time');
 		harness.advance(2 * SECOND);
 		expect((await details()).due_time).toBe(T0 + 35 * SECOND + 3600 * SECOND);
-		harness.advance(3600 * SECOND + 2 * SECOND);
+		harness.advance(3600 * SECOND);
 		const stopped = await details();
 		expect(stopped.status).toBe('stopped');
 		expect(stopped).not.toHaveProperty('due_time');
+		const events = (await harness.getJson<{events: {event_info: string; occur_time: number}[]}>(`/${harness.sim.serviceId}/events`, {order: 'asc'})).body.events;
+		expect(events.slice(-2)).toEqual([
+			{event_type: 'normal', event_info: 'The service is being stopped.', occur_time: T0 + 35 * SECOND + 3600 * SECOND},
+			{event_type: 'normal', event_info: 'The service has been stopped.', occur_time: T0 + 35 * SECOND + 3600 * SECOND},
+		]);
+	});
+
+	it('console at speed 1000: the hour of auto-stop is real time, so the fast replay ends running', async () => {
+		harness = await startHarness({scenario: 'console', speed: 1000});
+		harness.advance(60 * SECOND);
+		const body = await details();
+		expect(body.status).toBe('running');
+		expect(body.due_time).toBe(T0 + 35 + 3600 * SECOND);
 	});
 
 	it('carries access_address, and call counts that grow while the service runs', async () => {
