@@ -7,7 +7,8 @@
 // request with clockStart 'first-request') and runs `speed` times faster than `now()`. A
 // step due at scenario time `after` is released once now() >= t0 + after/speed, and its
 // events carry occur_time = t0 + round(after/speed): the real clock at which they appear,
-// so event times never lie in the client's future. History events sit `ago` ms before t0.
+// so event times never lie in the client's future. History events sit `ago` ms before t0,
+// and an auto-stop delay runs on the real clock too (neither is compressed).
 import {createServer} from 'node:http';
 import type {Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
@@ -24,7 +25,7 @@ import {checkScript} from './service-state.js';
 import type {SimAuth, SimRequestLog, SimRoute} from './responder.js';
 import {World} from './world.js';
 
-export type {DeniableEndpoint, DenyPlan} from './deny.js';
+export type {DenyPlan} from './deny.js';
 export type {FaultKind, FaultPlan} from './faults.js';
 export type {WatchedService} from './project.js';
 export type {SimAuth, SimRequestLog, SimRoute} from './responder.js';
