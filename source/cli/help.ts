@@ -17,7 +17,7 @@ Usage
   $ modelarts-watch <service-id> [options]
   $ modelarts-watch [options]            in a terminal: pick the service from a list
   $ modelarts-watch --demo [scenario]
-  $ modelarts-watch simulate [--port N] [--scenario S] [--offset-mode page|record] [--speed X]
+  $ modelarts-watch simulate [--scenario S[,S…]] [--deny API=STATUS,…] [options below]
 
 Where
   --endpoint URL        ModelArts endpoint, e.g. https://modelarts.eu-de.otc.t-systems.com
@@ -58,6 +58,14 @@ Demo
   --demo [scenario]     watch a scripted deployment on the embedded simulator (default
                         ${DEFAULT_SCENARIO}); scenarios:
 ${scenarioLines()}
+
+Simulator (modelarts-watch simulate: the ModelArts API on localhost, for scripts and curl)
+  --scenario S[,S…]     one service per scenario, all in one project (repeatable; default
+                        ${DEFAULT_SCENARIO}); the first keeps its usual id, the others get their own
+  --deny API=STATUS,…   make details, monitor or logs answer 403 or 404, e.g. monitor=403,logs=404
+  --port N              the port to listen on (default: a free one)
+  --speed X             scenario time runs X times faster (default 1)
+  --offset-mode M       page | record: what \`offset\` means on the list endpoints (default page)
 
 Other
   --help, -h            this text

@@ -13,9 +13,11 @@ export type Command =
 /** Options of `modelarts-watch simulate`, unvalidated. */
 export interface SimulateFlags {
 	readonly port?: string;
-	readonly scenario?: string;
+	/** Each --scenario given; a value may hold several names separated by commas. */
+	readonly scenario?: readonly string[];
 	readonly offsetMode?: string;
 	readonly speed?: string;
+	readonly deny?: string;
 }
 
 const string = {type: 'string'} as const;
@@ -55,9 +57,10 @@ const watchFlags = {
 
 const simulateFlags = {
 	port: string,
-	scenario: string,
+	scenario: {type: 'string', isMultiple: true},
 	offsetMode: string,
 	speed: string,
+	deny: string,
 	help: {type: 'boolean', shortFlag: 'h'},
 } as const;
 

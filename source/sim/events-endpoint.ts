@@ -3,7 +3,7 @@ import type {ApiEvent} from '../model/types.js';
 import type {SimResponse} from './http-util.js';
 import {invalidParameter, json} from './http-util.js';
 import {enumParam, integerParam, MAX_LIMIT, pageOf, QueryError} from './query.js';
-import type {ServiceState} from './world.js';
+import type {ServiceState} from './service-state.js';
 
 /** Characters the Huawei edition refuses in `event_info`. */
 const FORBIDDEN_INFO = /[`(){}';,[\]<>/?]/;

@@ -1,8 +1,9 @@
-// Deterministic fault injection for the events and details endpoints. A seeded generator
-// (not Math.random) makes a faulty run reproducible; a script pins exact sequences.
-// Faults only change how a response is sent, never the simulated project's state.
+// Deterministic fault injection for the endpoints of a service (details, events, monitor,
+// logs). A seeded generator (not Math.random) makes a faulty run reproducible; a script pins
+// exact sequences. Faults only change how a response is sent, never the project's state.
 import type {SimResponse} from './http-util.js';
 import {apiError, json} from './http-util.js';
+import type {ServiceEndpoint} from './routes.js';
 
 export const FAULT_KINDS = ['500', '502', '503', '429', 'truncated', 'invalid-json', 'reset', 'hang', 'slow'] as const;
 
@@ -10,11 +11,13 @@ export const FAULT_KINDS = ['500', '502', '503', '429', 'truncated', 'invalid-js
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /**
- * Which requests to the events and details endpoints fail, and how.
+ * Which requests to a service's endpoints fail, and how.
  * The script is consumed first, one entry per request ('ok' = answer normally); after it,
  * each request fails with probability `rate`, the kind drawn from `kinds`.
  */
 export interface FaultPlan {
+	/** The endpoints whose requests take part (default all); others never fail or consume the script. */
+	readonly endpoints?: readonly ServiceEndpoint[];
 	readonly script?: readonly (FaultKind | 'ok')[];
 	/** 0–1; default 0. */
 	readonly rate?: number;
@@ -52,7 +55,8 @@ export class FaultInjector {
 		this.random = generator(plan.seed ?? 1);
 	}
 
-	next(): FaultKind | null {
+	next(endpoint: ServiceEndpoint): FaultKind | null {
+		if (this.plan.endpoints && !this.plan.endpoints.includes(endpoint)) return null;
 		const scripted = this.script.shift();
 		if (scripted !== undefined) return scripted === 'ok' ? null : scripted;
 		const rate = this.plan.rate ?? 0;

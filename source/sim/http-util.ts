@@ -1,6 +1,6 @@
-// Response helpers shared by the endpoints: ModelArts answers JSON with an error body of
+// HTTP helpers shared by the endpoints: ModelArts answers JSON with an error body of
 // `{error_code, error_msg}` for every failure.
-import type {ServerResponse} from 'node:http';
+import type {IncomingMessage, ServerResponse} from 'node:http';
 
 /** A response computed by an endpoint, before faults may alter how it is sent. */
 export interface SimResponse {
@@ -34,4 +34,40 @@ export function send(res: ServerResponse, response: SimResponse): number {
 	res.writeHead(response.status, {...response.headers, 'Content-Length': String(bytes)});
 	res.end(response.body);
 	return bytes;
+}
+
+export function readBody(req: IncomingMessage): Promise<string> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (chunk: Buffer) => chunks.push(chunk));
+		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		req.on('error', reject);
+	});
+}
+
+export function flatHeaders(req: IncomingMessage): Record<string, string> {
+	const headers: Record<string, string> = {};
+	for (const [name, value] of Object.entries(req.headers)) {
+		if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+	}
+	return headers;
+}
+
+/** Tallies the body bytes an extra route writes, whichever way it writes them. */
+export function countBodyBytes(res: ServerResponse): () => number {
+	let bytes = 0;
+	const count = (chunk: unknown): void => {
+		if (typeof chunk === 'string' || chunk instanceof Uint8Array) bytes += Buffer.byteLength(chunk);
+	};
+	const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+	const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+	res.write = ((...args: unknown[]) => {
+		count(args[0]);
+		return write(...args);
+	}) as ServerResponse['write'];
+	res.end = ((...args: unknown[]) => {
+		count(args[0]);
+		return end(...args);
+	}) as ServerResponse['end'];
+	return () => bytes;
 }

@@ -1,4 +1,5 @@
 // Small helpers so each scenario reads as a timeline rather than as bookkeeping.
+import {DEFAULT_SPECIFICATION} from './flavours.js';
 import type {HistoryEvent, ScenarioEvent, ScenarioModel, ScenarioService, ScenarioStep, StatusPatch} from './scenario-types.js';
 import {apiDeploySequence, consoleWording} from './wording.js';
 
@@ -9,7 +10,7 @@ export const DAY = 24 * HOUR;
 
 /** A model entry; the tag the events use is `"<name> <version>"`. */
 export function model(name: string, version: string, weight = 100, instanceCount = 1): ScenarioModel {
-	return {name, version, weight, instanceCount, specification: 'modelarts.vm.cpu.2u'};
+	return {name, version, weight, instanceCount, specification: DEFAULT_SPECIFICATION};
 }
 
 export function tag(m: ScenarioModel): string {
@@ -57,7 +58,8 @@ export function past(ago: number, gap: number, events: readonly ScenarioEvent[])
 	return events.map((event, index) => ({...event, ago: ago - index * gap}));
 }
 
-const RESNET = model('resnet', '1.0.0');
+/** On an Ascend flavour, so the project has NPU use to report. */
+const RESNET = {...model('resnet', '1.0.0'), specification: 'modelarts.vm.npu.a310'};
 
 /** A few other services of the project, in various states, so a service picker has choices. */
 export function neighbours(): ScenarioService[] {

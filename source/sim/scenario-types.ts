@@ -1,7 +1,9 @@
 // Scenarios are data: a service list with a past (history) and a future (steps) that the
 // simulator replays in compressed real time. Keeping them declarative lets the same script
 // drive the demo, the tests of every layer, and the --help text.
-import type {EventType, ServiceDetails} from '../model/types.js';
+// Every field added after the first round is optional, so older scenarios read as before.
+import type {EventType} from '../model/types.js';
+import type {SimCustomSpec, SimServiceDetails} from './api-shapes.js';
 
 /** One event as a scenario writes it; occur_time is assigned when it is released. */
 export interface ScenarioEvent {
@@ -10,7 +12,12 @@ export interface ScenarioEvent {
 }
 
 /** Changes to a service's details, applied when a step is released. */
-export type StatusPatch = Partial<Omit<ServiceDetails, 'service_id' | 'service_name'>>;
+export type StatusPatch = Partial<Omit<SimServiceDetails, 'service_id' | 'service_name'>>;
+
+/** A new configuration: the models (in config[] order) an update puts in place. */
+export interface ScenarioUpdate {
+	readonly models: readonly ScenarioModel[];
+}
 
 /** Something that happens `after` scenario-milliseconds from the start of the clock. */
 export interface ScenarioStep {
@@ -18,6 +25,18 @@ export interface ScenarioStep {
 	readonly event?: ScenarioEvent;
 	readonly events?: readonly ScenarioEvent[];
 	readonly status?: StatusPatch;
+	/**
+	 * Running instances per model, in config[] order. Without it, a status change sets
+	 * them: all running for `running`, one fewer for `concerning`, none once stopped or failed.
+	 */
+	readonly instances?: readonly number[];
+	/** An update starts: new config, a RUNNING update-log record, update_time moves. */
+	readonly update?: ScenarioUpdate;
+	/**
+	 * Auto-stop is enabled: the service stops this many ms after the step, on the real clock
+	 * (not compressed, like history), so a fast replay ends in the deployment's own outcome.
+	 */
+	readonly autoStop?: number;
 }
 
 /** An event that happened before the clock started: `ago` ms before the start (not compressed). */
@@ -31,7 +50,11 @@ export interface ScenarioModel {
 	readonly version: string;
 	readonly weight: number;
 	readonly instanceCount: number;
+	/** A flavour name (see flavours.ts), or `custom` with `customSpec`. */
 	readonly specification: string;
+	readonly customSpec?: SimCustomSpec;
+	/** Environment variables; values may look like secrets on purpose. */
+	readonly envs?: Readonly<Record<string, string>>;
 }
 
 /** One service of the simulated project. */
@@ -43,9 +66,12 @@ export interface ScenarioService {
 	readonly publishedAgo: number;
 	/** Status and other details when the clock starts. */
 	readonly initial: StatusPatch & {readonly status: string};
+	/** The configuration when the clock starts (an update step may replace it). */
 	readonly models: readonly ScenarioModel[];
 	readonly history: readonly HistoryEvent[];
 	readonly steps: readonly ScenarioStep[];
+	/** The dedicated resource pool it runs in; absent = the public pool. */
+	readonly clusterId?: string;
 }
 
 /** A named script; its first service is the one the watch follows. */

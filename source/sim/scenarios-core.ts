@@ -8,8 +8,8 @@ export const MAIN_SERVICE_ID = '35de3ca9-1b6d-4b6c-9f3e-6c1d0b0f5a21';
 export const MAIN_SERVICE_NAME = 'service-07085';
 export const TF = model('TF', '3.0.0');
 
-/** The watched service of a scenario, with the usual neighbours around it. */
-export function project(main: Omit<ScenarioService, 'id' | 'publishedAgo'> & {readonly id?: string}): Scenario['services'] {
+/** The watched service of a scenario (published at the clock start unless it says), with the usual neighbours around it. */
+export function project(main: Omit<ScenarioService, 'id' | 'publishedAgo'> & {readonly id?: string; readonly publishedAgo?: number}): Scenario['services'] {
 	return [{id: MAIN_SERVICE_ID, publishedAgo: 0, ...main}, ...neighbours()];
 }
 
@@ -62,7 +62,7 @@ const failure: Scenario = {
 };
 
 const RESNET = model('resnet', '1.0.0', 50);
-const BERT = model('bert', '2.1.0', 50);
+const BERT = {...model('bert', '2.1.0', 50), specification: 'modelarts.vm.gpu.t4'};
 const r = tag(RESNET);
 const b = tag(BERT);
 
@@ -75,27 +75,31 @@ const multiModel: Scenario = {
 		initial: {status: 'deploying', progress: 0},
 		models: [RESNET, BERT],
 		history: [],
-		steps: deployment(
-			[
-				[0, api.startDeploy()],
-				[1500, api.buildingImage(r)],
-				[2500, api.buildingImage(b)],
-				[10 * SECOND, api.buildImageSuccess(r)],
-				[14 * SECOND, api.buildImageSuccess(b)],
-				[15 * SECOND, api.preparingEnvironment()],
-				[18 * SECOND, api.prepareEnvironmentSuccess(r)],
-				[19 * SECOND, api.prepareEnvironmentSuccess(b)],
-				[21 * SECOND, api.scheduleResourceSuccess(b)],
-				[22 * SECOND, api.scheduleResourceSuccess(r)],
-				[23 * SECOND, api.pullingImage(r)],
-				[24 * SECOND, api.pullingImage(b)],
-				[31 * SECOND, api.pullImageSuccess(r)],
-				[32 * SECOND, api.startingModel(r)],
-				[36 * SECOND, api.pullImageSuccess(b)],
-				[37 * SECOND, api.startingModel(b)],
-			],
-			{after: 46 * SECOND, status: RUNNING},
-		),
+		steps: [
+			...deployment(
+				[
+					[0, api.startDeploy()],
+					[1500, api.buildingImage(r)],
+					[2500, api.buildingImage(b)],
+					[10 * SECOND, api.buildImageSuccess(r)],
+					[14 * SECOND, api.buildImageSuccess(b)],
+					[15 * SECOND, api.preparingEnvironment()],
+					[18 * SECOND, api.prepareEnvironmentSuccess(r)],
+					[19 * SECOND, api.prepareEnvironmentSuccess(b)],
+					[21 * SECOND, api.scheduleResourceSuccess(b)],
+					[22 * SECOND, api.scheduleResourceSuccess(r)],
+					[23 * SECOND, api.pullingImage(r)],
+					[24 * SECOND, api.pullingImage(b)],
+					[31 * SECOND, api.pullImageSuccess(r)],
+					[32 * SECOND, api.startingModel(r)],
+					[36 * SECOND, api.pullImageSuccess(b)],
+					[37 * SECOND, api.startingModel(b)],
+				],
+				{after: 46 * SECOND, status: RUNNING},
+			),
+			// resnet's instance is up before bert's; the service runs once both are.
+			{after: 40 * SECOND, instances: [1, 0]},
+		],
 	}),
 };
 

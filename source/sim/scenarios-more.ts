@@ -1,8 +1,10 @@
 // Scenarios for the other shapes a deployment takes: console wording, several lifecycles,
-// a recovered retry, a time-out, a degraded service, and one that never finishes.
+// a recovered retry, a time-out, a degraded service, one that never finishes, and (from
+// scenarios-rollout) instances coming up one by one and an update.
 import type {Scenario} from './scenario-types.js';
 import {DAY, deployment, failed, HOUR, MINUTE, model, past, RUNNING, SECOND, spaced, tag} from './scenario-builders.js';
 import {MAIN_SERVICE_NAME, project, seedDeployment, TF} from './scenarios-core.js';
+import {ROLLOUT_SCENARIOS} from './scenarios-rollout.js';
 import {api, apiDeploySequence, consoleWording} from './wording.js';
 
 const m = tag(TF);
@@ -16,17 +18,21 @@ const consoleScenario: Scenario = {
 		initial: {status: 'deploying', progress: 0},
 		models: [TF],
 		history: [],
-		steps: deployment(
-			[
-				[0, consoleWording.startDeploy()],
-				[2 * SECOND, consoleWording.imageCreating()],
-				[14 * SECOND, consoleWording.imageCreated()],
-				[18 * SECOND, consoleWording.insufficientResources()],
-				[35 * SECOND, consoleWording.autoStop(3600)],
-				[36 * SECOND, consoleWording.started('my-service')],
-			],
-			{after: 36 * SECOND, status: RUNNING},
-		),
+		steps: [
+			...deployment(
+				[
+					[0, consoleWording.startDeploy()],
+					[2 * SECOND, consoleWording.imageCreating()],
+					[14 * SECOND, consoleWording.imageCreated()],
+					[18 * SECOND, consoleWording.insufficientResources()],
+					[35 * SECOND, consoleWording.autoStop(3600)],
+					[36 * SECOND, consoleWording.started('my-service')],
+				],
+				{after: 36 * SECOND, status: RUNNING},
+			),
+			// The auto-stop the event announces: due_time, and the stop an hour later.
+			{after: 35 * SECOND, autoStop: HOUR},
+		],
 	}),
 };
 
@@ -39,27 +45,31 @@ const lifecycles: Scenario = {
 	services: project({
 		name: 'lifecycle-demo',
 		description: 'Updated from TF 3.0.0 to TF 3.0.1',
+		publishedAgo: 2 * DAY + MINUTE,
 		initial: {status: 'stopped'},
-		models: [TF_NEXT],
+		models: [TF],
 		history: [
 			...past(2 * DAY, 10 * SECOND, apiDeploySequence(m)),
 			...past(2 * DAY - 2 * MINUTE, 0, [consoleWording.autoStop(3600)]),
 			...past(2 * DAY - HOUR - 2 * MINUTE, SECOND, [consoleWording.stopping(), consoleWording.stopped()]),
 		],
-		steps: deployment(
-			spaced(0, [
-				[0, consoleWording.updating()],
-				[2 * SECOND, api.buildingImage(next)],
-				[10 * SECOND, api.buildImageSuccess(next)],
-				[1 * SECOND, api.preparingEnvironment()],
-				[4 * SECOND, api.prepareEnvironmentSuccess(next)],
-				[3 * SECOND, api.scheduleResourceSuccess(next)],
-				[1 * SECOND, api.pullingImage(next)],
-				[8 * SECOND, api.pullImageSuccess(next)],
-				[1 * SECOND, api.startingModel(next)],
-			]),
-			{after: 38 * SECOND, status: RUNNING},
-		),
+		steps: [
+			{after: 0, update: {models: [TF_NEXT]}},
+			...deployment(
+				spaced(0, [
+					[0, consoleWording.updating()],
+					[2 * SECOND, api.buildingImage(next)],
+					[10 * SECOND, api.buildImageSuccess(next)],
+					[1 * SECOND, api.preparingEnvironment()],
+					[4 * SECOND, api.prepareEnvironmentSuccess(next)],
+					[3 * SECOND, api.scheduleResourceSuccess(next)],
+					[1 * SECOND, api.pullingImage(next)],
+					[8 * SECOND, api.pullImageSuccess(next)],
+					[1 * SECOND, api.startingModel(next)],
+				]),
+				{after: 38 * SECOND, status: RUNNING},
+			),
+		],
 	}),
 };
 
@@ -116,15 +126,16 @@ const timeout: Scenario = {
 
 const concerning: Scenario = {
 	name: 'concerning',
-	description: 'Deploys and runs, then some instances turn abnormal: status concerning.',
+	description: 'Deploys and runs with 2/2 instances, then one turns abnormal: status concerning with 1/2.',
 	services: project({
 		name: MAIN_SERVICE_NAME,
 		description: 'TF image classifier',
 		initial: {status: 'deploying', progress: 0},
-		models: [TF],
+		models: [{...TF, instanceCount: 2}],
 		history: [],
 		steps: [
 			...seedDeployment(0, [0, 2, 10, 1, 4, 3, 1, 8, 1].map((s) => s * SECOND), 38 * SECOND),
+			{after: 34 * SECOND, instances: [1]},
 			{after: 46 * SECOND, status: {status: 'concerning'}},
 		],
 	}),
@@ -150,4 +161,4 @@ const stuck: Scenario = {
 	}),
 };
 
-export const MORE_SCENARIOS: readonly Scenario[] = [consoleScenario, lifecycles, recovered, timeout, concerning, stuck];
+export const MORE_SCENARIOS: readonly Scenario[] = [consoleScenario, lifecycles, recovered, timeout, concerning, stuck, ...ROLLOUT_SCENARIOS];

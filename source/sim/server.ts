@@ -1,30 +1,42 @@
 // The embedded ModelArts simulator: a real node:http server on localhost that serves the
-// events, details and services endpoints exactly as modelarts-api.md describes them,
-// replaying a scenario in compressed real time. `--demo` and every layer's tests use it.
+// services list and each service's details, events, monitor and update logs as
+// modelarts-api.md describes them, replaying one or more scenarios (one service each, in
+// one project) in compressed real time. `--demo` and every layer's tests use it.
 //
 // Time: scenario time starts at t0 (when the server listens, or at the first good API
 // request with clockStart 'first-request') and runs `speed` times faster than `now()`. A
 // step due at scenario time `after` is released once now() >= t0 + after/speed, and its
 // events carry occur_time = t0 + round(after/speed): the real clock at which they appear,
-// so event times never lie in the client's future. History events sit `ago` ms before t0.
+// so event times never lie in the client's future. History events sit `ago` ms before t0,
+// and an auto-stop delay runs on the real clock too (neither is compressed).
 import {createServer} from 'node:http';
 import type {Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import type {ApiEvent, ServiceDetails} from '../model/types.js';
+import type {DenyPlan} from './deny.js';
 import type {FaultPlan} from './faults.js';
 import {FaultInjector} from './faults.js';
+import type {SimProject, WatchedService} from './project.js';
+import {projectOf} from './project.js';
+import type {Scenario} from './scenario-types.js';
 import {DEFAULT_SCENARIO, findScenario, SCENARIO_NAMES} from './scenarios.js';
 import {Responder} from './responder.js';
+import {checkScript} from './service-state.js';
 import type {SimAuth, SimRequestLog, SimRoute} from './responder.js';
 import {World} from './world.js';
 
+export type {DenyPlan} from './deny.js';
 export type {FaultKind, FaultPlan} from './faults.js';
+export type {WatchedService} from './project.js';
 export type {SimAuth, SimRequestLog, SimRoute} from './responder.js';
+export type {ServiceEndpoint} from './routes.js';
 
 /** How to start a simulator; every field has a default. */
 export interface SimulatorOptions {
 	/** Scenario name (see SCENARIO_NAMES); default 'success'. */
 	readonly scenario?: string;
+	/** Several scenarios at once, one watched service each, in one project (instead of `scenario`). */
+	readonly scenarios?: readonly string[];
 	readonly host?: string;
 	/** 0 (default) picks an ephemeral port. */
 	readonly port?: number;
@@ -40,6 +52,8 @@ export interface SimulatorOptions {
 	/** When scenario time starts: when the server listens (default) or at the first API request. */
 	readonly clockStart?: 'listen' | 'first-request';
 	readonly faults?: FaultPlan;
+	/** Endpoints that refuse every request with 403 or 404. */
+	readonly deny?: DenyPlan;
 	/** Replaces the X-Auth-Token check (AK/SK signatures, IAM tokens). */
 	readonly auth?: SimAuth;
 	/** Extra routes tried before the ModelArts API, e.g. IAM. */
@@ -51,9 +65,12 @@ export interface Simulator {
 	/** http://HOST:PORT, no trailing slash. */
 	readonly url: string;
 	readonly projectId: string;
-	/** The scenario's main service: the one to watch. */
+	/** The first scenario's service: the one to watch. */
 	readonly serviceId: string;
+	/** Every watched service, one per scenario, in the order given. */
+	readonly services: readonly WatchedService[];
 	readonly token: string;
+	/** The first scenario's name. */
 	readonly scenario: string;
 	/** Appends events to a service now (they are sorted in by occur_time). */
 	addEvents(serviceId: string, events: readonly ApiEvent[]): void;
@@ -84,18 +101,31 @@ function validSpeed(speed: number): number {
 	return speed;
 }
 
+function scenarioNamed(name: string): Scenario {
+	const scenario = findScenario(name);
+	if (!scenario) throw new Error(`Unknown scenario "${name}". Known: ${SCENARIO_NAMES.join(', ')}`);
+	return scenario;
+}
+
+function projectFor(options: SimulatorOptions): SimProject {
+	if (options.scenario !== undefined && options.scenarios !== undefined) throw new Error('Give scenario or scenarios, not both');
+	const [first, ...rest] = options.scenarios ?? [options.scenario ?? DEFAULT_SCENARIO];
+	if (first === undefined) throw new Error('scenarios is empty: name at least one scenario');
+	return projectOf([scenarioNamed(first), ...rest.map(scenarioNamed)]);
+}
+
 /** Starts a simulator; rejects on an unknown scenario, a bad speed, or a port in use. */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
-	const scenarioName = options.scenario ?? DEFAULT_SCENARIO;
-	const scenario = findScenario(scenarioName);
-	if (!scenario) throw new Error(`Unknown scenario "${scenarioName}". Known: ${SCENARIO_NAMES.join(', ')}`);
+	const project = projectFor(options);
 	const speed = validSpeed(options.speed ?? 1);
 	const now = options.now ?? Date.now;
 	const projectId = options.projectId ?? DEFAULT_PROJECT_ID;
 	const token = options.token ?? DEFAULT_TOKEN;
+	// A scenario the simulator cannot serve fails here rather than on a request.
+	for (const script of project.services) checkScript(script);
 	let world: World | null = null;
 	const worldNow = (): World => {
-		world ??= new World(scenario, projectId, now(), speed);
+		world ??= new World(project.services, projectId, now(), speed);
 		world.advance(now());
 		return world;
 	};
@@ -104,8 +134,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		offsetMode: options.offsetMode ?? 'page',
 		auth: options.auth ?? tokenAuth(token),
 		faults: new FaultInjector(options.faults),
+		deny: options.deny ?? {},
 		routes: options.routes ?? [],
 		world: worldNow,
+		now,
 	});
 	const server = createServer((req, res) => responder.handle(req, res));
 	const host = options.host ?? '127.0.0.1';
@@ -113,15 +145,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	if ((options.clockStart ?? 'listen') === 'listen') worldNow();
 	const serviceOf = (id: string) => {
 		const service = worldNow().service(id);
-		if (!service) throw new Error(`No service ${id} in scenario ${scenarioName}`);
+		if (!service) throw new Error(`No service ${id} in the simulated project`);
 		return service;
 	};
 	return {
 		url: `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`,
 		projectId,
-		serviceId: scenario.services[0].id,
+		serviceId: project.watched[0].id,
+		services: project.watched,
 		token,
-		scenario: scenarioName,
+		scenario: project.watched[0].scenario,
 		addEvents: (id, events) => serviceOf(id).insert(events),
 		setService: (id, patch) => serviceOf(id).patch(patch, now()),
 		setFaults: (plan) => responder.setFaults(new FaultInjector(plan)),

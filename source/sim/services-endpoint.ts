@@ -1,11 +1,12 @@
-// GET /v1/{project_id}/services/{service_id} and GET /v1/{project_id}/services (§2).
+// GET /v1/{project_id}/services/{service_id} and GET /v1/{project_id}/services (§2, §9).
+import type {SimServiceDetails} from './api-shapes.js';
 import type {SimResponse} from './http-util.js';
 import {json} from './http-util.js';
 import {enumParam, integerParam, MAX_LIMIT, pageOf} from './query.js';
-import type {ServiceState, SimServiceDetails} from './world.js';
+import type {ServiceState} from './service-state.js';
 
-export function detailsResponse(service: ServiceState): SimResponse {
-	return json(200, service.details);
+export function detailsResponse(service: ServiceState, now: number): SimResponse {
+	return json(200, service.detailsAt(now));
 }
 
 type SortKey = 'publish_at' | 'service_name' | 'transition_at';

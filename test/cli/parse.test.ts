@@ -87,9 +87,9 @@ describe('parseCommandLine', () => {
 	});
 
 	it('parses the simulate subcommand with its own flags', () => {
-		expect(parseCommandLine(['simulate', '--port', '8080', '--scenario', 'failure', '--offset-mode', 'record', '--speed', '4'], SCENARIOS, 'd')).toEqual({
+		expect(parseCommandLine(['simulate', '--port', '8080', '--scenario', 'failure', '--scenario', 'stuck', '--offset-mode', 'record', '--speed', '4', '--deny', 'logs=404'], SCENARIOS, 'd')).toEqual({
 			kind: 'simulate',
-			flags: {port: '8080', scenario: 'failure', offsetMode: 'record', speed: '4'},
+			flags: {port: '8080', scenario: ['failure', 'stuck'], offsetMode: 'record', speed: '4', deny: 'logs=404'},
 		});
 		expect(parseCommandLine(['simulate', '--sped', '4'], SCENARIOS, 'd')).toEqual({kind: 'usage-error', message: 'unknown flag --sped: did you mean --speed?'});
 	});

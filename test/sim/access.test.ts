@@ -1,6 +1,6 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import type {Harness} from './helpers.js';
-import {startHarness} from './helpers.js';
+import {startHarness, T0} from './helpers.js';
 
 let harness: Harness;
 afterEach(async () => harness?.sim.close());
@@ -27,7 +27,7 @@ describe('authentication, project and routing errors', () => {
 
 	it.each([
 		['GET', '/v2/whatever'],
-		['GET', '/v1/PROJECT/services/ID/logs'],
+		['GET', '/v1/PROJECT/services/ID/metrics'],
 		['POST', '/v1/PROJECT/services'],
 	])('answers 404 with an error body for %s %s', async (method, template) => {
 		harness = await startHarness();
@@ -72,12 +72,22 @@ describe('authentication, project and routing errors', () => {
 		expect(harness.sim.requests.at(-1)).toMatchObject({method: 'POST', path: '/v3/auth/tokens', status: 201, bytes: 11});
 	});
 
-	it('logs method, path, query, status and bytes of every request', async () => {
+	it('logs method, path, query, arrival time, endpoint, status and bytes of every request', async () => {
 		harness = await startHarness();
+		harness.advance(1500);
 		const response = await harness.get(`/${harness.sim.serviceId}/events`, {limit: 2, order: 'asc'});
 		const bytes = Buffer.byteLength(await response.text());
 		expect(harness.sim.requests).toEqual([
-			{method: 'GET', path: `/v1/${harness.sim.projectId}/services/${harness.sim.serviceId}/events`, query: {limit: '2', order: 'asc'}, status: 200, bytes, fault: null},
+			{
+				method: 'GET',
+				path: `/v1/${harness.sim.projectId}/services/${harness.sim.serviceId}/events`,
+				query: {limit: '2', order: 'asc'},
+				at: T0 + 1500,
+				endpoint: 'events',
+				status: 200,
+				bytes,
+				fault: null,
+			},
 		]);
 	});
 });

@@ -105,6 +105,19 @@ describe('fault plans', () => {
 		expect((await harness.get(eventsPath())).status).toBe(500);
 	});
 
+	it('hits every endpoint of a service by default, the monitor and update logs too', async () => {
+		harness = await startHarness({faults: {script: ['500', '503']}});
+		expect((await harness.get(`${detailsPath()}/monitor`)).status).toBe(500);
+		expect((await harness.get(`${detailsPath()}/logs`)).status).toBe(503);
+	});
+
+	it('with endpoints, only those take part: the others neither fail nor use up the script', async () => {
+		harness = await startHarness({faults: {script: ['500'], endpoints: ['events']}});
+		expect((await harness.get(`${detailsPath()}/monitor`)).status).toBe(200);
+		expect((await harness.get(detailsPath())).status).toBe(200);
+		expect((await harness.get(eventsPath())).status).toBe(500);
+	});
+
 	it('draws the same faults from the same seed, mixing faults and good answers', async () => {
 		const run = async () => {
 			harness = await startHarness({faults: {rate: 0.5, seed: 42, kinds: ['500', '429']}});

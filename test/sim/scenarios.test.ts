@@ -1,5 +1,8 @@
 import {afterEach, describe, expect, it} from 'vitest';
+import {model} from '../../source/sim/scenario-builders.js';
+import type {ScenarioService} from '../../source/sim/scenario-types.js';
 import {SCENARIO_DESCRIPTIONS, SCENARIO_NAMES} from '../../source/sim/scenarios.js';
+import {checkScript} from '../../source/sim/service-state.js';
 import type {EventsBody, Harness} from './helpers.js';
 import {startHarness, T0} from './helpers.js';
 
@@ -21,7 +24,7 @@ async function allEvents(query: Record<string, string | number> = {}): Promise<E
 
 describe('scenario registry', () => {
 	it('names every required scenario with a description', () => {
-		for (const name of ['success', 'failure', 'multi-model', 'console', 'lifecycles', 'recovered', 'timeout', 'concerning', 'big-history', 'stuck']) {
+		for (const name of ['success', 'failure', 'multi-model', 'console', 'lifecycles', 'recovered', 'timeout', 'concerning', 'big-history', 'stuck', 'two-instances', 'update']) {
 			expect(SCENARIO_NAMES).toContain(name);
 			expect(SCENARIO_DESCRIPTIONS[name]?.length).toBeGreaterThan(10);
 		}
@@ -39,6 +42,8 @@ describe('demo pacing at the default speed', () => {
 		['timeout', 'failed'],
 		['concerning', 'concerning'],
 		['big-history', 'running'],
+		['two-instances', 'running'],
+		['update', 'running'],
 	])('%s is still deploying at 30 s and %s by 60 s', async (scenario, outcome) => {
 		harness = await startHarness({scenario});
 		harness.advance(30 * SECOND - 1);
@@ -112,6 +117,16 @@ describe('scenario wording', () => {
 		const details = await play('timeout', 60 * SECOND);
 		expect(details.error_msg).toMatch(/^Service deployment timed out\. Error: ModelArts\.3520/);
 		expect((await allEvents({event_type: 'abnormal'})).map((e) => e.event_info)).toEqual([expect.stringMatching(/^Service deployment timed out\. Error: ModelArts\.3520 /)]);
+	});
+});
+
+describe('scripts the simulator cannot serve', () => {
+	it.each([
+		[{specification: 'modelarts.vm.quantum.1q'}, /Unknown specification "modelarts\.vm\.quantum\.1q"/],
+		[{specification: 'custom'}, /custom_spec/],
+	])('refuses a model with %j, saying why', (override, message) => {
+		const script: ScenarioService = {id: 'x', name: 'x', description: '', publishedAgo: 0, initial: {status: 'running'}, models: [{...model('m', '1'), ...override}], history: [], steps: []};
+		expect(() => checkScript(script)).toThrow(message);
 	});
 });
 
