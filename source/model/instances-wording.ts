@@ -1,11 +1,9 @@
 // The words for instance counts and resource use, one function per place they appear, so
 // the live view, the plain log and the outcome line say the same thing the same way.
-// Memory arrives in MB and is shown in GiB; a used amount keeps one decimal so it does not
-// flicker between "2" and "2.1", a total is shown as short as it is exact.
+// Model names come from the server: renderers sanitise these texts as they do event text.
+import {MB_PER_GIB, totalText, usedText} from './amount-format.js';
 import type {Amount, InstanceCounts, ResourceUse, ServiceInstances} from './instances.js';
 import type {Punctuation} from './punctuation.js';
-
-const MB_PER_GIB = 1024;
 
 function instancesNoun(total: number): string {
 	return total === 1 ? 'instance' : 'instances';
@@ -43,12 +41,9 @@ export function shortfallText(counts: InstanceCounts): string | null {
 	return `running with ${counts.running}/${counts.total} ${instancesNoun(counts.total!)} ready`;
 }
 
-const used = (value: number): string => value.toFixed(1);
-const total = (value: number): string => (Number.isInteger(value) ? String(value) : value.toFixed(1));
-
 function amountText(label: string, amount: Amount | null, scale = 1, unit = ''): string | null {
 	if (amount === null) return null;
-	return `${label} ${used(amount.used / scale)}/${total(amount.total / scale)}${unit}`;
+	return `${label} ${usedText(amount.used / scale)}/${totalText(amount.total / scale)}${unit}`;
 }
 
 /** `cpu 2.4/4 · mem 2.0/8 GiB · gpu 1.0/1 · gpu mem 3.1/16 GiB`, NPU likewise; null when nothing is known. */

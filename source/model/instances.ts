@@ -4,6 +4,7 @@
 // number is nullable and "unknown" is never shown as 0.
 import type {ModelMonitor, ServiceModelConfig, ServiceMonitor} from './types.js';
 import {modelLabel} from './model-label.js';
+import type {MonitorAmountField} from './validate-monitor.js';
 
 /** Used of total, in the API's unit (cores, MB, devices). */
 export interface Amount {
@@ -39,15 +40,6 @@ export interface ServiceInstances {
 /** The running/total pair every wording and record reads. */
 export type InstanceCounts = Pick<ServiceInstances, 'running' | 'total'>;
 
-const RESOURCE_FIELDS = {
-	cpu: ['cpu_core_usage', 'cpu_core_total'],
-	memoryMb: ['cpu_memory_usage', 'cpu_memory_total'],
-	gpu: ['gpu_usage', 'gpu_total'],
-	gpuMemoryMb: ['gpu_memory_usage', 'gpu_memory_total'],
-	npu: ['npu_usage', 'npu_total'],
-	npuMemoryMb: ['npu_memory_usage', 'npu_memory_total'],
-} as const satisfies Record<keyof ResourceUse, readonly [keyof ModelMonitor, keyof ModelMonitor]>;
-
 const configLabel = (entry: ServiceModelConfig): string | null => modelLabel(entry.model_name, entry.model_version);
 
 /** Which model an entry is about: by name and version, then model_id via config[], then name alone. */
@@ -70,25 +62,29 @@ function sumKnown(values: readonly (number | undefined)[]): number | null {
 	return known.length === 0 ? null : known.reduce((sum, value) => sum + value, 0);
 }
 
-function amountOf(entries: readonly ModelMonitor[], [usedField, totalField]: readonly [keyof ModelMonitor, keyof ModelMonitor]): Amount | null {
-	const used = sumKnown(entries.map((entry) => entry[usedField] as number | undefined));
-	const total = sumKnown(entries.map((entry) => entry[totalField] as number | undefined));
+function amountOf(entries: readonly ModelMonitor[], usedField: MonitorAmountField, totalField: MonitorAmountField): Amount | null {
+	const used = sumKnown(entries.map((entry) => entry[usedField]));
+	const total = sumKnown(entries.map((entry) => entry[totalField]));
 	// A CPU-only model reports 0 of 0 GPUs: nothing to show, not "0/0".
 	if (used === null || total === null || (used === 0 && total === 0)) return null;
 	return {used, total};
 }
 
 function modelInstances(model: string, entries: readonly ModelMonitor[], config: readonly ServiceModelConfig[]): ModelInstances {
-	const resources = Object.fromEntries(
-		Object.entries(RESOURCE_FIELDS).map(([name, fields]) => [name, amountOf(entries, fields)]),
-	) as unknown as ResourceUse;
 	// The monitor may leave the total out; the details' config[] says how many were asked for.
 	const configured = config.find((entry) => configLabel(entry) === model)?.instance_count;
 	return {
 		model,
 		running: sumKnown(entries.map((entry) => entry.model_running_instance_count)),
 		total: sumKnown(entries.map((entry) => entry.model_instance_count)) ?? configured ?? null,
-		resources,
+		resources: {
+			cpu: amountOf(entries, 'cpu_core_usage', 'cpu_core_total'),
+			memoryMb: amountOf(entries, 'cpu_memory_usage', 'cpu_memory_total'),
+			gpu: amountOf(entries, 'gpu_usage', 'gpu_total'),
+			gpuMemoryMb: amountOf(entries, 'gpu_memory_usage', 'gpu_memory_total'),
+			npu: amountOf(entries, 'npu_usage', 'npu_total'),
+			npuMemoryMb: amountOf(entries, 'npu_memory_usage', 'npu_memory_total'),
+		},
 	};
 }
 

@@ -2,6 +2,7 @@
 // (`update running: resnet 1.0.0 → 1.1.0 · instances 1 → 2`), and one line per change for
 // the detail view. Environment variables appear by name only. The text holds server
 // strings (names, versions, pools): renderers sanitise it as they do event text.
+import {gibText} from './amount-format.js';
 import type {Punctuation} from './punctuation.js';
 import type {CustomSpec} from './types.js';
 import type {UpdateChange, UpdateDiff, UpdateField, UpdateValue} from './update-changes.js';
@@ -18,8 +19,6 @@ const FIELD_LABEL: Readonly<Record<UpdateField, string>> = {
 
 const RESULT_WORD: Readonly<Record<string, string>> = {SUCCESS: 'succeeded', FAIL: 'failed', RUNNING: 'running'};
 
-const MB_PER_GIB = 1024;
-
 /** `update running:`, `update succeeded:`, or `update:` when the record has no result. */
 function heading(result: string | null): string {
 	const word = result === null ? '' : (RESULT_WORD[result.trim().toUpperCase()] ?? result.trim().toLowerCase());
@@ -29,7 +28,7 @@ function heading(result: string | null): string {
 function specText(spec: CustomSpec): string {
 	const parts = [
 		spec.cpu === undefined ? null : `${spec.cpu} cpu`,
-		spec.memory === undefined ? null : `${Number((spec.memory / MB_PER_GIB).toFixed(1))} GiB`,
+		spec.memory === undefined ? null : gibText(spec.memory),
 		spec.gpu_p4 === undefined ? null : `${spec.gpu_p4} gpu`,
 	];
 	return parts.filter((part) => part !== null).join(', ');

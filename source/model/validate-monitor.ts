@@ -11,22 +11,25 @@ export interface MonitorPayload {
 
 const COUNT_FIELDS = {model_running_instance_count: readCount, model_instance_count: readCount} as const;
 
-const AMOUNT_FIELDS = Object.fromEntries(
-	[
-		'cpu_core_usage',
-		'cpu_core_total',
-		'cpu_memory_usage',
-		'cpu_memory_total',
-		'gpu_usage',
-		'gpu_total',
-		'gpu_memory_usage',
-		'gpu_memory_total',
-		'npu_usage',
-		'npu_total',
-		'npu_memory_usage',
-		'npu_memory_total',
-	].map((field) => [field, readAmount]),
-);
+/** The fields of a monitor entry that hold an amount: cores, MB or devices, used and total. */
+export const MONITOR_AMOUNT_FIELDS = [
+	'cpu_core_usage',
+	'cpu_core_total',
+	'cpu_memory_usage',
+	'cpu_memory_total',
+	'gpu_usage',
+	'gpu_total',
+	'gpu_memory_usage',
+	'gpu_memory_total',
+	'npu_usage',
+	'npu_total',
+	'npu_memory_usage',
+	'npu_memory_total',
+] as const satisfies readonly (keyof ModelMonitor)[];
+
+export type MonitorAmountField = (typeof MONITOR_AMOUNT_FIELDS)[number];
+
+const AMOUNT_FIELDS = Object.fromEntries(MONITOR_AMOUNT_FIELDS.map((field) => [field, readAmount]));
 
 const MODEL_FIELDS = {
 	model_id: readString,
