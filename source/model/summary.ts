@@ -3,7 +3,7 @@
 // documented format.
 import type {ServiceInstances} from './instances.js';
 import type {DeploymentProgress, Outcome, PhaseId, PhaseState, WatchEvent} from './types.js';
-import type {UpdateDiff, UpdateField, UpdateValue} from './update-changes.js';
+import type {UpdateDiff, UpdateField, UpdateValue} from './update-log-diff.js';
 
 /** One line of `--json` output for an event. */
 export interface EventRecord {

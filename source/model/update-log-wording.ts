@@ -5,7 +5,7 @@
 import {gibText} from './amount-format.js';
 import type {Punctuation} from './punctuation.js';
 import type {CustomSpec} from './types.js';
-import type {UpdateChange, UpdateDiff, UpdateField, UpdateValue} from './update-changes.js';
+import type {UpdateChange, UpdateDiff, UpdateField, UpdateValue} from './update-log-diff.js';
 
 const FIELD_LABEL: Readonly<Record<UpdateField, string>> = {
 	model_version: 'version',

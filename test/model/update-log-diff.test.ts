@@ -2,8 +2,8 @@ import {describe, expect, it} from 'vitest';
 import {ASCII_PUNCTUATION, UNICODE_PUNCTUATION} from '../../source/model/punctuation.js';
 import {updateRecord} from '../../source/model/summary.js';
 import type {UpdateLogModel, UpdateLogRecord} from '../../source/model/types.js';
-import {newestUpdateDiff} from '../../source/model/update-changes.js';
-import {updateChangeLines, updateLine} from '../../source/model/update-wording.js';
+import {newestUpdateDiff} from '../../source/model/update-log-diff.js';
+import {updateChangeLines, updateLine} from '../../source/model/update-log-wording.js';
 import {validateUpdateLogsPayload} from '../../source/model/validate-update-logs.js';
 
 const T = 1_562_600_000_000;

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {deploymentIsUpdate} from '../../source/model/update-start.js';
+import {deploymentIsUpdate} from '../../source/model/update-lifecycle.js';
 import {details, watchEvents, type Entry} from './fixtures.js';
 
 describe('deploymentIsUpdate', () => {
