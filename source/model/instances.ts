@@ -103,7 +103,9 @@ export function serviceInstances(monitor: ServiceMonitor, trackModels: readonly 
 	const groups = new Map<string, ModelMonitor[]>(tracks.map((track) => [track, []]));
 	for (const entry of monitor.monitors) {
 		const label = labelOf(entry, tracks, config);
-		groups.set(label, [...(groups.get(label) ?? []), entry]);
+		const group = groups.get(label);
+		if (group) group.push(entry);
+		else groups.set(label, [entry]);
 	}
 
 	const models = [...groups].filter(([, entries]) => entries.length > 0).map(([model, entries]) => modelInstances(model, entries, config));
