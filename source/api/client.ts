@@ -7,8 +7,8 @@ import type {Authenticator} from './auth/types.js';
 import {CredentialError} from '../config/errors.js';
 import {ApiError, AuthError} from './errors.js';
 import {exchange, type FetchLike, type RequestLog} from './http-exchange.js';
-import {eventsPageFrom, servicesPageFrom, serviceDetailsFrom, type ProblemReporter} from './payloads.js';
-import type {EventsQuery, ModelArtsClient, ServicesQuery} from './types.js';
+import {eventsPageFrom, monitorFrom, servicesPageFrom, serviceDetailsFrom, updateLogsFrom, type ProblemReporter} from './payloads.js';
+import type {EventsQuery, ModelArtsClient, ServicesQuery, UpdateLogsQuery} from './types.js';
 
 export type {FetchInit, FetchLike, FetchResponse, RequestLog} from './http-exchange.js';
 
@@ -53,6 +53,14 @@ export function createClient(options: ClientOptions): ModelArtsClient {
 		async getService(serviceId, signal) {
 			return serviceDetailsFrom(await get(await serviceUrl(serviceId, '', signal), serviceId, signal), options.onProblem);
 		},
+		async getMonitor(serviceId, signal) {
+			return monitorFrom(await get(await serviceUrl(serviceId, '/monitor', signal), serviceId, signal), options.onProblem);
+		},
+		async getUpdateLogs(serviceId, query, signal) {
+			const url = await serviceUrl(serviceId, '/logs', signal);
+			setQuery(url, query);
+			return updateLogsFrom(await get(url, serviceId, signal), options.onProblem);
+		},
 		async listServices(query: ServicesQuery, signal) {
 			const url = new URL(`v1/${encodeURIComponent(await resolveProject(signal))}/services`, endpoint);
 			setQuery(url, query);
@@ -61,7 +69,7 @@ export function createClient(options: ClientOptions): ModelArtsClient {
 	};
 }
 
-function setQuery(url: URL, query: EventsQuery | ServicesQuery): void {
+function setQuery(url: URL, query: EventsQuery | ServicesQuery | UpdateLogsQuery): void {
 	for (const [key, value] of Object.entries(query)) {
 		if (value !== undefined && value !== null) {
 			url.searchParams.set(key, String(value));

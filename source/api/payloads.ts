@@ -2,9 +2,11 @@
 // A body that is not the expected shape at all is a TransientError: a gateway or a half-
 // deployed server answered, and asking again later is the right reaction.
 import {validateEventsPayload, validateServiceDetails, validateServicesPage} from '../model/events.js';
-import type {ServiceDetails} from '../model/types.js';
+import type {ServiceDetails, ServiceMonitor} from '../model/types.js';
+import {validateMonitorPayload} from '../model/validate-monitor.js';
+import {validateUpdateLogsPayload} from '../model/validate-update-logs.js';
 import {TransientError} from './errors.js';
-import type {EventsPage, ServicesPage} from './types.js';
+import type {EventsPage, ServicesPage, UpdateLogs} from './types.js';
 
 /** Told what a tolerant validator dropped or found missing, so the user can be told once. */
 export type ProblemReporter = (problem: string) => void;
@@ -56,4 +58,27 @@ export function servicesPageFrom(json: unknown, reporter?: ProblemReporter): Ser
 	const payload = validateServicesPage(json);
 	report(reporter, 'services', payload.problems);
 	return {total_count: payload.total_count ?? payload.services.length, services: payload.services};
+}
+
+const MONITOR_FIELDS = ['monitors', 'service_instance_count', 'service_running_instance_count', 'service_id', 'service_name'];
+
+/** The monitor answer. Any of its fields may be missing, but an object with none of them is some other API. */
+export function monitorFrom(json: unknown, reporter?: ProblemReporter): ServiceMonitor {
+	if (!isObject(json) || !MONITOR_FIELDS.some((field) => json[field] !== undefined)) {
+		throw new TransientError('unexpected response (not a monitor answer) — is this a ModelArts endpoint?');
+	}
+
+	const payload = validateMonitorPayload(json);
+	report(reporter, 'monitor', payload.problems);
+	return payload.monitor;
+}
+
+export function updateLogsFrom(json: unknown, reporter?: ProblemReporter): UpdateLogs {
+	if (!isObject(json) || (json.logs === undefined && json.service_id === undefined)) {
+		throw new TransientError('unexpected response (not an update log) — is this a ModelArts endpoint?');
+	}
+
+	const payload = validateUpdateLogsPayload(json);
+	report(reporter, 'update logs', payload.problems);
+	return {records: payload.records};
 }

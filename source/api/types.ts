@@ -1,4 +1,4 @@
-import type {ApiEvent, ServiceDetails, ServiceSummary} from '../model/types.js';
+import type {ApiEvent, ServiceDetails, ServiceMonitor, ServiceSummary, UpdateLogRecord} from '../model/types.js';
 
 /** Query parameters of `GET /v1/{project_id}/services/{service_id}/events`. */
 export interface EventsQuery {
@@ -33,9 +33,24 @@ export interface ServicesPage {
 	readonly services: readonly ServiceSummary[];
 }
 
+/** Query parameters of `GET /v1/{project_id}/services/{service_id}/logs`. */
+export interface UpdateLogsQuery {
+	/** ms; only the record of that update. */
+	readonly update_time?: number;
+}
+
+export interface UpdateLogs {
+	/** In the order the server sent them (the API documents none). */
+	readonly records: readonly UpdateLogRecord[];
+}
+
 /** The ModelArts API as the rest of the tool sees it. Every method throws an ApiError subclass. */
 export interface ModelArtsClient {
 	listEvents(serviceId: string, query: EventsQuery, signal?: AbortSignal): Promise<EventsPage>;
 	getService(serviceId: string, signal?: AbortSignal): Promise<ServiceDetails>;
 	listServices(query: ServicesQuery, signal?: AbortSignal): Promise<ServicesPage>;
+	/** Instances and resource use (modelarts-api.md §7); 403/404 where the API is not offered. */
+	getMonitor(serviceId: string, signal?: AbortSignal): Promise<ServiceMonitor>;
+	/** The service's update records (modelarts-api.md §8); 403/404 where the API is not offered. */
+	getUpdateLogs(serviceId: string, query: UpdateLogsQuery, signal?: AbortSignal): Promise<UpdateLogs>;
 }

@@ -40,6 +40,17 @@ export function readCount(value: unknown): number | undefined {
 	return count !== undefined && count >= 0 && Number.isInteger(count) ? count : undefined;
 }
 
+/** An amount such as used CPU cores or memory: a non-negative number. */
+export function readAmount(value: unknown): number | undefined {
+	const amount = readNumber(value);
+	return amount !== undefined && amount >= 0 ? amount : undefined;
+}
+
+/** Counts one more occurrence of `key`: why something was dropped, or which field was unusable. */
+export function bump(reasons: Map<string, number>, key: string): void {
+	reasons.set(key, (reasons.get(key) ?? 0) + 1);
+}
+
 /** Copies the optional fields that have a usable value; absent or unusable ones are left out. */
 export function pickOptional<T>(
 	source: JsonObject,
@@ -51,6 +62,23 @@ export function pickOptional<T>(
 		if (value !== undefined) picked[field] = value;
 	}
 	return picked as Partial<T>;
+}
+
+/**
+ * pickOptional that also counts, per field, the values that were sent but unusable (null
+ * counts as not sent), so a validator can say what it ignored.
+ */
+export function pickCounting<T>(
+	source: JsonObject,
+	readers: Readonly<Record<string, (value: unknown) => unknown>>,
+	unusable: Map<string, number>,
+): Partial<T> {
+	const picked = pickOptional<T>(source, readers);
+	for (const field of Object.keys(readers)) {
+		const sent = source[field] !== undefined && source[field] !== null;
+		if (sent && !(field in picked)) bump(unusable, field);
+	}
+	return picked;
 }
 
 /** "3 events dropped (occur_time: 2, event_info: 1)", the way problems are reported. */

@@ -7,6 +7,7 @@ import {isFailureWording} from './classify.js';
 import {applyEvent, settleOutcome} from './deployment-events.js';
 import type {EventVerdict} from './deployment-events.js';
 import {freezeTrack, newTrack} from './phase-machine.js';
+import {modelLabel} from './model-label.js';
 import type {WorkingTrack} from './phase-machine.js';
 
 /** Index of the latest lifecycle-start event, scanning backward; -1 when there is none. */
@@ -16,8 +17,7 @@ export function lifecycleStartIndex(events: readonly WatchEvent[]): number {
 }
 
 function configModel(entry: NonNullable<ServiceDetails['config']>[number]): string | null {
-	if (!entry.model_name) return null;
-	return entry.model_version ? `${entry.model_name} ${entry.model_version}` : entry.model_name;
+	return modelLabel(entry.model_name, entry.model_version);
 }
 
 /** Models named by the lifecycle's events (in order of appearance), then by config[]. */

@@ -2,6 +2,7 @@
 // the meaning of its text. The shape validators for server responses live beside it.
 import type {ApiEvent, EventType, WatchEvent} from './types.js';
 import {classifyEvent} from './classify.js';
+import {textHash} from './text-hash.js';
 
 export {validateEventsPayload, validateServiceDetails, validateServicesPage} from './validate.js';
 export type {EventsPayload, ServiceDetailsPayload, ServicesPayload} from './validate.js';
@@ -19,19 +20,6 @@ export function normaliseEventType(raw: string): EventType {
 	if (value === 'normal') return 'normal';
 	if (value === 'abnormal') return 'abnormal';
 	return ABNORMAL_LOOKING.test(value) ? 'abnormal' : 'normal';
-}
-
-/** 64 bits of two independent multiplicative hashes, in base 36. */
-function textHash(text: string): string {
-	let h1 = 0x811c9dc5;
-	let h2 = 0x9747b28c ^ text.length;
-	for (let i = 0; i < text.length; i++) {
-		const code = text.charCodeAt(i);
-		h1 = Math.imul(h1 ^ code, 0x01000193);
-		h2 = Math.imul(h2 ^ code, 0x5bd1e995);
-		h2 ^= h2 >>> 15;
-	}
-	return (h1 >>> 0).toString(36) + (h2 >>> 0).toString(36).padStart(7, '0');
 }
 
 /**

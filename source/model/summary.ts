@@ -1,6 +1,9 @@
-// The JSON (NDJSON) output contract: one `event` record per event, one `summary` record.
-// Field names are snake_case because they are an external, documented format.
+// The JSON (NDJSON) output contract: one `event` record per event, `instances` and `update`
+// records, one `summary` record. Field names are snake_case because they are an external,
+// documented format.
+import type {ServiceInstances} from './instances.js';
 import type {DeploymentProgress, Outcome, PhaseId, PhaseState, WatchEvent} from './types.js';
+import type {UpdateDiff, UpdateField, UpdateValue} from './update-log-diff.js';
 
 /** One line of `--json` output for an event. */
 export interface EventRecord {
@@ -28,6 +31,39 @@ export interface SummaryPhase {
 	readonly cause: string | null;
 }
 
+/** Instance counts of the service and of each model; null where the server did not say. */
+export interface InstanceCountsRecord {
+	readonly running: number | null;
+	readonly total: number | null;
+	readonly models: readonly {readonly model: string; readonly running: number | null; readonly total: number | null}[];
+}
+
+/** `{"kind":"instances",…}`, written whenever a count changes (see instanceCountsChanged). */
+export interface InstancesRecord extends InstanceCountsRecord {
+	readonly kind: 'instances';
+	/** When the monitor answered, ms since the epoch. */
+	readonly at: number;
+}
+
+/** One change of an update; for `envs`, `from`/`to` list names and the name lists say what moved. */
+export interface UpdateChangeRecord {
+	readonly model: string | null;
+	readonly field: UpdateField;
+	readonly from: UpdateValue;
+	readonly to: UpdateValue;
+	readonly added?: readonly string[];
+	readonly removed?: readonly string[];
+	readonly changed?: readonly string[];
+}
+
+/** `{"kind":"update",…}`: what the newest update record changes. */
+export interface UpdateRecord {
+	readonly kind: 'update';
+	readonly update_time: number;
+	readonly result: string | null;
+	readonly changes: readonly UpdateChangeRecord[];
+}
+
 /** The closing line of `--json` output. */
 export interface SummaryRecord {
 	readonly kind: 'summary';
@@ -37,6 +73,8 @@ export interface SummaryRecord {
 	readonly status: string | null;
 	readonly error_msg: string | null;
 	readonly phases: readonly SummaryPhase[];
+	/** The last counts the monitor gave; null without a monitor answer. */
+	readonly instances: InstanceCountsRecord | null;
 	readonly events_total: number;
 }
 
@@ -58,6 +96,24 @@ export function eventRecord(event: WatchEvent): EventRecord {
 	};
 }
 
+function instanceCounts(instances: ServiceInstances): InstanceCountsRecord {
+	return {
+		running: instances.running,
+		total: instances.total,
+		models: instances.models.map(({model, running, total}) => ({model, running, total})),
+	};
+}
+
+export function instancesRecord(instances: ServiceInstances, at: number): InstancesRecord {
+	return {kind: 'instances', at, ...instanceCounts(instances)};
+}
+
+/** Environment variables by name only: the record never holds a value. */
+export function updateRecord(diff: UpdateDiff): UpdateRecord {
+	const changes = diff.changes.map(({model, field, from, to, envs}): UpdateChangeRecord => ({model, field, from, to, ...envs}));
+	return {kind: 'update', update_time: diff.updateTime, result: diff.result, changes};
+}
+
 /**
  * The summary of the current deployment. Phases are listed model by model, in phase order;
  * `duration_ms` is known only for phases with both a start and an end time.
@@ -67,6 +123,7 @@ export function buildSummary(
 	serviceName: string | null,
 	deployment: DeploymentProgress,
 	eventsTotal: number,
+	instances: ServiceInstances | null = null,
 ): SummaryRecord {
 	const phases = deployment.tracks.flatMap((track) =>
 		track.phases.map(
@@ -91,6 +148,7 @@ export function buildSummary(
 		status: deployment.status,
 		error_msg: deployment.errorMsg,
 		phases,
+		instances: instances === null ? null : instanceCounts(instances),
 		events_total: eventsTotal,
 	};
 }

@@ -59,6 +59,14 @@ export interface WatchEvent extends Classification {
 	readonly seq: number;
 }
 
+/** Resources allocated to each instance of a model without a named specification. */
+export interface CustomSpec {
+	readonly cpu?: number;
+	/** MB. */
+	readonly memory?: number;
+	readonly gpu_p4?: number;
+}
+
 /** One entry of a service's `config[]`: a model the service runs. */
 export interface ServiceModelConfig {
 	readonly model_id?: string;
@@ -67,6 +75,9 @@ export interface ServiceModelConfig {
 	readonly status?: string;
 	readonly weight?: number;
 	readonly instance_count?: number;
+	/** A flavour name such as `modelarts.vm.cpu.2u`, or `custom` with `custom_spec`. */
+	readonly specification?: string;
+	readonly custom_spec?: CustomSpec;
 }
 
 /** `GET /v1/{project_id}/services/{service_id}`, the fields the watch uses. */
@@ -80,7 +91,72 @@ export interface ServiceDetails {
 	readonly publish_at?: number;
 	readonly update_time?: number;
 	readonly infer_type?: string;
+	/** When an auto-stopping service stops by itself (ms since the epoch). */
+	readonly due_time?: number;
 	readonly config?: readonly ServiceModelConfig[];
+}
+
+/** One entry of `monitors[]` (modelarts-api.md §7): one model, or one model on one edge node. */
+export interface ModelMonitor {
+	readonly model_id?: string;
+	readonly model_name?: string;
+	readonly model_version?: string;
+	readonly node_id?: string;
+	readonly model_running_instance_count?: number;
+	readonly model_instance_count?: number;
+	/** Cores. */
+	readonly cpu_core_usage?: number;
+	readonly cpu_core_total?: number;
+	/** MB. */
+	readonly cpu_memory_usage?: number;
+	readonly cpu_memory_total?: number;
+	readonly gpu_usage?: number;
+	readonly gpu_total?: number;
+	/** MB. */
+	readonly gpu_memory_usage?: number;
+	readonly gpu_memory_total?: number;
+	readonly npu_usage?: number;
+	readonly npu_total?: number;
+	/** MB. */
+	readonly npu_memory_usage?: number;
+	readonly npu_memory_total?: number;
+}
+
+/** `GET …/services/{service_id}/monitor`; the documented example omits most fields, so all are optional. */
+export interface ServiceMonitor {
+	readonly service_running_instance_count?: number;
+	readonly service_instance_count?: number;
+	readonly monitors: readonly ModelMonitor[];
+}
+
+/**
+ * Environment variable names, each with a fingerprint of its value. The values themselves
+ * never leave the validator: they may hold passwords, and a name is all a person needs.
+ */
+export type EnvFingerprints = Readonly<Record<string, string>>;
+
+/** One model of an update record's `config[]`. */
+export interface UpdateLogModel {
+	readonly model_id?: string;
+	readonly model_name?: string;
+	readonly model_version?: string;
+	readonly weight?: number;
+	readonly specification?: string;
+	readonly custom_spec?: CustomSpec;
+	readonly envs?: EnvFingerprints;
+	/** The dedicated resource pool of this model. */
+	readonly cluster_id?: string;
+	readonly instance_count?: number;
+}
+
+/** One record of `GET …/services/{service_id}/logs` (modelarts-api.md §8). */
+export interface UpdateLogRecord {
+	/** ms since the epoch; records without a usable one are dropped by the validator. */
+	readonly update_time: number;
+	/** `SUCCESS`, `FAIL` or `RUNNING` as the server sent it. */
+	readonly result?: string;
+	readonly cluster_id?: string;
+	readonly config: readonly UpdateLogModel[];
 }
 
 /** One row of `GET /v1/{project_id}/services`. */

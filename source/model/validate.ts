@@ -1,8 +1,8 @@
 // Shape validation of ModelArts responses, tolerant by design: a watch that stops on one
 // malformed event is worse than one that skips it and says so. The api layer calls these
 // and passes `problems` on as diagnostics.
-import type {ApiEvent, ServiceDetails, ServiceModelConfig, ServiceSummary} from './types.js';
-import {describeDrops, isObject, pickOptional, readCount, readNumber, readString, readTime} from './coerce.js';
+import type {ApiEvent, CustomSpec, ServiceDetails, ServiceModelConfig, ServiceSummary} from './types.js';
+import {bump, describeDrops, isObject, pickOptional, readAmount, readCount, readNumber, readString, readTime} from './coerce.js';
 import type {JsonObject} from './coerce.js';
 
 /** A validated events page. `total_count` is null when the server did not send a usable one. */
@@ -25,10 +25,6 @@ export interface ServicesPayload {
 	readonly services: ServiceSummary[];
 	readonly total_count: number | null;
 	readonly problems: string[];
-}
-
-function bump(reasons: Map<string, number>, field: string): void {
-	reasons.set(field, (reasons.get(field) ?? 0) + 1);
 }
 
 /** One event, or the name of the first field that made it unusable. */
@@ -73,6 +69,13 @@ export function validateEventsPayload(json: unknown): EventsPayload {
 const readNullableNumber = (value: unknown): number | null | undefined => (value === null ? null : readNumber(value));
 const readNullableString = (value: unknown): string | null | undefined => (value === null ? null : readString(value));
 
+/** `custom_spec` of a model (details or update log); undefined when none of it is usable. */
+export function readCustomSpec(value: unknown): CustomSpec | undefined {
+	if (!isObject(value)) return undefined;
+	const spec = pickOptional<CustomSpec>(value, {cpu: readAmount, memory: readAmount, gpu_p4: readAmount});
+	return Object.keys(spec).length > 0 ? spec : undefined;
+}
+
 function readModelConfig(raw: unknown): ServiceModelConfig | null {
 	if (!isObject(raw)) return null;
 	return pickOptional<ServiceModelConfig>(raw, {
@@ -82,6 +85,8 @@ function readModelConfig(raw: unknown): ServiceModelConfig | null {
 		status: readString,
 		weight: readNumber,
 		instance_count: readNumber,
+		specification: readString,
+		custom_spec: readCustomSpec,
 	});
 }
 
@@ -109,7 +114,7 @@ export function validateServiceDetails(json: unknown): ServiceDetailsPayload {
 	} else if (rawConfig !== undefined && rawConfig !== null) {
 		problems.push('config is not an array');
 	}
-	const extra = pickOptional<ServiceDetails>(json, {progress: readNullableNumber, error_msg: readNullableString});
+	const extra = pickOptional<ServiceDetails>(json, {progress: readNullableNumber, error_msg: readNullableString, due_time: readTime});
 	return {details: {...summary, ...extra, ...(config ? {config} : {})}, problems};
 }
 

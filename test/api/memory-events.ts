@@ -2,7 +2,7 @@
 // either reading of offset, inclusive or exclusive time bounds, a limit capped below what
 // was asked, and `order` ignored. The simulator is faithful to one server; this covers the rest.
 import type {ApiEvent} from '../../source/model/types.js';
-import {TransientError} from '../../source/api/errors.js';
+import {NotFoundError, TransientError} from '../../source/api/errors.js';
 import type {EventsPage, EventsQuery, ModelArtsClient} from '../../source/api/types.js';
 
 export interface MemoryServerQuirks {
@@ -59,6 +59,12 @@ export class MemoryEvents {
 				throw new TransientError('not served');
 			},
 			listServices: async () => ({total_count: 0, services: []}),
+			getMonitor: async () => {
+				throw new NotFoundError('not served', 404);
+			},
+			getUpdateLogs: async () => {
+				throw new NotFoundError('not served', 404);
+			},
 		};
 	}
 }

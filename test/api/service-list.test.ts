@@ -18,6 +18,8 @@ function fakeClient(mode: 'page' | 'record', cap: number, services = SERVICES): 
 		},
 		listEvents: () => Promise.reject(new Error('not used')),
 		getService: () => Promise.reject(new Error('not used')),
+		getMonitor: () => Promise.reject(new Error('not used')),
+		getUpdateLogs: () => Promise.reject(new Error('not used')),
 	};
 }
 
@@ -44,6 +46,8 @@ describe('listAllServices', () => {
 			},
 			listEvents: () => Promise.reject(new Error('not used')),
 			getService: () => Promise.reject(new Error('not used')),
+			getMonitor: () => Promise.reject(new Error('not used')),
+			getUpdateLogs: () => Promise.reject(new Error('not used')),
 		};
 		const services = await listAllServices(client);
 		expect(services).toHaveLength(2);

@@ -38,6 +38,13 @@ function harness(script: {readonly polls?: readonly Outcome<ApiEvent[]>[]; reado
 			return next;
 		},
 		listServices: async () => ({total_count: 0, services: []}),
+		// A server without the bonus APIs: the watch must work as it does without them.
+		getMonitor: async () => {
+			throw new NotFoundError('HTTP 404 APIGW.0101', 404);
+		},
+		getUpdateLogs: async () => {
+			throw new NotFoundError('HTTP 404 APIGW.0101', 404);
+		},
 	};
 	const watcher = createWatcher({client, serviceId: 'svc', sync, intervalMs: 2000, random: () => 0.5, onMessage: (m) => messages.push(m), ...options});
 	const syncStates = (): SyncState[] => messages.flatMap((m) => (m.type === 'sync' ? [m.state] : []));

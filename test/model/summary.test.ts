@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {computeDeployment} from '../../source/model/deployment.js';
-import {buildSummary, eventRecord} from '../../source/model/summary.js';
+import {serviceInstances} from '../../source/model/instances.js';
+import {buildSummary, eventRecord, instancesRecord} from '../../source/model/summary.js';
 import {T0, details, seedSequence, watchEvents} from './fixtures.js';
 
 describe('eventRecord', () => {
@@ -56,5 +57,31 @@ describe('buildSummary', () => {
 		);
 		const pulling = buildSummary('svc-1', 'my-service', deployment, 3).phases.find(phase => phase.phase === 'image_pulling');
 		expect(pulling).toMatchObject({state: 'done', warnings: 1, cause: null});
+	});
+});
+
+describe('instances in the JSON output', () => {
+	const monitor = {
+		service_running_instance_count: 1,
+		service_instance_count: 2,
+		monitors: [{model_name: 'TF', model_version: '3.0.0', model_running_instance_count: 1, model_instance_count: 2, cpu_core_usage: 1, cpu_core_total: 2}],
+	};
+
+	it('is the documented instances line, without resource use', () => {
+		const instances = serviceInstances(monitor, ['TF 3.0.0']);
+		expect(JSON.parse(JSON.stringify(instancesRecord(instances, T0)))).toEqual({
+			kind: 'instances',
+			at: T0,
+			running: 1,
+			total: 2,
+			models: [{model: 'TF 3.0.0', running: 1, total: 2}],
+		});
+	});
+
+	it('puts the last counts in the summary, and null without a monitor answer', () => {
+		const deployment = computeDeployment(watchEvents(...seedSequence()), details('running'));
+		const withCounts = buildSummary('svc-1', 'my-service', deployment, 9, serviceInstances(monitor, ['TF 3.0.0']));
+		expect(withCounts.instances).toEqual({running: 1, total: 2, models: [{model: 'TF 3.0.0', running: 1, total: 2}]});
+		expect(buildSummary('svc-1', 'my-service', deployment, 9).instances).toBeNull();
 	});
 });
