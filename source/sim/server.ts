@@ -12,13 +12,13 @@
 import {createServer} from 'node:http';
 import type {Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
-import type {ApiEvent, ServiceDetails} from '../model/types.js';
+import type {ApiEvent} from '../model/types.js';
 import type {DenyPlan} from './deny.js';
 import type {FaultPlan} from './faults.js';
 import {FaultInjector} from './faults.js';
 import type {SimProject, WatchedService} from './project.js';
 import {projectOf} from './project.js';
-import type {Scenario} from './scenario-types.js';
+import type {Scenario, StatusPatch} from './scenario-types.js';
 import {DEFAULT_SCENARIO, findScenario, SCENARIO_NAMES} from './scenarios.js';
 import {Responder} from './responder.js';
 import {checkScript} from './service-state.js';
@@ -75,7 +75,7 @@ export interface Simulator {
 	/** Appends events to a service now (they are sorted in by occur_time). */
 	addEvents(serviceId: string, events: readonly ApiEvent[]): void;
 	/** Changes a service's details now; a status change moves transition_at. */
-	setService(serviceId: string, patch: Partial<ServiceDetails>): void;
+	setService(serviceId: string, patch: StatusPatch): void;
 	/** Replaces the fault plan (undefined = no faults) for the requests to come. */
 	setFaults(plan: FaultPlan | undefined): void;
 	/** Every request answered so far, oldest first. */
