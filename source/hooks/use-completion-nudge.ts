@@ -1,6 +1,6 @@
 import {useEffect, useRef} from 'react';
-import {formatDuration} from '../model/elapsed.js';
 import type {Nudge} from '../model/view-state-completion.js';
+import {nudgeText} from '../model/wording.js';
 import {nudgeBytes, type NotifyProtocol} from './terminal-notify.js';
 
 /** Where and how the nudge is sent; the CLI builds it (null with --no-notify). */
@@ -13,12 +13,6 @@ export interface NudgeSink {
 	readonly write: (bytes: string) => void;
 }
 
-/** `my-service deployed in 4m12s` / `my-service failed after 4m12s`. */
-export function nudgeBody(nudge: Nudge, serviceName: string): string {
-	const took = nudge.elapsedMs === null ? '' : nudge.outcome === 'succeeded' ? ` in ${formatDuration(nudge.elapsedMs)}` : ` after ${formatDuration(nudge.elapsedMs)}`;
-	return `${serviceName} ${nudge.outcome === 'succeeded' ? 'deployed' : 'failed'}${took}`;
-}
-
 /** Rings the bell and sends the notification once per nudge the reducer decided on. */
 export function useCompletionNudge(nudge: Nudge | null, serviceName: string, sink: NudgeSink | null): void {
 	// Read when a nudge comes, not watched: a renamed service or a new sink must not ring again.
@@ -27,7 +21,7 @@ export function useCompletionNudge(nudge: Nudge | null, serviceName: string, sin
 	useEffect(() => {
 		const {sink: target, serviceName: name} = latest.current;
 		if (nudge !== null && target !== null) {
-			target.write(nudgeBytes(target.protocol, 'modelarts-watch', nudgeBody(nudge, name)));
+			target.write(nudgeBytes(target.protocol, 'modelarts-watch', nudgeText(nudge.outcome, nudge.elapsedMs, name)));
 		}
 	}, [nudge]);
 }

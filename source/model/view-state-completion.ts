@@ -2,6 +2,7 @@
 // failed. A service that was already running (or failed) when the watch began never
 // nudges, and neither does the first poll: before it, "in progress" only means "no data".
 import type {DeploymentProgress, Outcome} from './types.js';
+import {deploymentDuration} from './wording.js';
 
 /** A completion worth a bell and a desktop notification. */
 export interface Nudge {
@@ -21,26 +22,6 @@ export interface CompletionState {
 
 export const NO_COMPLETION: CompletionState = {seen: null, nudge: null};
 
-/** The newest time any phase of the deployment started or ended, or null. */
-function lastPhaseTime(deployment: DeploymentProgress): number | null {
-	let last: number | null = null;
-	for (const phase of deployment.tracks.flatMap(track => track.phases)) {
-		for (const time of [phase.startedAt, phase.endedAt]) if (time !== null && (last === null || time > last)) last = time;
-	}
-
-	return last;
-}
-
-/**
- * Duration of an ended deployment by the server's clock, or null while it runs. Without an
- * end time (the details may not say when the status changed) the last phase event stands in.
- */
-export function endedDeploymentMs(deployment: DeploymentProgress): number | null {
-	if (deployment.startedAt === null || deployment.outcome === 'in_progress') return null;
-	const end = deployment.endedAt ?? lastPhaseTime(deployment);
-	return end === null ? null : Math.max(0, end - deployment.startedAt);
-}
-
 /**
  * The tracking after a successful poll whose data gave `deployment`. Returns `state` itself
  * when nothing changed, so the reducer can keep its state object.
@@ -50,7 +31,7 @@ export function trackCompletion(state: CompletionState, deployment: DeploymentPr
 	if (outcome === state.seen) return state;
 	const ended = outcome === 'succeeded' || outcome === 'failed';
 	if (state.seen === 'in_progress' && ended) {
-		const nudge: Nudge = {outcome, elapsedMs: endedDeploymentMs(deployment), serial: (state.nudge?.serial ?? 0) + 1};
+		const nudge: Nudge = {outcome, elapsedMs: deploymentDuration(deployment, null), serial: (state.nudge?.serial ?? 0) + 1};
 		return {seen: outcome, nudge};
 	}
 

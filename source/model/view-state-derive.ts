@@ -26,13 +26,13 @@ export function failedTrackCount(deployment: DeploymentProgress): number {
 	return deployment.tracks.filter(track => track.phases.some(phase => phase.state === 'failed' && phase.cause)).length;
 }
 
-function layoutFor(core: ViewInputs, shown: DeploymentProgress, noticeLines: number, timelineLines: number): LayoutPlan {
+function layoutFor(core: ViewInputs, shown: DeploymentProgress, noticeLines: readonly number[], timelineLines: number): LayoutPlan {
 	const trackCount = Math.max(1, shown.tracks.length);
 	return planLayout({
 		rows: core.rows,
 		trackCount,
 		tracksAsColumns: tracksFitAsColumns(core.columns, trackCount),
-		outcomeMessages: noticeLines,
+		noticeLines,
 		failedTracks: failedTrackCount(shown),
 		timelineLines,
 	});
@@ -69,7 +69,7 @@ export function deriveView(previous: ViewState | null, core: ViewInputs): ViewSt
 	const notices =
 		sameShown && previous.detailsUnavailable === core.detailsUnavailable ? previous.notices : outcomeNotices(shown, core.detailsUnavailable);
 	const timeline = sameShown ? previous.timeline : timelineOf(shown);
-	const noticeLines = notices.reduce((lines, notice) => lines + noticeLineCount(notice, core.columns), 0);
+	const noticeLines = notices.map(notice => noticeLineCount(notice, core.columns));
 	const layout = layoutFor(core, shown, noticeLines, timelineLineCount(timeline));
 	const pageSize = Math.max(1, layout.eventRows);
 	const store = shownStore(core);

@@ -1,9 +1,7 @@
-// What the keys mean and what they change, as pure functions of the view state. The hook
-// (use-keys.ts) only reports keys; here a key becomes an intent (its meaning depends on the
-// mode: while a search is typed every printable key is text) and an intent becomes a change
-// of the settings and, for q, r, Esc and Ctrl+C, an effect.
+// What the key intents change, as pure functions of the view state: the settings and, for
+// q, r, Esc and Ctrl+C, an effect (view-state-intents.ts decides which intent a key is).
 import type {TypeFilter} from '../config/types.js';
-import {isInterrupt, typedText, withoutLastCharacter, type KeyPress} from './key-press.js';
+import {withoutLastCharacter} from './key-press.js';
 import {queryPage} from './store-query.js';
 import {neighbourRow, refOf} from './view-state-selection.js';
 import {queryOf, shownStore, type KeyAction, type TimeMode, type ViewEffect, type ViewInputs, type ViewSettings, type ViewState} from './view-state-types.js';
@@ -16,53 +14,6 @@ export interface KeyChange {
 
 const NEXT_FILTER: Readonly<Record<TypeFilter, TypeFilter>> = {all: 'abnormal', abnormal: 'normal', normal: 'all'};
 const NEXT_TIME_MODE: Readonly<Record<TimeMode, TimeMode>> = {local: 'relative', relative: 'utc', utc: 'local'};
-
-// Printable keys and the intent each one asks for (outside search typing).
-const CHARACTER_KEYS: Readonly<Record<string, KeyAction>> = {
-	f: {type: 'cycle-filter'},
-	o: {type: 'toggle-order'},
-	n: {type: 'next-page'},
-	p: {type: 'prev-page'},
-	g: {type: 'first-page'},
-	G: {type: 'last-page'},
-	'?': {type: 'toggle-help'},
-	'/': {type: 'search-start'},
-	' ': {type: 'toggle-pause'},
-	t: {type: 'cycle-time'},
-	r: {type: 'refresh'},
-	q: {type: 'quit'},
-};
-
-const NAMED_KEYS: Partial<Readonly<Record<NonNullable<KeyPress['name']>, KeyAction>>> = {
-	up: {type: 'select-prev'},
-	down: {type: 'select-next'},
-	return: {type: 'open-detail'},
-	right: {type: 'next-page'},
-	pageDown: {type: 'next-page'},
-	left: {type: 'prev-page'},
-	pageUp: {type: 'prev-page'},
-	home: {type: 'first-page'},
-	end: {type: 'last-page'},
-	escape: {type: 'escape'},
-};
-
-/** While searching, keys are text: only Enter, Esc, Backspace and Ctrl+C keep a meaning. */
-function searchIntent(press: KeyPress): KeyAction | null {
-	if (press.name === 'escape') return {type: 'escape'};
-	if (press.name === 'return') return {type: 'search-accept'};
-	if (press.name === 'backspace' || press.name === 'delete') return {type: 'search-backspace'};
-	const text = typedText(press);
-	return text === null ? null : {type: 'search-input', text};
-}
-
-/** The intent of one key in the view's current mode, or null for a key that means nothing here. */
-export function keyIntent(settings: ViewSettings, press: KeyPress): KeyAction | null {
-	if (isInterrupt(press)) return {type: 'interrupt'};
-	if (settings.searchTyping) return searchIntent(press);
-	if (press.name !== null) return NAMED_KEYS[press.name] ?? null;
-	if (press.ctrl || press.meta) return null;
-	return CHARACTER_KEYS[press.text] ?? null;
-}
 
 /** What Esc closes, innermost first; null when nothing is open (a picker may then take over). */
 export type EscapeTarget = 'search-typing' | 'help' | 'detail' | 'search' | 'selection';

@@ -5,15 +5,21 @@
 /** How the phase list is drawn: a line per phase, a line per model, or not at all. */
 export type PhaseMode = 'full' | 'compact' | 'hidden';
 
+/** In full mode, how several models are laid out: one track, side-by-side columns, or a sub-list each. */
+export type PhaseShape = 'single' | 'columns' | 'rows';
+
 /** What the live view is made of, sized for one terminal. */
 export interface LayoutPlan {
 	/** 2: title and status line; 1: both on one line; 0: hidden (tiny terminals). */
 	readonly headerLines: number;
 	readonly phaseMode: PhaseMode;
+	readonly phaseShape: PhaseShape;
 	/** Lines the phase list takes in its mode. */
 	readonly phaseLines: number;
 	/** Outcome lines shown (the most important notice first; a failure may wrap). */
 	readonly outcomeLines: number;
+	/** Lines granted to each outcome notice, in order (0: not shown); they add up to outcomeLines. */
+	readonly noticeLines: readonly number[];
 	/** Lines of the phase timeline (after a deployment ended); 0 when hidden. */
 	readonly timelineLines: number;
 	/** Blank lines between sections, only when rows are plentiful. */
@@ -33,8 +39,8 @@ export interface LayoutInput {
 	readonly trackCount: number;
 	/** Whether several tracks fit side by side at this width (decided by the view's widths). */
 	readonly tracksAsColumns: boolean;
-	/** Outcome lines the current state wants to show. */
-	readonly outcomeMessages: number;
+	/** Lines each outcome notice wants, most important first (a failure's cause may wrap). */
+	readonly noticeLines: readonly number[];
 	/** Failed models with a cause: side-by-side columns add a line for each below the grid. */
 	readonly failedTracks?: number;
 	/** Lines the timeline wants once the deployment ended (0: none to show). */
@@ -76,6 +82,21 @@ function phaseLinesFor(mode: PhaseMode, input: LayoutInput): number {
 	return input.tracksAsColumns ? 6 + (input.failedTracks ?? 0) : input.trackCount * 6;
 }
 
+function shapeOf(input: LayoutInput): PhaseShape {
+	if (input.trackCount <= 1) return 'single';
+	return input.tracksAsColumns ? 'columns' : 'rows';
+}
+
+/** Gives the notices their lines in order of importance until `budget` is spent. */
+function grantNoticeLines(wanted: readonly number[], budget: number): number[] {
+	let left = budget;
+	return wanted.map(lines => {
+		const granted = Math.min(lines, left);
+		left -= granted;
+		return granted;
+	});
+}
+
 function fixedLines(draft: Draft, input: LayoutInput): number {
 	return (
 		draft.headerLines +
@@ -113,7 +134,7 @@ export function planLayout(input: LayoutInput): LayoutPlan {
 	let draft: Draft = {
 		headerLines: 2,
 		phaseMode: 'full',
-		outcomeLines: input.outcomeMessages,
+		outcomeLines: input.noticeLines.reduce((sum, lines) => sum + lines, 0),
 		timeline: (input.timelineLines ?? 0) > 0,
 		spacers: true,
 		tableHeader: true,
@@ -132,6 +153,8 @@ export function planLayout(input: LayoutInput): LayoutPlan {
 	const {timeline, ...rest} = draft;
 	return {
 		...rest,
+		phaseShape: shapeOf(input),
+		noticeLines: grantNoticeLines(input.noticeLines, draft.outcomeLines),
 		timelineLines: timeline ? (input.timelineLines ?? 0) : 0,
 		phaseLines: phaseLinesFor(draft.phaseMode, input),
 		eventRows: Math.max(0, budget - fixed),

@@ -2,8 +2,7 @@
 // before anything is drawn. The view only picks glyphs and colours per kind.
 import stringWidth from 'string-width';
 import type {DeploymentProgress} from './types.js';
-import {endedDeploymentMs} from './view-state-completion.js';
-import {formatDuration} from './elapsed.js';
+import {outcomeSentence, outcomeWords} from './wording.js';
 
 /** One outcome line, most important first. */
 export interface OutcomeNotice {
@@ -26,40 +25,10 @@ export function noticeLineCount(notice: OutcomeNotice, columns: number): number 
 	return Math.min(MAX_FAILURE_LINES, Math.max(1, Math.ceil(stringWidth(notice.text) / perLine)));
 }
 
-function failureCause(deployment: DeploymentProgress): string | null {
-	for (const track of deployment.tracks) {
-		const failed = track.phases.find(phase => phase.state === 'failed' && phase.cause);
-		if (failed?.cause) {
-			return failed.cause;
-		}
-	}
-
-	return null;
-}
-
-// What happened and how long it took, in the words a person would say it.
+/** The outcome line: what happened and how long it took; none while the deployment runs. */
 function outcomeNotice(deployment: DeploymentProgress): OutcomeNotice | null {
-	const elapsed = endedDeploymentMs(deployment);
-	switch (deployment.outcome) {
-		case 'succeeded': {
-			const took = elapsed === null ? '' : ` in ${formatDuration(elapsed)}`;
-			return {kind: 'succeeded', text: `Deployed${took}: the service is ${deployment.status ?? 'running'}`};
-		}
-
-		case 'failed': {
-			const cause = deployment.errorMsg ?? failureCause(deployment);
-			const took = elapsed === null ? '' : ` after ${formatDuration(elapsed)}`;
-			return {kind: 'failed', text: `Deployment failed${took}${cause ? `: ${cause}` : ''}`};
-		}
-
-		case 'stopped': {
-			return {kind: 'stopped', text: `Service ${deployment.status ?? 'stopped'}`};
-		}
-
-		case 'in_progress': {
-			return null;
-		}
-	}
+	const words = outcomeWords(deployment, null);
+	return words.outcome === 'in_progress' ? null : {kind: words.outcome, text: outcomeSentence(words)};
 }
 
 /**

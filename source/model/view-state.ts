@@ -9,7 +9,8 @@ import {addEvents, emptyStore, newestOccurTime} from './store.js';
 import {only, type Update} from './update.js';
 import {NO_COMPLETION, trackCompletion} from './view-state-completion.js';
 import {deriveView} from './view-state-derive.js';
-import {applyKey, keyIntent, withoutOverlays} from './view-state-keys.js';
+import {keyIntent} from './view-state-intents.js';
+import {applyKey, withoutOverlays} from './view-state-keys.js';
 import {initialTimeMode, type KeyAction, type ViewAction, type ViewEffect, type ViewState} from './view-state-types.js';
 
 /** Where the view starts: settings from the Config, size and time from the caller. */

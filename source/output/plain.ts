@@ -2,7 +2,7 @@
 // movement, colour only when allowed. Pure functions of (before, after, now) → lines.
 import {formatDuration} from '../model/elapsed.js';
 import type {DeploymentProgress, WatchEvent} from '../model/types.js';
-import {phaseLabel} from '../ui/phase-text.js';
+import {outcomeWords, phaseLabel, statusWithProgress} from '../model/wording.js';
 import {phaseChanges, statusChanged, statusFields, type PhaseChange, type WatchSnapshot} from './snapshot.js';
 import type {TimeFormatter} from './time-format.js';
 
@@ -61,9 +61,8 @@ function phaseLine(change: PhaseChange, at: number, nowMs: number, style: PlainS
 
 function statusLine(snapshot: WatchSnapshot, nowMs: number, style: PlainStyle): string {
 	const {status, progress, errorMsg} = statusFields(snapshot.details);
-	const percent = status === 'deploying' && progress !== null ? ` ${progress}%` : '';
 	const error = errorMsg ? `: ${style.sanitize(errorMsg)}` : '';
-	const text = line(style.formatTime(nowMs, nowMs), 'status', `${style.sanitize(status ?? 'unknown')}${percent}${error}`);
+	const text = line(style.formatTime(nowMs, nowMs), 'status', `${statusWithProgress(style.sanitize(status ?? 'unknown'), progress)}${error}`);
 	return status === 'failed' ? paint(style, 'red', text) : text;
 }
 
@@ -103,19 +102,13 @@ export function plainUpdateLines(
 	return lines;
 }
 
-const OUTCOME_WORDS = {
-	succeeded: 'succeeded',
-	failed: 'FAILED',
-	in_progress: 'still in progress',
-	stopped: 'stopped',
-} as const;
-
+/** The live view's outcome line, without its cause (the summary gives it a line of its own). */
 function headline(snapshot: WatchSnapshot, nowMs: number, style: PlainStyle): string {
 	const {deployment, details} = snapshot;
-	const end = deployment.endedAt ?? nowMs;
-	const took = deployment.startedAt === null ? '' : ` after ${formatDuration(end - deployment.startedAt)}`;
-	const name = details ? ` (${style.sanitize(details.service_name)}, status ${style.sanitize(details.status)})` : '';
-	const text = `Deployment ${OUTCOME_WORDS[deployment.outcome]}${took}${name}`;
+	// The headline names the status of an ended deployment; one still in progress may be deploying, waiting or pending.
+	const status = deployment.outcome === 'in_progress' && details ? `, status ${style.sanitize(details.status)}` : '';
+	const name = details ? ` (${style.sanitize(details.service_name)}${status})` : '';
+	const text = `${style.sanitize(outcomeWords(deployment, nowMs).headline)}${name}`;
 	const tone: Tone = deployment.outcome === 'succeeded' ? 'green' : deployment.outcome === 'failed' ? 'red' : 'bold';
 	return paint(style, tone, text);
 }
@@ -145,7 +138,8 @@ export function plainSummaryLines(snapshot: WatchSnapshot, nowMs: number, style:
 	const {deployment, events} = snapshot;
 	const abnormal = events.filter(event => event.type === 'abnormal').length;
 	const lines = ['', headline(snapshot, nowMs, style), ...trackLines(deployment, style)];
-	if (deployment.errorMsg) lines.push(paint(style, 'red', `  error: ${style.sanitize(deployment.errorMsg)}`));
+	const {cause} = outcomeWords(deployment, nowMs);
+	if (cause) lines.push(paint(style, 'red', `  error: ${style.sanitize(cause)}`));
 	if (deployment.concerning) lines.push(paint(style, 'bold', '  warning: the service is concerning (some instances are abnormal)'));
 	lines.push(`  ${events.length} events${abnormal > 0 ? ` (${abnormal} abnormal)` : ''}`);
 	return lines;

@@ -1,4 +1,5 @@
 import type {SyncState} from '../model/watch-messages.js';
+import {retryText} from '../model/wording.js';
 
 /**
  * A short stderr line when the connection to the API changes: "retrying in 8s (HTTP 503,
@@ -6,10 +7,7 @@ import type {SyncState} from '../model/watch-messages.js';
  * knows the error and the exit code.
  */
 export function syncLine(previous: SyncState | null, next: SyncState, nowMs: number): string | null {
-	if (next.kind === 'retrying') {
-		const seconds = Math.max(0, Math.ceil((next.retryAt - nowMs) / 1000));
-		return `retrying in ${seconds}s (${next.reason}, attempt ${next.attempt})`;
-	}
+	if (next.kind === 'retrying') return retryText(next, nowMs);
 
 	if (next.kind === 'ok' && previous?.kind === 'retrying') return 'connected again';
 	return null;

@@ -3,7 +3,7 @@ import {Box} from 'ink';
 import type {TimeZoneSetting} from '../config/types.js';
 import type {WatchEvent} from '../model/types.js';
 import {formatExactTime} from '../model/time-format.js';
-import {phaseLabel} from './phase-text.js';
+import {phaseLabel} from '../model/wording.js';
 import {SegmentLine} from './segment-line.js';
 import {safeText, wrapText, type Segment} from './text-fit.js';
 

@@ -7,6 +7,7 @@ import {syncStatusText} from './status-text.js';
 import {safeText, truncateTo, type Segment} from './text-fit.js';
 import {formatDuration} from '../model/elapsed.js';
 import {STATUS_COLORS} from './status-colors.js';
+import {statusWithProgress} from '../model/wording.js';
 
 /** Props of the header: who is watched, how it stands, and how fresh the data is. */
 export interface HeaderProps {
@@ -44,8 +45,7 @@ function titleSegments(props: HeaderProps): Segment[] {
 	}
 
 	if (status) {
-		const percent = status === 'deploying' && progress !== null ? ` ${progress}%` : '';
-		segments.push({text: '  '}, {text: safeText(status, ascii) + percent, color: STATUS_COLORS[status], bold: true});
+		segments.push({text: '  '}, {text: statusWithProgress(safeText(status, ascii), progress), color: STATUS_COLORS[status], bold: true});
 	}
 
 	// A service can say `running` while its model is still `notReady`: show both.

@@ -115,6 +115,7 @@ function ViewBody(props: LiveViewProps) {
 				<PhaseList
 					tracks={state.shown.tracks}
 					mode={layout.phaseMode}
+					shape={layout.phaseShape}
 					width={columns}
 					now={state.now}
 					skewMs={state.skewMs}
@@ -123,7 +124,7 @@ function ViewBody(props: LiveViewProps) {
 					color={color}
 				/>
 			)}
-			{layout.outcomeLines > 0 && <Outcome notices={state.notices} maxLines={layout.outcomeLines} width={columns} ascii={ascii} color={color} />}
+			{layout.outcomeLines > 0 && <Outcome notices={state.notices} lineCounts={layout.noticeLines} width={columns} ascii={ascii} color={color} />}
 			{layout.timelineLines > 0 && <Timeline rows={state.timeline} width={columns} ascii={ascii} color={color} />}
 			{layout.spacers && <Text> </Text>}
 			{layout.eventRows > 0 && <EventRows {...props} />}
@@ -131,8 +132,8 @@ function ViewBody(props: LiveViewProps) {
 	);
 }
 
-// Help and details replace the body; help wins when both are open (it was asked for last).
-function Middle(props: LiveViewProps) {
+// Between header and footer: the body, or help or details in its place; help wins when both are open (it was asked for last).
+function MainArea(props: LiveViewProps) {
 	const {state, page, config, canGoBack = false} = props;
 	const {layout, settings, columns} = state;
 	if (settings.helpOpen) {
@@ -169,7 +170,7 @@ export function LiveView(props: LiveViewProps) {
 	return (
 		<Box flexDirection="column">
 			{layout.headerLines > 0 && <ViewHeader {...props} />}
-			<Middle {...props} />
+			<MainArea {...props} />
 			{layout.footer && <ViewFooter {...props} />}
 		</Box>
 	);

@@ -1,6 +1,6 @@
 import React from 'react';
 import {Box} from 'ink';
-import {noticeLineCount, type OutcomeNotice} from '../model/view-state-notices.js';
+import type {OutcomeNotice} from '../model/view-state-notices.js';
 import {glyphsFor, type Glyphs} from './glyphs.js';
 import {SegmentLine} from './segment-line.js';
 import {safeText, truncateTo, widthOf, wrapText} from './text-fit.js';
@@ -8,8 +8,8 @@ import {safeText, truncateTo, widthOf, wrapText} from './text-fit.js';
 /** Props of the outcome area: the notices the model decided on, and how many fit. */
 export interface OutcomeProps {
 	readonly notices: readonly OutcomeNotice[];
-	/** Lines the layout grants; the most important notices come first. */
-	readonly maxLines: number;
+	/** Lines the layout plan grants each notice, in order (0: not shown). */
+	readonly lineCounts: readonly number[];
 	readonly width: number;
 	readonly ascii: boolean;
 	readonly color: boolean;
@@ -44,10 +44,10 @@ function markFor(kind: OutcomeNotice['kind'], glyphs: Glyphs): string {
 	}
 }
 
-/** The notice's text in the lines the layout counted for it; a cut cause ends in `…`. */
-function noticeText(notice: OutcomeNotice, width: number, ascii: boolean): string[] {
+/** The notice's text in the lines the plan granted it; a cut cause ends in `…`. */
+function noticeText(notice: OutcomeNotice, allowed: number, width: number, ascii: boolean): string[] {
 	const text = safeText(notice.text, ascii);
-	const allowed = noticeLineCount(notice, width);
+	if (allowed <= 0) return [];
 	if (allowed === 1) return [text];
 	const lines = wrapText(text, width - 2);
 	if (lines.length <= allowed) return lines;
@@ -56,10 +56,10 @@ function noticeText(notice: OutcomeNotice, width: number, ascii: boolean): strin
 }
 
 /** Deployed / failed with its error (wrapped) / stopped / concerning / details unavailable. */
-export function Outcome({notices, maxLines, width, ascii, color}: OutcomeProps) {
+export function Outcome({notices, lineCounts, width, ascii, color}: OutcomeProps) {
 	const glyphs = glyphsFor(ascii);
-	const lines = notices.flatMap(notice =>
-		noticeText(notice, width, ascii).map((text, index) => ({
+	const lines = notices.flatMap((notice, position) =>
+		noticeText(notice, lineCounts[position] ?? 0, width, ascii).map((text, index) => ({
 			key: `${notice.kind}-${index}`,
 			text: index === 0 ? `${markFor(notice.kind, glyphs)} ${text}` : `  ${text}`,
 			kind: notice.kind,
@@ -67,7 +67,7 @@ export function Outcome({notices, maxLines, width, ascii, color}: OutcomeProps) 
 	);
 	return (
 		<Box flexDirection="column">
-			{lines.slice(0, maxLines).map(line => (
+			{lines.map(line => (
 				<SegmentLine
 					key={line.key}
 					segments={[{text: line.text, color: COLORS[line.kind], bold: line.kind === 'failed'}]}

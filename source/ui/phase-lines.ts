@@ -2,14 +2,15 @@
 // only picks a layout and draws the lines.
 import type {ModelTrack, PhaseProgress} from '../model/types.js';
 import {PHASE_LABEL_COLUMN, phaseLabelWidth, trackColumnWidth} from '../model/view-state-layout.js';
-import {phaseColor, phaseElapsedText, phaseGlyph, phaseLabel, warningText, type PhaseClock} from './phase-text.js';
+import {phaseLabel} from '../model/wording.js';
+import {phaseColor, phaseElapsedText, phaseGlyph, warningText, type PhaseCellContext} from './phase-text.js';
 import {fitTo, safeText, widthOf, type Segment} from './text-fit.js';
 
 const INDENT = '  ';
 const ELAPSED_WIDTH = 7;
 
 /** A phase on its own line: glyph, name, elapsed, warnings, and why it failed. */
-export function phaseRow(phase: PhaseProgress, clock: PhaseClock, columns: number): Segment[] {
+export function phaseRow(phase: PhaseProgress, clock: PhaseCellContext, columns: number): Segment[] {
 	const labelWidth = phaseLabelWidth(columns);
 	const label = phaseLabel(phase.phase, labelWidth < PHASE_LABEL_COLUMN.long);
 	const warnings = warningText(phase, clock.glyphs);
@@ -44,7 +45,7 @@ export function trackTitle(track: ModelTrack, ascii: boolean): string {
 }
 
 /** Several models side by side: a title line, then each phase with a cell per model. */
-export function columnRows(tracks: readonly ModelTrack[], clock: PhaseClock, columns: number): Segment[][] {
+export function columnRows(tracks: readonly ModelTrack[], clock: PhaseCellContext, columns: number): Segment[][] {
 	const labelWidth = phaseLabelWidth(columns);
 	const cellWidth = trackColumnWidth(columns, tracks.length);
 	const title: Segment[] = [{text: INDENT + ' '.repeat(labelWidth + 2)}];
@@ -75,7 +76,7 @@ export function columnRows(tracks: readonly ModelTrack[], clock: PhaseClock, col
 }
 
 /** Below the grid, why each failed model failed (the cells have no room for it). */
-function causeRows(tracks: readonly ModelTrack[], clock: PhaseClock): Segment[][] {
+function causeRows(tracks: readonly ModelTrack[], clock: PhaseCellContext): Segment[][] {
 	const rows: Segment[][] = [];
 	for (const track of tracks) {
 		const failed = track.phases.find(phase => phase.state === 'failed' && phase.cause);
@@ -92,7 +93,7 @@ function causeRows(tracks: readonly ModelTrack[], clock: PhaseClock): Segment[][
 	return rows;
 }
 
-function trackCell(phase: PhaseProgress, clock: PhaseClock, cellWidth: number): Segment[] {
+function trackCell(phase: PhaseProgress, clock: PhaseCellContext, cellWidth: number): Segment[] {
 	const warnings = warningText(phase, clock.glyphs);
 	const rest = [phaseElapsedText(phase, clock), warnings].filter(Boolean).join(' ');
 	return [
@@ -112,7 +113,7 @@ function currentPhase(track: ModelTrack): PhaseProgress | undefined {
 }
 
 /** Width of the model titles in compact rows: the longest, but at most a third of the line. */
-export function compactTitleWidth(tracks: readonly ModelTrack[], clock: PhaseClock, columns: number): number {
+export function compactTitleWidth(tracks: readonly ModelTrack[], clock: PhaseCellContext, columns: number): number {
 	if (tracks.length < 2) {
 		return 0;
 	}
@@ -122,7 +123,7 @@ export function compactTitleWidth(tracks: readonly ModelTrack[], clock: PhaseClo
 }
 
 /** A whole track on one line: `TF 3.0.0  ✔✔⠋··  Resource scheduling 42s ⚠ 1`. */
-export function compactRow(track: ModelTrack, clock: PhaseClock, titleWidth: number): Segment[] {
+export function compactRow(track: ModelTrack, clock: PhaseCellContext, titleWidth: number): Segment[] {
 	const segments: Segment[] = [{text: INDENT}];
 	if (titleWidth > 0) {
 		segments.push({text: fitTo(trackTitle(track, clock.ascii), titleWidth, clock.ascii) + '  ', bold: true});

@@ -1,10 +1,10 @@
 import React, {memo} from 'react';
 import {Box} from 'ink';
 import type {ModelTrack} from '../model/types.js';
-import {tracksFitAsColumns} from '../model/view-state-layout.js';
+import type {PhaseShape} from '../model/view-state-layout.js';
 import {glyphsFor} from './glyphs.js';
 import {columnRows, compactRow, compactTitleWidth, phaseRow, trackTitle} from './phase-lines.js';
-import type {PhaseClock} from './phase-text.js';
+import type {PhaseCellContext} from './phase-text.js';
 import {SegmentLine} from './segment-line.js';
 import type {Segment} from './text-fit.js';
 
@@ -13,6 +13,8 @@ export interface PhaseListProps {
 	readonly tracks: readonly ModelTrack[];
 	/** `full`: a line per phase; `compact`: a line per model (small terminals). */
 	readonly mode: 'full' | 'compact';
+	/** How full mode lays out the models, as the layout plan decided. */
+	readonly shape: PhaseShape;
 	readonly width: number;
 	readonly now: number;
 	readonly skewMs: number;
@@ -22,18 +24,18 @@ export interface PhaseListProps {
 	readonly color: boolean;
 }
 
-function linesFor(tracks: readonly ModelTrack[], mode: 'full' | 'compact', clock: PhaseClock, width: number): Segment[][] {
+function linesFor(tracks: readonly ModelTrack[], mode: 'full' | 'compact', shape: PhaseShape, clock: PhaseCellContext, width: number): Segment[][] {
 	if (mode === 'compact') {
 		const titleWidth = compactTitleWidth(tracks, clock, width);
 		return tracks.map(track => compactRow(track, clock, titleWidth));
 	}
 
 	const [only] = tracks;
-	if (tracks.length === 1 && only) {
+	if (shape === 'single' && only) {
 		return only.phases.map(phase => phaseRow(phase, clock, width));
 	}
 
-	if (tracksFitAsColumns(width, tracks.length)) {
+	if (shape === 'columns') {
 		return columnRows(tracks, clock, width);
 	}
 
@@ -45,9 +47,9 @@ function linesFor(tracks: readonly ModelTrack[], mode: 'full' | 'compact', clock
 }
 
 /** The five deployment phases of each model, with state, elapsed time and warnings. */
-export const PhaseList = memo(function PhaseList({tracks, mode, width, now, skewMs, spinnerFrame, ascii, color}: PhaseListProps) {
-	const clock: PhaseClock = {now, skewMs, spinnerFrame, glyphs: glyphsFor(ascii), ascii};
-	const lines = linesFor(tracks, mode, clock, width);
+export const PhaseList = memo(function PhaseList({tracks, mode, shape, width, now, skewMs, spinnerFrame, ascii, color}: PhaseListProps) {
+	const clock: PhaseCellContext = {now, skewMs, spinnerFrame, glyphs: glyphsFor(ascii), ascii};
+	const lines = linesFor(tracks, mode, shape, clock, width);
 	return (
 		<Box flexDirection="column">
 			{lines.map((segments, index) => (

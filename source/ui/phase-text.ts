@@ -1,22 +1,10 @@
 // The words and symbols of one phase, shared by the phase list's layouts.
-import type {PhaseId, PhaseProgress} from '../model/types.js';
+import type {PhaseProgress} from '../model/types.js';
 import {formatDuration, phaseElapsed} from '../model/elapsed.js';
 import {spinnerGlyph, type Glyphs} from './glyphs.js';
 
-const LABELS: Readonly<Record<PhaseId, readonly [long: string, short: string]>> = {
-	image_building: ['Image building', 'Build'],
-	environment_preparation: ['Environment preparation', 'Env'],
-	resource_scheduling: ['Resource scheduling', 'Schedule'],
-	image_pulling: ['Image pulling', 'Pull'],
-	model_startup: ['Model startup', 'Start'],
-};
-
-export function phaseLabel(phase: PhaseId, short = false): string {
-	return LABELS[phase][short ? 1 : 0];
-}
-
 /** Everything a phase cell needs to draw itself at one moment. */
-export interface PhaseClock {
+export interface PhaseCellContext {
 	readonly now: number;
 	readonly skewMs: number;
 	/** The spinner frame, or null for a static glyph (low bandwidth). */
@@ -25,12 +13,12 @@ export interface PhaseClock {
 	readonly ascii: boolean;
 }
 
-export function phaseGlyph(phase: PhaseProgress, clock: PhaseClock): string {
+export function phaseGlyph(phase: PhaseProgress, clock: PhaseCellContext): string {
 	return phase.state === 'active' ? spinnerGlyph(clock.glyphs, clock.spinnerFrame) : clock.glyphs.phase[phase.state];
 }
 
 /** Elapsed time: ticking while active, final once ended, empty when unknown or pending. */
-export function phaseElapsedText(phase: PhaseProgress, clock: PhaseClock): string {
+export function phaseElapsedText(phase: PhaseProgress, clock: PhaseCellContext): string {
 	if (phase.state === 'pending') {
 		return '';
 	}

@@ -1,5 +1,6 @@
 // The words of the status line: how fresh the data is and what the poll loop does next.
 import type {SyncState} from '../model/watch-messages.js';
+import {retryText} from '../model/wording.js';
 import type {Glyphs} from './glyphs.js';
 
 function secondsSince(then: number, now: number): number {
@@ -34,7 +35,7 @@ export function syncStatusText(sync: SyncState, now: number, glyphs: Glyphs): St
 		}
 
 		case 'retrying': {
-			const retry = `retrying in ${secondsUntil(sync.retryAt, now)}s (${sync.reason}, attempt ${sync.attempt})`;
+			const retry = retryText(sync, now);
 			const last = sync.lastSuccessAt === null ? '' : ` ${separator} updated ${secondsSince(sync.lastSuccessAt, now)}s ago`;
 			return {text: retry + last, tone: 'warning'};
 		}

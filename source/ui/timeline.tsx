@@ -4,7 +4,7 @@ import {formatDuration} from '../model/elapsed.js';
 import {PHASE_IDS} from '../model/types.js';
 import {allocateCells, type TimelineRow} from '../model/view-state-timeline.js';
 import {glyphsFor} from './glyphs.js';
-import {phaseLabel} from './phase-text.js';
+import {phaseLabel} from '../model/wording.js';
 import {SegmentLine} from './segment-line.js';
 import {fitTo, safeText, type Segment} from './text-fit.js';
 

@@ -93,7 +93,7 @@ describe.concurrent('the plain summary names the failing phase, its cause and re
 		const sim = await simulator(context, {scenario: 'failure', speed: FINISHED});
 		const result = await watchSim(sim, ['--output', 'plain', '--exit-status']);
 		expect(result.code).toBe(1);
-		expect(result.stdout).toMatch(/Deployment FAILED/);
+		expect(result.stdout).toMatch(/Deployment failed/);
 		expect(result.stdout).toMatch(/failed +Resource scheduling/);
 		expect(result.stdout).toContain('error: Failed to deploy the service: [TF 3.0.0] schedule resource failed after 3 retries: insufficient CPU.');
 	});
@@ -102,7 +102,7 @@ describe.concurrent('the plain summary names the failing phase, its cause and re
 		const sim = await simulator(context, {scenario: 'recovered', speed: FINISHED});
 		const result = await watchSim(sim, ['--output', 'plain', '--exit-status']);
 		expect(result.code).toBe(0);
-		expect(result.stdout).toMatch(/Deployment succeeded/);
+		expect(result.stdout).toMatch(/Deployed in/);
 		expect(result.stdout).toMatch(/done +Image pulling +\S* +\(1 abnormal event recovered\)/);
 		expect(result.stdout).not.toMatch(/FAILED/);
 	});
@@ -126,7 +126,7 @@ describe.concurrent('a server that forbids the details API (403)', () => {
 		// Then the events alone ("Service my-service started.") end it as succeeded, and the user was told why
 		expect(result.code, result.stderr).toBe(0);
 		expect(result.stderr.match(/details unavailable \(HTTP 403[^)]*\): progress is read from the events alone/g)).toHaveLength(1);
-		expect(result.stdout).toMatch(/Deployment succeeded/);
+		expect(result.stdout).toMatch(/Deployed in/);
 	});
 
 	it('json: stdout keeps only records; an events-only deployment still in progress exits 8 with --once', async context => {

@@ -39,7 +39,7 @@ describe('line-based outputs in a terminal', () => {
 		const {session, code} = await finishedRun('failure', ['--output', 'plain'], {env: {NO_COLOR: '1'}});
 		expect(code).toBe(1);
 		expect(session.raw()).not.toContain(ESC);
-		expect(session.scrollbackText()).toContain('Deployment FAILED');
+		expect(session.scrollbackText()).toContain('Deployment failed');
 	});
 
 	it('--json: only NDJSON, without colour, even on a terminal', async () => {
@@ -57,7 +57,7 @@ describe('line-based outputs in a terminal', () => {
 		expect(code).toBe(0);
 		expect(session.raw()).not.toContain(ESC);
 		expect(session.scrollbackText()).toMatch(/normal +start to deploy service/);
-		expect(session.scrollbackText()).toContain('Deployment succeeded');
+		expect(session.scrollbackText()).toContain('Deployed in');
 	});
 });
 

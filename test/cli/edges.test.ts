@@ -53,7 +53,7 @@ describe.concurrent('pipes and terminals', () => {
 		const sim = await simulator(context, 'success', 'finished');
 		const result = await runCli(simArgs(sim, '--once'), {env: {MODELARTS_TOKEN: sim.token}});
 		expect(result.code).toBe(0);
-		expect(result.stdout).toContain('Deployment succeeded');
+		expect(result.stdout).toContain('Deployed in');
 		expect(result.stderr).not.toMatch(/raw mode/i);
 	});
 });

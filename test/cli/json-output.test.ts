@@ -71,6 +71,6 @@ describe.concurrent('--output plain against the seed deployment', () => {
 		}
 
 		expect(result.stdout).toContain('[TF 3.0.0] Image pulling done in 56s');
-		expect(result.stdout).toContain('Deployment succeeded');
+		expect(result.stdout).toContain('Deployed in');
 	});
 });

@@ -1,6 +1,6 @@
 import {describe, expect, test} from 'vitest';
 import {notifyProtocol, nudgeBytes, oscText} from '../../source/hooks/terminal-notify.js';
-import {nudgeBody} from '../../source/hooks/use-completion-nudge.js';
+import {nudgeText} from '../../source/model/wording.js';
 
 describe('which notification a terminal gets', () => {
 	test.each([
@@ -32,7 +32,7 @@ describe('the nudge bytes', () => {
 
 	test('server text can neither end the sequence early nor add OSC 777 fields', () => {
 		const hostile = 'evil\u0007\u001B]0;title\u001B\\;more';
-		const bytes = nudgeBytes('osc777', 'modelarts-watch', nudgeBody({outcome: 'failed', elapsedMs: 1000, serial: 1}, hostile));
+		const bytes = nudgeBytes('osc777', 'modelarts-watch', nudgeText('failed', 1000, hostile));
 		// Exactly one BEL opening and one closing the OSC; one ESC introducing it; three `;` separators
 		expect(bytes.match(/\u0007/g)).toHaveLength(2);
 		expect(bytes.match(/\u001B/g)).toHaveLength(1);
@@ -45,6 +45,6 @@ describe('the nudge bytes', () => {
 		[{outcome: 'failed', elapsedMs: 65_000, serial: 1}, 'svc failed after 1m05s'],
 		[{outcome: 'succeeded', elapsedMs: null, serial: 1}, 'svc deployed'],
 	] as const)('%j says %s', (nudge, text) => {
-		expect(nudgeBody(nudge, 'svc')).toBe(text);
+		expect(nudgeText(nudge.outcome, nudge.elapsedMs, 'svc')).toBe(text);
 	});
 });

@@ -21,10 +21,12 @@ describe('planLayout', () => {
 				fc.integer({min: 0, max: 300}),
 				fc.integer({min: 1, max: 8}),
 				fc.boolean(),
-				fc.integer({min: 0, max: 3}),
-				(rows, trackCount, tracksAsColumns, outcomeMessages) => {
-					const plan = planLayout({rows, trackCount, tracksAsColumns, outcomeMessages});
+				fc.array(fc.integer({min: 1, max: 3}), {maxLength: 3}),
+				(rows, trackCount, tracksAsColumns, noticeLines) => {
+					const plan = planLayout({rows, trackCount, tracksAsColumns, noticeLines});
 					expect(usedLines(plan)).toBeLessThanOrEqual(Math.max(0, rows - 1));
+					expect(plan.noticeLines.reduce((sum, lines) => sum + lines, 0)).toBe(plan.outcomeLines);
+					plan.noticeLines.forEach((granted, index) => expect(granted).toBeLessThanOrEqual(noticeLines[index]!));
 					expect(plan.headerLines + plan.helpLines + (plan.footer ? 1 : 0)).toBeLessThanOrEqual(Math.max(0, rows - 1));
 				},
 			),
@@ -33,8 +35,8 @@ describe('planLayout', () => {
 
 	test('from 12 rows up the footer and at least one event row always show', () => {
 		fc.assert(
-			fc.property(fc.integer({min: 12, max: 300}), fc.integer({min: 1, max: 4}), fc.integer({min: 0, max: 3}), (rows, trackCount, outcomeMessages) => {
-				const plan = planLayout({rows, trackCount, tracksAsColumns: true, outcomeMessages});
+			fc.property(fc.integer({min: 12, max: 300}), fc.integer({min: 1, max: 4}), fc.array(fc.constant(1), {maxLength: 3}), (rows, trackCount, noticeLines) => {
+				const plan = planLayout({rows, trackCount, tracksAsColumns: true, noticeLines});
 				expect(plan.footer).toBe(true);
 				expect(plan.eventRows).toBeGreaterThanOrEqual(1);
 			}),
@@ -48,13 +50,27 @@ describe('planLayout', () => {
 		{rows: 8, expected: {headerLines: 2, phaseMode: 'compact', spacers: false, tableHeader: true, eventRows: 2}},
 		{rows: 6, expected: {headerLines: 1, phaseMode: 'compact', spacers: false, tableHeader: false, eventRows: 2}},
 	])('one model at $rows rows', ({rows, expected}) => {
-		expect(planLayout({rows, trackCount: 1, tracksAsColumns: false, outcomeMessages: 0})).toMatchObject(expected);
+		expect(planLayout({rows, trackCount: 1, tracksAsColumns: false, noticeLines: []})).toMatchObject(expected);
 	});
 
 	test('a failure notice on a 12-row terminal compacts the phases before hiding events', () => {
-		const plan = planLayout({rows: 12, trackCount: 1, tracksAsColumns: false, outcomeMessages: 1});
-		expect(plan).toMatchObject({phaseMode: 'compact', outcomeLines: 1, footer: true});
+		const plan = planLayout({rows: 12, trackCount: 1, tracksAsColumns: false, noticeLines: [1]});
+		expect(plan).toMatchObject({phaseMode: 'compact', outcomeLines: 1, noticeLines: [1], footer: true});
 		expect(plan.eventRows).toBeGreaterThanOrEqual(2);
+	});
+
+	test('a small terminal cuts a wrapped failure to one line before dropping the notices after it', () => {
+		const plan = planLayout({rows: 12, trackCount: 1, tracksAsColumns: false, noticeLines: [3, 1, 1]});
+		expect(plan.noticeLines).toEqual([1, 0, 0]);
+		expect(planLayout({rows: 40, trackCount: 1, tracksAsColumns: false, noticeLines: [3, 1, 1]}).noticeLines).toEqual([3, 1, 1]);
+	});
+
+	test.each([
+		{trackCount: 1, tracksAsColumns: false, shape: 'single'},
+		{trackCount: 2, tracksAsColumns: true, shape: 'columns'},
+		{trackCount: 6, tracksAsColumns: false, shape: 'rows'},
+	] as const)('$trackCount model(s), columns fit: $tracksAsColumns → $shape', ({trackCount, tracksAsColumns, shape}) => {
+		expect(planLayout({rows: 40, trackCount, tracksAsColumns, noticeLines: []}).phaseShape).toBe(shape);
 	});
 });
 

@@ -95,7 +95,7 @@ describe('plainSummaryLines', () => {
 		});
 		expect(plainSummaryLines(finished, T0 + 300_000, style())).toEqual([
 			'',
-			'Deployment succeeded after 4m12s (my-service, status running)',
+			'Deployed in 4m12s: the service is running (my-service)',
 			'  TF 3.0.0',
 			'    done     Image building           10s',
 			'    done     Environment preparation  10s',
@@ -109,7 +109,7 @@ describe('plainSummaryLines', () => {
 	it('names the cause of a failure', () => {
 		const failed = snapshot({deployment: deployment({outcome: 'failed', errorMsg: 'Failed to start service.'})});
 		const lines = plainSummaryLines(failed, T0, style());
-		expect(lines[1]).toBe('Deployment FAILED');
+		expect(lines[1]).toBe('Deployment failed');
 		expect(lines).toContain('  error: Failed to start service.');
 	});
 

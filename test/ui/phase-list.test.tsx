@@ -4,6 +4,7 @@ import stringWidth from 'string-width';
 import {addEvents, emptyStore} from '../../source/model/store.js';
 import type {ApiEvent, ServiceDetails} from '../../source/model/types.js';
 import {deploymentOf} from '../../source/model/view-state-derive.js';
+import {planLayout, tracksFitAsColumns} from '../../source/model/view-state-layout.js';
 import {PhaseList} from '../../source/ui/phase-list.js';
 import {DEPLOYING_EVENTS, T0, details, event} from './fixtures.js';
 import {frameLines, renderSized, type Rendered} from './helpers.js';
@@ -23,8 +24,10 @@ interface DrawOptions {
 
 function draw(events: readonly ApiEvent[], {width = 80, mode = 'full', ascii = false, serviceDetails = null}: DrawOptions = {}): string[] {
 	const deployment = deploymentOf(addEvents(emptyStore(), events).store, serviceDetails);
+	const trackCount = deployment.tracks.length;
+	const {phaseShape} = planLayout({rows: 40, trackCount, tracksAsColumns: tracksFitAsColumns(width, trackCount), noticeLines: []});
 	mounted = renderSized(
-		<PhaseList tracks={deployment.tracks} mode={mode} width={width} now={T0 + 130_000} skewMs={0} spinnerFrame={null} ascii={ascii} color />,
+		<PhaseList tracks={deployment.tracks} mode={mode} shape={phaseShape} width={width} now={T0 + 130_000} skewMs={0} spinnerFrame={null} ascii={ascii} color />,
 		{columns: width, rows: 40},
 	);
 	const lines = frameLines(mounted.lastFrame());

@@ -1,0 +1,101 @@
+// The words every output mode shares: phase labels, how long a deployment took (one rule),
+// the outcome sentence, the retry and the status-with-progress phrases. The live view, the
+// plain log and the completion nudge all say these things; saying them here keeps the three
+// from drifting apart. Texts may hold server text (causes, statuses): callers sanitise.
+import {formatDuration} from './elapsed.js';
+import type {DeploymentProgress, Outcome, PhaseId} from './types.js';
+import type {SyncState} from './watch-messages.js';
+
+const LABELS: Readonly<Record<PhaseId, readonly [long: string, short: string]>> = {
+	image_building: ['Image building', 'Build'],
+	environment_preparation: ['Environment preparation', 'Env'],
+	resource_scheduling: ['Resource scheduling', 'Schedule'],
+	image_pulling: ['Image pulling', 'Pull'],
+	model_startup: ['Model startup', 'Start'],
+};
+
+export function phaseLabel(phase: PhaseId, short = false): string {
+	return LABELS[phase][short ? 1 : 0];
+}
+
+/** The newest time any phase of the deployment started or ended, or null. */
+function lastPhaseTime(deployment: DeploymentProgress): number | null {
+	let last: number | null = null;
+	for (const phase of deployment.tracks.flatMap(track => track.phases)) {
+		for (const time of [phase.startedAt, phase.endedAt]) if (time !== null && (last === null || time > last)) last = time;
+	}
+
+	return last;
+}
+
+/**
+ * How long the current deployment took, by the server's clock: to its end once it ended
+ * (without an end time, as when the details do not say when the status changed, the last
+ * phase event stands in), else to `serverNow` while it runs. Null when no start was seen.
+ */
+export function deploymentDuration(deployment: DeploymentProgress, serverNow: number | null): number | null {
+	if (deployment.startedAt === null) return null;
+	if (deployment.outcome === 'in_progress') return serverNow === null ? null : Math.max(0, serverNow - deployment.startedAt);
+	const end = deployment.endedAt ?? lastPhaseTime(deployment);
+	return end === null ? null : Math.max(0, end - deployment.startedAt);
+}
+
+/** The cause a failed phase carries, for a failure whose service gave no error_msg. */
+function failedPhaseCause(deployment: DeploymentProgress): string | null {
+	for (const track of deployment.tracks) {
+		const failed = track.phases.find(phase => phase.state === 'failed' && phase.cause);
+		if (failed?.cause) return failed.cause;
+	}
+
+	return null;
+}
+
+/** What happened to the deployment, in the words a person would say it. */
+export interface OutcomeWords {
+	readonly outcome: Outcome;
+	/** "Deployed in 4m12s: the service is running", "Deployment failed after 2m05s", "Service stopped", "Deployment in progress for 1m10s". */
+	readonly headline: string;
+	/** Why it failed (error_msg, else the failed phase's cause); null otherwise. */
+	readonly cause: string | null;
+}
+
+/** The outcome sentence of the current deployment. `serverNow` times one still in progress. */
+export function outcomeWords(deployment: DeploymentProgress, serverNow: number | null): OutcomeWords {
+	const took = deploymentDuration(deployment, serverNow);
+	const span = (word: string) => (took === null ? '' : ` ${word} ${formatDuration(took)}`);
+	switch (deployment.outcome) {
+		case 'succeeded':
+			return {outcome: 'succeeded', headline: `Deployed${span('in')}: the service is ${deployment.status ?? 'running'}`, cause: null};
+		case 'failed':
+			return {outcome: 'failed', headline: `Deployment failed${span('after')}`, cause: deployment.errorMsg ?? failedPhaseCause(deployment)};
+		case 'stopped':
+			return {outcome: 'stopped', headline: `Service ${deployment.status ?? 'stopped'}`, cause: null};
+		case 'in_progress':
+			return {outcome: 'in_progress', headline: `Deployment in progress${span('for')}`, cause: null};
+	}
+}
+
+/** The headline with its cause: what the live view's outcome line says. */
+export function outcomeSentence(words: OutcomeWords): string {
+	return words.cause ? `${words.headline}: ${words.cause}` : words.headline;
+}
+
+/** `my-service deployed in 4m12s` / `my-service failed after 4m12s`: the completion nudge. */
+export function nudgeText(outcome: 'succeeded' | 'failed', elapsedMs: number | null, serviceName: string): string {
+	const took = elapsedMs === null ? '' : ` ${outcome === 'succeeded' ? 'in' : 'after'} ${formatDuration(elapsedMs)}`;
+	return `${serviceName} ${outcome === 'succeeded' ? 'deployed' : 'failed'}${took}`;
+}
+
+/** `deploying 52%`: a status, with the progress while it deploys. */
+export function statusWithProgress(status: string, progress: number | null): string {
+	return status === 'deploying' && progress !== null ? `${status} ${progress}%` : status;
+}
+
+function secondsUntil(then: number, now: number): number {
+	return Math.max(0, Math.ceil((then - now) / 1000));
+}
+
+/** `retrying in 8s (HTTP 503, attempt 3)`. */
+export function retryText(sync: Extract<SyncState, {kind: 'retrying'}>, now: number): string {
+	return `retrying in ${secondsUntil(sync.retryAt, now)}s (${sync.reason}, attempt ${sync.attempt})`;
+}
