@@ -27,7 +27,10 @@ const watchFlags = {
 	endpoint: string,
 	region: string,
 	projectId: string,
-	serviceName: string,
+	serviceName: {type: 'string', isMultiple: true},
+	all: boolean,
+	includeRunning: boolean,
+	maxRate: string,
 	interval: string,
 	type: string,
 	order: string,
@@ -65,11 +68,12 @@ const simulateFlags = {
 } as const;
 
 /**
- * `--demo` takes an optional value, which meow cannot express. Rewrite it to `--demo=VALUE`
- * before parsing: the next word is the scenario only when it names one, so
- * `--demo <service-id>` keeps the service id as the positional argument.
+ * `--demo` takes optional values, which meow cannot express. Rewrite it to `--demo=A,B`
+ * before parsing: the words after it are scenarios only while they name one (or several,
+ * joined by commas), so `--demo <service-id>` keeps the service id as a positional argument.
  */
 export function normalizeDemoFlag(argv: readonly string[], scenarioNames: readonly string[]): string[] {
+	const namesScenarios = (word: string | undefined) => word !== undefined && word.split(',').every(name => scenarioNames.includes(name));
 	const out: string[] = [];
 	for (let index = 0; index < argv.length; index++) {
 		const word = argv[index]!;
@@ -83,13 +87,9 @@ export function normalizeDemoFlag(argv: readonly string[], scenarioNames: readon
 			continue;
 		}
 
-		const next = argv[index + 1];
-		if (next !== undefined && scenarioNames.includes(next)) {
-			out.push(`--demo=${next}`);
-			index++;
-		} else {
-			out.push('--demo=');
-		}
+		const scenarios: string[] = [];
+		while (namesScenarios(argv[index + 1])) scenarios.push(argv[++index]!);
+		out.push(`--demo=${scenarios.join(',')}`);
 	}
 
 	return out;
@@ -142,15 +142,12 @@ export function parseCommandLine(argv: readonly string[], scenarioNames: readonl
 	if (cli.flags.help) return {kind: 'help'};
 	if (cli.flags.version) return {kind: 'version'};
 
-	if (cli.input.length > 1) {
-		return {kind: 'usage-error', message: `expected one service id, got ${cli.input.length}: ${cli.input.join(' ')}`};
-	}
-
-	const {help: _help, version: _version, demo, ...rest} = cli.flags;
+	const {help: _help, version: _version, demo, serviceName, ...rest} = cli.flags;
 	const flags: RawFlags = {
 		...definedOnly(rest),
+		...(serviceName === undefined || serviceName.length === 0 ? {} : {serviceName}),
 		...(demo === undefined ? {} : {demo: demo === '' ? true : demo}),
-		...(cli.input[0] === undefined ? {} : {serviceId: cli.input[0]}),
+		...(cli.input.length === 0 ? {} : {serviceIds: cli.input}),
 	};
 	return {kind: 'watch', flags};
 }

@@ -11,7 +11,8 @@ import {checkRegion, iamEndpointForRegion, modelArtsEndpoint, normaliseIamEndpoi
 import {ConfigError} from './errors.js';
 import {resolveAscii, resolveColor, resolveOutput} from './terminal.js';
 import type {Config, ConfigEnvironment, Order, RawFlags, Runtime, TimeZoneSetting, TypeFilter} from './types.js';
-import {isValidTimeZone, parseInterval, parseTimeout, parseTimePoint} from './values.js';
+import {resolveServiceSelection} from './service-selection.js';
+import {checkedId, isValidTimeZone, parseInterval, parseMaxRate, parseTimeout, parseTimePoint} from './values.js';
 
 export {FLAG_CHOICES} from './choices.js';
 
@@ -28,8 +29,6 @@ export interface ResolvedRuntime extends Runtime {
 	readonly agent: AgentSelector;
 	readonly warnings: readonly string[];
 }
-
-const ID_PATTERN = /^[\w-]{1,64}$/;
 
 /**
  * Validates flags, environment and clouds.yaml into a Config and picks the credential.
@@ -83,8 +82,8 @@ function resolveSettings(flags: RawFlags, environment: ConfigEnvironment, now: n
 	}
 
 	return {
-		serviceId: checkedId('service id', flags.serviceId),
-		serviceName: flags.serviceName?.trim() || null,
+		...resolveServiceSelection(flags),
+		maxRate: parseMaxRate(flags.maxRate),
 		intervalMs: parseInterval(flags.interval),
 		typeFilter: choice('type', flags.type ?? 'all', FLAG_CHOICES.type) as TypeFilter,
 		order: choice('order', flags.order ?? 'desc', FLAG_CHOICES.order) as Order,
@@ -146,18 +145,6 @@ function resolveLocation(flags: RawFlags, env: ConfigEnvironment['env'], cloud: 
 function firstOf(candidates: ReadonlyArray<readonly [string | null | undefined, string]>): readonly [string | null, string] {
 	const found = candidates.find(([value]) => value !== undefined && value !== null && value.trim() !== '');
 	return found ? [found[0]!.trim(), found[1]] : [null, ''];
-}
-
-function checkedId(origin: string, value: string | undefined): string | null {
-	if (value === undefined) {
-		return null;
-	}
-
-	if (!ID_PATTERN.test(value)) {
-		throw new ConfigError(`${origin} ${JSON.stringify(value)} is not valid: use letters, digits, - and _ only.`);
-	}
-
-	return value;
 }
 
 function choice(flag: string, value: string, choices: readonly string[]): string {

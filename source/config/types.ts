@@ -6,11 +6,34 @@ export type Order = 'desc' | 'asc';
 /** How times are shown: the machine's zone, UTC, or an IANA zone name. */
 export type TimeZoneSetting = {readonly kind: 'local'} | {readonly kind: 'utc'} | {readonly kind: 'zone'; readonly name: string};
 
+/**
+ * The services a watch of several covers (two or more named, or --all). Names and --all are
+ * looked up in the project's list when the watch starts.
+ */
+export interface ManyServices {
+	/** Service ids as given, each once, in command-line order. */
+	readonly ids: readonly string[];
+	/** --service-name values, each once, in command-line order. */
+	readonly names: readonly string[];
+	/** --all: every service deploying, waiting or pending when the watch starts. */
+	readonly all: boolean;
+	/** --include-running: with --all, the running ones too. */
+	readonly includeRunning: boolean;
+}
+
 /** Everything the watch needs, validated. Built from flags, environment and config files. */
 export interface Config {
-	/** Null opens the service picker in a terminal, or is a usage error elsewhere. */
+	/**
+	 * The one service watched, by id or by name (the live view shows it). Both null with
+	 * several services (see `many`), or with none: the service picker in a terminal, a usage
+	 * error elsewhere.
+	 */
 	readonly serviceId: string | null;
 	readonly serviceName: string | null;
+	/** Set when the watch covers several services (the overview); null for one. */
+	readonly many: ManyServices | null;
+	/** Requests per second all the watchers of several services may make together. */
+	readonly maxRate: number;
 	/** e.g. https://modelarts.eu-de.otc.t-systems.com (no trailing slash). */
 	readonly endpoint: string;
 	/** Null when it will be derived from the credential (IAM token body or project lookup). */
@@ -45,8 +68,13 @@ export interface Runtime {
  * source/config/ can reject bad values with messages that name the flag and the choices.
  */
 export interface RawFlags {
-	readonly serviceId?: string;
-	readonly serviceName?: string;
+	/** The positional arguments: service ids. */
+	readonly serviceIds?: readonly string[];
+	/** Each --service-name given. */
+	readonly serviceName?: readonly string[];
+	readonly all?: boolean;
+	readonly includeRunning?: boolean;
+	readonly maxRate?: string;
 	readonly endpoint?: string;
 	readonly region?: string;
 	readonly projectId?: string;
@@ -67,6 +95,7 @@ export interface RawFlags {
 	readonly notify?: boolean;
 	readonly lowBandwidth?: boolean;
 	readonly debug?: boolean;
+	/** true for the default scenario, else one scenario name or several joined by commas. */
 	readonly demo?: string | boolean;
 	readonly auth?: string;
 	readonly tokenFile?: string;

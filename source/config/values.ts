@@ -22,6 +22,35 @@ export function parseDuration(text: string): number | null {
 	return total;
 }
 
+/** The default cap on requests per second when several services are watched. */
+export const DEFAULT_MAX_RATE = 5;
+
+/** --max-rate: requests per second, more than 0 (fractions allowed: 0.5 is one every 2 s). */
+export function parseMaxRate(text: string | undefined): number {
+	if (text === undefined) return DEFAULT_MAX_RATE;
+	const rate = /^\d+(\.\d+)?$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
+	if (!(rate > 0)) {
+		throw new ConfigError(`--max-rate ${JSON.stringify(text)} is not valid: use requests per second, more than 0 (e.g. 5, 2, 0.5).`);
+	}
+
+	return rate;
+}
+
+const ID_PATTERN = /^[\w-]{1,64}$/;
+
+/** A service or project id: letters, digits, - and _ (it goes into URLs); null when absent. */
+export function checkedId(origin: string, value: string | undefined): string | null {
+	if (value === undefined) {
+		return null;
+	}
+
+	if (!ID_PATTERN.test(value)) {
+		throw new ConfigError(`${origin} ${JSON.stringify(value)} is not valid: use letters, digits, - and _ only.`);
+	}
+
+	return value;
+}
+
 /** --interval: seconds (or a duration), at least 1 s. */
 export function parseInterval(text: string | undefined): number {
 	if (text === undefined) {

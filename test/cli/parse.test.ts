@@ -13,6 +13,9 @@ describe('normalizeDemoFlag', () => {
 		[['--demo', '--json'], ['--demo=', '--json']],
 		[['--json', '--demo', 'multi-model', '--once'], ['--json', '--demo=multi-model', '--once']],
 		[['--', '--demo', 'failure'], ['--', '--demo', 'failure']],
+		[['--demo', 'success', 'failure', 'multi-model'], ['--demo=success,failure,multi-model']],
+		[['--demo', 'success,failure', '--once'], ['--demo=success,failure', '--once']],
+		[['--demo', 'failure', '35de3ca9', 'success'], ['--demo=failure', '35de3ca9', 'success']],
 	])('given %j it rewrites to %j', (argv, expected) => {
 		expect(normalizeDemoFlag(argv, SCENARIOS)).toEqual(expected);
 	});
@@ -22,12 +25,12 @@ describe('parseCommandLine', () => {
 	it('reads the service id and keeps flag values as raw strings', () => {
 		expect(parse('svc-1', '--interval', '0.5', '--type', 'abnormal', '--exit-status', '--project-id', 'p1')).toEqual({
 			kind: 'watch',
-			flags: {serviceId: 'svc-1', interval: '0.5', type: 'abnormal', exitStatus: true, projectId: 'p1'},
+			flags: {serviceIds: ['svc-1'], interval: '0.5', type: 'abnormal', exitStatus: true, projectId: 'p1'},
 		});
 	});
 
 	it('leaves unset flags out so config can fall back to the environment', () => {
-		expect(parse('svc')).toEqual({kind: 'watch', flags: {serviceId: 'svc'}});
+		expect(parse('svc')).toEqual({kind: 'watch', flags: {serviceIds: ['svc']}});
 	});
 
 	it.each([
@@ -43,12 +46,13 @@ describe('parseCommandLine', () => {
 		[['--demo'], true],
 		[['--demo', 'failure'], 'failure'],
 		[['--demo=multi-model'], 'multi-model'],
+		[['--demo', 'success', 'failure'], 'success,failure'],
 	])('demo %j becomes %j', (argv, demo) => {
 		expect(parse(...argv)).toEqual({kind: 'watch', flags: {demo}});
 	});
 
 	it('does not eat a service id after --demo', () => {
-		expect(parse('--demo', 'abc-123')).toEqual({kind: 'watch', flags: {demo: true, serviceId: 'abc-123'}});
+		expect(parse('--demo', 'abc-123')).toEqual({kind: 'watch', flags: {demo: true, serviceIds: ['abc-123']}});
 	});
 
 	it.each([[['--help']], [['-h']], [['svc', '--json', '--help']]])('%j asks for help', argv => {
@@ -59,8 +63,12 @@ describe('parseCommandLine', () => {
 		expect(parse('--version')).toEqual({kind: 'version'});
 	});
 
-	it('rejects two service ids', () => {
-		expect(parse('a', 'b')).toMatchObject({kind: 'usage-error', message: expect.stringContaining('one service id')});
+	it('reads several services: ids, repeated --service-name, --all, --include-running and --max-rate', () => {
+		expect(parse('a', 'b', '--service-name', 'x', '--service-name', 'y', '--max-rate', '2.5')).toEqual({
+			kind: 'watch',
+			flags: {serviceIds: ['a', 'b'], serviceName: ['x', 'y'], maxRate: '2.5'},
+		});
+		expect(parse('--all', '--include-running')).toEqual({kind: 'watch', flags: {all: true, includeRunning: true}});
 	});
 
 	it.each([

@@ -16,7 +16,7 @@ function resolve(flags: RawFlags, environment: Partial<ConfigEnvironment> = {}) 
 
 describe('resolveConfig: valid input', () => {
 	it('applies defaults and derives the OTC endpoint from the region', async () => {
-		const {config, auth} = await resolve({serviceId: 'svc-1'});
+		const {config, auth} = await resolve({serviceIds: ['svc-1']});
 		expect(config).toMatchObject({
 			serviceId: 'svc-1', endpoint: 'https://modelarts.eu-de.otc.t-systems.com', region: 'eu-de', projectId: null,
 			intervalMs: 3000, typeFilter: 'all', order: 'desc', output: 'tty', color: true, ascii: false, timeZone: {kind: 'local'},
@@ -177,5 +177,40 @@ describe('resolveConfig: credential sources (exit 3)', () => {
 		const error = await resolve(flags, environment).catch((caught: unknown) => caught);
 		expect(error).toBeInstanceOf(CredentialError);
 		expect((error as Error).message).toMatch(message);
+	});
+});
+
+describe('resolveConfig: which services', () => {
+	it.each<[string, RawFlags, object]>([
+		['one id', {serviceIds: ['svc-1']}, {serviceId: 'svc-1', serviceName: null, many: null}],
+		['one name', {serviceName: [' my-service ']}, {serviceId: null, serviceName: 'my-service', many: null}],
+		['none (the picker in a terminal)', {}, {serviceId: null, serviceName: null, many: null}],
+		['the same id twice is one service', {serviceIds: ['svc-1', 'svc-1']}, {serviceId: 'svc-1', many: null}],
+		['two ids', {serviceIds: ['a', 'b']}, {serviceId: null, serviceName: null, many: {ids: ['a', 'b'], names: [], all: false, includeRunning: false}}],
+		['an id and a name', {serviceIds: ['a'], serviceName: ['n']}, {many: {ids: ['a'], names: ['n'], all: false, includeRunning: false}}],
+		['--all', {all: true}, {many: {ids: [], names: [], all: true, includeRunning: false}}],
+		['--all --include-running', {all: true, includeRunning: true}, {many: {ids: [], names: [], all: true, includeRunning: true}}],
+	])('%s', async (_name, flags, expected) => {
+		const {config} = await resolve(flags);
+		expect(config).toMatchObject(expected);
+	});
+
+	it.each<[RawFlags, number]>([
+		[{}, 5],
+		[{maxRate: '2'}, 2],
+		[{maxRate: '0.5'}, 0.5],
+	])('--max-rate from %j is %d requests per second', async (flags, rate) => {
+		expect((await resolve(flags)).config.maxRate).toBe(rate);
+	});
+
+	it.each<[RawFlags, RegExp]>([
+		[{includeRunning: true}, /--include-running goes with --all/],
+		[{all: true, serviceIds: ['a']}, /--all takes every service in progress/],
+		[{serviceIds: ['a', 'b/c']}, /service id "b\/c" is not valid/],
+		[{maxRate: '0'}, /--max-rate "0" is not valid/],
+		[{maxRate: '5/s'}, /--max-rate "5\/s" is not valid/],
+	])('%j is a usage error', async (flags, message) => {
+		await expect(resolve(flags)).rejects.toThrow(message);
+		await expect(resolve(flags)).rejects.toBeInstanceOf(ConfigError);
 	});
 });
