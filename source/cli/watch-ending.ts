@@ -3,6 +3,7 @@
 // view and the plain/JSON runs both report to it; neither decides on its own.
 import process from 'node:process';
 import {decideEnd, END_SIGNALS, NOTHING_KNOWN, type EndRules, type EndSignal, type WatchEnding, type WatchFacts} from '../model/watch-end.js';
+import {decideManyEnd, NOTHING_KNOWN_OF_SERVICE, type ServiceFacts} from '../model/watch-end-many.js';
 
 /** An ending that leaves the program. */
 export type ExitEnding = Extract<WatchEnding, {kind: 'exit'}>;
@@ -27,9 +28,14 @@ const WATCH_FIELDS = ['outcome', 'detailsUnavailable', 'polled', 'pollingDone', 
 
 /**
  * Tracks the facts of a run until its ending. `onBack` is told when a watch opened from the
- * picker failed for good (the picker shows why and the run goes on).
+ * picker failed for good (the picker shows why and the run goes on). `decide` is the rule
+ * (a watch of several folds its services' facts in first).
  */
-export function trackEnding(rules: EndRules, onBack: (message: string) => void = () => {}): EndingTracker {
+export function trackEnding(
+	rules: EndRules,
+	onBack: (message: string) => void = () => {},
+	decide: (facts: WatchFacts, rules: EndRules) => WatchEnding | null = decideEnd,
+): EndingTracker {
 	let facts: WatchFacts = NOTHING_KNOWN;
 	let settled = false;
 	let resolveEnded!: (ending: ExitEnding) => void;
@@ -44,7 +50,7 @@ export function trackEnding(rules: EndRules, onBack: (message: string) => void =
 	const report = (change: Partial<WatchFacts>) => {
 		if (settled) return;
 		facts = {...facts, ...change};
-		const ending = decideEnd(facts, rules);
+		const ending = decide(facts, rules);
 		if (ending === null) return;
 		if (ending.kind === 'back') {
 			newWatch();
@@ -66,4 +72,30 @@ export function trackEnding(rules: EndRules, onBack: (message: string) => void =
 	};
 
 	return {report, newWatch, ended, dispose};
+}
+
+/** The tracker of a watch of several services: run-wide facts as above, and each service's own. */
+export interface ManyEndingTracker extends Omit<EndingTracker, 'newWatch'> {
+	/** New facts about one service (only the fields that changed). */
+	reportService(serviceId: string, change: Partial<ServiceFacts>): void;
+	/** What is known about one service now. */
+	serviceFacts(serviceId: string): ServiceFacts;
+}
+
+/** Tracks a watch of `serviceIds` until the rule for several (model/watch-end-many.ts) ends it. */
+export function trackManyEnding(rules: EndRules, serviceIds: readonly string[]): ManyEndingTracker {
+	const services = new Map<string, ServiceFacts>(serviceIds.map(id => [id, NOTHING_KNOWN_OF_SERVICE]));
+	const tracker = trackEnding(rules, undefined, (facts, rules) => decideManyEnd([...services.values()], facts, rules));
+	return {
+		report: tracker.report,
+		reportService(serviceId, change) {
+			const known = services.get(serviceId);
+			if (known === undefined) return;
+			services.set(serviceId, {...known, ...change});
+			tracker.report({});
+		},
+		serviceFacts: serviceId => services.get(serviceId) ?? NOTHING_KNOWN_OF_SERVICE,
+		ended: tracker.ended,
+		dispose: tracker.dispose,
+	};
 }

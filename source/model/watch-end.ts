@@ -109,9 +109,13 @@ export function decideEnd(facts: WatchFacts, rules: EndRules): WatchEnding | nul
 	if (rules.exitStatus && facts.detailsUnavailable && facts.outcome !== 'in_progress') return byOutcome('settled', facts, rules);
 	if (facts.timedOut) {
 		if (facts.outcome !== 'in_progress') return byOutcome('timeout', facts, rules);
-		const after = formatDuration(rules.timeoutMs ?? 0);
-		return {kind: 'exit', reason: 'timeout', exitCode: EXIT.timeout, message: `modelarts-watch: --timeout reached after ${after}; the deployment is still in progress`, summary: true};
+		return {kind: 'exit', reason: 'timeout', exitCode: EXIT.timeout, message: timeoutMessage(rules, 'the deployment is still in progress'), summary: true};
 	}
 
 	return null;
+}
+
+/** `modelarts-watch: --timeout reached after 20m00s; <what is still going on>`. */
+export function timeoutMessage(rules: EndRules, stillGoing: string): string {
+	return `modelarts-watch: --timeout reached after ${formatDuration(rules.timeoutMs ?? 0)}; ${stillGoing}`;
 }
