@@ -1,0 +1,45 @@
+// The request gate in front of real poll loops and the simulator: a 429 on one service holds
+// back the requests of every service for the Retry-After the server asked for.
+import {afterEach, describe, expect, it} from 'vitest';
+import {createClient} from '../../source/api/client.js';
+import {createRequestGate, gatedClient} from '../../source/api/request-gate.js';
+import {createWatchSet} from '../../source/api/watch-set.js';
+import {createWatcher} from '../../source/api/watcher.js';
+import {startSimulator, type Simulator} from '../../source/sim/server.js';
+import {tokenAuth} from './token-auth.js';
+
+let sim: Simulator | null = null;
+afterEach(async () => {
+	await sim?.close();
+	sim = null;
+});
+
+describe('a 429 holds the whole set', () => {
+	it('after the throttled answer, no service asks again before Retry-After has passed', async () => {
+		// Given two services whose fourth request is answered 429 with Retry-After 1 s
+		sim = await startSimulator({scenarios: ['stuck', 'stuck'], faults: {script: ['ok', 'ok', 'ok', '429'], retryAfterSeconds: 1}});
+		const direct = createClient({endpoint: sim.url, projectId: sim.projectId, auth: tokenAuth(sim.token)});
+		const client = gatedClient(direct, createRequestGate({ratePerSecond: 20}), Date.now);
+		const set = createWatchSet(
+			sim.services.map(service => ({serviceId: service.id, createWatcher: onMessage => createWatcher({client, serviceId: service.id, intervalMs: 1000, onMessage})})),
+			() => {},
+			{intervalMs: 1000, clock: {setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: handle => clearTimeout(handle as ReturnType<typeof setTimeout>)}},
+		);
+
+		// When both poll for a while
+		set.start();
+		await new Promise(resolve => setTimeout(resolve, 3000));
+		set.stop();
+
+		// Then the next request after the 429, from either service, came a second later or more
+		const requests = sim.requests;
+		const throttled = requests.findIndex(request => request.status === 429);
+		expect(throttled).toBeGreaterThanOrEqual(0);
+		const next = requests[throttled + 1];
+		expect(next).toBeDefined();
+		expect(next!.at - requests[throttled]!.at).toBeGreaterThanOrEqual(1000 - 5);
+		// And both services went on being polled after it
+		const after = new Set(requests.slice(throttled + 1).map(request => request.path.split('/')[4]));
+		expect(after).toEqual(new Set(sim.services.map(service => service.id)));
+	});
+});
