@@ -60,6 +60,7 @@ function forgetWatchOnReturn(root: RootProgram, ending: EndingTracker): void {
 
 /** Renders the live view, or the picker and the live views opened from it, until the watch-end rule says stop. */
 export async function runTty(session: Session): Promise<number> {
+	if (session.kind === 'watch-many') throw new Error('TODO overview');
 	const {config} = session;
 	const interactive = process.stdin.isTTY === true;
 	const nudgeSink = nudgeSinkFor(config);

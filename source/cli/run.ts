@@ -5,9 +5,8 @@ import process from 'node:process';
 import pkg from '../../package.json' with {type: 'json'};
 import type {Authenticator} from '../api/auth/types.js';
 import {createClient, type RequestLog} from '../api/client.js';
-import {NotFoundError} from '../api/errors.js';
+import {createRequestGate, gatedClient} from '../api/request-gate.js';
 import {listAllServices} from '../api/service-list.js';
-import type {ModelArtsClient} from '../api/types.js';
 import {createWatcher, type WatcherFactory} from '../api/watcher.js';
 import {ConfigError} from '../config/errors.js';
 import {resolveConfig, type ResolvedRuntime} from '../config/resolve.js';
@@ -20,6 +19,8 @@ import {openDebugLog, type DebugLog} from './debug-log.js';
 import {describeFailure} from './failure.js';
 import {printNote, reportUnexpected} from './process-io.js';
 import {runStream} from './run-stream.js';
+import {runStreamMany} from './run-stream-many.js';
+import {serviceIdNamed, servicesToWatch} from './service-lookup.js';
 import type {Session} from './session.js';
 
 function readStdin(): Promise<string> {
@@ -32,17 +33,17 @@ function readStdin(): Promise<string> {
 	});
 }
 
-/** The scenario --demo asks for, or null without --demo. */
-function demoScenario(flags: RawFlags): string | null {
+/** The scenarios --demo asks for (one service each, in one project), or null without --demo. */
+function demoScenarios(flags: RawFlags): string[] | null {
 	if (flags.demo === undefined || flags.demo === false) return null;
-	return flags.demo === true ? DEFAULT_SCENARIO : flags.demo;
+	return flags.demo === true ? [DEFAULT_SCENARIO] : flags.demo.split(',');
 }
 
 async function startDemo(flags: RawFlags): Promise<Simulator | null> {
-	const scenario = demoScenario(flags);
-	if (scenario === null) return null;
+	const scenarios = demoScenarios(flags);
+	if (scenarios === null) return null;
 	try {
-		return await startSimulator({scenario});
+		return await startSimulator({scenarios});
 	} catch (error) {
 		throw new ConfigError(`--demo: ${error instanceof Error ? error.message : String(error)}`);
 	}
@@ -62,7 +63,12 @@ async function projectIdOf(config: Config, auth: Authenticator): Promise<string>
 	return projectId;
 }
 
-const NO_SERVICE = 'No service to watch: pass a service id, or --service-name NAME.';
+const NO_SERVICE = 'No service to watch: pass a service id (or several), --service-name NAME, or --all.';
+
+/** Whether the flags name any service to watch (ids, names, --all, or --demo's). */
+function namesAService(flags: RawFlags): boolean {
+	return (flags.serviceIds?.length ?? 0) > 0 || (flags.serviceName?.length ?? 0) > 0 || flags.all === true || demoScenarios(flags) !== null;
+}
 
 /**
  * Whether a run without a service id can open the service picker: it needs keys (stdin a
@@ -77,26 +83,13 @@ function mayOpenPicker(flags: RawFlags): boolean {
 
 /** The resolved configuration asks for the picker: no service named, terminal UI, keys. */
 function opensPicker(config: Config): boolean {
-	return !config.serviceId && !config.serviceName && config.output === 'tty' && process.stdin.isTTY === true;
-}
-
-/** --service-name: the one service of that exact name (every page of the list is read). */
-async function serviceIdOf(config: Config, client: ModelArtsClient): Promise<string> {
-	if (config.serviceId) return config.serviceId;
-	if (!config.serviceName) throw new ConfigError(NO_SERVICE);
-	const services = await listAllServices(client, {service_name: config.serviceName});
-	const matches = services.filter(service => service.service_name === config.serviceName);
-	if (matches.length === 0) throw new NotFoundError(`No service named "${config.serviceName}" in this project.`, 404);
-	if (matches.length > 1) {
-		throw new ConfigError(`${matches.length} services are named "${config.serviceName}": pass one of their ids (${matches.map(service => service.service_id).join(', ')}).`);
-	}
-
-	return matches[0]!.service_id;
+	return !config.serviceId && !config.serviceName && config.many === null && config.output === 'tty' && process.stdin.isTTY === true;
 }
 
 function resolve(flags: RawFlags, demo: Simulator | null): Promise<ResolvedRuntime> {
 	const env = demo ? {...process.env, MODELARTS_TOKEN: demo.token} : process.env;
-	return resolveConfig(demo ? {...flags, endpoint: demo.url, projectId: demo.projectId, serviceId: demo.serviceId} : flags, {
+	const demoFlags = demo ? {endpoint: demo.url, projectId: demo.projectId, serviceIds: demo.services.map(service => service.id)} : {};
+	return resolveConfig({...flags, ...demoFlags}, {
 		env,
 		cwd: process.cwd(),
 		homedir: homedir(),
@@ -105,10 +98,13 @@ function resolve(flags: RawFlags, demo: Simulator | null): Promise<ResolvedRunti
 	});
 }
 
-/** The client, bound to the project, and the run it serves: one service (looked up when given by name), or the picker. */
+/**
+ * The client, bound to the project, and the run it serves: one service (looked up when given
+ * by name), several (their requests through one rate gate), or the picker.
+ */
 async function connect({config, auth, agent}: ResolvedRuntime, debugLog: DebugLog | null, note: (line: string) => void): Promise<Session> {
 	const notes = createDataNotes(note);
-	const client = createClient({
+	const direct = createClient({
 		onProblem: problem => notes.problem(problem),
 		endpoint: config.endpoint,
 		projectId: await projectIdOf(config, auth),
@@ -117,14 +113,21 @@ async function connect({config, auth, agent}: ResolvedRuntime, debugLog: DebugLo
 		userAgent: `modelarts-watch/${pkg.version}`,
 		onRequest: debugLog ? requestLogger(debugLog) : undefined,
 	});
+	const {many} = config;
+	// One service polls about once a second at most; several share a cap (--max-rate).
+	const client = many === null ? direct : gatedClient(direct, createRequestGate({ratePerSecond: config.maxRate}), Date.now);
 	const {since, until, intervalMs, exitStatus} = config;
+	// A service of several that has ended is polled once more, then no more.
+	const stopAfterTerminal = exitStatus || many !== null;
 	const watcherFor = (serviceId: string): WatcherFactory => onMessage =>
-		createWatcher({client, serviceId, since, until, intervalMs, onMessage, stopAfterTerminal: exitStatus});
+		createWatcher({client, serviceId, since, until, intervalMs, onMessage, stopAfterTerminal});
 	if (opensPicker(config)) {
 		return {kind: 'pick', config, auth, notes, loadServices: signal => listAllServices(client, {}, signal), watcherFor};
 	}
 
-	const serviceId = await serviceIdOf(config, client);
+	if (many !== null) return {kind: 'watch-many', config, auth, notes, services: await servicesToWatch(client, many), watcherFor};
+	const serviceId = config.serviceId ?? (config.serviceName === null ? null : await serviceIdNamed(client, config.serviceName));
+	if (serviceId === null) throw new ConfigError(NO_SERVICE);
 	return {kind: 'watch', config, auth, notes, serviceId, createWatcher: watcherFor(serviceId)};
 }
 
@@ -135,16 +138,9 @@ async function watch(session: Session): Promise<number> {
 		return runTty(session);
 	}
 
-	return runStream({
-		config,
-		serviceId: session.serviceId,
-		auth: session.auth,
-		notes: session.notes,
-		createWatcher: session.createWatcher,
-		stdout: line => process.stdout.write(`${line}\n`),
-		stderr: printNote,
-		now: Date.now,
-	});
+	const io = {auth: session.auth, notes: session.notes, stdout: (line: string) => process.stdout.write(`${line}\n`), stderr: printNote, now: Date.now};
+	if (session.kind === 'watch-many') return runStreamMany({...io, config, services: session.services, watcherFor: session.watcherFor});
+	return runStream({...io, config, serviceId: session.serviceId, createWatcher: session.createWatcher});
 }
 
 /** Runs `modelarts-watch [service-id] [flags]` and resolves with the exit code. */
@@ -156,7 +152,7 @@ export async function runWatch(flags: RawFlags): Promise<number> {
 	const held: string[] = [];
 	try {
 		// Said first: without a service (and no terminal for the picker) nothing else matters.
-		if (!flags.serviceId && !flags.serviceName && demoScenario(flags) === null && !mayOpenPicker(flags)) throw new ConfigError(NO_SERVICE);
+		if (!namesAService(flags) && !mayOpenPicker(flags)) throw new ConfigError(NO_SERVICE);
 		demo = await startDemo(flags);
 		const resolved = await resolve(flags, demo);
 		auth = resolved.auth;

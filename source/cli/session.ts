@@ -21,6 +21,21 @@ export interface WatchOneSession extends SessionBase {
 	readonly createWatcher: WatcherFactory;
 }
 
+/** One service of a watch of several: its id, and its name when the project's list gave it. */
+export interface ServiceToWatch {
+	readonly serviceId: string;
+	readonly name: string | null;
+}
+
+/** Watch several services at once: the overview in a terminal, name-prefixed lines or tagged records otherwise. */
+export interface WatchManySession extends SessionBase {
+	readonly kind: 'watch-many';
+	/** In the order the command line (or the list, for --all) gave them; never empty. */
+	readonly services: readonly ServiceToWatch[];
+	/** Every poll loop's requests pass one request gate (--max-rate), and each stops after its service ended. */
+	readonly watcherFor: (serviceId: string) => WatcherFactory;
+}
+
 /** No service named, in a terminal: pick one from the project's list, watch it, come back. */
 export interface PickSession extends SessionBase {
 	readonly kind: 'pick';
@@ -29,4 +44,4 @@ export interface PickSession extends SessionBase {
 	readonly watcherFor: (serviceId: string) => WatcherFactory;
 }
 
-export type Session = WatchOneSession | PickSession;
+export type Session = WatchOneSession | WatchManySession | PickSession;

@@ -99,3 +99,45 @@ function secondsUntil(then: number, now: number): number {
 export function retryText(sync: Extract<SyncState, {kind: 'retrying'}>, now: number): string {
 	return `retrying in ${secondsUntil(sync.retryAt, now)}s (${sync.reason}, attempt ${sync.attempt})`;
 }
+
+/** `2 deploying · 1 running`: how many of each, in the order given, the zeros left out, joined by `join`. */
+export function countsText(counts: ReadonlyArray<readonly [count: number, what: string]>, join: string): string {
+	return counts
+		.filter(([count]) => count > 0)
+		.map(([count, what]) => `${count} ${what}`)
+		.join(join);
+}
+
+const OUTCOME_ORDER: readonly Outcome[] = ['succeeded', 'failed', 'stopped', 'in_progress'];
+const OUTCOME_NAMES: Readonly<Record<Outcome, string>> = {succeeded: 'succeeded', failed: 'failed', stopped: 'stopped', in_progress: 'in progress'};
+
+/** `1 succeeded, 1 failed, 1 in progress`: the outcomes of a set of services. */
+export function setCountsText(outcomes: readonly Outcome[]): string {
+	return countsText(
+		OUTCOME_ORDER.map(outcome => [outcomes.filter(one => one === outcome).length, OUTCOME_NAMES[outcome]] as const),
+		', ',
+	);
+}
+
+/** `3 services ended: 2 succeeded, 1 failed`: the nudge once a whole set has ended. */
+export function setNudgeText(outcomes: readonly Outcome[]): string {
+	return `${outcomes.length} services ended: ${setCountsText(outcomes)}`;
+}
+
+/**
+ * A deployment that ended, in a few words for a row of the overview: `deployed in 46s`,
+ * `failed after 2m05s`, or the status (`running`, `stopped`) when its start was not seen.
+ */
+export function briefOutcome(deployment: DeploymentProgress): string {
+	const took = deploymentDuration(deployment, null);
+	switch (deployment.outcome) {
+		case 'succeeded':
+			return took === null ? (deployment.status ?? 'running') : `deployed in ${formatDuration(took)}`;
+		case 'failed':
+			return took === null ? 'failed' : `failed after ${formatDuration(took)}`;
+		case 'stopped':
+			return deployment.status ?? 'stopped';
+		case 'in_progress':
+			return deployment.status ?? 'in progress';
+	}
+}

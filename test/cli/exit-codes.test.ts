@@ -85,8 +85,8 @@ describe.concurrent('exit codes', () => {
 		['a misspelt flag', ['svc', '--intervall', '5'], /^modelarts-watch: unknown flag --intervall: did you mean --interval\? \(see modelarts-watch --help\)\n$/],
 		['--interval below 1', ['svc', '--interval', '0.5', '--endpoint', 'http://127.0.0.1:9'], /--interval/],
 		['a bad --output', ['svc', '--output', 'fancy', '--endpoint', 'http://127.0.0.1:9'], /--output/],
-		['two service ids', ['a', 'b'], /one service id/],
-		['no service id', [], /service id, or --service-name/],
+		['--include-running without --all', ['a', '--include-running', '--endpoint', 'http://127.0.0.1:9'], /--include-running goes with --all/],
+		['no service id', [], /No service to watch: pass a service id/],
 		['an unknown demo scenario', ['--demo=nope'], /scenario/i],
 	])('2: %s', async (_name, args, message) => {
 		const result = await runCli(args, {env: {MODELARTS_TOKEN: 'some-token-value'}});

@@ -35,13 +35,13 @@ describe.concurrent('--output json --exit-status against the seed deployment', (
 		for (const line of lines) {
 			switch (line['kind']) {
 				case 'event':
-					expect(Object.keys(line).sort()).toEqual(['event_info', 'event_type', 'kind', 'model', 'occur_time', 'phase', 'time']);
+					expect(Object.keys(line).sort()).toEqual(['event_info', 'event_type', 'kind', 'model', 'occur_time', 'phase', 'service_id', 'time']);
 					expect(line['time']).toBe(new Date(line['occur_time'] as number).toISOString());
 					expect(['normal', 'abnormal']).toContain(line['event_type']);
 					expect([null, ...PHASE_IDS]).toContain(line['phase']);
 					break;
 				case 'status':
-					expect(Object.keys(line).sort()).toEqual(['error_msg', 'kind', 'progress', 'status']);
+					expect(Object.keys(line).sort()).toEqual(['error_msg', 'kind', 'progress', 'service_id', 'status']);
 					break;
 				case 'summary':
 					expect(Object.keys(line).sort()).toEqual(['error_msg', 'events_total', 'instances', 'kind', 'outcome', 'phases', 'service_id', 'service_name', 'status']);
@@ -56,6 +56,8 @@ describe.concurrent('--output json --exit-status against the seed deployment', (
 		}
 
 		expect(lines.filter(line => line['kind'] === 'status').map(line => line['status'])).toEqual(['deploying', 'running']);
+		// Every object names its service, also when the watch has only one, right after its kind
+		expect(lines.every(line => line['service_id'] === SEED.serviceId && Object.keys(line)[1] === 'service_id')).toBe(true);
 	});
 });
 

@@ -1,0 +1,131 @@
+// One service's plain or JSON log: the watcher's messages folded into a small state, the
+// renderers in source/output/ turning each change into lines, a heartbeat while nothing
+// happens, and the facts the watch-end rule needs. A watch of one service runs one of these
+// (run-stream.ts); a watch of several runs one per service (run-stream-many.ts).
+import type {Config} from '../config/types.js';
+import {sanitizeForAsciiTerminal, sanitizeForTerminal} from '../model/sanitize.js';
+import type {WatchEvent} from '../model/types.js';
+import type {WatchFacts} from '../model/watch-end.js';
+import type {WatchMessage} from '../model/watch-messages.js';
+import type {DataNotes} from '../output/data-notes.js';
+import {HEARTBEAT_EVERY_MS, heartbeatLine, startHeartbeat} from '../output/heartbeat.js';
+import {jsonSummaryLine, jsonUpdateLines} from '../output/json.js';
+import {withServiceId} from '../output/json-service.js';
+import {plainSummaryLines, plainUpdateLines, type PlainStyle} from '../output/plain.js';
+import type {WatchSnapshot} from '../output/snapshot.js';
+import {applyMessage, initialStreamState, type StreamState} from '../output/stream-state.js';
+import {syncLine} from '../output/sync-line.js';
+import {createTimeFormatter} from '../output/time-format.js';
+
+/** What the log looks like: the JSON or the plain renderer behind one shape. */
+interface Renderer {
+	/** Read each line as it comes: JSON makes them lazily, so a huge batch is written as it is made. */
+	update(previous: WatchSnapshot, next: WatchSnapshot, added: readonly WatchEvent[], nowMs: number): Iterable<string>;
+	summary(snapshot: WatchSnapshot, nowMs: number): string[];
+}
+
+function* eachWithServiceId(lines: Iterable<string>, serviceId: string): Generator<string> {
+	for (const line of lines) yield withServiceId(line, serviceId);
+}
+
+/** How plain lines look under this configuration. */
+export function plainStyleOf(config: Config): PlainStyle {
+	return {
+		color: config.color,
+		formatTime: createTimeFormatter(config.timeZone),
+		sanitize: config.ascii ? sanitizeForAsciiTerminal : sanitizeForTerminal,
+	};
+}
+
+function rendererFor(config: Config, serviceId: string): Renderer {
+	if (config.output === 'json') {
+		return {
+			update: (previous, next, added) => eachWithServiceId(jsonUpdateLines(previous, next, added), serviceId),
+			summary: snapshot => [jsonSummaryLine(snapshot, serviceId)],
+		};
+	}
+
+	const style = plainStyleOf(config);
+	return {
+		update: (previous, next, added, nowMs) => plainUpdateLines(previous, next, added, nowMs, style),
+		summary: (snapshot, nowMs) => plainSummaryLines(snapshot, nowMs, style),
+	};
+}
+
+function visibleTo(config: Config): (event: WatchEvent) => boolean {
+	// since/until are applied by the event sync itself; the type filter only hides lines,
+	// the deployment is still computed from every event.
+	return event => config.typeFilter === 'all' || event.type === config.typeFilter;
+}
+
+export interface ServiceStreamOptions {
+	readonly config: Config;
+	readonly serviceId: string;
+	/** Where data lines go (and, in JSON mode, nothing else). */
+	readonly stdout: (line: string) => void;
+	readonly stderr: (line: string) => void;
+	readonly now: () => number;
+	readonly notes: DataNotes;
+	/** Told what the watch-end rule needs after every message. */
+	readonly report: (change: Partial<Pick<WatchFacts, 'outcome' | 'detailsUnavailable' | 'polled'>>) => void;
+}
+
+/** One service's log, fed the watcher's messages. */
+export interface ServiceStream {
+	onMessage(message: WatchMessage): void;
+	/** What the log knows now (its `events` are the store's own: read them at once). */
+	snapshot(): WatchSnapshot;
+	/** The closing summary's lines. */
+	summary(): string[];
+	/** Ends the heartbeat. */
+	stop(): void;
+}
+
+export function createServiceStream(options: ServiceStreamOptions): ServiceStream {
+	const {config, now, notes} = options;
+	const renderer = rendererFor(config, options.serviceId);
+	const visible = visibleTo(config);
+	// In JSON mode stdout is for objects only; the heartbeat goes where CI logs still see it.
+	const heartbeatOut = config.output === 'json' ? options.stderr : options.stdout;
+	let state: StreamState = initialStreamState();
+	const heartbeat = startHeartbeat({
+		everyMs: HEARTBEAT_EVERY_MS,
+		now,
+		emit: quietSince => heartbeatOut(heartbeatLine(state.snapshot.deployment, now(), quietSince)),
+	});
+
+	const onMessage = (message: WatchMessage) => {
+		const previous = state;
+		const {state: next, batch} = applyMessage(state, message);
+		state = next;
+		let wrote = false;
+		for (const line of renderer.update(previous.snapshot, state.snapshot, (batch?.added ?? []).filter(visible), now())) {
+			options.stdout(line);
+			wrote = true;
+		}
+
+		if (wrote) heartbeat.touch();
+		if (batch !== null) notes.events(batch, now());
+		if (message.type === 'details-unavailable' && previous.detailsUnavailable === null) {
+			options.stderr(`service details unavailable (${message.reason}): progress is read from the events alone`);
+		}
+
+		if (message.type === 'sync') {
+			const note = syncLine(previous.sync, message.state, now());
+			if (note) options.stderr(note);
+		}
+
+		options.report({
+			outcome: state.snapshot.deployment.outcome,
+			detailsUnavailable: state.detailsUnavailable !== null,
+			...(message.type === 'sync' && message.state.kind === 'ok' ? {polled: true} : {}),
+		});
+	};
+
+	return {
+		onMessage,
+		snapshot: () => state.snapshot,
+		summary: () => renderer.summary(state.snapshot, now()),
+		stop: () => heartbeat.stop(),
+	};
+}
