@@ -4,6 +4,7 @@ import {writeFile} from 'node:fs/promises';
 import {cpus, loadavg, totalmem} from 'node:os';
 import {performance} from 'node:perf_hooks';
 import {measurePackage} from './package.mjs';
+import {measureOverviewBytes} from './overview.mjs';
 import {measureClears, measureScale, measureSteadyBytes} from './render.mjs';
 import {loadSimulator} from './sim.mjs';
 import {failed, formatTable} from './stats.mjs';
@@ -37,9 +38,11 @@ await step('--help / --version time', '<= 2x node -e 0', () => measureHelpAndVer
 await step('package', '<= 1.5 MB', () => measurePackage());
 
 let startSim = null;
+let startAnySim = null;
 await step('simulator', '', async () => {
 	const {startSimulator} = await loadSimulator();
 	startSim = () => startSimulator({scenario: STEADY_SCENARIO, speed: STEADY_SPEED});
+	startAnySim = startSimulator;
 	return [];
 });
 
@@ -60,6 +63,7 @@ if (startSim) {
 	]) {
 		await step(`steady bytes/s ${label}`, '<= 500 B/s', () => measureSteadyBytes(startSim, {...options, label}));
 	}
+	await step('steady bytes/s, overview of 10 services', '<= 500 B/s', () => measureOverviewBytes(startAnySim));
 	await step('full clears after first frame', '0', () => measureClears(startSim));
 	await step('sync bytes per poll', '', () => measureSync(startSim));
 	await step('RSS and frame time with 100k events', '<= 150 MB', () => measureScale(startSim));

@@ -8,11 +8,12 @@ import type {WatcherFactory} from '../api/watcher.js';
 import type {Config} from '../config/types.js';
 import {notifyProtocol} from '../hooks/terminal-notify.js';
 import type {RootEffect} from '../model/root-state.js';
+import {Overview} from '../overview.js';
 import {createRootProgram, Root, type RootProgram} from '../root.js';
 import {failureOf} from './failure.js';
 import {printNote, restoreTerminal} from './process-io.js';
-import type {Session} from './session.js';
-import {trackEnding, type EndingTracker} from './watch-ending.js';
+import type {Session, WatchManySession} from './session.js';
+import {trackEnding, trackManyEnding, type EndingTracker} from './watch-ending.js';
 
 /** The completion nudge goes straight to stdout, between Ink's frames (null with --no-notify). */
 function nudgeSinkFor(config: Config): NudgeSink | null {
@@ -58,9 +59,9 @@ function forgetWatchOnReturn(root: RootProgram, ending: EndingTracker): void {
 	});
 }
 
-/** Renders the live view, or the picker and the live views opened from it, until the watch-end rule says stop. */
+/** Renders the live view, the overview of several, or the picker and the live views opened from it, until the watch-end rule says stop. */
 export async function runTty(session: Session): Promise<number> {
-	if (session.kind === 'watch-many') throw new Error('TODO overview');
+	if (session.kind === 'watch-many') return renderUntilEnd(overviewRun(session), session.config);
 	const {config} = session;
 	const interactive = process.stdin.isTTY === true;
 	const nudgeSink = nudgeSinkFor(config);
@@ -101,6 +102,52 @@ export async function runTty(session: Session): Promise<number> {
 			/>
 		);
 
+	return renderUntilEnd({tree, ending}, config);
+}
+
+/** What a terminal run draws (closing: the run is ending), and what decides its end. */
+interface TtyRun {
+	readonly tree: (closing: boolean) => React.ReactElement;
+	readonly ending: Pick<EndingTracker, 'ended' | 'dispose'>;
+}
+
+/**
+ * The overview of several services. Each poll loop's end is reported a macrotask later, as
+ * for one service (see observedBy), so the exit code is read from the outcome on screen.
+ */
+function overviewRun(session: WatchManySession): TtyRun {
+	const {config} = session;
+	const ending = trackManyEnding(config, session.services.map(service => service.serviceId));
+	const watcherFor = (serviceId: string): WatcherFactory => onMessage => {
+		const watcher = session.watcherFor(serviceId)(onMessage);
+		void watcher.done.then(result => {
+			setTimeout(() => {
+				if (result.reason === 'terminal') ending.reportService(serviceId, {pollingDone: true});
+				if (result.reason === 'permanent-error') ending.reportService(serviceId, {failure: failureOf(result.error, session.auth)});
+			}, 0);
+		});
+		return watcher;
+	};
+
+	const nudgeSink = nudgeSinkFor(config);
+	const tree = (closing: boolean) => (
+		<Overview
+			config={config}
+			services={session.services}
+			watcherFor={watcherFor}
+			interactive={process.stdin.isTTY === true}
+			initialColumns={columnsNow()}
+			initialRows={rowsNow()}
+			nudgeSink={nudgeSink}
+			report={ending.report}
+			reportService={ending.reportService}
+			closing={closing}
+		/>
+	);
+	return {tree, ending};
+}
+
+async function renderUntilEnd({tree, ending}: TtyRun, config: Config): Promise<number> {
 	// In raw mode Ctrl+C arrives as a key, which the views turn into an ending of their own:
 	// Ink's exitOnCtrlC would neither keep the last frame nor give the exit code (130).
 	const instance = render(tree(false), {maxFps: config.lowBandwidth ? 4 : 10, exitOnCtrlC: false, patchConsole: false});

@@ -39,6 +39,13 @@ function showsMovingTime(state: ViewState): boolean {
 	return state.sync.kind !== 'stopped' || state.deployment.outcome === 'in_progress' || state.settings.timeMode === 'relative';
 }
 
+/** What the clock must drive for this view: ticks while time moves on screen, frames while a spinner shows. */
+export function viewClockNeeds(state: ViewState, lowBandwidth: boolean): {readonly ticking: boolean; readonly animate: boolean} {
+	const {settings, layout} = state;
+	const spinnerVisible = !settings.helpOpen && !settings.detailOpen && layout.phaseMode !== 'hidden' && hasActivePhase(state);
+	return {ticking: showsMovingTime(state), animate: spinnerVisible && !lowBandwidth};
+}
+
 /**
  * Reports the facts the watch-end rule reads. A layout effect runs in the commit that applied
  * the message, so whoever decides the exit code already knows the outcome on screen.
@@ -79,9 +86,7 @@ export function useLiveView(options: LiveViewOptions): {readonly state: ViewStat
 	const [state, dispatch] = useProgram(updateView, init, runEffect);
 	refreshNow.current = useWatch(watcherFactory, dispatch).refreshNow;
 	useTerminalSize(dispatch);
-	const {settings, layout} = state;
-	const spinnerVisible = !settings.helpOpen && !settings.detailOpen && layout.phaseMode !== 'hidden' && hasActivePhase(state);
-	const spinnerFrame = useClock(dispatch, {ticking: showsMovingTime(state), animate: spinnerVisible && !config.lowBandwidth, now});
+	const spinnerFrame = useClock(dispatch, {...viewClockNeeds(state, config.lowBandwidth), now});
 	useKeys(dispatch, interactive);
 	const serviceName = state.details?.service_name ?? config.serviceName ?? config.serviceId ?? 'service';
 	useCompletionNudge(state.completion.nudge, serviceName, nudgeSink);

@@ -141,3 +141,9 @@ export function newestOccurTime(store: EventStore): number | null {
 export function countByType(store: EventStore): {readonly all: number; readonly normal: number; readonly abnormal: number} {
 	return {all: store.all.length, normal: store.normal.length, abnormal: store.abnormal.length};
 }
+
+/** Abnormal events at or after `fromMs` (all of them for null): a binary search, never a scan. */
+export function abnormalSince(store: EventStore, fromMs: number | null): number {
+	if (fromMs === null) return store.abnormal.length;
+	return store.abnormal.length - lowerBound(store.abnormal, fromMs, (event) => event.occurTime);
+}

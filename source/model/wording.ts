@@ -141,3 +141,14 @@ export function briefOutcome(deployment: DeploymentProgress): string {
 			return deployment.status ?? 'in progress';
 	}
 }
+
+/** `4 services · 2 deploying · 1 running · 1 failed · 3m12s`: the overview's header. */
+export function serviceCountLine(
+	total: number,
+	counts: ReadonlyArray<readonly [count: number, what: string]>,
+	longestMs: number | null,
+	separator: string,
+): string {
+	const parts = [`${total} services`, countsText(counts, ` ${separator} `), longestMs === null ? '' : formatDuration(longestMs)];
+	return parts.filter(part => part !== '').join(` ${separator} `);
+}

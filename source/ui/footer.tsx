@@ -58,8 +58,9 @@ function hints(props: FooterProps): ReadonlyArray<readonly [text: string, rank: 
 	];
 }
 
-function hintText(props: FooterProps, room: number): string {
-	let kept = hints(props);
+/** The hints that fit `room` columns, the lowest ranks given up first (one is always kept). */
+export function fittedHints(hints: ReadonlyArray<readonly [text: string, rank: number]>, room: number): string {
+	let kept = hints;
 	const text = () => kept.map(([hint]) => hint).join('  ');
 	while (kept.length > 1 && widthOf(text()) > room) {
 		const lowest = Math.min(...kept.map(([, rank]) => rank));
@@ -96,6 +97,6 @@ export function Footer(props: FooterProps) {
 		{text: '   '},
 	];
 	const room = width - state.reduce((used, segment) => used + widthOf(segment.text), 0);
-	const segments: Segment[] = [...state, {text: hintText(props, room), dim: true}];
+	const segments: Segment[] = [...state, {text: fittedHints(hints(props), room), dim: true}];
 	return <SegmentLine segments={segments} width={width} color={color} ascii={ascii} />;
 }

@@ -9,6 +9,8 @@ export interface HelpProps {
 	readonly width: number;
 	/** The watch was opened from the service picker: Esc can go back to it. */
 	readonly canGoBack: boolean;
+	/** The keys to list; the live view's (keyList) when absent. */
+	readonly keys?: ReadonlyArray<readonly [keys: string, what: string]>;
 	readonly ascii: boolean;
 	readonly color: boolean;
 }
@@ -36,8 +38,8 @@ export function keyList(ascii: boolean, canGoBack: boolean): ReadonlyArray<reado
 }
 
 /** The keys, shown in place of the phases and events while open. */
-export function Help({maxLines, width, canGoBack, ascii, color}: HelpProps) {
-	const keys = keyList(ascii, canGoBack);
+export function Help({maxLines, width, canGoBack, ascii, color, ...props}: HelpProps) {
+	const keys = props.keys ?? keyList(ascii, canGoBack);
 	const keyWidth = Math.max(...keys.map(([name]) => name.length)) + 2;
 	const lines = [
 		<SegmentLine key="title" segments={[{text: 'Keys', bold: true}]} width={width} color={color} ascii={ascii} />,

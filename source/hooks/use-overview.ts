@@ -1,0 +1,122 @@
+import {useEffect, useLayoutEffect, useRef} from 'react';
+import {useStdout} from 'ink';
+import {createWatchSet, type WatchSet} from '../api/watch-set.js';
+import type {WatcherFactory} from '../api/watcher.js';
+import type {Config} from '../config/types.js';
+import type {SetNudge} from '../model/overview-nudge.js';
+import {overviewTicks} from '../model/overview-rows.js';
+import {initialOverviewState, updateOverview} from '../model/overview-state.js';
+import type {OverviewAction, OverviewEffect, OverviewState} from '../model/overview-types.js';
+import type {WatchFacts} from '../model/watch-end.js';
+import type {ServiceFacts} from '../model/watch-end-many.js';
+import type {NudgeSink} from './use-completion-nudge.js';
+import {useClock} from './use-clock.js';
+import {useKeys} from './use-keys.js';
+import {viewClockNeeds} from './use-live-view.js';
+import {useProgram} from './use-program.js';
+import {useTerminalSize} from './use-terminal-size.js';
+import {nudgeBytes} from './terminal-notify.js';
+
+/** What the overview needs from outside. */
+export interface OverviewOptions {
+	readonly config: Config;
+	/** The services, in the order given; `name` from the project's list when known. */
+	readonly services: ReadonlyArray<{readonly serviceId: string; readonly name: string | null}>;
+	readonly watcherFor: (serviceId: string) => WatcherFactory;
+	readonly now: () => number;
+	readonly initialColumns: number | undefined;
+	readonly initialRows: number | undefined;
+	readonly interactive: boolean;
+	readonly nudgeSink: NudgeSink | null;
+	/** Told q and Ctrl+C, for the watch-end rule. */
+	readonly report: ((change: Partial<WatchFacts>) => void) | null;
+	/** Told each service's outcome, details availability and first poll, for the rule for several. */
+	readonly reportService: ((serviceId: string, change: Partial<ServiceFacts>) => void) | null;
+	/** The watch is ending: the frame kept in the scrollback shows no overlay. */
+	readonly closing: boolean;
+}
+
+/** Every service's poll loop, started spread over the first interval and stopped on unmount. */
+function useWatchSet(options: OverviewOptions, dispatch: (action: OverviewAction) => void): (serviceId: string | null) => void {
+	const first = useRef(options);
+	const set = useRef<WatchSet | null>(null);
+	useEffect(() => {
+		const {services, watcherFor, config} = first.current;
+		const watchSet = createWatchSet(
+			services.map(({serviceId}) => ({serviceId, createWatcher: watcherFor(serviceId)})),
+			(serviceId, message) => dispatch({type: 'service', serviceId, message}),
+			{intervalMs: config.intervalMs, clock: {setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: handle => clearTimeout(handle as ReturnType<typeof setTimeout>)}},
+		);
+		set.current = watchSet;
+		watchSet.start();
+		return () => {
+			set.current = null;
+			watchSet.stop();
+		};
+	}, [dispatch]);
+	return serviceId => {
+		for (const [id, watcher] of set.current?.watchers ?? []) if (serviceId === null || id === serviceId) watcher.refreshNow();
+	};
+}
+
+/** Rings the bell and sends the notification once per nudge the reducer decided on. */
+function useSetNudge(nudge: SetNudge | null, sink: NudgeSink | null): void {
+	const latest = useRef(sink);
+	latest.current = sink;
+	useEffect(() => {
+		if (nudge !== null && latest.current !== null) latest.current.write(nudgeBytes(latest.current.protocol, 'modelarts-watch', nudge.text));
+	}, [nudge]);
+}
+
+/** Reports each service's facts in the commit that applied them (as the single view does), so the exit code matches the screen. */
+function useServiceFacts(state: OverviewState, reportService: OverviewOptions['reportService']): void {
+	const facts = state.services.map(({serviceId, view}) => ({
+		serviceId,
+		change: {outcome: view.deployment.outcome, detailsUnavailable: view.detailsUnavailable !== null, polled: view.lastSuccessAt !== null},
+	}));
+	const key = JSON.stringify(facts);
+	useLayoutEffect(() => {
+		for (const {serviceId, change} of JSON.parse(key) as typeof facts) reportService?.(serviceId, change);
+	}, [key, reportService]);
+}
+
+function clockNeeds(state: OverviewState, lowBandwidth: boolean): {readonly ticking: boolean; readonly animate: boolean} {
+	const open = state.services.find(service => service.serviceId === state.openId);
+	if (open !== undefined) return viewClockNeeds(open.view, lowBandwidth);
+	const busy = overviewTicks(state.services.map(service => service.view));
+	return {ticking: busy, animate: busy && !lowBandwidth && !state.settings.helpOpen};
+}
+
+/**
+ * The overview's state and effects: the reducer program, every service's poll loop, the
+ * terminal size, the clock, the keys and the nudge. Hooks only dispatch; the reducer decides.
+ */
+export function useOverview(options: OverviewOptions): {readonly state: OverviewState; readonly spinnerFrame: number | null} {
+	const {config, now, interactive, nudgeSink, report, closing} = options;
+	const {stdout} = useStdout();
+	const init = () =>
+		initialOverviewState({
+			config,
+			services: options.services,
+			now: now(),
+			columns: options.initialColumns ?? stdout.columns ?? 80,
+			rows: options.initialRows ?? stdout.rows ?? 24,
+		});
+	const refresh = useRef<(serviceId: string | null) => void>(() => {});
+	const runEffect = (effect: OverviewEffect) => {
+		if (effect.type === 'refresh') refresh.current(effect.serviceId);
+		else report?.({key: effect.type});
+	};
+
+	const [state, dispatch] = useProgram(updateOverview, init, runEffect);
+	refresh.current = useWatchSet(options, dispatch);
+	useTerminalSize(dispatch);
+	const spinnerFrame = useClock(dispatch, {...clockNeeds(state, config.lowBandwidth), now});
+	useKeys(dispatch, interactive);
+	useSetNudge(state.nudges.nudge, nudgeSink);
+	useServiceFacts(state, options.reportService);
+	useLayoutEffect(() => {
+		if (closing) dispatch({type: 'closing'});
+	}, [closing, dispatch]);
+	return {state, spinnerFrame};
+}

@@ -1,0 +1,219 @@
+// The overview's pure reducer. Each service's messages go to its own single-view state
+// (view-state.ts), so opening a service shows what the single view shows, without a second
+// poll loop; the overview derives its rows, their order and the page from those states.
+import type {Config} from '../config/types.js';
+import {splitPress, withoutLastCharacter, type KeyPress} from './key-press.js';
+import {overviewIntent, type OverviewIntent} from './overview-keys.js';
+import {pageOf, planOverview} from './overview-layout.js';
+import {NO_NUDGES, nudgesAfter} from './overview-nudge.js';
+import {displayName, rowGroup, standingOf} from './overview-rows.js';
+import type {OverviewAction, OverviewEffect, OverviewInputs, OverviewService, OverviewSettings, OverviewState} from './overview-types.js';
+import {only, type Update} from './update.js';
+import {initialViewState, updateView} from './view-state.js';
+import type {ViewAction, ViewState} from './view-state-types.js';
+
+export interface InitialOverviewInput {
+	readonly config: Pick<Config, 'typeFilter' | 'order' | 'timeZone'>;
+	readonly services: ReadonlyArray<{readonly serviceId: string; readonly name: string | null}>;
+	readonly now: number;
+	readonly columns: number;
+	readonly rows: number;
+}
+
+export function initialOverviewState({config, services, now, columns, rows}: InitialOverviewInput): OverviewState {
+	return deriveOverview({
+		services: services.map(({serviceId, name}) => ({
+			serviceId,
+			listedName: name,
+			// Esc in a service's view, with nothing else open, comes back to the overview.
+			view: initialViewState({config, now, columns, rows, canGoBack: true}),
+		})),
+		openId: null,
+		settings: {filter: 'all', search: '', searchTyping: false, helpOpen: false, selectedId: null},
+		nudges: NO_NUDGES,
+		now,
+		columns,
+		rows,
+	});
+}
+
+/** The name a service's row and its nudges use. */
+export function nameOf(service: OverviewService): string {
+	return displayName(service.view, service.listedName, service.serviceId);
+}
+
+function matches(service: OverviewService, settings: OverviewSettings): boolean {
+	const standing = standingOf(service.view);
+	if (settings.filter === 'in_progress' && rowGroup(service.view) !== 0) return false;
+	if (settings.filter === 'failed' && standing !== 'failed' && standing !== 'error') return false;
+	const needle = settings.search.trim().toLowerCase();
+	return needle === '' || nameOf(service).toLowerCase().includes(needle);
+}
+
+/** The rows, the selection and the page for new inputs. */
+function deriveOverview(inputs: OverviewInputs): OverviewState {
+	const shown = inputs.services
+		.map((service, index) => ({service, index, group: rowGroup(service.view)}))
+		.filter(({service}) => matches(service, inputs.settings))
+		.sort((a, b) => a.group - b.group || a.index - b.index)
+		.map(({service}) => service);
+	const found = shown.findIndex(service => service.serviceId === inputs.settings.selectedId);
+	const selectedIndex = shown.length === 0 ? -1 : Math.max(0, found);
+	const layout = planOverview(inputs.rows);
+	return {...inputs, shown, selectedIndex, layout, ...pageOf(selectedIndex, shown.length, layout.listRows)};
+}
+
+function withViews(state: OverviewState, change: (view: ViewState) => ViewState): OverviewState {
+	const services = state.services.map(service => {
+		const view = change(service.view);
+		return view === service.view ? service : {...service, view};
+	});
+	return services.every((service, index) => service === state.services[index]) ? state : {...state, services};
+}
+
+/** A message of one service: its view moves on, and the nudge rule reads what changed. */
+function reduceService(state: OverviewState, serviceId: string, action: ViewAction): OverviewState {
+	const index = state.services.findIndex(service => service.serviceId === serviceId);
+	const service = state.services[index];
+	if (service === undefined) return state;
+	const [view] = updateView(service.view, action);
+	if (view === service.view) return state;
+	const changed = {...service, view};
+	const services = state.services.with(index, changed);
+	const nudges = nudgesAfter(state.nudges, services.map(one => ({name: nameOf(one), view: one.view})), service.view, {name: nameOf(changed), view});
+	return deriveOverview({...state, services, nudges});
+}
+
+function select(state: OverviewState, index: number): OverviewSettings {
+	const clamped = Math.min(state.shown.length - 1, Math.max(0, index));
+	return {...state.settings, selectedId: state.shown[clamped]?.serviceId ?? null};
+}
+
+const NEXT_FILTER = {all: 'in_progress', in_progress: 'failed', failed: 'all'} as const;
+
+/** What an intent changes in the settings (null: nothing), or the effect it asks for. */
+function applyIntent(state: OverviewState, intent: OverviewIntent): OverviewSettings | OverviewEffect | null {
+	const {settings} = state;
+	switch (intent.type) {
+		case 'move':
+			return select(state, state.selectedIndex + intent.step);
+		case 'page':
+			return select(state, state.selectedIndex + intent.step * Math.max(1, state.layout.listRows));
+		case 'first':
+			return select(state, 0);
+		case 'last':
+			return select(state, state.shown.length - 1);
+		case 'cycle-filter':
+			return {...settings, filter: NEXT_FILTER[settings.filter]};
+		case 'search-start':
+			return {...settings, searchTyping: true, helpOpen: false};
+		case 'search-input':
+			// The first match of the new search is selected: what Enter then opens is what the eye lands on.
+			return {...settings, search: settings.search + intent.text, selectedId: null};
+		case 'search-backspace':
+			return settings.search === '' ? null : {...settings, search: withoutLastCharacter(settings.search), selectedId: null};
+		case 'search-accept':
+			return {...settings, searchTyping: false, search: settings.search.trim() === '' ? '' : settings.search};
+		case 'escape':
+			// The innermost first: the search being typed, the help, then a search kept.
+			if (settings.helpOpen && !settings.searchTyping) return {...settings, helpOpen: false};
+			return settings.searchTyping || settings.search !== '' ? {...settings, search: '', searchTyping: false} : null;
+		case 'toggle-help':
+			return {...settings, helpOpen: !settings.helpOpen};
+		case 'refresh':
+			return {type: 'refresh', serviceId: null};
+		case 'quit':
+		case 'interrupt':
+			return {type: intent.type};
+		case 'open':
+			return null;
+	}
+}
+
+function isEffect(change: OverviewSettings | OverviewEffect): change is OverviewEffect {
+	return 'type' in change;
+}
+
+/** The frame kept in the scrollback: no help and no search being typed. */
+function withoutOverlays(settings: OverviewSettings): OverviewSettings {
+	if (!settings.helpOpen && !settings.searchTyping) return settings;
+	return {...settings, helpOpen: false, searchTyping: false, search: settings.search.trim() === '' ? '' : settings.search};
+}
+
+function reduceIntent(state: OverviewState, intent: OverviewIntent): Update<OverviewState, OverviewEffect> {
+	if (intent.type === 'open') {
+		const service = state.shown[state.selectedIndex];
+		if (service === undefined) return only(state);
+		return only({...state, openId: service.serviceId, settings: {...state.settings, selectedId: service.serviceId, helpOpen: false}});
+	}
+
+	const change = applyIntent(state, intent);
+	if (change === null) return only(state);
+	if (!isEffect(change)) return only(deriveOverview({...state, settings: change}));
+	if (change.type === 'quit' || change.type === 'interrupt') {
+		const settings = withoutOverlays(state.settings);
+		return [settings === state.settings ? state : deriveOverview({...state, settings}), [change]];
+	}
+
+	return [state, [change]];
+}
+
+/** A key in the open service's view: its own reducer decides; Esc with nothing open comes back here. */
+function reduceOpenKey(state: OverviewState, openId: string, press: KeyPress): Update<OverviewState, OverviewEffect> {
+	const service = state.services.find(one => one.serviceId === openId);
+	if (service === undefined) return only({...state, openId: null});
+	const [view, effects] = updateView(service.view, {type: 'key', press});
+	let next = view === service.view ? state : deriveOverview({...state, services: state.services.map(one => (one === service ? {...one, view} : one))});
+	const outward: OverviewEffect[] = [];
+	for (const effect of effects) {
+		if (effect.type === 'back') next = {...next, openId: null};
+		else if (effect.type === 'refresh') outward.push({type: 'refresh', serviceId: openId});
+		else outward.push(effect);
+	}
+
+	return [next, outward];
+}
+
+function reduceOverviewKey(state: OverviewState, press: KeyPress): Update<OverviewState, OverviewEffect> {
+	const intent = overviewIntent(state.settings.searchTyping, press);
+	return intent === null ? only(state) : reduceIntent(state, intent);
+}
+
+/** Every key of a chunk in turn, each seeing the state the one before it produced (a key may open or close a view). */
+function reduceKeys(state: OverviewState, action: Extract<OverviewAction, {type: 'key'}>): Update<OverviewState, OverviewEffect> {
+	let current = state;
+	const effects: OverviewEffect[] = [];
+	for (const press of splitPress(action.press)) {
+		const [next, asked] = current.openId === null ? reduceOverviewKey(current, press) : reduceOpenKey(current, current.openId, press);
+		current = next;
+		effects.push(...asked);
+	}
+
+	return [current, effects];
+}
+
+/** The overview's reducer: the next state (the same object when nothing changes) and its effects. */
+export function updateOverview(state: OverviewState, action: OverviewAction): Update<OverviewState, OverviewEffect> {
+	switch (action.type) {
+		case 'service':
+			return only(reduceService(state, action.serviceId, action.message));
+		case 'tick': {
+			if (action.now === state.now) return only(state);
+			return only(deriveOverview({...withViews(state, view => updateView(view, action)[0]), now: action.now}));
+		}
+
+		case 'resize': {
+			if (action.columns === state.columns && action.rows === state.rows) return only(state);
+			const {columns, rows} = action;
+			return only(deriveOverview({...withViews(state, view => updateView(view, action)[0]), columns, rows}));
+		}
+
+		case 'key':
+			return reduceKeys(state, action);
+		case 'closing': {
+			const settings = withoutOverlays(state.settings);
+			const next = withViews(state, view => updateView(view, action)[0]);
+			return only(settings === state.settings && next === state ? state : deriveOverview({...next, settings}));
+		}
+	}
+}

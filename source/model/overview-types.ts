@@ -1,0 +1,70 @@
+// The overview's state, actions and effects: a row per service, each service's single view
+// kept up to date behind it (Enter shows it as the single-service view shows it today).
+import type {KeyPressAction} from './key-press.js';
+import type {NudgeMemory} from './overview-nudge.js';
+import type {OverviewLayout} from './overview-layout.js';
+import type {ClosingAction, ResizeAction, TickAction, ViewState} from './view-state-types.js';
+import type {WatchMessage} from './watch-messages.js';
+
+/** One service of the set: its id, its name from the list (if any), and its single view. */
+export interface OverviewService {
+	readonly serviceId: string;
+	readonly listedName: string | null;
+	/** Fed every message of the service's poll loop, shown when the service is opened. */
+	readonly view: ViewState;
+}
+
+/** `f` cycles: every row, the ones in progress, the failed ones. */
+export type OverviewFilter = 'all' | 'in_progress' | 'failed';
+
+export interface OverviewSettings {
+	readonly filter: OverviewFilter;
+	/** Text the service names must contain (case-insensitive); blank shows every row. */
+	readonly search: string;
+	/** After `/`: keys are typed into the search until Enter or Esc. */
+	readonly searchTyping: boolean;
+	readonly helpOpen: boolean;
+	/** The selected service; null selects the first row shown. */
+	readonly selectedId: string | null;
+}
+
+/** What actions change directly. */
+export interface OverviewInputs {
+	/** In the order the watch was given them. */
+	readonly services: readonly OverviewService[];
+	/** The service whose single view replaces the overview (Enter), or null. */
+	readonly openId: string | null;
+	readonly settings: OverviewSettings;
+	readonly nudges: NudgeMemory;
+	readonly now: number;
+	readonly columns: number;
+	readonly rows: number;
+}
+
+/** Everything the overview shows. */
+export interface OverviewState extends OverviewInputs {
+	/** The rows, in progress first, then failed, then finished (as given within each); filter and search applied. */
+	readonly shown: readonly OverviewService[];
+	/** Index of the selected row in `shown`; -1 when nothing is shown. */
+	readonly selectedIndex: number;
+	readonly layout: OverviewLayout;
+	/** The page of rows shown (0-based): the one holding the selection. */
+	readonly page: number;
+	readonly pageCount: number;
+}
+
+/** A message of one service's poll loop. */
+export interface ServiceMessageAction {
+	readonly type: 'service';
+	readonly serviceId: string;
+	readonly message: WatchMessage;
+}
+
+export type OverviewAction = ServiceMessageAction | TickAction | ResizeAction | KeyPressAction | ClosingAction;
+
+/** What the overview asks the world to do. */
+export type OverviewEffect =
+	| {readonly type: 'quit'}
+	| {readonly type: 'interrupt'}
+	/** Poll one service now, or every one (null). */
+	| {readonly type: 'refresh'; readonly serviceId: string | null};
