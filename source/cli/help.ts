@@ -1,4 +1,5 @@
 import {FLAG_CHOICES} from '../config/choices.js';
+import {DEFAULT_MAX_RATE} from '../config/values.js';
 import {DEFAULT_SCENARIO, SCENARIO_DESCRIPTIONS} from '../sim/scenarios.js';
 import {EXIT_CODE_TABLE} from '../model/exit-codes.js';
 
@@ -15,15 +16,19 @@ function scenarioLines(): string {
 const usage = `
 Usage
   $ modelarts-watch <service-id> [options]
+  $ modelarts-watch ID ID… [options]     several at once: an overview, a row per service
+  $ modelarts-watch --all [options]      every service deploying, waiting or pending
   $ modelarts-watch [options]            in a terminal: pick the service from a list
-  $ modelarts-watch --demo [scenario]
+  $ modelarts-watch --demo [scenario…]
   $ modelarts-watch simulate [--scenario S[,S…]] [--deny API=STATUS,…] [options below]
 
 Where
   --endpoint URL        ModelArts endpoint, e.g. https://modelarts.eu-de.otc.t-systems.com
   --region R            derive the endpoint from a region (eu-de, cn-north-4, …)
   --project-id ID       project id (default: from the credential or the region)
-  --service-name NAME   pick the service by name instead of by id
+  --service-name NAME   pick the service by name instead of by id (repeatable)
+  --all                 every service deploying, waiting or pending when the watch starts
+  --include-running     with --all: the running services too
   --cloud NAME          an entry of clouds.yaml (default: $OS_CLOUD)
 
 What
@@ -32,11 +37,14 @@ What
   --order O             ${choices('order')}: the order of the events table (logs are oldest first)
   --since TIME          only events at or after TIME (ISO 8601, or a duration ago: 2h)
   --until TIME          only events up to TIME
+  --max-rate N          with several services: at most N requests per second in all
+                        (default ${DEFAULT_MAX_RATE}); a 429 holds every service back
 
 How
   --output M            ${choices('output')} (auto: tty in a terminal outside CI, else plain)
   --json                same as --output json (NDJSON on stdout)
   --exit-status         stop when the deployment ends; exit 0 succeeded, 1 failed or stopped
+                        (several services: once every one ended; 0 only if all succeeded)
   --once                print one snapshot (events so far, status, summary) and exit
   --timeout S           give up after S seconds, or a duration like 20m (exit 5)
   --no-color            no colours (NO_COLOR and FORCE_COLOR are honoured too)
@@ -55,8 +63,9 @@ Credentials (secrets are never printed)
   Environment: MODELARTS_TOKEN; HUAWEICLOUD_SDK_AK/SK[/PROJECT_ID]; OS_* and clouds.yaml
 
 Demo
-  --demo [scenario]     watch a scripted deployment on the embedded simulator (default
-                        ${DEFAULT_SCENARIO}); scenarios:
+  --demo [scenario…]    watch a scripted deployment on the embedded simulator (default
+                        ${DEFAULT_SCENARIO}); several scenarios are several services of one
+                        project, in the overview; scenarios:
 ${scenarioLines()}
 
 Simulator (modelarts-watch simulate: the ModelArts API on localhost, for scripts and curl)
@@ -74,8 +83,10 @@ Other
 Examples
   $ modelarts-watch 35de3ca9-bd7f-4b33-a9b1-7c3fd5ce2bb5 --region eu-de --project-id 0123abcd
   $ modelarts-watch --service-name my-service --json --exit-status > events.ndjson
+  $ modelarts-watch --all --output plain --exit-status --timeout 30m          # a release
   $ modelarts-watch 35de3ca9-… --output plain --exit-status --timeout 1800   # CI
   $ modelarts-watch --demo failure
+  $ modelarts-watch --demo success failure multi-model
 `;
 
 function exitCodeLines(): string {

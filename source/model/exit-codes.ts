@@ -24,12 +24,12 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 /** The rows of the exit-code table, in the order --help and the README show them. */
 export const EXIT_CODE_TABLE: ReadonlyArray<readonly [ExitCode, string]> = [
-	[EXIT.ok, 'the deployment succeeded, or you quit with q'],
-	[EXIT.failed, 'the deployment failed or was stopped (with --exit-status); unexpected error'],
+	[EXIT.ok, 'the deployment succeeded (with several: every one), or you quit with q'],
+	[EXIT.failed, 'the deployment failed or was stopped (with --exit-status; with several: any one); unexpected error'],
 	[EXIT.usage, 'usage or configuration error (unknown flag, bad value, no service id)'],
-	[EXIT.auth, 'authentication or authorization failed'],
+	[EXIT.auth, 'authentication or authorization failed (with several: for every one)'],
 	[EXIT.notFound, 'service or project not found'],
-	[EXIT.timeout, '--timeout reached before the deployment ended'],
+	[EXIT.timeout, '--timeout reached before the deployment ended (with several: any one)'],
 	[EXIT.inProgress, 'still in progress (--once --exit-status)'],
 	[EXIT.interrupted, 'interrupted (Ctrl+C); SIGHUP and SIGTERM end with 129 and 143'],
 ];

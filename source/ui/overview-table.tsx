@@ -67,7 +67,7 @@ function columnsFor(width: number, nameWidth: number): TableColumn[] {
 	const wide = width >= 100;
 	return [
 		...columns,
-		{key: 'progress', width: wide ? 30 : 20, minWidth: 8, flex: true},
+		{key: 'progress', width: width >= 120 ? 30 : wide ? 24 : 20, minWidth: 8, flex: true},
 		{key: 'abnormal', header: wide ? 'abnormal' : '!', width: wide ? 8 : 4},
 		{key: 'latest', header: 'latest event', minWidth: 10, flex: true},
 	];
