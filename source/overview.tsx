@@ -31,7 +31,7 @@ const systemClock = (): number => Date.now();
 /** A row per service; Enter shows the selected service's own live view, Esc comes back. */
 export function Overview({now = systemClock, interactive = true, nudgeSink = null, report = null, reportService = null, closing = false, ...props}: OverviewProps) {
 	const {config} = props;
-	const {state, spinnerFrame} = useOverview({...props, now, interactive, nudgeSink, report, reportService, closing, initialColumns: props.initialColumns, initialRows: props.initialRows});
+	const {state, spinnerFrame} = useOverview({initialColumns: undefined, initialRows: undefined, ...props, now, interactive, nudgeSink, report, reportService, closing});
 	const open = state.services.find(service => service.serviceId === state.openId);
 	if (open !== undefined) {
 		const viewConfig = {...config, serviceId: open.serviceId, serviceName: nameOf(open)};

@@ -4,7 +4,7 @@
 // one that was throttled. It sits in front of the client: the poll loops do not know of it.
 import {ThrottledError} from './errors.js';
 import type {ModelArtsClient} from './types.js';
-import type {WatcherClock} from './watcher.js';
+import {systemClock, type WatcherClock} from './watcher.js';
 
 export interface RequestGate {
 	/** Resolves when the request may start; rejects with the signal's reason when aborted while waiting. */
@@ -19,16 +19,17 @@ interface Waiter {
 	readonly onAbort: () => void;
 }
 
-const systemClock: WatcherClock = {
-	now: () => Date.now(),
-	setTimeout: (callback, ms) => setTimeout(callback, ms),
-	clearTimeout: handle => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
-
 /** A gate of `ratePerSecond` (the system clock unless one is given). */
+/**
+ * Requests start a little more than 1/rate apart: the time a request takes to reach the
+ * server varies by some milliseconds, and exact spacing would let the server see rate + 1
+ * requests in one second now and then. 5% covers 50 ms of jitter across a second at 5/s.
+ */
+const SPACING_MARGIN = 1.05;
+
 export function createRequestGate(options: {readonly ratePerSecond: number; readonly clock?: WatcherClock}): RequestGate {
 	const clock = options.clock ?? systemClock;
-	const spacingMs = 1000 / options.ratePerSecond;
+	const spacingMs = (1000 / options.ratePerSecond) * SPACING_MARGIN;
 	const queue: Waiter[] = [];
 	let nextStartAt = Number.NEGATIVE_INFINITY;
 	let heldUntil = Number.NEGATIVE_INFINITY;

@@ -2,7 +2,7 @@
 // interval so their polls stay spread out instead of arriving together every interval. Each
 // loop keeps its own event sync and cadence; the request gate (request-gate.ts) caps them all.
 import type {WatchMessage} from '../model/watch-messages.js';
-import type {Watcher, WatcherClock, WatcherFactory} from './watcher.js';
+import {systemClock, type Watcher, type WatcherClock, type WatcherFactory} from './watcher.js';
 
 /** One service to watch and how to build its poll loop. */
 export interface WatchSetEntry {
@@ -26,8 +26,9 @@ export function staggerOffsets(count: number, intervalMs: number): number[] {
 export function createWatchSet(
 	entries: readonly WatchSetEntry[],
 	onMessage: (serviceId: string, message: WatchMessage) => void,
-	options: {readonly intervalMs: number; readonly clock: Pick<WatcherClock, 'setTimeout' | 'clearTimeout'>},
+	options: {readonly intervalMs: number; readonly clock?: Pick<WatcherClock, 'setTimeout' | 'clearTimeout'>},
 ): WatchSet {
+	const clock = options.clock ?? systemClock;
 	const watchers = new Map(entries.map(({serviceId, createWatcher}) => [serviceId, createWatcher(message => onMessage(serviceId, message))]));
 	const timers: unknown[] = [];
 	return {
@@ -36,11 +37,11 @@ export function createWatchSet(
 			const offsets = staggerOffsets(watchers.size, options.intervalMs);
 			[...watchers.values()].forEach((watcher, index) => {
 				if (offsets[index] === 0) watcher.start();
-				else timers.push(options.clock.setTimeout(() => watcher.start(), offsets[index]!));
+				else timers.push(clock.setTimeout(() => watcher.start(), offsets[index]!));
 			});
 		},
 		stop() {
-			for (const timer of timers) options.clock.clearTimeout(timer);
+			for (const timer of timers) clock.clearTimeout(timer);
 			for (const watcher of watchers.values()) watcher.stop();
 		},
 	};

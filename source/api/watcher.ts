@@ -66,7 +66,8 @@ export interface Watcher {
 /** Builds the poll loop of one service, reporting to `onMessage`; the run mode owns its life. */
 export type WatcherFactory = (onMessage: (message: WatchMessage) => void) => Watcher;
 
-const systemClock: WatcherClock = {
+/** The real clock and timers. */
+export const systemClock: WatcherClock = {
 	now: () => Date.now(),
 	setTimeout: (callback, ms) => setTimeout(callback, ms),
 	clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),

@@ -59,7 +59,7 @@ export async function runStreamMany(options: ManyStreamOptions): Promise<number>
 	const set = createWatchSet(
 		options.services.map(service => ({serviceId: service.serviceId, createWatcher: options.watcherFor(service.serviceId)})),
 		(serviceId, message) => byId.get(serviceId)?.stream.onMessage(message),
-		{intervalMs: config.intervalMs, clock: {setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: handle => clearTimeout(handle as ReturnType<typeof setTimeout>)}},
+		{intervalMs: config.intervalMs},
 	);
 	for (const one of followed) {
 		const stopped = (error: unknown) => {

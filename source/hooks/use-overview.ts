@@ -45,7 +45,7 @@ function useWatchSet(options: OverviewOptions, dispatch: (action: OverviewAction
 		const watchSet = createWatchSet(
 			services.map(({serviceId}) => ({serviceId, createWatcher: watcherFor(serviceId)})),
 			(serviceId, message) => dispatch({type: 'service', serviceId, message}),
-			{intervalMs: config.intervalMs, clock: {setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: handle => clearTimeout(handle as ReturnType<typeof setTimeout>)}},
+			{intervalMs: config.intervalMs},
 		);
 		set.current = watchSet;
 		watchSet.start();
@@ -69,15 +69,12 @@ function useSetNudge(nudge: SetNudge | null, sink: NudgeSink | null): void {
 }
 
 /** Reports each service's facts in the commit that applied them (as the single view does), so the exit code matches the screen. */
-function useServiceFacts(state: OverviewState, reportService: OverviewOptions['reportService']): void {
-	const facts = state.services.map(({serviceId, view}) => ({
-		serviceId,
-		change: {outcome: view.deployment.outcome, detailsUnavailable: view.detailsUnavailable !== null, polled: view.lastSuccessAt !== null},
-	}));
-	const key = JSON.stringify(facts);
+function useServiceFacts(services: OverviewState['services'], reportService: OverviewOptions['reportService']): void {
 	useLayoutEffect(() => {
-		for (const {serviceId, change} of JSON.parse(key) as typeof facts) reportService?.(serviceId, change);
-	}, [key, reportService]);
+		for (const {serviceId, view} of services) {
+			reportService?.(serviceId, {outcome: view.deployment.outcome, detailsUnavailable: view.detailsUnavailable !== null, polled: view.lastSuccessAt !== null});
+		}
+	}, [services, reportService]);
 }
 
 function clockNeeds(state: OverviewState, lowBandwidth: boolean): {readonly ticking: boolean; readonly animate: boolean} {
@@ -114,7 +111,7 @@ export function useOverview(options: OverviewOptions): {readonly state: Overview
 	const spinnerFrame = useClock(dispatch, {...clockNeeds(state, config.lowBandwidth), now});
 	useKeys(dispatch, interactive);
 	useSetNudge(state.nudges.nudge, nudgeSink);
-	useServiceFacts(state, options.reportService);
+	useServiceFacts(state.services, options.reportService);
 	useLayoutEffect(() => {
 		if (closing) dispatch({type: 'closing'});
 	}, [closing, dispatch]);
