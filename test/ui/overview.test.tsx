@@ -102,6 +102,15 @@ describe('the overview of several services', () => {
 		expect(back).toMatch(/›\s+▸\s+alpha/);
 	});
 
+	test('a service that cannot be watched marks its own row with why; the others go on', async () => {
+		const rendered = mount();
+		rendered.poll('id-a', 'deploying', 'alpha');
+		rendered.emit('id-c', {type: 'sync', state: {kind: 'stopped', message: 'stopped polling: Service id-c does not exist (404 ModelArts.3502)', errorKind: 'not_found'}, at: T0});
+		const frame = await waitForFrame(rendered.lastFrame, text => text.includes('stopped polling'));
+		expect(frameLines(frame).find(line => line.includes('id-c'))).toMatch(/!\s+id-c\s+error\s+stopped polling: Service id-c/);
+		expect(frame).toMatch(/alpha\s+deploying 40%/);
+	});
+
 	test('tells the end rule each service\'s facts, and q', async () => {
 		const rendered = mount();
 		rendered.poll('id-a', 'running', 'alpha');
