@@ -7,6 +7,7 @@ import type {AddressInfo} from 'node:net';
 import {fileURLToPath} from 'node:url';
 import fetch from 'node-fetch';
 import {afterEach, describe, expect, it} from 'vitest';
+import {iamRequest} from '../../source/api/auth/http.js';
 import {createClient} from '../../source/api/client.js';
 import {ApiError, type HopError} from '../../source/api/errors.js';
 import {createAgent, INSECURE_WARNING} from '../../source/api/network.js';
@@ -219,6 +220,18 @@ describe('errors through a proxy name the proxy', () => {
 		expect(error).toMatchObject({hop: 'endpoint-tls', retryable: false});
 		expect(error.message).toMatch(new RegExp(`^TLS: the certificate of localhost:${target.port} is not signed by a CA this machine trusts \\(\\w+\\) — pass --ca-file`));
 		expect(proxy.tunnels).toEqual([`localhost:${target.port}`]);
+	});
+});
+
+describe('IAM requests through a proxy', () => {
+	it('name the proxy that refused the tunnel, prefixed with IAM', async () => {
+		const proxy = await connectProxy('403 Access violation');
+		const agent = createAgent({env: {HTTPS_PROXY: `http://127.0.0.1:${proxy.port}`}, keepAlive: true});
+
+		const error = await rejection(iamRequest({fetch, agent, timeoutMs: 5000}, new URL('https://iam.example.invalid/v3/auth/tokens'), {method: 'POST', headers: {}}));
+
+		expect(error).toMatchObject({hop: 'proxy-refused', retryable: false});
+		expect(error.message).toMatch(/^IAM at https:\/\/iam\.example\.invalid: the proxy 127\.0\.0\.1:\d+ \(HTTPS_PROXY\) refused the tunnel to iam\.example\.invalid:443 \(403 Access violation\)/);
 	});
 });
 
