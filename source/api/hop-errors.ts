@@ -24,7 +24,7 @@ export function errorForNetworkFailure(error: unknown, route: Route, trace: HopT
 	// Through a tunnel, only what failed before CONNECT was answered is the proxy's; a plain
 	// HTTP request through a proxy only ever has a socket to the proxy.
 	const proxy = route.proxy && (!route.proxy.tunnel || trace.proxyLegFailure !== null) ? route.proxy : null;
-	const tls = code ? tlsFailure(code, proxy ? {proxy} : {route}) : null;
+	const tls = code ? tlsFailure(code, messageOf(cause), proxy ? {proxy} : {route}) : null;
 	if (tls) {
 		return tls;
 	}
@@ -83,15 +83,16 @@ export function errorForProxyAnswer(status: number, statusText: string, route: R
 	return new HopError(`${who} refused ${target} (${answer}) — its rules do not allow this host or port; ask the proxy's administrator${hint}`, 'proxy-refused', false, status);
 }
 
+// The URL shape is told in words: `scheme://user:password@` would be masked by redact().
 function credentialsMessage(who: string, answer: string, proxy: ProxyHop | null): string {
 	if (!proxy) {
-		return `${who} wants credentials (${answer}) — set HTTPS_PROXY=http://USER:PASSWORD@PROXY:PORT`;
+		return `${who} wants credentials (${answer}) — set HTTPS_PROXY to that proxy's URL, with USER:PASSWORD@ before its host`;
 	}
 
-	const shape = `${proxy.variable}=http://USER:PASSWORD@${proxy.address}, special characters percent-encoded`;
+	const shape = `USER:PASSWORD@ before ${proxy.address}, special characters percent-encoded`;
 	return proxy.withCredentials
-		? `${who} rejected the credentials in ${proxy.variable} (${answer}) — check the user name and password (${shape})`
-		: `${who} wants credentials (${answer}) — put them in the proxy URL: ${shape}`;
+		? `${who} rejected the credentials in ${proxy.variable} (${answer}) — check the user name and password there (${shape})`
+		: `${who} wants credentials (${answer}) — put them in ${proxy.variable} as ${shape}`;
 }
 
 /** A status text from the network, fit for one terminal line. */

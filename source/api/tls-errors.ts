@@ -27,8 +27,18 @@ const NO_COMMON_GROUND = /^ERR_SSL_(UNSUPPORTED_PROTOCOL|TLSV1_ALERT_PROTOCOL_VE
 /** Where the TLS session was: with the endpoint (inside the tunnel, if any) or with the proxy. */
 export type TlsPeer = {readonly route: Route} | {readonly proxy: ProxyHop};
 
-/** The typed error for a TLS failure code, or null when `code` is not about TLS. */
-export function tlsFailure(code: string, peer: TlsPeer): HopError | null {
+/** OpenSSL reasons that Node reports only inside an EPROTO message ("…:ssl3_get_record:wrong version number:…"). */
+const EPROTO_REASONS = /:(wrong version number|packet length too long|http request|unsupported protocol|tlsv1 alert protocol version|no protocols available|version too low|sslv3 alert handshake failure|no shared cipher):/;
+
+/** The ERR_SSL_… code an EPROTO stands for, read from its OpenSSL reason; else `code` itself. */
+function precise(code: string, message: string): string {
+	const reason = code === 'EPROTO' ? EPROTO_REASONS.exec(message)?.[1] : undefined;
+	return reason ? `ERR_SSL_${reason.toUpperCase().replaceAll(' ', '_')}` : code;
+}
+
+/** The typed error for a TLS failure (its code, and the message that may refine it), or null when it is not about TLS. */
+export function tlsFailure(nodeCode: string, message: string, peer: TlsPeer): HopError | null {
+	const code = precise(nodeCode, message);
 	const hop = 'proxy' in peer ? 'proxy-tls' : 'endpoint-tls';
 	const who = 'proxy' in peer ? describeProxy(peer.proxy) : peer.route.endpoint;
 	const hostSetting = 'proxy' in peer ? `the host name in ${peer.proxy.variable}` : '--endpoint or --region';

@@ -3,6 +3,7 @@ import {HopError, TransientError} from '../../source/api/errors.js';
 import {errorForNetworkFailure, errorForProxyAnswer} from '../../source/api/hop-errors.js';
 import {createHopTrace, type HopTrace} from '../../source/api/hop-trace.js';
 import type {ProxyHop, Route} from '../../source/api/route.js';
+import {redact} from '../../source/secrets.js';
 
 const systemError = (code: string, message = `connect ${code}`) => Object.assign(new Error(message), {code});
 
@@ -39,12 +40,14 @@ describe('errorForNetworkFailure', () => {
 		['direct', systemError('ERR_TLS_CERT_ALTNAME_INVALID'), createHopTrace(), 'endpoint-tls', false, /^TLS: the certificate of modelarts\.example:443 is not valid for modelarts\.example \(ERR_TLS_CERT_ALTNAME_INVALID\) — check --endpoint or --region/],
 		['direct', systemError('ERR_SSL_WRONG_VERSION_NUMBER'), createHopTrace(), 'endpoint-tls', false, /^TLS: modelarts\.example:443 does not answer with TLS .* is this an HTTPS port\?/],
 		['direct', systemError('ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION'), createHopTrace(), 'endpoint-tls', false, /share no TLS version or cipher .* TLS 1\.2 or newer/],
+		['direct', systemError('EPROTO', 'request to https://x/ failed, reason: write EPROTO 80DC:error:0A00010B:SSL routines:ssl3_get_record:wrong version number:../deps/openssl/ssl3_record.c:350:'), createHopTrace(), 'endpoint-tls', false, /^TLS: modelarts\.example:443 does not answer with TLS \(ERR_SSL_WRONG_VERSION_NUMBER\)/],
+		['direct', systemError('EPROTO', 'write EPROTO something else'), createHopTrace(), 'endpoint-tls', true, /^TLS with modelarts\.example:443 failed \(EPROTO\)$/],
 		['direct', systemError('ERR_SSL_SOMETHING_NEW'), createHopTrace(), 'endpoint-tls', true, /^TLS with modelarts\.example:443 failed \(ERR_SSL_SOMETHING_NEW\)$/],
 		// TLS with an https:// proxy happens before the tunnel exists
 		['tunnel', systemError('DEPTH_ZERO_SELF_SIGNED_CERT'), proxyLeg(systemError('DEPTH_ZERO_SELF_SIGNED_CERT')), 'proxy-tls', false, /^TLS: the certificate of the proxy proxy\.corp:3128 \(HTTPS_PROXY\) is not signed by a CA/],
 		// The proxy's answer to CONNECT
 		['tunnel', new Error('tunnel refused'), refused(403, 'Access violation'), 'proxy-refused', false, /^the proxy proxy\.corp:3128 \(HTTPS_PROXY\) refused the tunnel to modelarts\.example:443 \(403 Access violation\) — .*NO_PROXY/],
-		['tunnel', new Error('tunnel refused'), refused(407, 'Proxy Authentication Required'), 'proxy-auth', false, /^the proxy proxy\.corp:3128 \(HTTPS_PROXY\) wants credentials \(407 Proxy Authentication Required\) — put them in the proxy URL: HTTPS_PROXY=http:\/\/USER:PASSWORD@proxy\.corp:3128/],
+		['tunnel', new Error('tunnel refused'), refused(407, 'Proxy Authentication Required'), 'proxy-auth', false, /^the proxy proxy\.corp:3128 \(HTTPS_PROXY\) wants credentials \(407 Proxy Authentication Required\) — put them in HTTPS_PROXY as USER:PASSWORD@ before proxy\.corp:3128, special characters percent-encoded$/],
 		['tunnelWithCredentials', new Error('tunnel refused'), refused(401, 'Unauthorized'), 'proxy-auth', false, /^the proxy proxy\.corp:3128 \(HTTPS_PROXY\) rejected the credentials in HTTPS_PROXY \(401 Unauthorized\)/],
 		['tunnel', new Error('tunnel refused'), refused(500, 'Unable to connect'), 'proxy-refused', true, /^the proxy proxy\.corp:3128 \(HTTPS_PROXY\) could not reach modelarts\.example:443 \(500 Unable to connect\)/],
 	] as const)('%s: %o names the hop', (route, error, trace, hop, retryable, message) => {
@@ -77,7 +80,9 @@ describe('errorForProxyAnswer', () => {
 		const error = errorForProxyAnswer(407, '', ROUTES.direct);
 
 		expect(error).toMatchObject({hop: 'proxy-auth', retryable: false, answerStatus: 407});
-		expect(error.message).toBe('a proxy between this machine and modelarts.example:443 wants credentials (407) — set HTTPS_PROXY=http://USER:PASSWORD@PROXY:PORT');
+		expect(error.message).toBe("a proxy between this machine and modelarts.example:443 wants credentials (407) — set HTTPS_PROXY to that proxy's URL, with USER:PASSWORD@ before its host");
+		// The advice survives the redaction every printed line goes through.
+		expect(redact(error.message)).toBe(error.message);
 	});
 
 	it('says "the request" for a plain-HTTP request the proxy refused to forward', () => {

@@ -223,6 +223,24 @@ describe('errors through a proxy name the proxy', () => {
 	});
 });
 
+describe('the endpoint certificate inside a tunnel', () => {
+	it('is checked against the endpoint\'s IP address, not against "localhost"', async () => {
+		// Given a certificate for 127.0.0.1 and localhost, and a proxy that tunnels any host to it
+		const target = await httpsServer();
+		const proxy = await connectProxy();
+		const agent = createAgent({env: {HTTPS_PROXY: `http://127.0.0.1:${proxy.port}`}, caFile: CERT, keepAlive: true});
+
+		// When the endpoint is an address the certificate does not name
+		const error = await rejection(createClient({endpoint: `https://127.0.0.2:${target.port}`, projectId: 'p', auth: tokenAuth('tok-0123456789abcdef'), agent}).listEvents('svc', {}));
+
+		// Then the name check fails for that address
+		expect(error).toMatchObject({hop: 'endpoint-tls', retryable: false});
+		expect(error.message).toMatch(/is not valid for 127\.0\.0\.2 \(ERR_TLS_CERT_ALTNAME_INVALID\)/);
+		// And the address it names still passes
+		await expect(fetch(`https://127.0.0.1:${target.port}/`, {agent})).resolves.toMatchObject({status: 200});
+	});
+});
+
 describe('IAM requests through a proxy', () => {
 	it('name the proxy that refused the tunnel, prefixed with IAM', async () => {
 		const proxy = await connectProxy('403 Access violation');
