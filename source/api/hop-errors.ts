@@ -56,6 +56,19 @@ export function errorForNetworkFailure(error: unknown, route: Route, trace: HopT
 }
 
 /**
+ * The request time ran out. When a tunnel was asked for and never opened, the proxy is
+ * the one that kept us waiting (a proxy that accepts connections and then goes silent).
+ */
+export function errorForTimeout(timeoutMs: number, route: Route, trace: HopTrace): ApiError {
+	const after = `timed out after ${Number((timeoutMs / 1000).toFixed(1))}s`;
+	if (route.proxy && trace.tunnel === 'asked' && trace.refusal === null) {
+		return new HopError(`${after} waiting for ${describeProxy(route.proxy)} to open the tunnel to ${route.endpoint} — check ${route.proxy.variable} and the proxy`, 'proxy-tcp', true);
+	}
+
+	return new TransientError(after);
+}
+
+/**
  * A proxy's own answer: to CONNECT, or to a plain-HTTP request it did not forward. 407 (or
  * a 401 to the credentials we sent) is about the proxy's credentials, 403 and other 4xx are
  * its rules, 5xx means it could not reach the endpoint. `route.proxy` is null for a proxy

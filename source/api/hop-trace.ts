@@ -12,6 +12,8 @@ export interface TunnelRefusal {
 }
 
 export interface HopTrace {
+	/** A CONNECT was sent for this exchange ('asked') and answered with 200 ('open'). */
+	tunnel: 'none' | 'asked' | 'open';
 	/** Set when the proxy answered CONNECT with anything but 200. */
 	refusal: TunnelRefusal | null;
 	/** Set when the leg to the proxy failed (its DNS, TCP or TLS) before a tunnel existed. */
@@ -22,7 +24,7 @@ const storage = new AsyncLocalStorage<HopTrace>();
 
 /** An empty trace, for one exchange. */
 export function createHopTrace(): HopTrace {
-	return {refusal: null, proxyLegFailure: null};
+	return {tunnel: 'none', refusal: null, proxyLegFailure: null};
 }
 
 /** Runs `request` so that the tunnel agent's connect() writes into `trace`. */

@@ -7,7 +7,7 @@ import type {Authenticator} from './auth/types.js';
 import {parseRetryAfter} from './backoff.js';
 import {ERROR_BODY_BYTES, formatSize, readCapped} from './capped-body.js';
 import {ApiError, BadRequestError, TransientError} from './errors.js';
-import {errorForNetworkFailure} from './hop-errors.js';
+import {errorForNetworkFailure, errorForTimeout} from './hop-errors.js';
 import {createHopTrace, runTraced} from './hop-trace.js';
 import {errorForStatus} from './http-errors.js';
 import {redactUrl, scrubSecrets} from './redact.js';
@@ -106,15 +106,11 @@ export async function exchange(options: ExchangeOptions, url: URL, serviceId: st
 			throw signal.reason;
 		}
 
-		return finish({ok: false, error: timedOut ? timeoutError(options.timeoutMs) : error instanceof ApiError ? error : errorForNetworkFailure(error, route, trace)});
+		return finish({ok: false, error: timedOut ? errorForTimeout(options.timeoutMs, route, trace) : error instanceof ApiError ? error : errorForNetworkFailure(error, route, trace)});
 	} finally {
 		clearTimeout(timer);
 		signal?.removeEventListener('abort', onAbort);
 	}
-}
-
-function timeoutError(timeoutMs: number): TransientError {
-	return new TransientError(`timed out after ${Number((timeoutMs / 1000).toFixed(1))}s`);
 }
 
 /** Transient: the next poll may get a shorter answer (fewer events, a fixed server). */

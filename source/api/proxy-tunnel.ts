@@ -39,6 +39,7 @@ export class TunnelAgent extends HttpsProxyAgent<string> {
 		// endpoint would be checked against "localhost" instead of its own address.
 		const identity = {checkServerIdentity: (_host: string, cert: PeerCertificate) => checkServerIdentity(opts.host ?? '', cert)};
 		let socket: Awaited<ReturnType<HttpsProxyAgent<string>['connect']>>;
+		if (trace) trace.tunnel = 'asked';
 		try {
 			socket = await super.connect(req, {...opts, ...trust, ...identity, rejectUnauthorized: this.tls.rejectUnauthorized} as AgentConnectOpts);
 		} catch (error) {
@@ -46,7 +47,11 @@ export class TunnelAgent extends HttpsProxyAgent<string> {
 			throw error;
 		}
 
-		if (!seen.answer || seen.answer.statusCode === 200) return socket;
+		if (!seen.answer || seen.answer.statusCode === 200) {
+			if (trace) trace.tunnel = 'open';
+			return socket;
+		}
+
 		socket.destroy();
 		const {statusCode, statusText} = seen.answer;
 		if (trace) trace.refusal = {status: statusCode, statusText};

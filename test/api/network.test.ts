@@ -2,11 +2,11 @@ import {readFileSync} from 'node:fs';
 import {createServer} from 'node:http';
 import type {Server} from 'node:http';
 import {createServer as createHttpsServer} from 'node:https';
-import {connect} from 'node:net';
+import {connect, createServer as createNetServer} from 'node:net';
 import type {AddressInfo} from 'node:net';
 import {fileURLToPath} from 'node:url';
 import fetch from 'node-fetch';
-import {afterEach, describe, expect, it} from 'vitest';
+import {afterEach, describe, expect, it, onTestFinished} from 'vitest';
 import {iamRequest} from '../../source/api/auth/http.js';
 import {createClient} from '../../source/api/client.js';
 import {ApiError, type HopError} from '../../source/api/errors.js';
@@ -209,6 +209,20 @@ describe('errors through a proxy name the proxy', () => {
 
 		expect(error).toMatchObject({hop: 'proxy-tcp', retryable: true});
 		expect(error.message).toBe(`connection refused by the proxy 127.0.0.1:${closed} (HTTPS_PROXY) — is the proxy running? Check HTTPS_PROXY`);
+	});
+
+	it('a proxy that takes the connection and never answers CONNECT is named when time runs out', async () => {
+		// Given a "proxy" that accepts TCP connections and stays silent
+		const silent = createNetServer((socket) => tunnels.push(socket));
+		await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+		const {port} = silent.address() as AddressInfo;
+		onTestFinished(() => new Promise((resolve) => silent.close(resolve)));
+		const client = createClient({endpoint: 'https://modelarts.invalid', projectId: 'p', auth: tokenAuth('tok-0123456789abcdef'), agent: createAgent({env: {HTTPS_PROXY: `http://127.0.0.1:${port}`}, keepAlive: true}), timeoutMs: 300});
+
+		const error = await rejection(client.listEvents('svc', {}));
+
+		expect(error).toMatchObject({hop: 'proxy-tcp', retryable: true});
+		expect(error.message).toBe(`timed out after 0.3s waiting for the proxy 127.0.0.1:${port} (HTTPS_PROXY) to open the tunnel to modelarts.invalid:443 — check HTTPS_PROXY and the proxy`);
 	});
 
 	it('an endpoint certificate no CA vouches for fails at once with advice, inside the tunnel', async () => {
