@@ -216,7 +216,7 @@ describe('errors through a proxy name the proxy', () => {
 		const silent = createNetServer((socket) => tunnels.push(socket));
 		await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
 		const {port} = silent.address() as AddressInfo;
-		onTestFinished(() => new Promise((resolve) => silent.close(resolve)));
+		onTestFinished(() => new Promise<void>((resolve) => silent.close(() => resolve())));
 		const client = createClient({endpoint: 'https://modelarts.invalid', projectId: 'p', auth: tokenAuth('tok-0123456789abcdef'), agent: createAgent({env: {HTTPS_PROXY: `http://127.0.0.1:${port}`}, keepAlive: true}), timeoutMs: 300});
 
 		const error = await rejection(client.listEvents('svc', {}));
