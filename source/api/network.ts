@@ -11,7 +11,7 @@ import {ConfigError} from '../config/errors.js';
 import {registerSecret} from '../secrets.js';
 import {noProxyMatcher} from './no-proxy.js';
 import {TunnelAgent} from './proxy-tunnel.js';
-import {hostPort, type ProxyHop, type Route} from './route.js';
+import {directRoute, hostPort, type ProxyHop, type Route} from './route.js';
 
 export interface AgentOptions {
 	readonly env: Readonly<Record<string, string | undefined>>;
@@ -62,7 +62,7 @@ export function createAgent(options: AgentOptions): AgentSelector {
 		return proxied && !bypass(url) ? proxied : null;
 	};
 	const select = (url: URL): http.Agent => proxyFor(url)?.agent ?? direct[url.protocol === 'http:' ? 'http:' : 'https:'];
-	const route = (url: URL): Route => ({endpoint: hostPort(url), hostname: url.hostname, proxy: proxyFor(url)?.hop ?? null});
+	const route = (url: URL): Route => ({...directRoute(url), proxy: proxyFor(url)?.hop ?? null});
 
 	return Object.assign(select, {warnings: options.insecure ? [INSECURE_WARNING] : [], route});
 }
