@@ -3,6 +3,7 @@
 import {writeFile} from 'node:fs/promises';
 import {cpus, loadavg, totalmem} from 'node:os';
 import {performance} from 'node:perf_hooks';
+import {measureEndlessBody} from './endless-body.mjs';
 import {measurePackage} from './package.mjs';
 import {measureClears, measureScale, measureSteadyBytes} from './render.mjs';
 import {loadSimulator} from './sim.mjs';
@@ -65,6 +66,8 @@ if (startSim) {
 	await step('RSS and frame time with 100k events', '<= 150 MB', () => measureScale(startSim));
 	await step('RSS with 100k events, json and plain', '<= 150 MB', () => measureStreamMemory(startSim));
 }
+
+await step('peak RSS against 4 GiB bodies', '< 200 MB', () => measureEndlessBody());
 
 const table = formatTable(results);
 const load = (values) => values.map((value) => value.toFixed(2)).join(' ');

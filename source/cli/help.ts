@@ -46,6 +46,7 @@ How
   --low-bandwidth       fewer redraws, for slow SSH links
   --debug               one line per request (stderr; a temp file in the live view);
                         stack traces on errors
+  --max-response-size N largest answer read, e.g. 64MiB (default 32MiB; 1MiB to 256MiB)
 
 Credentials (secrets are never printed)
   --auth KIND           ${choices('auth')} (default: the first one configured)

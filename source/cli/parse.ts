@@ -51,6 +51,7 @@ const watchFlags = {
 	cloud: string,
 	caFile: string,
 	insecure: boolean,
+	maxResponseSize: string,
 	help: {type: 'boolean', shortFlag: 'h'},
 	version: boolean,
 } as const;

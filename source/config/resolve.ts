@@ -11,7 +11,7 @@ import {checkRegion, iamEndpointForRegion, modelArtsEndpoint, normaliseIamEndpoi
 import {ConfigError} from './errors.js';
 import {resolveAscii, resolveColor, resolveOutput} from './terminal.js';
 import type {Config, ConfigEnvironment, Order, RawFlags, Runtime, TimeZoneSetting, TypeFilter} from './types.js';
-import {isValidTimeZone, parseInterval, parseTimeout, parseTimePoint} from './values.js';
+import {isValidTimeZone, parseInterval, parseResponseSize, parseTimeout, parseTimePoint} from './values.js';
 
 export {FLAG_CHOICES} from './choices.js';
 
@@ -59,7 +59,7 @@ export async function resolveConfig(flags: RawFlags, environment: ConfigEnvironm
 		region: location.region,
 		projectId: location.projectId,
 		iamEndpoint: location.iamEndpoint,
-		http: {fetch: options.fetch ?? fetch, agent, timeoutMs: options.iamTimeoutMs ?? 30_000},
+		http: {fetch: options.fetch ?? fetch, agent, timeoutMs: options.iamTimeoutMs ?? 30_000, maxResponseBytes: settings.maxResponseBytes},
 		now: options.now,
 	});
 	const config: Config = {
@@ -100,6 +100,7 @@ function resolveSettings(flags: RawFlags, environment: ConfigEnvironment, now: n
 		notify: flags.notify !== false,
 		lowBandwidth: flags.lowBandwidth === true,
 		debug: flags.debug === true,
+		maxResponseBytes: parseResponseSize(flags.maxResponseSize),
 	};
 }
 

@@ -32,6 +32,8 @@ export interface Config {
 	readonly notify: boolean;
 	readonly lowBandwidth: boolean;
 	readonly debug: boolean;
+	/** --max-response-size: the largest answer body read, in bytes. */
+	readonly maxResponseBytes: number;
 }
 
 /** Config plus the live objects built from it. */
@@ -73,6 +75,7 @@ export interface RawFlags {
 	readonly cloud?: string;
 	readonly caFile?: string;
 	readonly insecure?: boolean;
+	readonly maxResponseSize?: string;
 }
 
 /** What config resolution may look at besides flags; injectable so tests need no real home. */

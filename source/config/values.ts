@@ -1,4 +1,5 @@
 // Pure parsers for flag values. Each throws ConfigError naming the flag and what is accepted.
+import {DEFAULT_MAX_RESPONSE_BYTES} from '../api/capped-body.js';
 import {ConfigError} from './errors.js';
 
 const UNIT_MS: Readonly<Record<string, number>> = {ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000};
@@ -48,6 +49,40 @@ export function parseTimeout(text: string | undefined): number | null {
 	}
 
 	return Math.round(ms);
+}
+
+const SIZE_UNITS: Readonly<Record<string, number>> = {
+	'': 1,
+	b: 1,
+	k: 1024,
+	kib: 1024,
+	kb: 1000,
+	m: 1024 ** 2,
+	mib: 1024 ** 2,
+	mb: 1000 ** 2,
+	g: 1024 ** 3,
+	gib: 1024 ** 3,
+	gb: 1000 ** 3,
+};
+// Below 1 MiB a normal page of events may not fit; above 256 MiB the text of one answer
+// nears what a JavaScript string can hold, and the memory it takes is no longer small.
+const MIN_RESPONSE_SIZE = 1024 ** 2;
+const MAX_RESPONSE_SIZE = 256 * 1024 ** 2;
+
+/** --max-response-size: `64MiB`, `100MB`, `512k`, `1g` or bytes; KiB/MiB/GiB and bare k/m/g are binary, KB/MB/GB decimal. */
+export function parseResponseSize(text: string | undefined): number {
+	if (text === undefined) {
+		return DEFAULT_MAX_RESPONSE_BYTES;
+	}
+
+	const match = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text.trim());
+	const unit = match ? SIZE_UNITS[match[2]!.toLowerCase()] : undefined;
+	const bytes = match && unit !== undefined ? Math.round(Number(match[1]) * unit) : Number.NaN;
+	if (!(bytes >= MIN_RESPONSE_SIZE && bytes <= MAX_RESPONSE_SIZE)) {
+		throw new ConfigError(`--max-response-size ${JSON.stringify(text)} is not valid: use a size from 1MiB to 256MiB, e.g. 64MiB (default 32MiB).`);
+	}
+
+	return bytes;
 }
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;

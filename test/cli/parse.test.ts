@@ -35,6 +35,7 @@ describe('parseCommandLine', () => {
 		[['--no-notify'], {notify: false}],
 		[['--low-bandwidth', '--utc'], {lowBandwidth: true, utc: true}],
 		[['--output=json'], {output: 'json'}],
+		[['--max-response-size', '64MiB'], {maxResponseSize: '64MiB'}],
 	])('maps %j', (argv, flags) => {
 		expect(parse(...argv)).toEqual({kind: 'watch', flags});
 	});

@@ -50,6 +50,11 @@ describe('resolveConfig: valid input', () => {
 		[{tz: 'Asia/Shanghai'}, {timeZone: {kind: 'zone', name: 'Asia/Shanghai'}}],
 		[{color: false}, {color: false}],
 		[{ascii: true}, {ascii: true}],
+		[{}, {maxResponseBytes: 32 * 1024 ** 2}],
+		[{maxResponseSize: '64MiB'}, {maxResponseBytes: 64 * 1024 ** 2}],
+		[{maxResponseSize: '100MB'}, {maxResponseBytes: 100_000_000}],
+		[{maxResponseSize: '128m'}, {maxResponseBytes: 128 * 1024 ** 2}],
+		[{maxResponseSize: '1048576'}, {maxResponseBytes: 1024 ** 2}],
 	])('flags %j give %j', async (flags, expected) => {
 		const {config} = await resolve(flags);
 		expect(config).toMatchObject(expected);
@@ -118,6 +123,10 @@ describe('resolveConfig: invalid input names the flag and the choices (exit 2)',
 		[{projectId: '../etc'}, /--project-id "..\/etc" is not valid/],
 		[{auth: 'kerberos'}, /--auth "kerberos".*token, aksk, password, cloud/],
 		[{caFile: '/nonexistent/ca.pem'}, /--ca-file \/nonexistent\/ca.pem cannot be read/],
+		[{maxResponseSize: '512k'}, /--max-response-size "512k" is not valid: use a size from 1MiB to 256MiB, e\.g\. 64MiB/],
+		[{maxResponseSize: '1g'}, /--max-response-size "1g"/],
+		[{maxResponseSize: 'lots'}, /--max-response-size "lots"/],
+		[{maxResponseSize: '64 parsecs'}, /--max-response-size "64 parsecs"/],
 	])('%j', async (flags, message) => {
 		const error = await resolve(flags).catch((caught: unknown) => caught);
 		expect(error).toBeInstanceOf(ConfigError);
