@@ -1,6 +1,11 @@
 // The JSON (NDJSON) output contract: one `event` record per event, one `summary` record.
 // Field names are snake_case because they are an external, documented format.
 import type {DeploymentProgress, Outcome, PhaseId, PhaseState, WatchEvent} from './types.js';
+import {diagnose} from './diagnosis/diagnose.js';
+import {diagnoseFailure} from './diagnosis/failure.js';
+import {diagnosisRecord} from './diagnosis/present.js';
+import type {DiagnosisRecord} from './diagnosis/present.js';
+import type {SlowContext} from './diagnosis/slow.js';
 
 /** One line of `--json` output for an event. */
 export interface EventRecord {
@@ -36,6 +41,8 @@ export interface SummaryRecord {
 	readonly outcome: Outcome;
 	readonly status: string | null;
 	readonly error_msg: string | null;
+	/** Why it failed, or (in progress) why it is slow; null when neither applies. */
+	readonly diagnosis: DiagnosisRecord | null;
 	readonly phases: readonly SummaryPhase[];
 	readonly events_total: number;
 }
@@ -60,14 +67,18 @@ export function eventRecord(event: WatchEvent): EventRecord {
 
 /**
  * The summary of the current deployment. Phases are listed model by model, in phase order;
- * `duration_ms` is known only for phases with both a start and an end time.
+ * `duration_ms` is known only for phases with both a start and an end time. `clock` (now,
+ * thresholds, deployment timeout) lets an in-progress summary carry a `slow` diagnosis;
+ * without it only a failure is diagnosed.
  */
 export function buildSummary(
 	serviceId: string,
 	serviceName: string | null,
 	deployment: DeploymentProgress,
 	eventsTotal: number,
+	clock: SlowContext | null = null,
 ): SummaryRecord {
+	const diagnosis = clock === null ? diagnoseFailure(deployment) : diagnose({deployment, ...clock});
 	const phases = deployment.tracks.flatMap((track) =>
 		track.phases.map(
 			(phase): SummaryPhase => ({
@@ -90,6 +101,7 @@ export function buildSummary(
 		outcome: deployment.outcome,
 		status: deployment.status,
 		error_msg: deployment.errorMsg,
+		diagnosis: diagnosis === null ? null : diagnosisRecord(diagnosis),
 		phases,
 		events_total: eventsTotal,
 	};

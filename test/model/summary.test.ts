@@ -58,3 +58,22 @@ describe('buildSummary', () => {
 		expect(pulling).toMatchObject({state: 'done', warnings: 1, cause: null});
 	});
 });
+
+describe('buildSummary: the diagnosis', () => {
+	const pulling = watchEvents('start to deploy service', '[TF 3.0.0] pulling model image');
+
+	it('a failed deployment carries why, and its failed phase keeps its cause', () => {
+		const events = watchEvents('start to deploy service', '[TF 3.0.0] pulling model image', ['abnormal', '[TF 3.0.0] pull image failed, retry later']);
+		const summary = buildSummary('svc-1', 'my-service', computeDeployment(events, details('failed', {error_msg: 'Failed to deploy the service.'})), 3);
+		expect(summary.diagnosis).toMatchObject({category: 'image_pull', phase: 'image_pulling', model: 'TF 3.0.0', cause: '[TF 3.0.0] pull image failed, retry later'});
+		expect(summary.phases.find((phase) => phase.phase === 'image_pulling')).toMatchObject({state: 'failed', cause: '[TF 3.0.0] pull image failed, retry later'});
+	});
+
+	it('an in-progress summary carries a slow diagnosis when given the clock, and none without it', () => {
+		const deployment = computeDeployment(pulling, details('deploying'));
+		const clock = {nowMs: T0 + 1000 + 12 * 60_000, timeoutMs: 60 * 60_000};
+		expect(buildSummary('svc-1', 'my-service', deployment, 2, clock).diagnosis).toMatchObject({category: 'slow', phase: 'image_pulling'});
+		expect(buildSummary('svc-1', 'my-service', deployment, 2).diagnosis).toBeNull();
+		expect(buildSummary('svc-1', 'my-service', deployment, 2, {...clock, nowMs: T0 + 60_000}).diagnosis).toBeNull();
+	});
+});
