@@ -48,6 +48,8 @@ const watchFlags = {
 	cloud: string,
 	caFile: string,
 	insecure: boolean,
+	slowAfter: string,
+	deployTimeout: string,
 	help: {type: 'boolean', shortFlag: 'h'},
 	version: boolean,
 } as const;

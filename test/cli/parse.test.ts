@@ -35,6 +35,7 @@ describe('parseCommandLine', () => {
 		[['--no-notify'], {notify: false}],
 		[['--low-bandwidth', '--utc'], {lowBandwidth: true, utc: true}],
 		[['--output=json'], {output: 'json'}],
+		[['--slow-after', 'pull=15m,start=12m', '--deploy-timeout', '40m'], {slowAfter: 'pull=15m,start=12m', deployTimeout: '40m'}],
 	])('maps %j', (argv, flags) => {
 		expect(parse(...argv)).toEqual({kind: 'watch', flags});
 	});
