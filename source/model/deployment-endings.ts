@@ -46,7 +46,7 @@ export function applyDeployed(tracks: readonly WorkingTrack[], routed: RoutedEve
 	const at = routed.event.occurTime;
 	for (const track of routed.track ? [routed.track] : tracks) {
 		finishBefore(track, PHASE_COUNT, at);
-		track.lastEvent = {at, info: routed.event.info};
+		track.lastEvent = routed.event;
 	}
 
 	return {outcome: 'succeeded', at};
@@ -59,7 +59,7 @@ export function applyDeployed(tracks: readonly WorkingTrack[], routed: RoutedEve
 export function applyEnded(tracks: readonly WorkingTrack[], routed: RoutedEvent, failed: boolean, endings: Problem[]): EventVerdict {
 	const {event} = routed;
 	const at = event.occurTime;
-	for (const track of routed.track ? [routed.track] : tracks) track.lastEvent = {at, info: event.info};
+	for (const track of routed.track ? [routed.track] : tracks) track.lastEvent = event;
 	if (failed) {
 		const model = routed.track?.model ?? null;
 		keepBounded(endings, {text: event.info, at, model, phase: null, namedPhase: routed.phase, source: 'ending'});

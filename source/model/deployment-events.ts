@@ -73,7 +73,7 @@ function sharedTargets(tracks: readonly WorkingTrack[], index: number, signal: P
 function applyShared(tracks: readonly WorkingTrack[], routed: RoutedEvent, index: number, signal: PhaseSignal): void {
 	const targets = sharedTargets(tracks, index, signal);
 	for (const track of targets.tracks) {
-		track.lastEvent = {at: routed.event.occurTime, info: routed.event.info};
+		track.lastEvent = routed.event;
 		if (targets.attachOnly) attach(routed, track, currentPhase(track));
 		else applyOwn(track, routed, index, signal);
 	}
@@ -83,7 +83,7 @@ function applyShared(tracks: readonly WorkingTrack[], routed: RoutedEvent, index
 function applyPhaseless(track: WorkingTrack, routed: RoutedEvent, shared: boolean): void {
 	const phase = currentPhase(track);
 	if (phase.state === 'done') return;
-	track.lastEvent = {at: routed.event.occurTime, info: routed.event.info};
+	track.lastEvent = routed.event;
 	if (shared) attach(routed, track, phase);
 	else noteProblem(phase, problemOf(routed, track, phase));
 }
@@ -105,6 +105,6 @@ export function applyPhaseEvent(tracks: readonly WorkingTrack[], routed: RoutedE
 
 	const index = phaseIndex(routed.phase);
 	if (own === null) return applyShared(tracks, routed, index, signal);
-	own.lastEvent = {at: routed.event.occurTime, info: routed.event.info};
+	own.lastEvent = routed.event;
 	applyOwn(own, routed, index, signal);
 }

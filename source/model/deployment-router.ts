@@ -3,7 +3,7 @@
 // against the models known at its time: with one model known, an event that names none is
 // that model's. Reading it again later, when a second model has appeared, would undo what
 // it did and break "a done phase never regresses".
-import {classifyWithTag} from './classify.js';
+import {classifyWithTag, headOf} from './classify.js';
 import type {RoutedEvent} from './deployment-events.js';
 import {ModelDirectory} from './model-attribution.js';
 import {newTrack} from './phase-machine.js';
@@ -58,7 +58,7 @@ export class TrackBoard {
 		const {phase, signal} = event;
 		if (event.model !== null) return {event, phase, signal, track: this.trackFor(event.model, index), tagged: true};
 		// Only texts with brackets can hold a name the tag reader could not parse.
-		const known = BRACKET.test(event.info) ? this.directory.bracketed(event.info) : null;
+		const known = this.directory.hasUnparsable && BRACKET.test(headOf(event.info)) ? this.directory.bracketed(event.info) : null;
 		if (known !== null) {
 			const meaning = classifyWithTag(event.info, event.type, known);
 			return {event, phase: meaning.phase, signal: meaning.signal, track: this.trackFor(known.model, index), tagged: true};

@@ -67,7 +67,13 @@ function applyEvent(tracks: readonly WorkingTrack[], routed: RoutedEvent, ending
 
 function problemsOf(tracks: readonly WorkingTrack[], endings: readonly Problem[]): Problem[] {
 	const all = [...endings];
-	for (const track of tracks) for (const phase of track.phases) all.push(...phase.problems);
+	for (const track of tracks) {
+		for (const phase of track.phases) {
+			// A problem placed before its track's model was known (the placeholder track) is that model's.
+			for (const problem of phase.problems) all.push(problem.model === track.model ? problem : {...problem, model: track.model});
+		}
+	}
+
 	return all.sort((a, b) => a.at - b.at);
 }
 

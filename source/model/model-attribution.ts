@@ -48,22 +48,39 @@ function soleModel(matches: readonly Match[]): string | null {
 	return models.size === 1 ? [...models][0]! : null;
 }
 
+interface Entry {
+	readonly model: string;
+	readonly lower: string;
+	readonly slug: string;
+}
+
 /** The models of one deployment known so far, prepared once each so every event is matched cheaply. */
 export class ModelDirectory {
-	private readonly entries: {readonly model: string; readonly lower: string; readonly slug: string}[] = [];
+	private readonly entries: Entry[] = [];
+	/** Models the tag reader cannot read from `[name version]`: only these need a search by name. */
+	private readonly unparsable: Entry[] = [];
 
 	constructor(models: readonly string[] = []) {
 		for (const model of models) this.add(model);
 	}
 
 	add(model: string): void {
-		if (!this.entries.some((entry) => entry.model === model)) this.entries.push({model, lower: model.toLowerCase(), slug: modelSlug(model)});
+		if (this.entries.some((entry) => entry.model === model)) return;
+		const entry = {model, lower: model.toLowerCase(), slug: modelSlug(model)};
+		this.entries.push(entry);
+		if (findModelTag(`[${model}]`)?.model !== model) this.unparsable.push(entry);
+	}
+
+	/** True when some known model has a name the tag reader cannot parse. */
+	get hasUnparsable(): boolean {
+		return this.unparsable.length > 0;
 	}
 
 	/** A known model written in brackets, for names the tag reader cannot parse ("[my model 1.0]"). */
 	bracketed(info: string): ModelTag | null {
+		if (this.unparsable.length === 0) return null;
 		const lower = headOf(info).toLowerCase();
-		for (const {model, lower: name} of this.entries) {
+		for (const {model, lower: name} of this.unparsable) {
 			for (const [open, close] of ['[]', '()'] as const) {
 				const start = lower.indexOf(`${open}${name}${close}`);
 				if (start >= 0) return {model, start, end: start + name.length + 2};
@@ -76,8 +93,13 @@ export class ModelDirectory {
 	bySlug(info: string): string | null {
 		const lower = headOf(info).toLowerCase();
 		const edge = (index: number) => index < 0 || index >= lower.length || !SLUG_CHAR.test(lower[index]!);
-		const matches = this.entries.flatMap(({model, slug}) => occurrences(lower, slug, model, (start, end) => edge(start - 1) && edge(end)));
-		return soleModel(matches);
+		const matches: Match[] = [];
+		for (const {model, slug} of this.entries) {
+			// Most texts name no slug at all: one indexOf per model decides that.
+			if (slug !== '' && lower.includes(slug)) matches.push(...occurrences(lower, slug, model, (start, end) => edge(start - 1) && edge(end)));
+		}
+
+		return matches.length === 0 ? null : soleModel(matches);
 	}
 
 	/** The one model a free text names ("… for model ranker 2.0.0-rc1."), by name, tag or slug; or null. */

@@ -2,7 +2,7 @@
 // computeDeployment builds afresh on every call, so the public API stays pure.
 // Invariant: within a lifecycle a done phase never returns to pending (or active).
 import {PHASE_IDS} from './types.js';
-import type {ModelTrack, PhaseId, PhaseProgress, PhaseState, Problem, TrackNews} from './types.js';
+import type {ModelTrack, PhaseId, PhaseProgress, PhaseState, Problem, WatchEvent} from './types.js';
 
 export interface WorkingPhase {
 	readonly phase: PhaseId;
@@ -21,7 +21,7 @@ export interface WorkingTrack {
 	/** Null only for the placeholder track, until the first model named adopts it. */
 	model: string | null;
 	readonly phases: WorkingPhase[];
-	lastEvent: TrackNews | null;
+	lastEvent: WatchEvent | null;
 }
 
 export const PHASE_COUNT = PHASE_IDS.length;
@@ -157,5 +157,6 @@ function freezePhase(phase: WorkingPhase): PhaseProgress {
 }
 
 export function freezeTrack(track: WorkingTrack, modelStatus: string | null): ModelTrack {
-	return {model: track.model, modelStatus, phases: track.phases.map(freezePhase), lastEvent: track.lastEvent};
+	const news = track.lastEvent === null ? null : {at: track.lastEvent.occurTime, info: track.lastEvent.info};
+	return {model: track.model, modelStatus, phases: track.phases.map(freezePhase), lastEvent: news};
 }

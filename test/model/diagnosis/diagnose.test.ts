@@ -68,6 +68,11 @@ describe('diagnose: a failed deployment, every signal together', () => {
 		expect(diagnosis!.docs.length).toBeGreaterThan(0);
 	});
 
+	it('a problem recovered before any model was named is still recognised as recovered', () => {
+		const history: Entry[] = ['start to deploy service', bad('Insufficient memory in the pool, waiting'), `[${M}] schedule resource success`, `[${M}] pulling model image`, bad(`[${M}] pull image failed: EOF`)];
+		expect(diagnosed(history, details('failed'))).toMatchObject({category: 'image_pull', model: M, phase: 'image_pulling'});
+	});
+
 	it('unknown quotes the service error_msg as its cause', () => {
 		const diagnosis = diagnosed([...untilPull, bad('zzz unexpected state E-42')], details('failed', {error_msg: 'An internal error occurred (ModelArts.3501).'}));
 		expect(diagnosis?.cause).toBe('An internal error occurred (ModelArts.3501).');
