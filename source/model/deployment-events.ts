@@ -1,15 +1,15 @@
 // How one event of the current lifecycle moves the phase tracks. The rules, right across
 // models (issue 13):
 // - An event routed to a model (its tag, its known name, its deployment slug, or any event
-//   when there is only one model) moves only that model's track. A start or success there
-//   closes the phases before it; a failure closes them only when the event carries the
-//   model's own tag: an anonymous pod failure after a failed pull may be that pull's
-//   consequence, so it is added to the troubled phase instead.
+//   when there is only one model) moves only that model's track, and closes the phases
+//   before the one it names. One exception: a failure without the model's own tag leaves a
+//   troubled earlier phase (abnormal events, no success) open and is added to it instead,
+//   because an anonymous pod failure after a failed pull may be that pull's consequence.
 // - An event that names no model in a multi-model deployment is shared. It goes to the
 //   models in the phase it names, else to those whose next phase it is; it never closes an
 //   open phase, never fails a model that finished that phase, and a shared success counts
 //   only when exactly one model can take it.
-// - Abnormal events only warn while the service deploys; endings fail (see deployment-settle).
+// - Abnormal events only warn while the service deploys; endings fail (deployment-endings).
 import type {EventSignal, PhaseId, Problem, WatchEvent} from './types.js';
 import {beginPhase, finishBefore, isOpen, isTroubled, lastBefore, noteProblem, currentPhase, phaseIndex, succeedPhase} from './phase-machine.js';
 import type {WorkingPhase, WorkingTrack} from './phase-machine.js';
