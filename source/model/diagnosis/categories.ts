@@ -2,7 +2,7 @@
 // the documented fixes (../shared/troubleshooting.md) in our own words; it is plain ASCII so
 // the --ascii view needs no stand-ins. The docs are the titles of the pages to read.
 import type {PhaseId} from '../types.js';
-import type {DiagnosisCategory} from './types.js';
+import type {DiagnosisCategory, FailureCategory} from './types.js';
 
 /** The category in words, for the "Why" block and the plain `cause:` line. */
 export const CATEGORY_TITLES: Readonly<Record<DiagnosisCategory, string>> = {
@@ -32,7 +32,7 @@ interface Guidance {
 	readonly docs: readonly string[];
 }
 
-export const FAILURE_GUIDANCE: Readonly<Record<Exclude<DiagnosisCategory, 'slow'>, Guidance>> = {
+export const FAILURE_GUIDANCE: Readonly<Record<FailureCategory, Guidance>> = {
 	resources: {
 		advice: [
 			'ModelArts retries scheduling a few times; if capacity frees up meanwhile, the deployment carries on.',
