@@ -3,6 +3,7 @@
 import {describe, expect, it} from 'vitest';
 import {computeDeployment} from '../../source/model/deployment.js';
 import {diagnose} from '../../source/model/diagnosis/diagnose.js';
+import {FAILURE_CATEGORIES} from '../../source/model/diagnosis/types.js';
 import {toWatchEvent} from '../../source/model/events.js';
 import {DIAGNOSIS_SCENARIOS} from '../../source/sim/scenarios-diagnosis.js';
 import {SCENARIO_NAMES, findScenario} from '../../source/sim/scenarios.js';
@@ -22,19 +23,26 @@ function replay(name: string, ms: number) {
 	return {deployment, diagnosis: diagnose({deployment, nowMs: T0 + ms}), events: service.events, details: service.details};
 }
 
+// scenario, category, model, phase
+const FAILURES = [
+	['why-resources', 'resources', 'detector 2.4.1', 'resource_scheduling'],
+	['why-quota', 'quota', 'intent-router 3.1.0', 'image_building'],
+	['why-image-build', 'image_build', 'ocr-det 1.3.0', 'image_building'],
+	['why-image-pull', 'image_pull', 'asr-large v3.2', 'image_pulling'],
+	['why-storage', 'storage', 'llm-chat 0.9.2', 'environment_preparation'],
+	['why-health-check', 'health_check', 'faq-bot 1.2.0', 'model_startup'],
+	['why-startup', 'startup', 'sentiment 1.1.0', 'model_startup'],
+	['why-timeout', 'timeout', 'forecast 5.0.1', 'model_startup'],
+	['why-unknown', 'unknown', 'embedder 4.0.0', 'model_startup'],
+	['why-two-models', 'image_pull', 'ranker 2.0.0-rc1', 'image_pulling'],
+] as const;
+
 describe('diagnosis scenarios', () => {
-	it.each([
-		['why-resources', 'resources', 'detector 2.4.1', 'resource_scheduling'],
-		['why-quota', 'quota', 'intent-router 3.1.0', 'image_building'],
-		['why-image-build', 'image_build', 'ocr-det 1.3.0', 'image_building'],
-		['why-image-pull', 'image_pull', 'asr-large v3.2', 'image_pulling'],
-		['why-storage', 'storage', 'llm-chat 0.9.2', 'environment_preparation'],
-		['why-health-check', 'health_check', 'faq-bot 1.2.0', 'model_startup'],
-		['why-startup', 'startup', 'sentiment 1.1.0', 'model_startup'],
-		['why-timeout', 'timeout', 'forecast 5.0.1', 'model_startup'],
-		['why-unknown', 'unknown', 'embedder 4.0.0', 'model_startup'],
-		['why-two-models', 'image_pull', 'ranker 2.0.0-rc1', 'image_pulling'],
-	])('%s ends failed with a %s diagnosis on %s, %s', (name, category, model, phase) => {
+	it('there is one for every failure category', () => {
+		expect(new Set(FAILURES.map(([, category]) => category))).toEqual(new Set(FAILURE_CATEGORIES));
+	});
+
+	it.each(FAILURES)('%s ends failed with a %s diagnosis on %s, %s', (name, category, model, phase) => {
 		const {deployment, diagnosis} = replay(name, 120 * SECOND);
 		expect(deployment.outcome).toBe('failed');
 		expect(diagnosis).toMatchObject({category, model, phase});
