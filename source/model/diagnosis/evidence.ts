@@ -30,13 +30,13 @@ const WORD_RULES: readonly (readonly [FailureCategory, RegExp])[] = [
 	['health_check', /health|liveness|readiness|\bprobe|健康检查|integritätsprüfung|zustandsprüfung/],
 	[
 		'image_build',
-		/\bbuild|\bbuilt\b|dockerfile|swr_location|dependenc|source image|creat\w*\s+(?:the\s+)?(?:model\s+|custom\s+)?image|image\s+(?:creat|build)|push\w*\s+(?:the\s+)?image|image push|pip install|requirements\.txt|config\.json|model config\w* (?:is )?invalid|invalid model config|non-custom|构建|镜像创建|image-erstellung|erstellen des images/,
+		/\bbuild|\bbuilt\b|dockerfile|swr_location|dependenc|source image|creat\w*\s+(?:the\s+)?(?:model\s+|custom\s+)?image|image\s+(?:creat|build)|image\s+(?:cannot|could not|can't|was not|wasn't|failed to)\s+(?:be\s+)?(?:creat|buil)|push\w*\s+(?:the\s+)?image|image push|pip install|requirements\.txt|config\.json|model config\w* (?:is )?invalid|invalid model config|non-custom|构建|镜像创建|image-erstellung|erstellen des images/,
 	],
-	['quota', /quota|kontingent|配额|upper limit|maximum number of (?:real-time )?(?:services|instances)|number of (?:real-time )?(?:services|instances)\b.{0,30}\b(?:exceed|reach|limit)|(?:service|instance)s? (?:limit|count) (?:reached|exceeded)/],
+	['quota', /quota|kontingent|配额|upper (?:limit|bound)|maximum number of (?:real-time )?(?:services|instances)|number of (?:real-time )?(?:services|instances)\b.{0,30}\b(?:exceed|reach|limit)|(?:service|instance)s? (?:limit|count) (?:has )?(?:reached|exceeded)/],
 	[
 		'resources',
 		new RegExp(
-			String.raw`insufficient\s+${RESOURCE_NOUN}|${RESOURCE_NOUN}(?:\s+\S+)?\s+(?:is\s+|are\s+)?(?:insufficient|not enough|exhausted|sold out|unavailable|not available|no longer available)|at (?:full )?capacity|out of capacity|not enough\s+${RESOURCE_NOUN}|no\s+(?:idle\s+|available\s+|free\s+)?${RESOURCE_NOUN}|nodes? (?:are |is )?available|unschedulable|schedul\w*\s+(?:fail|error)|fail\w* to schedul|(?:could not|cannot|can't|unable to) (?:be )?schedul|taint|affinity|pre-?warm|disk pressure|memory pressure|pool is full|资源不足|资源不够|调度失败|ressourcen`,
+			String.raw`insufficient\s+${RESOURCE_NOUN}|${RESOURCE_NOUN}(?:\s+\S+)?\s+(?:is\s+|are\s+)?(?:insufficient|not enough|exhausted|sold out|unavailable|not available|no longer available)|at (?:full )?capacity|out of capacity|(?:not|n't)\s+(?:\w+\s+){0,2}enough\s+${RESOURCE_NOUN}|allocatable|no\s+(?:idle\s+|available\s+|free\s+)?${RESOURCE_NOUN}|nodes? (?:are |is )?available|unschedulable|schedul\w*\s+(?:\w+\s+)?(?:fail|error)|fail\w* to schedul|(?:could not|cannot|can't|unable to) (?:be )?schedul|taint|affinity|pre-?warm|disk pressure|memory pressure|pool is full|资源不足|资源不够|调度失败|ressourcen`,
 		),
 	],
 	['storage', /\bobs\b|obs:\/\/|\bsfs\b|sfs turbo|\bmount|\bvolume|\bpvc\b|persistentvolume|\bnfs\b|file ?system|storage|download\w*\s+(?:of\s+)?(?:the\s+)?model|model (?:file|package|weights?)s?\b.{0,30}download|挂载|存储|einhängen/],
@@ -44,7 +44,7 @@ const WORD_RULES: readonly (readonly [FailureCategory, RegExp])[] = [
 	['storage', /\bdisk|no space left|磁盘|festplatte|speicherplatz/],
 	[
 		'startup',
-		/crash|restart|back-?off|\boom|out of memory|killed|exit(?:ed)?\s+(?:with\s+)?(?:code|status)|exit code|no module named|modulenotfound|importerror|cannot import|traceback|base class|inference (?:script|code)|customize_service|warm-?up|(?:container|pod|instance|model|process)\b.{0,40}\b(?:fail\w*|unable|could not|cannot|did not|didn't|never) (?:to )?start|initiali[sz]\w*\s+fail|fail\w* to (?:initiali[sz]e|load (?:the )?model)|load\w*\s+(?:the\s+)?model\s+fail|fail\w* to start\s+(?:the\s+)?(?:container|pod|instance|model|process)|start\w*\s+(?:of\s+)?(?:the\s+)?(?:model|container|pod)\s+fail|(?:model|container|pod|instance) (?:is )?not ready|启动失败|重启|崩溃|konnte nicht gestartet|start fehlgeschlagen|absturz/,
+		/crash|restart|back-?off|\boom|out of memory|killed|exit(?:ed)?\s+(?:with\s+)?(?:code|status)|exit code|no module named|modulenotfound|importerror|cannot import|traceback|base class|inference (?:script|code)|customize_service|warm-?up|(?:container|pod|instance|model|process)\b.{0,40}\b(?:fail\w*|unable|could not|cannot|did not|didn't|never) (?:to )?start|initiali[sz]\w*\s+fail|fail\w* to (?:initiali[sz]e|load (?:the )?model)|load\w*\s+(?:the\s+)?model\s+fail|fail\w* to start\s+(?:the\s+)?(?:container|pod|instance|model|process)|(?:model|container|pod|instance|process)\s+(?:start|launch)\w*\s+fail|exited abnormally|start\w*\s+(?:of\s+)?(?:the\s+)?(?:model|container|pod)\s+fail|(?:model|container|pod|instance) (?:is )?not ready|启动失败|重启|崩溃|konnte nicht gestartet|start fehlgeschlagen|absturz/,
 	],
 ];
 

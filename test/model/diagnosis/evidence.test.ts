@@ -18,6 +18,8 @@ const byWords: Readonly<Record<string, readonly Row[]>> = {
 		['Nicht genügend Ressourcen im Pool verfügbar', 'resources'],
 		['The specification modelarts.vm.gpu.t4 is not available in the public pool', 'resources'],
 		['Dedicated pool pool-a is at capacity; retrying', 'resources'],
+		['The cluster does not have enough resources for the requested specification.', 'resources'],
+		['Schedule instance error: request cpu 16 exceeds the node allocatable 8', 'resources'],
 	],
 	quota: [
 		['Real-time service quota exhausted (20 of 20 in use)', 'quota'],
@@ -25,6 +27,7 @@ const byWords: Readonly<Record<string, readonly Row[]>> = {
 		['You have reached the maximum number of real-time services for this account', 'quota'],
 		['实时服务配额不足，请删除不用的服务', 'quota'],
 		['The number of instances in this project exceeds the limit', 'quota'],
+		['Service count has reached the upper bound of 20.', 'quota'],
 	],
 	image_build: [
 		['model (ocr-det 1.3.0) build image failed: pip install paddleocr==2.7.0 returned 1', 'image_build'],
@@ -35,6 +38,7 @@ const byWords: Readonly<Record<string, readonly Row[]>> = {
 		['镜像构建失败', 'image_build'],
 		['Image build timed out after 60 minutes', 'image_build'],
 		['Failed to push the image to SWR: 429 Too Many Requests', 'image_build'],
+		['The model image cannot be created because the runtime is not supported', 'image_build'],
 	],
 	image_pull: [
 		['[asr-large v3.2] image pull failed: no space left on device (image 38 GiB)', 'image_pull'],
@@ -66,6 +70,7 @@ const byWords: Readonly<Record<string, readonly Row[]>> = {
 		['模型启动失败，容器反复重启', 'startup'],
 		['Model initialization failed: CUDA out of memory', 'startup'],
 		['The model service did not start within 600s', 'startup'],
+		['Instance start failed: process exited abnormally', 'startup'],
 	],
 	timeout: [
 		['The deployment exceeded its time limit (30 min) and was cancelled.', 'timeout'],
