@@ -1,4 +1,6 @@
 import {FLAG_CHOICES} from '../config/choices.js';
+import {DEFAULT_DEPLOY_TIMEOUT_MS, DEFAULT_SLOW_THRESHOLDS, DEPLOY_TIMEOUT_RANGE_MS, PHASE_KEYS} from '../model/diagnosis/thresholds.js';
+import {PHASE_IDS} from '../model/types.js';
 import {DEFAULT_SCENARIO, SCENARIO_DESCRIPTIONS} from '../sim/scenarios.js';
 import {EXIT_CODE_TABLE} from '../model/exit-codes.js';
 
@@ -11,6 +13,11 @@ function scenarioLines(): string {
 		.map(([name, description]) => `    ${name.padEnd(18)}  ${description}`)
 		.join('\n');
 }
+
+const minutes = (ms: number) => `${ms / 60_000}m`;
+
+/** "build 15m, env 5m, …": the default slow thresholds, from the one place they are set. */
+const slowDefaults = PHASE_IDS.map((phase) => `${PHASE_KEYS[phase]} ${minutes(DEFAULT_SLOW_THRESHOLDS[phase])}`).join(', ');
 
 const usage = `
 Usage
@@ -32,6 +39,11 @@ What
   --order O             ${choices('order')}: the order of the events table (logs are oldest first)
   --since TIME          only events at or after TIME (ISO 8601, or a duration ago: 2h)
   --until TIME          only events up to TIME
+  --slow-after LIST     when a phase counts as slow: PHASE=DURATION pairs such as
+                        pull=15m,start=12m, or one duration for all (defaults:
+                        ${slowDefaults})
+  --deploy-timeout D    the service's deployment timeout, for the "near the timeout"
+                        hint (${minutes(DEPLOY_TIMEOUT_RANGE_MS.min)} to ${minutes(DEPLOY_TIMEOUT_RANGE_MS.max)}; default ${minutes(DEFAULT_DEPLOY_TIMEOUT_MS)}, as ModelArts)
 
 How
   --output M            ${choices('output')} (auto: tty in a terminal outside CI, else plain)

@@ -52,6 +52,8 @@ const watchFlags = {
 	caFile: string,
 	insecure: boolean,
 	maxResponseSize: string,
+	slowAfter: string,
+	deployTimeout: string,
 	help: {type: 'boolean', shortFlag: 'h'},
 	version: boolean,
 } as const;

@@ -11,7 +11,7 @@ import {checkRegion, iamEndpointForRegion, modelArtsEndpoint, normaliseIamEndpoi
 import {ConfigError} from './errors.js';
 import {resolveAscii, resolveColor, resolveOutput} from './terminal.js';
 import type {Config, ConfigEnvironment, Order, RawFlags, Runtime, TimeZoneSetting, TypeFilter} from './types.js';
-import {isValidTimeZone, parseInterval, parseResponseSize, parseTimeout, parseTimePoint} from './values.js';
+import {isValidTimeZone, parseDeployTimeout, parseInterval, parseResponseSize, parseSlowAfter, parseTimeout, parseTimePoint} from './values.js';
 
 export {FLAG_CHOICES} from './choices.js';
 
@@ -101,6 +101,8 @@ function resolveSettings(flags: RawFlags, environment: ConfigEnvironment, now: n
 		lowBandwidth: flags.lowBandwidth === true,
 		debug: flags.debug === true,
 		maxResponseBytes: parseResponseSize(flags.maxResponseSize),
+		slowThresholds: parseSlowAfter(flags.slowAfter),
+		deployTimeoutMs: parseDeployTimeout(flags.deployTimeout),
 	};
 }
 

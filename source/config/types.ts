@@ -1,4 +1,5 @@
 import type {Authenticator} from '../api/auth/types.js';
+import type {SlowThresholds} from '../model/diagnosis/thresholds.js';
 
 export type OutputMode = 'tty' | 'plain' | 'json';
 export type TypeFilter = 'all' | 'normal' | 'abnormal';
@@ -34,6 +35,10 @@ export interface Config {
 	readonly debug: boolean;
 	/** --max-response-size: the largest answer body read, in bytes. */
 	readonly maxResponseBytes: number;
+	/** --slow-after: per phase, how long it may run before the watch calls it slow. */
+	readonly slowThresholds: SlowThresholds;
+	/** --deploy-timeout: the service's deployment timeout, for the "near the timeout" hint. */
+	readonly deployTimeoutMs: number;
 }
 
 /** Config plus the live objects built from it. */
@@ -76,6 +81,8 @@ export interface RawFlags {
 	readonly caFile?: string;
 	readonly insecure?: boolean;
 	readonly maxResponseSize?: string;
+	readonly slowAfter?: string;
+	readonly deployTimeout?: string;
 }
 
 /** What config resolution may look at besides flags; injectable so tests need no real home. */

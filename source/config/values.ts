@@ -1,5 +1,9 @@
 // Pure parsers for flag values. Each throws ConfigError naming the flag and what is accepted.
 import {DEFAULT_MAX_RESPONSE_BYTES} from '../api/capped-body.js';
+import {DEFAULT_DEPLOY_TIMEOUT_MS, DEFAULT_SLOW_THRESHOLDS, DEPLOY_TIMEOUT_RANGE_MS, PHASE_KEYS, phaseOfKey} from '../model/diagnosis/thresholds.js';
+import type {SlowThresholds} from '../model/diagnosis/thresholds.js';
+import {PHASE_IDS} from '../model/types.js';
+import type {PhaseId} from '../model/types.js';
 import {ConfigError} from './errors.js';
 
 const UNIT_MS: Readonly<Record<string, number>> = {ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000};
@@ -83,6 +87,53 @@ export function parseResponseSize(text: string | undefined): number {
 	}
 
 	return bytes;
+}
+
+const SLOW_AFTER_HELP = `use PHASE=DURATION pairs separated by commas, phases ${Object.values(PHASE_KEYS).join(', ')} (e.g. pull=15m,start=12m), or one duration for every phase`;
+
+function slowAfterError(text: string, why: string): ConfigError {
+	return new ConfigError(`--slow-after ${JSON.stringify(text)} is not valid: ${why}; ${SLOW_AFTER_HELP}.`);
+}
+
+function slowAfterDuration(text: string, value: string): number {
+	const ms = parseDuration(value);
+	if (ms === null || ms <= 0) throw slowAfterError(text, `${JSON.stringify(value.trim())} is not a duration`);
+	return Math.round(ms);
+}
+
+/** --slow-after: `pull=15m,start=12m` over the defaults, or one duration (`20m`) for every phase. */
+export function parseSlowAfter(text: string | undefined): SlowThresholds {
+	if (text === undefined) return DEFAULT_SLOW_THRESHOLDS;
+	const thresholds: Record<PhaseId, number> = {...DEFAULT_SLOW_THRESHOLDS};
+	const entries = text.split(',');
+	if (entries.length === 1 && !text.includes('=')) {
+		const ms = slowAfterDuration(text, text);
+		for (const phase of PHASE_IDS) thresholds[phase] = ms;
+		return thresholds;
+	}
+
+	for (const entry of entries) {
+		const [key = '', ...value] = entry.split('=');
+		const phase = phaseOfKey(key);
+		if (phase === null) throw slowAfterError(text, `${JSON.stringify(key.trim())} is not a phase`);
+		thresholds[phase] = slowAfterDuration(text, value.join('='));
+	}
+
+	return thresholds;
+}
+
+const minutes = (ms: number) => `${ms / 60_000}m`;
+
+/** --deploy-timeout: the service's deployment timeout, within the range ModelArts accepts. */
+export function parseDeployTimeout(text: string | undefined): number {
+	if (text === undefined) return DEFAULT_DEPLOY_TIMEOUT_MS;
+	const ms = parseDuration(text);
+	const {min, max} = DEPLOY_TIMEOUT_RANGE_MS;
+	if (ms === null || ms < min || ms > max) {
+		throw new ConfigError(`--deploy-timeout ${JSON.stringify(text)} is not valid: use a duration from ${minutes(min)} to ${minutes(max)}, as ModelArts allows (default ${minutes(DEFAULT_DEPLOY_TIMEOUT_MS)}).`);
+	}
+
+	return Math.round(ms);
 }
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;

@@ -36,6 +36,7 @@ describe('parseCommandLine', () => {
 		[['--low-bandwidth', '--utc'], {lowBandwidth: true, utc: true}],
 		[['--output=json'], {output: 'json'}],
 		[['--max-response-size', '64MiB'], {maxResponseSize: '64MiB'}],
+		[['--slow-after', 'pull=15m,start=12m', '--deploy-timeout', '40m'], {slowAfter: 'pull=15m,start=12m', deployTimeout: '40m'}],
 	])('maps %j', (argv, flags) => {
 		expect(parse(...argv)).toEqual({kind: 'watch', flags});
 	});
