@@ -8,8 +8,8 @@ import type {Command} from './source/cli/parse.js';
 import {exitWith, guardPipes, installCrashHandlers, printError} from './source/cli/process-io.js';
 
 /**
- * `--version` and `--help` alone skip even the flag parser: meow's dependencies and the
- * simulator's scenarios build large tables when loaded, which costs more than these answers.
+ * `--version` and `--help` alone skip even the flag parser: the simulator's scenarios
+ * build large tables when loaded, which costs more than these answers.
  */
 function quickAnswer(argv: readonly string[]): Command | null {
 	if (argv.length !== 1) return null;
@@ -20,7 +20,7 @@ function quickAnswer(argv: readonly string[]): Command | null {
 
 async function parse(argv: readonly string[]): Promise<Command> {
 	const [{parseCommandLine}, {SCENARIO_NAMES}] = await Promise.all([import('./source/cli/parse.js'), import('./source/sim/scenarios.js')]);
-	return parseCommandLine(argv, SCENARIO_NAMES, pkg.description);
+	return parseCommandLine(argv, SCENARIO_NAMES);
 }
 
 /**

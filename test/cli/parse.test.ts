@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {normalizeDemoFlag, parseCommandLine} from '../../source/cli/parse.js';
 
 const SCENARIOS = ['success', 'failure', 'multi-model'];
-const parse = (...argv: string[]) => parseCommandLine(argv, SCENARIOS, 'desc');
+const parse = (...argv: string[]) => parseCommandLine(argv, SCENARIOS);
 
 describe('normalizeDemoFlag', () => {
 	it.each([
@@ -64,7 +64,7 @@ describe('parseCommandLine', () => {
 	});
 
 	it('parses the simulate subcommand with its own flags', () => {
-		expect(parseCommandLine(['simulate', '--port', '8080', '--scenario', 'failure', '--offset-mode', 'record', '--speed', '4'], SCENARIOS, 'd')).toEqual({
+		expect(parseCommandLine(['simulate', '--port', '8080', '--scenario', 'failure', '--offset-mode', 'record', '--speed', '4'], SCENARIOS)).toEqual({
 			kind: 'simulate',
 			flags: {port: '8080', scenario: 'failure', offsetMode: 'record', speed: '4'},
 		});
