@@ -1,95 +1,119 @@
-// Bundles the CLI into one self-contained file so `npx modelarts-watch` downloads a
-// single package with no runtime dependencies.
+// Bundles the CLI for `npx modelarts-watch`: one package with no runtime dependencies.
+// dist/cli.js answers --version and --help and paints the first frame; the watch, Ink and
+// the simulator are chunks next to it (dist/*.js) that it imports when it needs them.
+//
+// Every change made here to a bundled package only makes start-up cheaper; none changes
+// what the CLI does (what Ink draws is patched at install time, patches/). Each must apply
+// exactly once, or the build fails: a package that changed is re-checked, not skipped.
 import {build} from 'esbuild';
-import {chmod, readFile} from 'node:fs/promises';
+import {chmod, readFile, rm} from 'node:fs/promises';
+import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
+
+/** How often each change applied in this build, checked after it. */
+const applied = new Map();
+const count = name => applied.set(name, (applied.get(name) ?? 0) + 1);
+
+/** The file a bare import of `specifier` loads, as this project resolves it. */
+const resolved = specifier => fileURLToPath(import.meta.resolve(specifier));
+
+/** A plugin that replaces each `from` by its `to`, once, in the file at `path`. */
+function replaceIn(name, path, replacements) {
+	applied.set(name, 0);
+	return {
+		name,
+		setup(builder) {
+			builder.onLoad({filter: /\.js$/}, async args => {
+				if (args.path !== path) return undefined;
+				let source = await readFile(path, 'utf8');
+				for (const [from, to] of replacements) {
+					const found = source.split(from).length - 1;
+					if (found !== 1) throw new Error(`${name}: expected ${JSON.stringify(from)} once in ${path}, found it ${found} times`);
+					source = source.replace(from, to);
+				}
+				count(name);
+				return {contents: source, loader: 'js'};
+			});
+		},
+	};
+}
+
+/** A plugin that resolves `specifier`, imported from a file matching `importer`, to `contents`. */
+function standIn(name, specifier, importer, contents) {
+	applied.set(name, 0);
+	return {
+		name,
+		setup(builder) {
+			builder.onResolve({filter: specifier}, args => (importer.test(args.importer) ? {path: name, namespace: 'stand-in'} : undefined));
+			builder.onLoad({filter: new RegExp(`^${name}$`), namespace: 'stand-in'}, async () => {
+				count(name);
+				return typeof contents === 'function' ? contents() : {contents, loader: 'js'};
+			});
+		},
+	};
+}
+
+const INK_BUILD = /[\\/]node_modules[\\/]ink[\\/]build[\\/]/;
 
 // Ink loads its React DevTools bridge (react-devtools-core, the ws WebSocket client and a
 // window polyfill) only when DEV=true. Bundled, that is 50 kB parsed on every start; a
 // stand-in for react-devtools-core alone crashed the CLI whenever DEV=true was set (a common
 // variable in developer shells). An empty stand-in for Ink's devtools module does neither.
-const withoutDevtools = {
-	name: 'without-devtools',
-	setup(builder) {
-		builder.onResolve({filter: /^\.\/devtools\.js$/}, args =>
-			/[\\/]ink[\\/]build[\\/]/.test(args.importer) ? {path: 'ink-devtools', namespace: 'stub'} : undefined,
-		);
-		builder.onLoad({filter: /^ink-devtools$/, namespace: 'stub'}, () => ({contents: '', loader: 'js'}));
-	},
-};
+const withoutDevtools = standIn('ink-devtools', /^\.\/devtools\.js$/, INK_BUILD, '');
 
-// Ink 6.8's incremental renderer drifts one row per frame; source/render/log-update.ts
-// explains why and replaces it wherever Ink imports it.
-const ownLogUpdate = {
-	name: 'own-log-update',
-	setup(builder) {
-		builder.onResolve({filter: /^\.\/log-update\.js$/}, args =>
-			/[\\/]ink[\\/]build[\\/]/.test(args.importer)
-				? {path: fileURLToPath(new URL('../source/render/log-update.ts', import.meta.url))}
-				: undefined,
-		);
-	},
-};
+// node-fetch's Blob falls back to web-streams-polyfill when the runtime has no
+// ReadableStream. Node 20 (our minimum) always has one, yet the 60 kB polyfill would be parsed
+// on every start; a stand-in that says why it cannot be needed takes its place.
+const withoutStreamsPolyfill = standIn(
+	'web-streams-polyfill',
+	/^web-streams-polyfill([\\/]|$)/,
+	/[\\/]node_modules[\\/]fetch-blob[\\/]/,
+	"throw new Error('web-streams-polyfill is only needed before Node 18');",
+);
 
-// Ink clears the screen and the scrollback (ESC[2J ESC[3J) whenever the previous frame was
-// as tall as the terminal, which happens on every resize that shortens it. Over SSH that
-// wipes the user's history; our log-update repaints from the top of the frame instead.
-const CLEARING_BRANCH = 'if (this.lastOutputHeight >= this.options.stdout.rows) {';
-const noTerminalClears = {
-	name: 'no-terminal-clears',
-	setup(builder) {
-		builder.onLoad({filter: /[\\/]ink[\\/]build[\\/]ink\.js$/}, async ({path}) => {
-			const source = await readFile(path, 'utf8');
-			if (!source.includes(CLEARING_BRANCH)) {
-				throw new Error('Ink changed: re-check the full-screen clear that scripts/build.mjs disables');
-			}
-			return {contents: source.replace(CLEARING_BRANCH, 'if (false) {'), loader: 'js'};
-		});
-	},
-};
+// The painted first frame (source/render/first-frame.ts) draws the view's components before
+// Ink's renderer has loaded. They import <Box> and <Text> from 'ink', whose index also
+// imports the reconciler and Yoga; here they get those two component modules alone, the
+// same files Ink's index exports, so the chunk they land in does not pull the renderer in.
+const inkElementsOnly = standIn('ink-elements', /^ink$/, /[\\/]source[\\/](ui[\\/]|render[\\/]frame-lines\.ts$)/, () => ({
+	contents: `export {default as Box} from './Box.js'; export {default as Text} from './Text.js';`,
+	resolveDir: join(dirname(resolved('ink')), 'components'),
+	loader: 'js',
+}));
 
 // Yoga (Ink's layout engine) ships its WebAssembly as a base64 data: URL and, because Node
 // 20 has a global fetch, loads it through fetch(): that pulls in Node's whole HTTP client
 // (undici) and its data: URL parser before the first frame, ~40 ms of start-up. Decoding the
 // string directly, Yoga's own fallback, gives the same bytes.
-const YOGA_FETCH = 'function ya(){return w||"function"!=typeof fetch?';
-const yogaWithoutFetch = {
-	name: 'yoga-without-fetch',
-	setup(builder) {
-		builder.onLoad({filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, async ({path}) => {
-			const source = await readFile(path, 'utf8');
-			if (!source.includes(YOGA_FETCH)) {
-				throw new Error('yoga-layout changed: re-check how scripts/build.mjs makes it load its wasm without fetch');
-			}
-			return {contents: source.replace(YOGA_FETCH, 'function ya(){return true?'), loader: 'js'};
-		});
-	},
-};
+const yogaWithoutFetch = replaceIn('yoga-without-fetch', join(dirname(resolved('yoga-layout')), '..', 'binaries', 'yoga-wasm-base64-esm.js'), [
+	['function ya(){return w||"function"!=typeof fetch?', 'function ya(){return true?'],
+]);
 
-// node-fetch's Blob falls back to web-streams-polyfill when the runtime has no
-// ReadableStream. Node 20 (our minimum) always has one, yet the 60 kB polyfill would be parsed
-// on every start; a stand-in that says why it cannot be needed takes its place.
-const withoutStreamsPolyfill = {
-	name: 'without-streams-polyfill',
-	setup(builder) {
-		builder.onResolve({filter: /^web-streams-polyfill([\\/]|$)/}, () => ({path: 'web-streams-polyfill', namespace: 'stub'}));
-		builder.onLoad({filter: /^web-streams-polyfill$/, namespace: 'stub'}, () => ({
-			contents: "throw new Error('web-streams-polyfill is only needed before Node 18');",
-			loader: 'js',
-		}));
-	},
-};
+// string-width builds an Intl.Segmenter when it loads, and the first one a process builds
+// costs ~8 ms (ICU's break rules). The painted first frame loads string-width but measures
+// the view's own glyphs without it (source/render/text-width.ts): build it on first use.
+const stringWidthLazySegmenter = replaceIn('string-width-lazy-segmenter', resolved('string-width'), [
+	['const segmenter = new Intl.Segmenter();', 'let segmenter;'],
+	['segmenter.segment(string)', '(segmenter ??= new Intl.Segmenter()).segment(string)'],
+]);
 
+await rm('dist', {recursive: true, force: true});
 await build({
 	entryPoints: ['cli.tsx'],
-	outfile: 'dist/cli.js',
+	outdir: 'dist',
+	splitting: true,
+	// Flat: Ink reads ../package.json next to its chunk when DEV=true.
+	chunkNames: '[name]-[hash]',
 	bundle: true,
 	platform: 'node',
 	format: 'esm',
 	target: 'node20',
+	// Node 20 has the RegExp v flag; without this esbuild rewrites string-width's /…/v
+	// literals as new RegExp() calls, which V8 compiles at load instead of at first use.
+	supported: {'regexp-set-notation': true},
 	minify: true,
 	legalComments: 'none',
-	plugins: [withoutDevtools, withoutStreamsPolyfill, ownLogUpdate, noTerminalClears, yogaWithoutFetch],
+	plugins: [withoutDevtools, withoutStreamsPolyfill, inkElementsOnly, yogaWithoutFetch, stringWidthLazySegmenter],
 	define: {
 		'process.env.NODE_ENV': '"production"',
 	},
@@ -99,4 +123,9 @@ await build({
 	},
 	logLevel: 'warning',
 });
+const missed = [...applied].filter(([, times]) => times !== 1);
+if (missed.length > 0) {
+	throw new Error(`scripts/build.mjs: ${missed.map(([name, times]) => `${name} applied ${times} times`).join(', ')}; expected once each`);
+}
+
 await chmod('dist/cli.js', 0o755);

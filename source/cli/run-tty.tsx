@@ -15,6 +15,7 @@ import {describeFailure} from './failure.js';
 import {EXIT} from './exit-codes.js';
 import {exitCodeForError, exitCodeForOutcome, exitCodeForSignal} from './exit-status.js';
 import {printNote, restoreTerminal} from './process-io.js';
+import logUpdate from '../render/log-update.js';
 import type {WatchSetup} from './run.js';
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -103,7 +104,7 @@ async function runApp(config: Config, auth: Authenticator, tree: AppTree): Promi
 			{tree(wrap, interactive, onOutcome)}
 			<CtrlC onInterrupt={() => leave(EXIT.interrupted)} isActive={interactive} />
 		</>,
-		{incrementalRendering: true, maxFps: config.lowBandwidth ? 4 : 10, exitOnCtrlC: false, patchConsole: false},
+		{logUpdate, maxFps: config.lowBandwidth ? 4 : 10, exitOnCtrlC: false, patchConsole: false},
 	);
 	unmount = () => instance.unmount();
 
