@@ -54,6 +54,7 @@ async function main(argv: readonly string[]): Promise<number> {
 		}
 		case 'watch': {
 			await keepYoungGenerationSmall();
+			(await import('./source/render/first-frame.js')).paintFirstFrame(command.flags);
 			const {runWatch} = await import('./source/cli/run.js');
 			return runWatch(command.flags);
 		}
