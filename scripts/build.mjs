@@ -29,7 +29,7 @@ function replaceIn(name, path, replacements) {
 				for (const [from, to] of replacements) {
 					const found = source.split(from).length - 1;
 					if (found !== 1) throw new Error(`${name}: expected ${JSON.stringify(from)} once in ${path}, found it ${found} times`);
-					source = source.replace(from, to);
+					source = source.replace(from, () => to);
 				}
 				count(name);
 				return {contents: source, loader: 'js'};
@@ -89,12 +89,15 @@ const yogaWithoutFetch = replaceIn('yoga-without-fetch', join(dirname(resolved('
 	['function ya(){return w||"function"!=typeof fetch?', 'function ya(){return true?'],
 ]);
 
-// string-width builds an Intl.Segmenter when it loads, and the first one a process builds
-// costs ~8 ms (ICU's break rules). The painted first frame loads string-width but measures
-// the view's own glyphs without it (source/render/text-width.ts): build it on first use.
-const stringWidthLazySegmenter = replaceIn('string-width-lazy-segmenter', resolved('string-width'), [
+// string-width builds an Intl.Segmenter and a RegExp of every emoji sequence when it loads:
+// ~8 ms for the first segmenter a process builds (ICU's break rules), ~14 ms for V8 to
+// check that pattern. The painted first frame loads string-width but measures the view's
+// own glyphs without it (source/render/text-width.ts): both are built on first use.
+const stringWidthLazily = replaceIn('string-width-lazily', resolved('string-width'), [
 	['const segmenter = new Intl.Segmenter();', 'let segmenter;'],
 	['segmenter.segment(string)', '(segmenter ??= new Intl.Segmenter()).segment(string)'],
+	['const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;', 'let rgiEmojiRegex;'],
+	['rgiEmojiRegex.test(segment)', "(rgiEmojiRegex ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(segment)"],
 ]);
 
 await rm('dist', {recursive: true, force: true});
@@ -108,12 +111,9 @@ await build({
 	platform: 'node',
 	format: 'esm',
 	target: 'node20',
-	// Node 20 has the RegExp v flag; without this esbuild rewrites string-width's /…/v
-	// literals as new RegExp() calls, which V8 compiles at load instead of at first use.
-	supported: {'regexp-set-notation': true},
 	minify: true,
 	legalComments: 'none',
-	plugins: [withoutDevtools, withoutStreamsPolyfill, inkElementsOnly, yogaWithoutFetch, stringWidthLazySegmenter],
+	plugins: [withoutDevtools, withoutStreamsPolyfill, inkElementsOnly, yogaWithoutFetch, stringWidthLazily],
 	define: {
 		'process.env.NODE_ENV': '"production"',
 	},
