@@ -6,8 +6,8 @@
 // what the CLI does (what Ink draws is patched at install time, patches/). Each must apply
 // exactly once, or the build fails: a package that changed is re-checked, not skipped.
 import {build} from 'esbuild';
-import {chmod, readFile, rm} from 'node:fs/promises';
-import {dirname, join} from 'node:path';
+import {chmod, mkdir, readFile, rm, writeFile} from 'node:fs/promises';
+import {dirname, join, sep} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 /** How often each change applied in this build, checked after it. */
@@ -100,8 +100,13 @@ const stringWidthLazily = replaceIn('string-width-lazily', resolved('string-widt
 	['rgiEmojiRegex.test(segment)', "(rgiEmojiRegex ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(segment)"],
 ]);
 
+// esbuild's helper for require() in bundled CommonJS (node built-ins) looks for a require in
+// its own chunk only; the other chunks (a dozen load before the first frame) need none.
+const REQUIRE = "import {createRequire as __cr} from 'node:module';const require=__cr(import.meta.url);";
+const USES_REQUIRE = 'Dynamic require of';
+
 await rm('dist', {recursive: true, force: true});
-await build({
+const {outputFiles} = await build({
 	entryPoints: ['cli.tsx'],
 	outdir: 'dist',
 	splitting: true,
@@ -117,15 +122,19 @@ await build({
 	define: {
 		'process.env.NODE_ENV': '"production"',
 	},
-	banner: {
-		// Some bundled CommonJS dependencies call require(); give them one.
-		js: "#!/usr/bin/env node\nimport {createRequire as __cr} from 'node:module';const require=__cr(import.meta.url);",
-	},
+	write: false,
 	logLevel: 'warning',
 });
 const missed = [...applied].filter(([, times]) => times !== 1);
 if (missed.length > 0) {
 	throw new Error(`scripts/build.mjs: ${missed.map(([name, times]) => `${name} applied ${times} times`).join(', ')}; expected once each`);
+}
+
+await mkdir('dist', {recursive: true});
+for (const file of outputFiles) {
+	const entry = file.path.endsWith(`${sep}cli.js`);
+	const text = (entry ? '#!/usr/bin/env node\n' : '') + (file.text.includes(USES_REQUIRE) ? `${REQUIRE}\n` : '') + file.text;
+	await writeFile(file.path, text);
 }
 
 await chmod('dist/cli.js', 0o755);
