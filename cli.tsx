@@ -19,7 +19,9 @@ function quickAnswer(argv: readonly string[]): Command | null {
 }
 
 async function parse(argv: readonly string[]): Promise<Command> {
-	const [{parseCommandLine}, {SCENARIO_NAMES}] = await Promise.all([import('./source/cli/parse.js'), import('./source/sim/scenarios.js')]);
+	// The scenario names only tell what follows a bare --demo; the first frame does not wait for them otherwise.
+	const scenarios = argv.includes('--demo') ? import('./source/sim/scenarios.js') : {SCENARIO_NAMES: []};
+	const [{parseCommandLine}, {SCENARIO_NAMES}] = await Promise.all([import('./source/cli/parse.js'), scenarios]);
 	return parseCommandLine(argv, SCENARIO_NAMES);
 }
 
@@ -53,8 +55,8 @@ async function main(argv: readonly string[]): Promise<number> {
 			return runSimulate(command.flags);
 		}
 		case 'watch': {
-			await keepYoungGenerationSmall();
 			(await import('./source/render/first-frame.js')).paintFirstFrame(command.flags);
+			await keepYoungGenerationSmall();
 			const {runWatch} = await import('./source/cli/run.js');
 			return runWatch(command.flags);
 		}
