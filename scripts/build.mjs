@@ -6,9 +6,10 @@
 // what the CLI does (what Ink draws is patched at install time, patches/). Each must apply
 // exactly once, or the build fails: a package that changed is re-checked, not skipped.
 import {build} from 'esbuild';
-import {chmod, mkdir, readFile, rm, writeFile} from 'node:fs/promises';
+import {chmod, mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
 import {dirname, join, sep} from 'node:path';
-import {fileURLToPath} from 'node:url';
+import {fileURLToPath, pathToFileURL} from 'node:url';
 
 /** How often each change applied in this build, checked after it. */
 const applied = new Map();
@@ -100,9 +101,31 @@ const stringWidthLazily = replaceIn('string-width-lazily', resolved('string-widt
 	['rgiEmojiRegex.test(segment)', "(rgiEmojiRegex ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(segment)"],
 ]);
 
+// --help prints a text made of the flag choices, the exit codes and the simulator's scenario
+// list: loading the scenario registry to write it cost --help ~3 ms. Nothing in it depends
+// on the run, so it is written here, by source/cli/help.ts itself, and the bundle's help
+// module hands it out (with the description the caller passes in its one place).
+const DESCRIPTION_MARK = '\u0000description\u0000';
+async function helpTextModule() {
+	const dir = await mkdtemp(join(tmpdir(), 'modelarts-watch-help-'));
+	try {
+		await build({entryPoints: ['source/cli/help.ts'], outfile: join(dir, 'help.mjs'), bundle: true, platform: 'node', format: 'esm', logLevel: 'warning'});
+		const {helpText} = await import(pathToFileURL(join(dir, 'help.mjs')).href);
+		const text = helpText(DESCRIPTION_MARK);
+		if (text.split(DESCRIPTION_MARK).length !== 2) throw new Error('scripts/build.mjs: the --help text no longer holds the description exactly once');
+		const [before, after] = text.split(DESCRIPTION_MARK);
+		return {contents: `export const helpText = description => ${JSON.stringify(before)} + description + ${JSON.stringify(after)};`, loader: 'js'};
+	} finally {
+		await rm(dir, {recursive: true, force: true});
+	}
+}
+const prewrittenHelp = standIn('help-text', /^\.\/source\/cli\/help\.js$/, /[\\/]cli\.tsx$/, helpTextModule);
+
 // esbuild's helper for require() in bundled CommonJS (node built-ins) looks for a require in
-// its own chunk only; the other chunks (a dozen load before the first frame) need none.
-const REQUIRE = "import {createRequire as __cr} from 'node:module';const require=__cr(import.meta.url);";
+// its own chunk only; the other chunks (a dozen load before the first frame) need none. It is
+// made on first use: createRequire sets up node's CommonJS loader, ~2 ms the first frame
+// does not need.
+const REQUIRE = "import {createRequire as __cr} from 'node:module';let __rq;const require=id=>(__rq??=__cr(import.meta.url))(id);";
 const USES_REQUIRE = 'Dynamic require of';
 
 await rm('dist', {recursive: true, force: true});
@@ -118,7 +141,7 @@ const {outputFiles} = await build({
 	target: 'node20',
 	minify: true,
 	legalComments: 'none',
-	plugins: [withoutDevtools, withoutStreamsPolyfill, inkElementsOnly, yogaWithoutFetch, stringWidthLazily],
+	plugins: [withoutDevtools, withoutStreamsPolyfill, inkElementsOnly, prewrittenHelp, yogaWithoutFetch, stringWidthLazily],
 	define: {
 		'process.env.NODE_ENV': '"production"',
 	},
