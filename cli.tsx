@@ -55,8 +55,8 @@ async function main(argv: readonly string[]): Promise<number> {
 			return runSimulate(command.flags);
 		}
 		case 'watch': {
-			(await import('./source/render/first-frame.js')).paintFirstFrame(command.flags);
 			await keepYoungGenerationSmall();
+			(await import('./source/render/first-frame.js')).paintFirstFrame(command.flags);
 			const {runWatch} = await import('./source/cli/run.js');
 			return runWatch(command.flags);
 		}
