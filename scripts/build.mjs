@@ -121,6 +121,13 @@ async function helpTextModule() {
 }
 const prewrittenHelp = standIn('help-text', /^\.\/source\/cli\/help\.js$/, /[\\/]cli\.tsx$/, helpTextModule);
 
+// dist/cli.js reads the version and the description from package.json; shared with the
+// watch, the whole file would be a chunk of its own, one more file for --version to load.
+const entryPackageFields = standIn('package-fields', /^\.\/package\.json$/, /[\\/]cli\.tsx$/, async () => {
+	const {version, description} = JSON.parse(await readFile('package.json', 'utf8'));
+	return {contents: `export default ${JSON.stringify({version, description})};`, loader: 'js'};
+});
+
 // esbuild's helper for require() in bundled CommonJS (node built-ins) looks for a require in
 // its own chunk only; the other chunks (a dozen load before the first frame) need none. It is
 // made on first use: createRequire sets up node's CommonJS loader, ~2 ms the first frame
@@ -141,7 +148,7 @@ const {outputFiles} = await build({
 	target: 'node20',
 	minify: true,
 	legalComments: 'none',
-	plugins: [withoutDevtools, withoutStreamsPolyfill, inkElementsOnly, prewrittenHelp, yogaWithoutFetch, stringWidthLazily],
+	plugins: [withoutDevtools, withoutStreamsPolyfill, inkElementsOnly, prewrittenHelp, entryPackageFields, yogaWithoutFetch, stringWidthLazily],
 	define: {
 		'process.env.NODE_ENV': '"production"',
 	},
