@@ -135,6 +135,13 @@ const entryPackageFields = standIn('package-fields', /^\.\/package\.json$/, /[\\
 const REQUIRE = "import {createRequire as __cr} from 'node:module';let __rq;const require=id=>(__rq??=__cr(import.meta.url))(id);";
 const USES_REQUIRE = 'Dynamic require of';
 
+// What Ink draws is patched at install time (patches/ink+6.8.0.patch, by the prepare
+// script). Without it the bundle would ignore our log-update: refuse to build.
+const INK_PATCHED = '(options.logUpdate ?? logUpdate).create(';
+if (!(await readFile(resolved('ink').replace(/index\.js$/, 'ink.js'), 'utf8')).includes(INK_PATCHED)) {
+	throw new Error('scripts/build.mjs: node_modules/ink is not patched; run npm install (it applies patches/ with patch-package)');
+}
+
 await rm('dist', {recursive: true, force: true});
 const {outputFiles} = await build({
 	entryPoints: ['cli.tsx'],
