@@ -8,7 +8,7 @@
 import {build} from 'esbuild';
 import {chmod, mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
-import {dirname, join, sep} from 'node:path';
+import {basename, dirname, join, sep} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 
 /** How often each change applied in this build, checked after it. */
@@ -167,10 +167,20 @@ if (missed.length > 0) {
 	throw new Error(`scripts/build.mjs: ${missed.map(([name, times]) => `${name} applied ${times} times`).join(', ')}; expected once each`);
 }
 
+// dist/cli.js imports esbuild's helpers chunk for its side effects only, and it has none
+// (it defines helpers; every chunk that calls one imports it): one file fewer for --version.
+const helpers = outputFiles.filter(file => file.text.includes(USES_REQUIRE)).map(file => `import"./${basename(file.path)}";`);
+
 await mkdir('dist', {recursive: true});
 for (const file of outputFiles) {
 	const entry = file.path.endsWith(`${sep}cli.js`);
-	const text = (entry ? '#!/usr/bin/env node\n' : '') + (file.text.includes(USES_REQUIRE) ? `${REQUIRE}\n` : '') + file.text;
+	let text = file.text;
+	if (entry) {
+		for (const bare of helpers) text = text.replace(bare, '');
+		text = `#!/usr/bin/env node\n${text}`;
+	}
+
+	if (file.text.includes(USES_REQUIRE)) text = `${REQUIRE}\n${text}`;
 	await writeFile(file.path, text);
 }
 
