@@ -167,20 +167,17 @@ if (missed.length > 0) {
 	throw new Error(`scripts/build.mjs: ${missed.map(([name, times]) => `${name} applied ${times} times`).join(', ')}; expected once each`);
 }
 
-// dist/cli.js imports esbuild's helpers chunk for its side effects only, and it has none
-// (it defines helpers; every chunk that calls one imports it): one file fewer for --version.
+// esbuild makes chunks import its helpers chunk for side effects it does not have (it only
+// defines helpers; a chunk that calls one imports it by name): one file fewer for
+// --version, --help and the first frame.
 const helpers = outputFiles.filter(file => file.text.includes(USES_REQUIRE)).map(file => `import"./${basename(file.path)}";`);
 
 await mkdir('dist', {recursive: true});
 for (const file of outputFiles) {
-	const entry = file.path.endsWith(`${sep}cli.js`);
 	let text = file.text;
-	if (entry) {
-		for (const bare of helpers) text = text.replace(bare, '');
-		text = `#!/usr/bin/env node\n${text}`;
-	}
-
+	for (const bare of helpers) text = text.replaceAll(bare, '');
 	if (file.text.includes(USES_REQUIRE)) text = `${REQUIRE}\n${text}`;
+	if (file.path.endsWith(`${sep}cli.js`)) text = `#!/usr/bin/env node\n${text}`;
 	await writeFile(file.path, text);
 }
 
