@@ -19,7 +19,8 @@ function quickAnswer(argv: readonly string[]): Command | null {
 }
 
 async function parse(argv: readonly string[]): Promise<Command> {
-	// The scenario names only tell what follows a bare --demo; the first frame does not wait for them otherwise.
+	// The scenario names only tell what follows a bare --demo: without one, the first frame
+	// does not wait for the simulator's scenario registry to load.
 	const scenarios = argv.includes('--demo') ? import('./source/sim/scenarios.js') : {SCENARIO_NAMES: []};
 	const [{parseCommandLine}, {SCENARIO_NAMES}] = await Promise.all([import('./source/cli/parse.js'), scenarios]);
 	return parseCommandLine(argv, SCENARIO_NAMES);

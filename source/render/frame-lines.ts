@@ -2,7 +2,7 @@
 // React's reconciler or Yoga, for the trees where that needs no layout engine: a column of
 // one-line texts that fit the width (the live view is built that way: every line is a
 // SegmentLine). Anything else gets null and Ink draws it. The painted first frame uses this
-// to show the real view's components before Ink has loaded; test/render/first-frame.test.ts
+// to show the real view's components before Ink has loaded; test/render/first-frame.test.tsx
 // checks it against Ink's own first frame.
 import chalk from 'chalk';
 import {Box, Text} from 'ink';
