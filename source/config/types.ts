@@ -48,7 +48,7 @@ export interface Runtime {
 }
 
 /**
- * The command line as meow parsed it, before validation. Strings stay strings here so that
+ * The command line as source/cli/parse.ts read it, before validation. Strings stay strings here so that
  * source/config/ can reject bad values with messages that name the flag and the choices.
  */
 export interface RawFlags {
