@@ -8,8 +8,8 @@ import type {Command} from './source/cli/parse.js';
 import {exitWith, guardPipes, installCrashHandlers, printError} from './source/cli/process-io.js';
 
 /**
- * `--version` and `--help` alone skip even the flag parser: meow's dependencies and the
- * simulator's scenarios build large tables when loaded, which costs more than these answers.
+ * `--version` and `--help` alone skip even the flag parser: the simulator's scenarios
+ * build large tables when loaded, which costs more than these answers.
  */
 function quickAnswer(argv: readonly string[]): Command | null {
 	if (argv.length !== 1) return null;
@@ -19,8 +19,11 @@ function quickAnswer(argv: readonly string[]): Command | null {
 }
 
 async function parse(argv: readonly string[]): Promise<Command> {
-	const [{parseCommandLine}, {SCENARIO_NAMES}] = await Promise.all([import('./source/cli/parse.js'), import('./source/sim/scenarios.js')]);
-	return parseCommandLine(argv, SCENARIO_NAMES, pkg.description);
+	// The scenario names only tell what follows a bare --demo: without one, the first frame
+	// does not wait for the simulator's scenario registry to load.
+	const scenarios = argv.includes('--demo') ? import('./source/sim/scenarios.js') : {SCENARIO_NAMES: []};
+	const [{parseCommandLine}, {SCENARIO_NAMES}] = await Promise.all([import('./source/cli/parse.js'), scenarios]);
+	return parseCommandLine(argv, SCENARIO_NAMES);
 }
 
 /**
@@ -54,6 +57,7 @@ async function main(argv: readonly string[]): Promise<number> {
 		}
 		case 'watch': {
 			await keepYoungGenerationSmall();
+			(await import('./source/render/first-frame.js')).paintFirstFrame(command.flags);
 			const {runWatch} = await import('./source/cli/run.js');
 			return runWatch(command.flags);
 		}

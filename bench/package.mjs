@@ -13,7 +13,7 @@ const npm = (args, cwd) => execFileSync('npm', args, {cwd, encoding: 'utf8', std
 export async function measurePackage() {
 	const dir = await mkdtemp(join(tmpdir(), 'modelarts-watch-pack-'));
 	try {
-		const [packed] = JSON.parse(npm(['pack', '--json', '--pack-destination', dir], ROOT));
+		const [packed] = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', dir], ROOT));
 		const app = join(dir, 'app');
 		await mkdir(app);
 		await writeFile(join(app, 'package.json'), JSON.stringify({name: 'install-check', version: '1.0.0', private: true}));

@@ -1,5 +1,6 @@
 // The benchmark drives the embedded simulator in this process (to add events and read its
-// request log). Node 20 cannot import TypeScript, so source/sim is bundled once with esbuild.
+// request log). Node 20 cannot import TypeScript, so source/sim (and any other TypeScript
+// the bench needs) is bundled once with esbuild.
 import {build} from 'esbuild';
 import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
@@ -11,12 +12,17 @@ let loaded = null;
 
 /** Imports source/sim/server.ts and the scenario names (bundled into a temporary .mjs). */
 export async function loadSimulator() {
-	if (loaded) return loaded;
+	loaded ??= await importTypeScript("export * from './source/sim/server.ts'; export {SCENARIO_NAMES} from './source/sim/scenarios.ts';");
+	return loaded;
+}
+
+/** Bundles `contents` (TypeScript, paths relative to the project root) and imports the result. */
+export async function importTypeScript(contents) {
 	const dir = await mkdtemp(join(tmpdir(), 'modelarts-watch-bench-'));
-	const outfile = join(dir, 'sim.mjs');
+	const outfile = join(dir, 'bundle.mjs');
 	await build({
 		stdin: {
-			contents: "export * from './source/sim/server.ts'; export {SCENARIO_NAMES} from './source/sim/scenarios.ts';",
+			contents,
 			resolveDir: ROOT,
 			loader: 'ts',
 		},
@@ -28,9 +34,9 @@ export async function loadSimulator() {
 		packages: 'external',
 		logLevel: 'error',
 	});
-	loaded = await import(outfile);
+	const module = await import(outfile);
 	await rm(dir, {recursive: true, force: true});
-	return loaded;
+	return module;
 }
 
 /** `count` old events, one per 10 ms ending an hour before now; every seventh abnormal. */

@@ -5,9 +5,12 @@ import https from 'node:https';
 import nodeFetch from 'node-fetch';
 import type {Authenticator} from './auth/types.js';
 import {CredentialError} from '../config/errors.js';
+import {DEFAULT_MAX_RESPONSE_BYTES} from './capped-body.js';
 import {ApiError, AuthError} from './errors.js';
 import {exchange, type FetchLike, type RequestLog} from './http-exchange.js';
+import type {AgentSelector} from './network.js';
 import {eventsPageFrom, monitorFrom, servicesPageFrom, serviceDetailsFrom, updateLogsFrom, type ProblemReporter} from './payloads.js';
+import {directRoute} from './route.js';
 import type {EventsQuery, ModelArtsClient, ServicesQuery, UpdateLogsQuery} from './types.js';
 
 export type {FetchInit, FetchLike, FetchResponse, RequestLog} from './http-exchange.js';
@@ -20,10 +23,12 @@ export interface ClientOptions {
 	readonly projectId: string | (() => Promise<string>);
 	readonly auth: Authenticator;
 	readonly fetch?: FetchLike;
-	/** Proxy or CA agent; a keep-alive agent by default. */
-	readonly agent?: http.Agent | ((url: URL) => http.Agent);
+	/** Proxy or CA agent (createAgent's selector also tells the route); a keep-alive agent by default. */
+	readonly agent?: http.Agent | ((url: URL) => http.Agent) | AgentSelector;
 	/** Per request, body included; 15 s by default. */
 	readonly timeoutMs?: number;
+	/** Largest answer body read (--max-response-size); 32 MiB by default. */
+	readonly maxResponseBytes?: number;
 	readonly userAgent?: string;
 	readonly onRequest?: (log: RequestLog) => void;
 	/** What the tolerant validators dropped or found missing in an answer (malformed events, no total_count…). */
@@ -99,8 +104,10 @@ function defaultAgent(): (url: URL) => http.Agent {
 function requester(options: ClientOptions): (url: URL, serviceId: string | null, signal?: AbortSignal) => Promise<unknown> {
 	const fetch = options.fetch ?? (nodeFetch as unknown as FetchLike);
 	const agent = options.agent ?? defaultAgent();
+	const route = isSelector(agent) ? agent.route : directRoute;
 	const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-	const resolved = {...options, fetch, agent, timeoutMs};
+	const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+	const resolved = {...options, fetch, agent, route, timeoutMs, maxResponseBytes};
 
 	return async (url, serviceId, signal) => {
 		let refreshed = false;
@@ -119,6 +126,10 @@ function requester(options: ClientOptions): (url: URL, serviceId: string | null,
 			throw result.error;
 		}
 	};
+}
+
+function isSelector(agent: ClientOptions['agent']): agent is AgentSelector {
+	return typeof agent === 'function' && 'route' in agent;
 }
 
 async function refresh(auth: Authenticator, signal?: AbortSignal): Promise<boolean> {

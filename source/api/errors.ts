@@ -9,13 +9,13 @@ export interface ServerErrorBody {
 }
 
 export abstract class ApiError extends Error {
-	abstract readonly kind: 'auth' | 'forbidden' | 'not_found' | 'bad_request' | 'throttled' | 'transient';
+	abstract readonly kind: 'auth' | 'forbidden' | 'not_found' | 'bad_request' | 'throttled' | 'transient' | 'hop';
 	/** True when waiting and asking again may succeed. */
 	abstract readonly retryable: boolean;
 
 	constructor(
 		message: string,
-		/** HTTP status, or null when no response arrived (network, timeout). */
+		/** ModelArts' HTTP status, or null when no answer came from it (network, proxy, timeout). */
 		readonly status: number | null = null,
 		readonly body: ServerErrorBody | null = null,
 	) {
@@ -63,8 +63,45 @@ export class ThrottledError extends ApiError {
 	}
 }
 
-/** 5xx, gateway HTML pages, malformed JSON, resets, DNS failures, time-outs. */
+/** 5xx, gateway HTML pages, malformed JSON, resets, time-outs, an answer over the size limit. */
 export class TransientError extends ApiError {
 	readonly kind = 'transient';
 	readonly retryable = true;
+}
+
+/**
+ * The hop on the way to ModelArts that failed: the DNS lookup or TCP connection of the
+ * endpoint or of the proxy, the proxy itself (its answer to CONNECT or to a forwarded
+ * request, or its wish for credentials), TLS with the endpoint or the proxy, or a gateway
+ * page (HTML) that answered instead of ModelArts.
+ */
+export type Hop =
+	| 'endpoint-dns'
+	| 'proxy-dns'
+	| 'endpoint-tcp'
+	| 'proxy-tcp'
+	| 'proxy-refused'
+	| 'proxy-auth'
+	| 'endpoint-tls'
+	| 'proxy-tls'
+	| 'gateway';
+
+/**
+ * ModelArts never judged the request: `hop` says where it stopped. Whether asking again can
+ * help depends on the failure (a refused connection may pass, an untrusted certificate will
+ * not), so each error carries its own `retryable`. `status` stays null, so the watcher does
+ * not take a proxy's answer for a sign that the endpoint is right.
+ */
+export class HopError extends ApiError {
+	readonly kind = 'hop';
+
+	constructor(
+		message: string,
+		readonly hop: Hop,
+		readonly retryable: boolean,
+		/** The proxy's or gateway's own HTTP status, when one answered. */
+		readonly answerStatus: number | null = null,
+	) {
+		super(message);
+	}
 }

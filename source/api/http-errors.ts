@@ -1,19 +1,26 @@
-// Turns what came back (a status and a body, or a network failure) into the typed errors of
-// errors.ts. Messages say what happened and what to do; they never contain a credential.
+// Turns an HTTP answer (a status and a body) into the typed errors of errors.ts, after
+// telling whose answer it is: ModelArts', a gateway page's, or a proxy's own. Messages say
+// what happened and what to do; they never contain a credential or a control character.
+import {sanitizeForTerminal} from '../model/sanitize.js';
 import {
 	AuthError,
 	BadRequestError,
 	ForbiddenError,
+	HopError,
 	NotFoundError,
 	ThrottledError,
 	TransientError,
 	type ApiError,
 	type ServerErrorBody,
 } from './errors.js';
+import {errorForProxyAnswer} from './hop-errors.js';
+import type {Route} from './route.js';
 
 /** What the mapping needs to know about the request besides the response. */
 export interface ResponseContext {
-	readonly host: string;
+	readonly route: Route;
+	readonly headers: {get(name: string): string | null};
+	readonly statusText: string;
 	/** The service the request was about, so a 404 can name it. */
 	readonly serviceId: string | null;
 	/** Names the credential source for 401 messages ("MODELARTS_TOKEN"). */
@@ -40,7 +47,8 @@ export function parseErrorBody(text: string): ServerErrorBody | null {
 	}
 
 	const record = json as Record<string, unknown>;
-	const pick = (key: string): string | null => (typeof record[key] === 'string' ? record[key] : null);
+	// Shown in error messages: the server's text must not drive the terminal.
+	const pick = (key: string): string | null => (typeof record[key] === 'string' ? sanitizeForTerminal(record[key].slice(0, 500)) : null);
 	const body = {errorCode: pick('error_code'), errorMsg: pick('error_msg'), requestId: pick('request_id')};
 	return body.errorCode === null && body.errorMsg === null ? null : body;
 }
@@ -73,7 +81,22 @@ function advice(body: ServerErrorBody | null, fallback: string): string {
 export function errorForStatus(status: number, text: string, context: ResponseContext): ApiError {
 	const body = parseErrorBody(text);
 	const html = looksLikeHtml(text);
+	if (answeredByProxy(status, body, context)) {
+		return errorForProxyAnswer(status, context.statusText, context.route);
+	}
+
 	const what = describeStatus(status, body, html);
+	if ((status === 401 || status === 403) && html && !body) {
+		// ModelArts and its API gateway answer with JSON; a page means something in front of
+		// them said no, and no credential was judged.
+		return new HopError(
+			`${what} from ${context.route.endpoint} — something in front of ModelArts (a firewall, web gateway or proxy) refused the request; check --endpoint and the network path`,
+			'gateway',
+			false,
+			status,
+		);
+	}
+
 	if (status === 401) {
 		const fallback = 'renew it (a token lasts 24 h) or check the AK/SK';
 		return new AuthError(`${what} — ${context.authSource} was rejected: ${advice(body, fallback)}`, status, body);
@@ -101,57 +124,29 @@ export function errorForStatus(status: number, text: string, context: ResponseCo
 
 function notFound(what: string, status: number, body: ServerErrorBody | null, html: boolean, context: ResponseContext): ApiError {
 	if (html && !body) {
-		return new NotFoundError(`${what} from ${context.host} — is this a ModelArts endpoint? Check --endpoint`, status, body);
+		return new NotFoundError(`${what} from ${context.route.endpoint} — is this a ModelArts endpoint? Check --endpoint`, status, body);
 	}
 
 	const subject = context.serviceId ? `service ${context.serviceId} not found` : 'not found';
 	return new NotFoundError(`${what} — ${subject}; check the service id, the project and the region`, status, body);
 }
 
-/** Error codes of Node's network stack, grouped by what a person should hear. */
-const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME']);
-const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'ERR_STREAM_PREMATURE_CLOSE', 'UND_ERR_SOCKET', 'ECONNABORTED']);
-
-/** The typed error for a request that got no usable response (network, TLS, time-out). */
-export function errorForNetworkFailure(error: unknown, host: string): TransientError {
-	const code = networkCode(error);
-	if (code && DNS_CODES.has(code)) {
-		return new TransientError(`DNS lookup failed for ${host} — check the endpoint or region`);
+/**
+ * True when a proxy, not ModelArts, wrote this answer. 407 and Proxy-Authenticate are a
+ * proxy's by definition. A plain-HTTP request that a proxy forwards comes back with a Via
+ * header the proxy adds; its own refusals and "cannot connect" pages carry none (or, from
+ * squid, X-Squid-Error), and never ModelArts' JSON error body. Through a CONNECT tunnel
+ * every answer comes from beyond the proxy: its own answer was the CONNECT's.
+ */
+function answeredByProxy(status: number, body: ServerErrorBody | null, context: ResponseContext): boolean {
+	const {headers, route} = context;
+	if (status === 407 || headers.get('proxy-authenticate') !== null) {
+		return true;
 	}
 
-	if (code === 'ECONNREFUSED') {
-		return new TransientError(`connection refused by ${host} — check the endpoint`);
+	if (!route.proxy || route.proxy.tunnel || body !== null || !(status === 401 || status === 403 || status >= 500)) {
+		return false;
 	}
 
-	if ((code && RESET_CODES.has(code)) || /premature close|socket hang up/i.test(messageOf(error))) {
-		return new TransientError('connection reset');
-	}
-
-	if (code === 'ETIMEDOUT' || code === 'ENETUNREACH' || code === 'EHOSTUNREACH') {
-		return new TransientError(`cannot reach ${host} (${code})`);
-	}
-
-	if (code && /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)) {
-		return new TransientError(`TLS certificate problem with ${host} (${code}) — pass --ca-file for a private CA`);
-	}
-
-	const detail = code ?? (error instanceof Error ? `${error.name}: ${error.message.slice(0, 120)}` : null);
-	return new TransientError(detail ? `network error (${detail})` : 'network error');
-}
-
-function networkCode(error: unknown): string | null {
-	for (let current: unknown = error, depth = 0; current && depth < 4; depth++) {
-		const code = (current as {code?: unknown}).code;
-		if (typeof code === 'string') {
-			return code;
-		}
-
-		current = (current as {cause?: unknown}).cause;
-	}
-
-	return null;
-}
-
-function messageOf(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
+	return headers.get('via') === null || headers.get('x-squid-error') !== null;
 }

@@ -1,18 +1,25 @@
-// One HTTP GET and its outcome: a time-out that covers the body too, the caller's abort,
-// the credential headers, and the mapping of whatever happened to a typed result.
+// One HTTP GET and its outcome: a time-out that covers the body too, a size limit on the
+// body, the caller's abort, the credential headers, and the mapping of whatever happened
+// to a typed result that names the hop at fault.
 import type http from 'node:http';
 import {redact} from '../secrets.js';
 import type {Authenticator} from './auth/types.js';
 import {parseRetryAfter} from './backoff.js';
+import {ERROR_BODY_BYTES, formatSize, readCapped} from './capped-body.js';
 import {ApiError, BadRequestError, TransientError} from './errors.js';
-import {errorForNetworkFailure, errorForStatus} from './http-errors.js';
+import {errorForNetworkFailure, errorForTimeout} from './hop-errors.js';
+import {createHopTrace, runTraced} from './hop-trace.js';
+import {errorForStatus} from './http-errors.js';
 import {redactUrl, scrubSecrets} from './redact.js';
+import type {Route} from './route.js';
 
 /** What the client needs from a response; node-fetch's Response fits. */
 export interface FetchResponse {
 	readonly status: number;
+	readonly statusText?: string;
 	readonly headers: {get(name: string): string | null};
-	text(): Promise<string>;
+	/** Read only through readCapped (a Node stream is an AsyncIterable of Buffers). */
+	readonly body: AsyncIterable<Uint8Array> | null;
 }
 
 /** The options the client passes to fetch; node-fetch's RequestInit accepts them. */
@@ -41,7 +48,11 @@ export interface ExchangeOptions {
 	readonly auth: Authenticator;
 	readonly fetch: FetchLike;
 	readonly agent: http.Agent | ((url: URL) => http.Agent);
+	/** Which way the agent sends a URL, for messages that name the failing hop. */
+	readonly route: (url: URL) => Route;
 	readonly timeoutMs: number;
+	/** Largest body read from a 2xx answer; past it the request is aborted. */
+	readonly maxResponseBytes: number;
 	readonly userAgent?: string;
 	readonly onRequest?: (log: RequestLog) => void;
 }
@@ -72,26 +83,43 @@ export async function exchange(options: ExchangeOptions, url: URL, serviceId: st
 		return error ? {ok: false, error} : result;
 	};
 
+	const route = options.route(url);
+	const trace = createHopTrace();
 	try {
 		const headers = await requestHeaders(options, url, controller.signal);
 		secrets = Object.values(headers);
-		const response = await options.fetch(url.href, {method: 'GET', headers, signal: controller.signal, agent: options.agent, redirect: 'manual'});
+		const init = {method: 'GET', headers, signal: controller.signal, agent: options.agent, redirect: 'manual'} as const;
+		const response = await runTraced(trace, () => options.fetch(url.href, init));
 		status = response.status;
-		return finish(interpret(response, await response.text(), url, serviceId, options.auth.source));
+		const ok = status >= 200 && status < 300;
+		const limit = ok ? options.maxResponseBytes : Math.min(ERROR_BODY_BYTES, options.maxResponseBytes);
+		const body = await readCapped(response.body, limit, response.headers.get('content-length'));
+		if (!body.complete) {
+			// The rest is never read: drop the connection rather than drain it.
+			controller.abort();
+			if (ok) return finish({ok: false, error: tooLargeError(route, options.maxResponseBytes, status)});
+		}
+
+		return finish(interpret(response, body.complete ? body.text : body.prefix, url, {route, serviceId, authSource: options.auth.source}));
 	} catch (error) {
 		if (signal?.aborted) {
 			throw signal.reason;
 		}
 
-		return finish({ok: false, error: timedOut ? timeoutError(options.timeoutMs) : error instanceof ApiError ? error : errorForNetworkFailure(error, url.host)});
+		return finish({ok: false, error: timedOut ? errorForTimeout(options.timeoutMs, route, trace) : error instanceof ApiError ? error : errorForNetworkFailure(error, route, trace)});
 	} finally {
 		clearTimeout(timer);
 		signal?.removeEventListener('abort', onAbort);
 	}
 }
 
-function timeoutError(timeoutMs: number): TransientError {
-	return new TransientError(`timed out after ${Number((timeoutMs / 1000).toFixed(1))}s`);
+/** Transient: the next poll may get a shorter answer (fewer events, a fixed server). */
+function tooLargeError(route: Route, limit: number, status: number): TransientError {
+	const raised = formatSize(limit * 2).replace(' ', '');
+	return new TransientError(
+		`the answer from ${route.endpoint} is over the ${formatSize(limit)} limit (--max-response-size) — reading stopped; if this service's history really is that long, raise it, e.g. --max-response-size ${raised}`,
+		status,
+	);
 }
 
 async function requestHeaders(options: ExchangeOptions, url: URL, signal: AbortSignal): Promise<Record<string, string>> {
@@ -104,25 +132,33 @@ async function requestHeaders(options: ExchangeOptions, url: URL, signal: AbortS
 	return {...base, ...auth};
 }
 
-function interpret(response: FetchResponse, text: string, url: URL, serviceId: string | null, authSource: string): ExchangeResult {
+interface AnswerContext {
+	readonly route: Route;
+	readonly serviceId: string | null;
+	readonly authSource: string;
+}
+
+function interpret(response: FetchResponse, text: string, url: URL, context: AnswerContext): ExchangeResult {
 	const {status} = response;
+	const {route} = context;
 	if (status >= 300 && status < 400) {
 		// Redirects are not followed: the credential header must not travel to another host.
 		const location = response.headers.get('location');
 		const to = location ? ` to ${redactUrl(new URL(location, url).href)}` : '';
-		return {ok: false, error: new BadRequestError(`HTTP ${status}: ${url.host} redirected${to} — check --endpoint`, status)};
+		return {ok: false, error: new BadRequestError(`HTTP ${status}: ${route.endpoint} redirected${to} — check --endpoint`, status)};
 	}
 
 	if (status < 200 || status >= 300) {
 		const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
-		return {ok: false, error: errorForStatus(status, text, {host: url.host, serviceId, authSource, retryAfterMs})};
+		const answer = {...context, headers: response.headers, statusText: response.statusText ?? '', retryAfterMs};
+		return {ok: false, error: errorForStatus(status, text, answer)};
 	}
 
 	try {
 		return {ok: true, json: JSON.parse(text)};
 	} catch {
 		const reason = /^\s*</.test(text)
-			? `HTML page instead of JSON from ${url.host} — is this a ModelArts endpoint?`
+			? `HTML page instead of JSON from ${route.endpoint} — is this a ModelArts endpoint?`
 			: text.trim() === ''
 				? 'empty response'
 				: 'invalid JSON';

@@ -4,14 +4,14 @@
 import {readFileSync} from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
-import {BlockList, isIP} from 'node:net';
 import type {Socket} from 'node:net';
 import {rootCertificates} from 'node:tls';
 import {HttpProxyAgent} from 'http-proxy-agent';
-import {HttpsProxyAgent} from 'https-proxy-agent';
-import type {AgentConnectOpts} from 'agent-base';
 import {ConfigError} from '../config/errors.js';
 import {registerSecret} from '../secrets.js';
+import {noProxyMatcher} from './no-proxy.js';
+import {TunnelAgent} from './proxy-tunnel.js';
+import {directRoute, hostPort, type ProxyHop, type Route} from './route.js';
 
 export interface AgentOptions {
 	readonly env: Readonly<Record<string, string | undefined>>;
@@ -26,8 +26,14 @@ export interface AgentOptions {
 	readonly noProxy?: boolean;
 }
 
-/** Picks the agent for a URL (node-fetch's `agent` option); `warnings` are for stderr. */
-export type AgentSelector = ((url: URL) => http.Agent) & {readonly warnings: readonly string[]};
+/**
+ * Picks the agent for a URL (node-fetch's `agent` option); `route` says which way that
+ * agent sends it (for error messages); `warnings` are for stderr.
+ */
+export type AgentSelector = ((url: URL) => http.Agent) & {
+	readonly warnings: readonly string[];
+	readonly route: (url: URL) => Route;
+};
 
 const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 
@@ -46,18 +52,23 @@ export function createAgent(options: AgentOptions): AgentSelector {
 		'https:': new TimedHttpsAgent({keepAlive: true, ...tls}, connectTimeoutMs),
 	};
 	const proxies = options.noProxy ? {} : proxySettings(options.env);
-	const bypass = noProxyMatcher(proxyVariable(options.env, 'no_proxy') ?? '');
+	const bypass = noProxyMatcher(proxyVariable(options.env, 'no_proxy')?.value ?? '');
 	const viaProxy = {
-		'http:': proxies.http ? new HttpProxyAgent(proxies.http, {keepAlive: true, timeout: connectTimeoutMs}) : null,
-		'https:': proxies.https ? new TunnelAgent(proxies.https, {keepAlive: true, timeout: connectTimeoutMs, ...tls}, tls) : null,
+		'http:': proxies.http ? {agent: new HttpProxyAgent(proxies.http.url, {keepAlive: true, timeout: connectTimeoutMs}), hop: proxyHop(proxies.http, false)} : null,
+		'https:': proxies.https ? {agent: new TunnelAgent(proxies.https.url, {keepAlive: true, timeout: connectTimeoutMs, ...tls}, tls), hop: proxyHop(proxies.https, true)} : null,
 	};
-	const select = (url: URL): http.Agent => {
-		const protocol = url.protocol === 'http:' ? 'http:' : 'https:';
-		const proxied = viaProxy[protocol];
-		return proxied && !bypass(url) ? proxied : direct[protocol];
+	const proxyFor = (url: URL) => {
+		const proxied = viaProxy[url.protocol === 'http:' ? 'http:' : 'https:'];
+		return proxied && !bypass(url) ? proxied : null;
 	};
+	const select = (url: URL): http.Agent => proxyFor(url)?.agent ?? direct[url.protocol === 'http:' ? 'http:' : 'https:'];
+	const route = (url: URL): Route => ({...directRoute(url), proxy: proxyFor(url)?.hop ?? null});
 
-	return Object.assign(select, {warnings: options.insecure ? [INSECURE_WARNING] : []});
+	return Object.assign(select, {warnings: options.insecure ? [INSECURE_WARNING] : [], route});
+}
+
+function proxyHop(setting: ProxySetting, tunnel: boolean): ProxyHop {
+	return {address: hostPort(setting.url), variable: setting.variable, tunnel, withCredentials: setting.url.username !== '' || setting.url.password !== ''};
 }
 
 // Passing `ca` replaces Node's whole default store, including NODE_EXTRA_CA_CERTS, so when a
@@ -86,74 +97,51 @@ function readPem(path: string, origin: string): string {
 	return text;
 }
 
-function proxyVariable(env: AgentOptions['env'], lowerName: string): string | undefined {
-	return env[lowerName] || env[lowerName.toUpperCase()] || undefined;
+/** A proxy variable's value and its name as set (lower case wins, as curl reads them). */
+function proxyVariable(env: AgentOptions['env'], lowerName: string): {readonly variable: string; readonly value: string} | undefined {
+	for (const variable of [lowerName, lowerName.toUpperCase()]) {
+		const value = env[variable];
+		if (value) return {variable, value};
+	}
+
+	return undefined;
 }
 
-function proxySettings(env: AgentOptions['env']): {http?: URL; https?: URL} {
-	const parse = (name: string): URL | undefined => {
-		const value = proxyVariable(env, name);
-		if (!value) {
+interface ProxySetting {
+	readonly url: URL;
+	readonly variable: string;
+}
+
+function proxySettings(env: AgentOptions['env']): {http?: ProxySetting; https?: ProxySetting} {
+	const parse = (name: string): ProxySetting | undefined => {
+		const found = proxyVariable(env, name);
+		if (!found) {
 			return undefined;
 		}
 
 		let url: URL;
 		try {
-			url = new URL(value.includes('://') ? value : `http://${value}`);
+			url = new URL(found.value.includes('://') ? found.value : `http://${found.value}`);
 		} catch {
-			throw new ConfigError(`${name.toUpperCase()} is not a URL (e.g. http://proxy.example:3128).`);
+			throw new ConfigError(`${found.variable} is not a URL (e.g. http://proxy.example:3128).`);
 		}
 
-		registerSecret(url.password);
-		registerSecret(decodeURIComponent(url.password));
-		return url;
+		if (url.username || url.password) {
+			registerSecret(url.password);
+			registerSecret(decodeURIComponent(url.password));
+			// The Proxy-Authorization value the agents send: a dump of it must not reveal the pair either.
+			registerSecret(Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64'));
+		}
+
+		return {url, variable: found.variable};
 	};
 
 	return {http: parse('http_proxy'), https: parse('https_proxy')};
 }
 
-/**
- * NO_PROXY as curl reads it: comma-separated; `*` = everything; `example.com`, `.example.com`
- * and `*.example.com` match the domain and its subdomains; `host:port` only that port; IPs
- * and IPv4/IPv6 CIDR ranges match addresses.
- */
-export function noProxyMatcher(list: string): (url: URL) => boolean {
-	const entries = list
-		.split(/[\s,]+/)
-		.map(entry => entry.trim().toLowerCase())
-		.filter(entry => entry !== '');
-	if (entries.includes('*')) {
-		return () => true;
-	}
-
-	const matchers = entries.map(entryMatcher);
-	return url => {
-		const host = url.hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
-		const port = url.port || (url.protocol === 'http:' ? '80' : '443');
-		return matchers.some(matches => matches(host, port));
-	};
-}
-
-function entryMatcher(entry: string): (host: string, port: string) => boolean {
-	const cidr = /^([\d.]+|[\da-f:]+)\/(\d{1,3})$/.exec(entry);
-	if (cidr && isIP(cidr[1]!)) {
-		const family = isIP(cidr[1]!) === 4 ? 'ipv4' : 'ipv6';
-		const block = new BlockList();
-		block.addSubnet(cidr[1]!, Number(cidr[2]), family);
-		return host => isIP(host) !== 0 && block.check(host, isIP(host) === 4 ? 'ipv4' : 'ipv6');
-	}
-
-	const bracketed = /^\[(.+)\](?::(\d+))?$/.exec(entry);
-	const hostPort = /^([^:]+):(\d+)$/.exec(entry);
-	const [name, port] = bracketed ? [bracketed[1]!, bracketed[2]] : hostPort ? [hostPort[1]!, hostPort[2]] : [entry, undefined];
-	const domain = name.replace(/^\*?\./, '');
-	return (host, hostPort_) =>
-		(port === undefined || port === hostPort_) && (host === domain || (isIP(host) === 0 && host.endsWith(`.${domain}`)));
-}
-
 /** Destroys a socket that has not connected within the limit (Agent has no such option). */
 function limitConnect(socket: Socket, readyEvent: string, timeoutMs: number): Socket {
-	const timer = setTimeout(() => socket.destroy(new Error(`connect timed out after ${timeoutMs} ms`)), timeoutMs);
+	const timer = setTimeout(() => socket.destroy(Object.assign(new Error(`connect timed out after ${timeoutMs} ms`), {code: 'ETIMEDOUT'})), timeoutMs);
 	timer.unref();
 	socket.once(readyEvent, () => clearTimeout(timer));
 	socket.once('close', () => clearTimeout(timer));
@@ -185,25 +173,5 @@ class TimedHttpsAgent extends https.Agent {
 	override createConnection(...args: Parameters<https.Agent['createConnection']>): ReturnType<https.Agent['createConnection']> {
 		const socket = super.createConnection(...args);
 		return limitConnect(socket as Socket, 'secureConnect', this.connectTimeoutMs);
-	}
-}
-
-/**
- * HttpsProxyAgent applies its own TLS options only to the proxy hop; the tunnelled TLS
- * session to the endpoint takes the request's options. Our CA and --insecure must reach
- * that inner session too.
- */
-class TunnelAgent extends HttpsProxyAgent<string> {
-	constructor(
-		proxy: URL,
-		options: ConstructorParameters<typeof HttpsProxyAgent<string>>[1],
-		private readonly tls: {readonly ca: string[] | undefined; readonly rejectUnauthorized: boolean},
-	) {
-		super(proxy, options);
-	}
-
-	override connect(req: http.ClientRequest, opts: AgentConnectOpts): ReturnType<HttpsProxyAgent<string>['connect']> {
-		const trust = this.tls.ca ? {ca: this.tls.ca} : {};
-		return super.connect(req, {...opts, ...trust, rejectUnauthorized: this.tls.rejectUnauthorized} as AgentConnectOpts);
 	}
 }

@@ -1,5 +1,7 @@
 import {FLAG_CHOICES} from '../config/choices.js';
 import {DEFAULT_MAX_RATE} from '../config/values.js';
+import {DEFAULT_DEPLOY_TIMEOUT_MS, DEFAULT_SLOW_THRESHOLDS, DEPLOY_TIMEOUT_RANGE_MS, PHASE_KEYS} from '../model/diagnosis/thresholds.js';
+import {PHASE_IDS} from '../model/types.js';
 import {DEFAULT_SCENARIO, SCENARIO_DESCRIPTIONS} from '../sim/scenarios.js';
 import {EXIT_CODE_TABLE} from '../model/exit-codes.js';
 
@@ -12,6 +14,11 @@ function scenarioLines(): string {
 		.map(([name, description]) => `    ${name.padEnd(18)}  ${description}`)
 		.join('\n');
 }
+
+const minutes = (ms: number) => `${ms / 60_000}m`;
+
+/** "build 15m, env 5m, …": the default slow thresholds, from the one place they are set. */
+const slowDefaults = PHASE_IDS.map((phase) => `${PHASE_KEYS[phase]} ${minutes(DEFAULT_SLOW_THRESHOLDS[phase])}`).join(', ');
 
 const usage = `
 Usage
@@ -39,6 +46,11 @@ What
   --until TIME          only events up to TIME
   --max-rate N          with several services: at most N requests per second in all
                         (default ${DEFAULT_MAX_RATE}); a 429 holds every service back
+  --slow-after LIST     when a phase counts as slow: PHASE=DURATION pairs such as
+                        pull=15m,start=12m, or one duration for all (defaults:
+                        ${slowDefaults})
+  --deploy-timeout D    the service's deployment timeout, for the "near the timeout"
+                        hint (${minutes(DEPLOY_TIMEOUT_RANGE_MS.min)} to ${minutes(DEPLOY_TIMEOUT_RANGE_MS.max)}; default ${minutes(DEFAULT_DEPLOY_TIMEOUT_MS)}, as ModelArts)
 
 How
   --output M            ${choices('output')} (auto: tty in a terminal outside CI, else plain)
@@ -54,6 +66,7 @@ How
   --low-bandwidth       fewer redraws, for slow SSH links
   --debug               one line per request (stderr; a temp file in the live view);
                         stack traces on errors
+  --max-response-size N largest answer read, e.g. 64MiB (default 32MiB; 1MiB to 256MiB)
 
 Credentials (secrets are never printed)
   --auth KIND           ${choices('auth')} (default: the first one configured)

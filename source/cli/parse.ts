@@ -1,5 +1,5 @@
-import meow from 'meow';
 import type {RawFlags} from '../config/types.js';
+import {readFlags, type FlagSpec, type ReadFlags} from './read-flags.js';
 import {unknownFlagMessage} from './unknown-flag.js';
 
 /** What the command line asks for. Values stay raw: source/config/ validates them. */
@@ -20,14 +20,14 @@ export interface SimulateFlags {
 	readonly deny?: string;
 }
 
-const string = {type: 'string'} as const;
-const boolean = {type: 'boolean'} as const;
+const string: FlagSpec = {type: 'string'};
+const boolean: FlagSpec = {type: 'boolean'};
 
-const watchFlags = {
+const watchFlags: Readonly<Record<string, FlagSpec>> = {
 	endpoint: string,
 	region: string,
 	projectId: string,
-	serviceName: {type: 'string', isMultiple: true},
+	serviceName: {type: 'string', multiple: true},
 	all: boolean,
 	includeRunning: boolean,
 	maxRate: string,
@@ -54,23 +54,27 @@ const watchFlags = {
 	cloud: string,
 	caFile: string,
 	insecure: boolean,
+	maxResponseSize: string,
+	slowAfter: string,
+	deployTimeout: string,
 	help: {type: 'boolean', shortFlag: 'h'},
 	version: boolean,
-} as const;
+};
 
-const simulateFlags = {
+const simulateFlags: Readonly<Record<string, FlagSpec>> = {
 	port: string,
-	scenario: {type: 'string', isMultiple: true},
+	scenario: {type: 'string', multiple: true},
 	offsetMode: string,
 	speed: string,
 	deny: string,
 	help: {type: 'boolean', shortFlag: 'h'},
-} as const;
+};
 
 /**
- * `--demo` takes optional values, which meow cannot express. Rewrite it to `--demo=A,B`
- * before parsing: the words after it are scenarios only while they name one (or several,
- * joined by commas), so `--demo <service-id>` keeps the service id as a positional argument.
+ * `--demo` takes optional values, which a flag table cannot express. Rewrite it to
+ * `--demo=A,B` before parsing: the words after it are scenarios only while they name one
+ * (or several, joined by commas), so `--demo <service-id>` keeps the service id as a
+ * positional argument.
  */
 export function normalizeDemoFlag(argv: readonly string[], scenarioNames: readonly string[]): string[] {
 	const namesScenarios = (word: string | undefined) => word !== undefined && word.split(',').every(name => scenarioNames.includes(name));
@@ -95,59 +99,36 @@ export function normalizeDemoFlag(argv: readonly string[], scenarioNames: readon
 	return out;
 }
 
-function definedOnly<T extends object>(record: T): Partial<T> {
-	return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as Partial<T>;
+/** A read that failed, in our words: an unknown flag names the real flag it most likely meant. */
+function usageError(read: Extract<ReadFlags, {ok: false}>, table: Readonly<Record<string, FlagSpec>>): Command {
+	return {kind: 'usage-error', message: read.unknown === undefined ? read.message : unknownFlagMessage(read.unknown, table)};
 }
 
-function parseSimulate(argv: readonly string[], description: string): Command {
-	const unknown = unknownFlagMessage(argv, simulateFlags);
-	if (unknown !== null) return {kind: 'usage-error', message: unknown};
-	const cli = meow({
-		importMeta: import.meta,
-		argv,
-		pkg: {},
-		description,
-		flags: simulateFlags,
-		autoHelp: false,
-		autoVersion: false,
-		allowUnknownFlags: false,
-		booleanDefault: undefined,
-	});
-	if (cli.flags.help) return {kind: 'help'};
-	const {help: _help, ...flags} = cli.flags;
-	return {kind: 'simulate', flags: definedOnly(flags)};
+function parseSimulate(argv: readonly string[]): Command {
+	const read = readFlags(argv, simulateFlags);
+	if (!read.ok) return usageError(read, simulateFlags);
+	const {help, ...flags} = read.flags;
+	if (help === true) return {kind: 'help'};
+	return {kind: 'simulate', flags: flags as SimulateFlags};
 }
 
 /**
- * Parses the command line. An unknown flag is a usage error that names it and the flag it
- * most likely meant (exit 2), before anything else runs.
+ * Parses the command line. Unknown flags (named with the flag they most likely meant) and
+ * flags without their value are usage errors (exit code 2), reported before anything else runs.
  */
-export function parseCommandLine(argv: readonly string[], scenarioNames: readonly string[], description: string): Command {
-	if (argv[0] === 'simulate') return parseSimulate(argv.slice(1), description);
+export function parseCommandLine(argv: readonly string[], scenarioNames: readonly string[]): Command {
+	if (argv[0] === 'simulate') return parseSimulate(argv.slice(1));
 
-	const normalized = normalizeDemoFlag(argv, scenarioNames);
-	const unknown = unknownFlagMessage(normalized, watchFlags);
-	if (unknown !== null) return {kind: 'usage-error', message: unknown};
-	const cli = meow({
-		importMeta: import.meta,
-		argv: normalized,
-		pkg: {},
-		description,
-		flags: watchFlags,
-		autoHelp: false,
-		autoVersion: false,
-		allowUnknownFlags: false,
-		booleanDefault: undefined,
-	});
-	if (cli.flags.help) return {kind: 'help'};
-	if (cli.flags.version) return {kind: 'version'};
+	const read = readFlags(normalizeDemoFlag(argv, scenarioNames), watchFlags);
+	if (!read.ok) return usageError(read, watchFlags);
+	const {help, version, demo, ...rest} = read.flags;
+	if (help === true) return {kind: 'help'};
+	if (version === true) return {kind: 'version'};
 
-	const {help: _help, version: _version, demo, serviceName, ...rest} = cli.flags;
 	const flags: RawFlags = {
-		...definedOnly(rest),
-		...(serviceName === undefined || serviceName.length === 0 ? {} : {serviceName}),
-		...(demo === undefined ? {} : {demo: demo === '' ? true : demo}),
-		...(cli.input.length === 0 ? {} : {serviceIds: cli.input}),
+		...(rest as Omit<RawFlags, 'demo' | 'serviceIds'>),
+		...(typeof demo === 'string' ? {demo: demo === '' ? true : demo} : {}),
+		...(read.input.length === 0 ? {} : {serviceIds: read.input}),
 	};
 	return {kind: 'watch', flags};
 }

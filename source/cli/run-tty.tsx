@@ -11,6 +11,7 @@ import type {RootEffect} from '../model/root-state.js';
 import {Overview} from '../overview.js';
 import {createRootProgram, Root, type RootProgram} from '../root.js';
 import {failureOf} from './failure.js';
+import logUpdate from '../render/log-update.js';
 import {printNote, restoreTerminal} from './process-io.js';
 import type {Session, WatchManySession} from './session.js';
 import {trackEnding, trackManyEnding, type EndingTracker} from './watch-ending.js';
@@ -150,7 +151,9 @@ function overviewRun(session: WatchManySession): TtyRun {
 async function renderUntilEnd({tree, ending}: TtyRun, config: Config): Promise<number> {
 	// In raw mode Ctrl+C arrives as a key, which the views turn into an ending of their own:
 	// Ink's exitOnCtrlC would neither keep the last frame nor give the exit code (130).
-	const instance = render(tree(false), {maxFps: config.lowBandwidth ? 4 : 10, exitOnCtrlC: false, patchConsole: false});
+	// Our log-update (patches/ink+6.8.0.patch lets render() take it) continues from the rows of
+	// the first frame painted before Ink loaded (render/first-frame.ts).
+	const instance = render(tree(false), {logUpdate, maxFps: config.lowBandwidth ? 4 : 10, exitOnCtrlC: false, patchConsole: false});
 	const end = await ending.ended;
 	try {
 		// The frame left in the scrollback shows the deployment: overlays close first, and React

@@ -110,6 +110,7 @@ async function connect({config, auth, agent}: ResolvedRuntime, debugLog: DebugLo
 		projectId: await projectIdOf(config, auth),
 		auth,
 		agent,
+		maxResponseBytes: config.maxResponseBytes,
 		userAgent: `modelarts-watch/${pkg.version}`,
 		onRequest: debugLog ? requestLogger(debugLog) : undefined,
 	});

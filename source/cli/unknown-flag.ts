@@ -1,9 +1,6 @@
 // An unknown flag is a usage error in our own words: which flag, the real flag it most likely
-// meant, and where to read the rest. Checked before meow parses, which would otherwise print
-// its own terse line and exit.
-
-/** What a flag takes: a string flag consumes the next word as its value when not given `=VALUE`. */
-export type FlagSpecs = Readonly<Record<string, {readonly type: 'string' | 'boolean'; readonly shortFlag?: string}>>;
+// meant, and (from cli.tsx) where to read the rest.
+import type {FlagSpec} from './read-flags.js';
 
 const kebab = (name: string) => name.replaceAll(/[A-Z]/g, letter => `-${letter.toLowerCase()}`);
 
@@ -34,35 +31,8 @@ export function nearestFlag(name: string, known: readonly string[]): string | nu
 	return best !== null && best.distance <= Math.max(1, Math.floor(best.flag.length / 3)) ? best.flag : null;
 }
 
-function takesValue(next: string | undefined): boolean {
-	return next !== undefined && (!next.startsWith('-') || /^-\d+(?:\.\d+)?$/.test(next));
-}
-
-/** The first flag of `argv` that `specs` does not know (`--no-X` counts for a boolean X), or null. */
-export function findUnknownFlag(argv: readonly string[], specs: FlagSpecs): string | null {
-	const longNames = new Map(Object.entries(specs).map(([name, spec]) => [kebab(name), spec]));
-	const shortNames = new Set(Object.values(specs).flatMap(spec => (spec.shortFlag ? [spec.shortFlag] : [])));
-	for (let index = 0; index < argv.length; index++) {
-		const word = argv[index]!;
-		if (word === '--') return null;
-		if (!word.startsWith('-') || word === '-') continue;
-		if (!word.startsWith('--')) {
-			if (!shortNames.has(word.slice(1))) return word;
-			continue;
-		}
-
-		const name = word.slice(2).split('=')[0]!;
-		const spec = longNames.get(name) ?? (name.startsWith('no-') && longNames.get(name.slice(3))?.type === 'boolean' ? longNames.get(name.slice(3)) : undefined);
-		if (spec === undefined) return `--${name}`;
-		// A string flag's value is the next word, unless that reads as a flag (as meow reads it: "-1" is a value).
-		if (spec.type === 'string' && !word.includes('=') && takesValue(argv[index + 1])) index++;
-	}
-
-	return null;
-}
-
 /** The flag `--name` most likely meant; `--no-X` is matched against the boolean flags. */
-function suggestionFor(name: string, specs: FlagSpecs): string | null {
+function suggestionFor(name: string, specs: Readonly<Record<string, FlagSpec>>): string | null {
 	const flags = Object.entries(specs);
 	if (name.startsWith('no-')) {
 		const booleans = flags.filter(([, spec]) => spec.type === 'boolean').map(([flag]) => kebab(flag));
@@ -73,10 +43,8 @@ function suggestionFor(name: string, specs: FlagSpecs): string | null {
 	return nearestFlag(name, flags.map(([flag]) => kebab(flag)));
 }
 
-/** `unknown flag --intervall: did you mean --interval?`, or null when every flag is known. */
-export function unknownFlagMessage(argv: readonly string[], specs: FlagSpecs): string | null {
-	const flag = findUnknownFlag(argv, specs);
-	if (flag === null) return null;
+/** `unknown flag --intervall: did you mean --interval?` for a flag `specs` does not know. */
+export function unknownFlagMessage(flag: string, specs: Readonly<Record<string, FlagSpec>>): string {
 	const suggestion = flag.startsWith('--') ? suggestionFor(flag.slice(2), specs) : null;
 	return `unknown flag ${flag}${suggestion === null ? '' : `: did you mean --${suggestion}?`}`;
 }

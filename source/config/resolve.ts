@@ -6,13 +6,11 @@ import {createAuthenticator} from '../api/auth/select.js';
 import type {AuthKind} from '../api/auth/select.js';
 import {createAgent} from '../api/network.js';
 import type {AgentSelector} from '../api/network.js';
-import {choiceMessage, FLAG_CHOICES} from './choices.js';
+import {FLAG_CHOICES} from './choices.js';
 import {checkRegion, iamEndpointForRegion, modelArtsEndpoint, normaliseIamEndpoint, normaliseUrl} from './endpoint.js';
 import {ConfigError} from './errors.js';
-import {resolveAscii, resolveColor, resolveOutput} from './terminal.js';
-import type {Config, ConfigEnvironment, Order, RawFlags, Runtime, TimeZoneSetting, TypeFilter} from './types.js';
-import {resolveServiceSelection} from './service-selection.js';
-import {checkedId, isValidTimeZone, parseInterval, parseMaxRate, parseTimeout, parseTimePoint} from './values.js';
+import {checkedId, choice, resolveSettings} from './settings.js';
+import type {Config, ConfigEnvironment, RawFlags, Runtime} from './types.js';
 
 export {FLAG_CHOICES} from './choices.js';
 
@@ -58,7 +56,7 @@ export async function resolveConfig(flags: RawFlags, environment: ConfigEnvironm
 		region: location.region,
 		projectId: location.projectId,
 		iamEndpoint: location.iamEndpoint,
-		http: {fetch: options.fetch ?? fetch, agent, timeoutMs: options.iamTimeoutMs ?? 30_000},
+		http: {fetch: options.fetch ?? fetch, agent, timeoutMs: options.iamTimeoutMs ?? 30_000, maxResponseBytes: settings.maxResponseBytes},
 		now: options.now,
 	});
 	const config: Config = {
@@ -68,38 +66,6 @@ export async function resolveConfig(flags: RawFlags, environment: ConfigEnvironm
 		region: location.region,
 	};
 	return {config, auth, agent, warnings: agent.warnings};
-}
-
-type Settings = Omit<Config, 'endpoint' | 'projectId' | 'region'>;
-
-function resolveSettings(flags: RawFlags, environment: ConfigEnvironment, now: number): Settings {
-	const {env, stdoutIsTTY} = environment;
-	const output = resolveOutput(flags, env, stdoutIsTTY);
-	const since = parseTimePoint('since', flags.since, now);
-	const until = parseTimePoint('until', flags.until, now);
-	if (since !== null && until !== null && until <= since) {
-		throw new ConfigError(`--until (${new Date(until).toISOString()}) must be after --since (${new Date(since).toISOString()}).`);
-	}
-
-	return {
-		...resolveServiceSelection(flags),
-		maxRate: parseMaxRate(flags.maxRate),
-		intervalMs: parseInterval(flags.interval),
-		typeFilter: choice('type', flags.type ?? 'all', FLAG_CHOICES.type) as TypeFilter,
-		order: choice('order', flags.order ?? 'desc', FLAG_CHOICES.order) as Order,
-		output,
-		exitStatus: flags.exitStatus === true,
-		once: flags.once === true,
-		timeoutMs: parseTimeout(flags.timeout),
-		since,
-		until,
-		color: resolveColor(flags, env, stdoutIsTTY, output),
-		timeZone: resolveTimeZone(flags),
-		ascii: resolveAscii(flags, env),
-		notify: flags.notify !== false,
-		lowBandwidth: flags.lowBandwidth === true,
-		debug: flags.debug === true,
-	};
 }
 
 interface Location {
@@ -147,34 +113,7 @@ function firstOf(candidates: ReadonlyArray<readonly [string | null | undefined, 
 	return found ? [found[0]!.trim(), found[1]] : [null, ''];
 }
 
-function choice(flag: string, value: string, choices: readonly string[]): string {
-	if (!choices.includes(value)) {
-		throw new ConfigError(choiceMessage(flag, value, choices));
-	}
-
-	return value;
-}
-
 function parseAuthKind(value: string | undefined): AuthKind | null {
 	return value === undefined ? null : (choice('auth', value, FLAG_CHOICES.auth) as AuthKind);
 }
 
-function resolveTimeZone(flags: RawFlags): TimeZoneSetting {
-	if (flags.utc && flags.tz) {
-		throw new ConfigError('--utc and --tz cannot be used together: pick one.');
-	}
-
-	if (flags.utc) {
-		return {kind: 'utc'};
-	}
-
-	if (flags.tz === undefined) {
-		return {kind: 'local'};
-	}
-
-	if (!isValidTimeZone(flags.tz)) {
-		throw new ConfigError(`--tz ${JSON.stringify(flags.tz)} is not a time zone: use an IANA name such as Europe/Berlin, Asia/Shanghai or UTC.`);
-	}
-
-	return {kind: 'zone', name: flags.tz};
-}

@@ -1,4 +1,5 @@
 import type {Authenticator} from '../api/auth/types.js';
+import type {SlowThresholds} from '../model/diagnosis/thresholds.js';
 
 export type OutputMode = 'tty' | 'plain' | 'json';
 export type TypeFilter = 'all' | 'normal' | 'abnormal';
@@ -55,6 +56,12 @@ export interface Config {
 	readonly notify: boolean;
 	readonly lowBandwidth: boolean;
 	readonly debug: boolean;
+	/** --max-response-size: the largest answer body read, in bytes. */
+	readonly maxResponseBytes: number;
+	/** --slow-after: per phase, how long it may run before the watch calls it slow. */
+	readonly slowThresholds: SlowThresholds;
+	/** --deploy-timeout: the service's deployment timeout, for the "near the timeout" hint. */
+	readonly deployTimeoutMs: number;
 }
 
 /** Config plus the live objects built from it. */
@@ -64,7 +71,7 @@ export interface Runtime {
 }
 
 /**
- * The command line as meow parsed it, before validation. Strings stay strings here so that
+ * The command line as source/cli/parse.ts read it, before validation. Strings stay strings here so that
  * source/config/ can reject bad values with messages that name the flag and the choices.
  */
 export interface RawFlags {
@@ -102,6 +109,9 @@ export interface RawFlags {
 	readonly cloud?: string;
 	readonly caFile?: string;
 	readonly insecure?: boolean;
+	readonly maxResponseSize?: string;
+	readonly slowAfter?: string;
+	readonly deployTimeout?: string;
 }
 
 /** What config resolution may look at besides flags; injectable so tests need no real home. */

@@ -1,4 +1,9 @@
 // Pure parsers for flag values. Each throws ConfigError naming the flag and what is accepted.
+import {DEFAULT_MAX_RESPONSE_BYTES} from '../api/capped-body.js';
+import {DEFAULT_DEPLOY_TIMEOUT_MS, DEFAULT_SLOW_THRESHOLDS, DEPLOY_TIMEOUT_RANGE_MS, PHASE_KEYS, phaseOfKey} from '../model/diagnosis/thresholds.js';
+import type {SlowThresholds} from '../model/diagnosis/thresholds.js';
+import {PHASE_IDS} from '../model/types.js';
+import type {PhaseId} from '../model/types.js';
 import {ConfigError} from './errors.js';
 
 const UNIT_MS: Readonly<Record<string, number>> = {ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000};
@@ -36,21 +41,6 @@ export function parseMaxRate(text: string | undefined): number {
 	return rate;
 }
 
-const ID_PATTERN = /^[\w-]{1,64}$/;
-
-/** A service or project id: letters, digits, - and _ (it goes into URLs); null when absent. */
-export function checkedId(origin: string, value: string | undefined): string | null {
-	if (value === undefined) {
-		return null;
-	}
-
-	if (!ID_PATTERN.test(value)) {
-		throw new ConfigError(`${origin} ${JSON.stringify(value)} is not valid: use letters, digits, - and _ only.`);
-	}
-
-	return value;
-}
-
 /** --interval: seconds (or a duration), at least 1 s. */
 export function parseInterval(text: string | undefined): number {
 	if (text === undefined) {
@@ -74,6 +64,87 @@ export function parseTimeout(text: string | undefined): number | null {
 	const ms = parseDuration(text);
 	if (ms === null || ms <= 0) {
 		throw new ConfigError(`--timeout ${JSON.stringify(text)} is not valid: use a duration like 90s, 20m, 1h30m, or seconds.`);
+	}
+
+	return Math.round(ms);
+}
+
+const SIZE_UNITS: Readonly<Record<string, number>> = {
+	'': 1,
+	b: 1,
+	k: 1024,
+	kib: 1024,
+	kb: 1000,
+	m: 1024 ** 2,
+	mib: 1024 ** 2,
+	mb: 1000 ** 2,
+	g: 1024 ** 3,
+	gib: 1024 ** 3,
+	gb: 1000 ** 3,
+};
+// Below 1 MiB a normal page of events may not fit; above 256 MiB the text of one answer
+// nears what a JavaScript string can hold, and the memory it takes is no longer small.
+const MIN_RESPONSE_SIZE = 1024 ** 2;
+const MAX_RESPONSE_SIZE = 256 * 1024 ** 2;
+
+/** --max-response-size: `64MiB`, `100MB`, `512k`, `1g` or bytes; KiB/MiB/GiB and bare k/m/g are binary, KB/MB/GB decimal. */
+export function parseResponseSize(text: string | undefined): number {
+	if (text === undefined) {
+		return DEFAULT_MAX_RESPONSE_BYTES;
+	}
+
+	const match = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text.trim());
+	const unit = match ? SIZE_UNITS[match[2]!.toLowerCase()] : undefined;
+	const bytes = match && unit !== undefined ? Math.round(Number(match[1]) * unit) : Number.NaN;
+	if (!(bytes >= MIN_RESPONSE_SIZE && bytes <= MAX_RESPONSE_SIZE)) {
+		throw new ConfigError(`--max-response-size ${JSON.stringify(text)} is not valid: use a size from 1MiB to 256MiB, e.g. 64MiB (default 32MiB).`);
+	}
+
+	return bytes;
+}
+
+const SLOW_AFTER_HELP = `use PHASE=DURATION pairs separated by commas, phases ${Object.values(PHASE_KEYS).join(', ')} (e.g. pull=15m,start=12m), or one duration for every phase`;
+
+function slowAfterError(text: string, why: string): ConfigError {
+	return new ConfigError(`--slow-after ${JSON.stringify(text)} is not valid: ${why}; ${SLOW_AFTER_HELP}.`);
+}
+
+function slowAfterDuration(text: string, value: string): number {
+	const ms = parseDuration(value);
+	if (ms === null || ms <= 0) throw slowAfterError(text, `${JSON.stringify(value.trim())} is not a duration`);
+	return Math.round(ms);
+}
+
+/** --slow-after: `pull=15m,start=12m` over the defaults, or one duration (`20m`) for every phase. */
+export function parseSlowAfter(text: string | undefined): SlowThresholds {
+	if (text === undefined) return DEFAULT_SLOW_THRESHOLDS;
+	const thresholds: Record<PhaseId, number> = {...DEFAULT_SLOW_THRESHOLDS};
+	const entries = text.split(',');
+	if (entries.length === 1 && !text.includes('=')) {
+		const ms = slowAfterDuration(text, text);
+		for (const phase of PHASE_IDS) thresholds[phase] = ms;
+		return thresholds;
+	}
+
+	for (const entry of entries) {
+		const [key = '', ...value] = entry.split('=');
+		const phase = phaseOfKey(key);
+		if (phase === null) throw slowAfterError(text, `${JSON.stringify(key.trim())} is not a phase`);
+		thresholds[phase] = slowAfterDuration(text, value.join('='));
+	}
+
+	return thresholds;
+}
+
+const minutes = (ms: number) => `${ms / 60_000}m`;
+
+/** --deploy-timeout: the service's deployment timeout, within the range ModelArts accepts. */
+export function parseDeployTimeout(text: string | undefined): number {
+	if (text === undefined) return DEFAULT_DEPLOY_TIMEOUT_MS;
+	const ms = parseDuration(text);
+	const {min, max} = DEPLOY_TIMEOUT_RANGE_MS;
+	if (ms === null || ms < min || ms > max) {
+		throw new ConfigError(`--deploy-timeout ${JSON.stringify(text)} is not valid: use a duration from ${minutes(min)} to ${minutes(max)}, as ModelArts allows (default ${minutes(DEFAULT_DEPLOY_TIMEOUT_MS)}).`);
 	}
 
 	return Math.round(ms);

@@ -4,21 +4,26 @@
 // Rules run from the most specific (the service as a whole) to the least (a phase).
 import type {Classification, EventType, PhaseId} from './types.js';
 import {findModelTag} from './model-prefix.js';
+import type {ModelTag} from './model-prefix.js';
 
 /**
  * Only the head of a text is read: events are one sentence, and a megabyte of garbage must
  * classify as fast as a normal event. Every pattern below is linear (no nested quantifiers).
  */
-const CLASSIFY_LIMIT = 2000;
+export const CLASSIFY_LIMIT = 2000;
 
 const FAILURE =
 	/fail|\berr|insufficient|timed? ?out|unable|cannot|can't|could not|retry later|crash|back-?off|\boom|out of memory|killed|exceed|unschedulable|denied|invalid|not found|evicted|unhealthy|refused|not ?ready|abnormal|exception/;
 const SUCCESS =
 	/success|succeeded|\bcreated\b|\bcompleted?\b|\bdone\b|\bstarted\b|\bfinished\b|\bbuilt\b|\bpulled\b|\bready\b|\bprepared\b|\bscheduled\b|\bassigned\b/;
 
-/** The service as a whole stopped, or its deployment failed for good. */
+/**
+ * The service as a whole stopped, or its deployment failed for good: "Failed to deploy the
+ * service", "Service deployment timed out", "The deployment exceeded its time limit",
+ * "Service my-svc failed. Error: …" (the console's generic failure).
+ */
 const ENDED =
-	/failed to (?:start|deploy|update) (?:the )?service|deployment timed out|deploy(?:ment)? timeout|rollback failed|failed to roll ?back|service deployment failed/;
+	/failed to (?:start|deploy|update) (?:the )?service|deployment (?:has )?(?:timed out|exceeded)|deploy(?:ment)? time-?out|rollback failed|failed to roll ?back|service deployment failed|^\s*service\s+\S+\s+failed\b.{0,3}error/;
 const SERVICE_STOPPED = /\b(?:stopped|stopping|deleted|deleting)\b/;
 /** A new lifecycle: deploy, start, update, restart or rollback of the service. */
 const LIFECYCLE =
@@ -66,13 +71,26 @@ function serviceSignal(lower: string): Classification['signal'] | null {
 	return null;
 }
 
+/** The part of a text that classification reads. */
+export function headOf(info: string): string {
+	return info.length > CLASSIFY_LIMIT ? info.slice(0, CLASSIFY_LIMIT) : info;
+}
+
 /**
  * What an event means. Never throws; text it does not understand is `other` (or a
  * phase-less `failure` when the event is abnormal), which never advances a phase.
  */
 export function classifyEvent(info: string, type: EventType): Classification {
-	const head = info.length > CLASSIFY_LIMIT ? info.slice(0, CLASSIFY_LIMIT) : info;
-	const tag = findModelTag(head);
+	const head = headOf(info);
+	return classifyWithTag(head, type, findModelTag(head));
+}
+
+/**
+ * The same, with the model tag already found: attribution finds tags the generic reader
+ * cannot parse (a known model named "my model 1.0") and reclassifies without them.
+ */
+export function classifyWithTag(info: string, type: EventType, tag: ModelTag | null): Classification {
+	const head = headOf(info);
 	const model = tag?.model ?? null;
 	// The model tag is read out first so a model named "image-puller" cannot pick a phase.
 	const rest = tag ? `${head.slice(0, tag.start)} ${head.slice(tag.end)}` : head;

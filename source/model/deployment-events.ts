@@ -1,105 +1,110 @@
-// How one event of the current lifecycle moves the phase tracks, and how the final outcome
-// settles the phases the events left open.
-import type {Outcome, WatchEvent} from './types.js';
-import {
-	PHASE_COUNT,
-	beginPhase,
-	currentPhase,
-	failPhase,
-	finishBefore,
-	phaseIndex,
-	succeedPhase,
-} from './phase-machine.js';
-import type {WorkingTrack} from './phase-machine.js';
+// How one event of the current lifecycle moves the phase tracks. The rules, right across
+// models (issue 13):
+// - An event routed to a model (its tag, its known name, its deployment slug, or any event
+//   when there is only one model) moves only that model's track, and closes the phases
+//   before the one it names. One exception: a failure without the model's own tag leaves a
+//   troubled earlier phase (abnormal events, no success) open and is added to it instead,
+//   because an anonymous pod failure after a failed pull may be that pull's consequence.
+// - An event that names no model in a multi-model deployment is shared. It goes to the
+//   models in the phase it names, else to those whose next phase it is; it never closes an
+//   open phase, never fails a model that finished that phase, and a shared success counts
+//   only when exactly one model can take it.
+// - Abnormal events only warn while the service deploys; endings fail (deployment-endings).
+import type {EventSignal, PhaseId, Problem, WatchEvent} from './types.js';
+import {beginPhase, finishBefore, isOpen, isTroubled, lastBefore, noteProblem, currentPhase, phaseIndex, succeedPhase} from './phase-machine.js';
+import type {WorkingPhase, WorkingTrack} from './phase-machine.js';
 
-/** What the events alone say about the outcome, and when they said it. */
-export interface EventVerdict {
-	readonly outcome: Outcome;
-	readonly at: number;
+/** An event with the model it is about, as attribution found it. */
+export interface RoutedEvent {
+	readonly event: WatchEvent;
+	readonly phase: PhaseId | null;
+	readonly signal: EventSignal;
+	/** The track the event names, or null when it names none. */
+	readonly track: WorkingTrack | null;
+	/** The event carries the model's own `[name version]` tag (or its known name in brackets). */
+	readonly tagged: boolean;
 }
 
-function tracksFor(tracks: readonly WorkingTrack[], model: string | null): readonly WorkingTrack[] {
-	// Un-prefixed events ("preparing environment") apply to every model of the deployment.
-	if (model === null) return tracks;
-	return tracks.filter((track) => track.model === model);
+type PhaseSignal = 'start' | 'success' | 'failure';
+
+function problemOf(routed: RoutedEvent, track: WorkingTrack, placed: WorkingPhase): Problem {
+	const {event} = routed;
+	return {text: event.info, at: event.occurTime, model: track.model, phase: placed.phase, namedPhase: routed.phase, source: 'event'};
 }
 
-function applyPhaseEvent(track: WorkingTrack, event: WatchEvent): void {
-	const index = phaseIndex(event.phase!);
+/** A failure placed on another phase than the one it names: that phase's own text stays its warning. */
+function attach(routed: RoutedEvent, track: WorkingTrack, phase: WorkingPhase): void {
+	noteProblem(phase, problemOf(routed, track, phase), true);
+}
+
+/** An event of this model (or of the only model) in phase `index`. */
+function applyOwn(track: WorkingTrack, routed: RoutedEvent, index: number, signal: PhaseSignal): void {
+	const at = routed.event.occurTime;
 	const phase = track.phases[index]!;
-	// A phase's first event means every earlier phase is over (or was skipped).
-	finishBefore(track, index, event.occurTime);
-	if (event.signal === 'start') beginPhase(phase, event.occurTime);
-	else if (event.signal === 'success') succeedPhase(phase, event.occurTime);
-	else failPhase(phase, event.occurTime, event.info);
+	if (signal === 'failure') {
+		if (phase.state === 'done') return;
+		const troubled = routed.tagged ? null : lastBefore(track, index, isTroubled);
+		if (troubled !== null) return attach(routed, track, troubled);
+	}
+	finishBefore(track, index, at);
+	if (signal === 'start') beginPhase(phase, at);
+	else if (signal === 'success') succeedPhase(phase, at);
+	else noteProblem(phase, problemOf(routed, track, phase));
 }
 
-/** The service ended badly: the phase it was in fails, unless it already failed with its own cause. */
-function failCurrent(track: WorkingTrack, at: number | null, cause: string): void {
+const allDone = (track: WorkingTrack, index: number) => lastBefore(track, index, (phase) => phase.state !== 'done') === null;
+
+/** Tracks a shared event of phase `index` can belong to, most fitting first. */
+function sharedTargets(tracks: readonly WorkingTrack[], index: number, signal: PhaseSignal): {readonly tracks: readonly WorkingTrack[]; readonly attachOnly: boolean} {
+	const open = tracks.filter((track) => track.phases[index]!.state !== 'done');
+	const inPhase = open.filter((track) => isOpen(track.phases[index]!));
+	const next = open.filter((track) => track.phases[index]!.state === 'pending' && allDone(track, index));
+	if (signal === 'start') return {tracks: [...inPhase, ...next], attachOnly: false};
+	if (signal === 'success') {
+		const candidates = [...inPhase, ...next];
+		return {tracks: candidates.length === 1 ? candidates : [], attachOnly: false};
+	}
+	if (inPhase.length > 0) return {tracks: inPhase, attachOnly: false};
+	if (next.length > 0) return {tracks: next, attachOnly: false};
+	// Nobody is there yet: the models running an earlier phase get it as a warning where they are.
+	return {tracks: open.filter((track) => lastBefore(track, index, isOpen) !== null), attachOnly: true};
+}
+
+function applyShared(tracks: readonly WorkingTrack[], routed: RoutedEvent, index: number, signal: PhaseSignal): void {
+	const targets = sharedTargets(tracks, index, signal);
+	for (const track of targets.tracks) {
+		track.lastEvent = routed.event;
+		if (targets.attachOnly) attach(routed, track, currentPhase(track));
+		else applyOwn(track, routed, index, signal);
+	}
+}
+
+/** A failure that names no phase belongs where the track is; a finished track ignores it. */
+function applyPhaseless(track: WorkingTrack, routed: RoutedEvent, shared: boolean): void {
 	const phase = currentPhase(track);
 	if (phase.state === 'done') return;
-	if (phase.state === 'failed') {
-		phase.endedAt ??= at;
+	track.lastEvent = routed.event;
+	if (shared) attach(routed, track, phase);
+	else noteProblem(phase, problemOf(routed, track, phase));
+}
+
+/** A shared failure without a phase: the models with an open phase, else every unfinished one. */
+function phaselessTargets(tracks: readonly WorkingTrack[]): readonly WorkingTrack[] {
+	const open = tracks.filter((track) => track.phases.some(isOpen));
+	return open.length > 0 ? open : tracks;
+}
+
+/** Applies a start, success or failure event to the tracks it concerns. */
+export function applyPhaseEvent(tracks: readonly WorkingTrack[], routed: RoutedEvent): void {
+	const signal = routed.signal as PhaseSignal;
+	const own = routed.track ?? (tracks.length === 1 ? tracks[0]! : null);
+	if (routed.phase === null) {
+		for (const track of own ? [own] : phaselessTargets(tracks)) applyPhaseless(track, routed, own === null);
 		return;
 	}
-	failPhase(phase, at, cause);
-}
 
-/** An abnormal event that names no phase belongs to the phase the track is in. */
-function failUnattributed(track: WorkingTrack, at: number, cause: string): void {
-	const phase = currentPhase(track);
-	// After every phase is done (the service runs), a stray problem is not a deployment failure.
-	if (phase.state !== 'done') failPhase(phase, at, cause);
-}
-
-/** The service stopped mid-way: the phases still running were interrupted. */
-function interrupt(track: WorkingTrack, at: number | null, cause: string): void {
-	for (const phase of track.phases) if (phase.state === 'active') failPhase(phase, at, cause);
-}
-
-/**
- * Apply one event of the current lifecycle to the tracks it concerns. Returns a verdict
- * when the event decides the outcome (deployed, or ended), else null.
- */
-export function applyEvent(tracks: readonly WorkingTrack[], event: WatchEvent, failed: boolean): EventVerdict | null {
-	const at = event.occurTime;
-	const concerned = tracksFor(tracks, event.model);
-	switch (event.signal) {
-		case 'start':
-		case 'success':
-		case 'failure':
-			for (const track of concerned) {
-				if (event.phase !== null) applyPhaseEvent(track, event);
-				else failUnattributed(track, at, event.info);
-			}
-			return null;
-		case 'deployed':
-			for (const track of concerned) finishBefore(track, PHASE_COUNT, at);
-			return {outcome: 'succeeded', at};
-		case 'ended':
-			for (const track of concerned) {
-				if (failed) failCurrent(track, at, event.info);
-				else interrupt(track, at, event.info);
-			}
-			return {outcome: failed ? 'failed' : 'stopped', at};
-		default:
-			return null;
-	}
-}
-
-/**
- * Close the phases according to the outcome. `cause` (the service's error_msg or status)
- * is used only when no event already explained the ending.
- */
-export function settleOutcome(
-	tracks: readonly WorkingTrack[],
-	outcome: Outcome,
-	endedAt: number | null,
-	cause: string | null,
-): void {
-	for (const track of tracks) {
-		if (outcome === 'succeeded') finishBefore(track, PHASE_COUNT, endedAt);
-		else if (outcome === 'failed' && cause !== null) failCurrent(track, endedAt, cause);
-		else if (outcome === 'stopped' && cause !== null) interrupt(track, endedAt, cause);
-	}
+	const index = phaseIndex(routed.phase);
+	if (own === null) return applyShared(tracks, routed, index, signal);
+	own.lastEvent = routed.event;
+	applyOwn(own, routed, index, signal);
 }

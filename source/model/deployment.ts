@@ -1,12 +1,15 @@
 // Progress of the current deployment, per model, from the events of the current lifecycle
 // and (when available) the service details. The details status is the authority on the
 // outcome: the API documents no success event (modelarts-api.md §1).
-import type {DeploymentProgress, Outcome, ServiceDetails, WatchEvent} from './types.js';
+import type {DeploymentProgress, Outcome, Problem, ServiceDetails, WatchEvent} from './types.js';
 import {isConcerningStatus, outcomeOfStatus} from './outcome.js';
 import {isFailureWording} from './classify.js';
-import {applyEvent, settleOutcome} from './deployment-events.js';
-import type {EventVerdict} from './deployment-events.js';
-import {freezeTrack, newTrack} from './phase-machine.js';
+import {applyPhaseEvent} from './deployment-events.js';
+import type {RoutedEvent} from './deployment-events.js';
+import {applyDeployed, applyEnded, settleOutcome} from './deployment-endings.js';
+import type {EventVerdict} from './deployment-endings.js';
+import {TrackBoard} from './deployment-router.js';
+import {freezeTrack} from './phase-machine.js';
 import {modelLabel} from './model-label.js';
 import type {WorkingTrack} from './phase-machine.js';
 
@@ -20,13 +23,8 @@ function configModel(entry: NonNullable<ServiceDetails['config']>[number]): stri
 	return modelLabel(entry.model_name, entry.model_version);
 }
 
-/** Models named by the lifecycle's events (in order of appearance), then by config[]. */
-function modelsOf(events: readonly WatchEvent[], from: number, details: ServiceDetails | null): string[] {
+function configModels(details: ServiceDetails | null): string[] {
 	const models = new Set<string>();
-	for (let i = from; i < events.length; i++) {
-		const model = events[i]!.model;
-		if (model !== null) models.add(model);
-	}
 	for (const entry of details?.config ?? []) {
 		const model = configModel(entry);
 		if (model !== null) models.add(model);
@@ -47,6 +45,38 @@ function detailsEndTime(details: ServiceDetails | null, startedAt: number | null
 	return time;
 }
 
+/** Applies one event; returns a verdict when the event decides the outcome (deployed, or ended). */
+function applyEvent(tracks: readonly WorkingTrack[], routed: RoutedEvent, endings: Problem[]): EventVerdict | null {
+	switch (routed.signal) {
+		case 'start':
+		case 'success':
+			if (routed.phase !== null) applyPhaseEvent(tracks, routed);
+			return null;
+		case 'failure':
+			applyPhaseEvent(tracks, routed);
+			return null;
+		case 'deployed':
+			return applyDeployed(tracks, routed);
+		case 'ended':
+			// Only an ending needs its wording read again (failed, or merely stopped?).
+			return applyEnded(tracks, routed, isFailureWording(routed.event.info, routed.event.type), endings);
+		default:
+			return null;
+	}
+}
+
+function problemsOf(tracks: readonly WorkingTrack[], endings: readonly Problem[]): Problem[] {
+	const all = [...endings];
+	for (const track of tracks) {
+		for (const phase of track.phases) {
+			// A problem placed before its track's model was known (the placeholder track) is that model's.
+			for (const problem of phase.problems) all.push(problem.model === track.model ? problem : {...problem, model: track.model});
+		}
+	}
+
+	return all.sort((a, b) => a.at - b.at);
+}
+
 /**
  * The current deployment: the lifecycle begun by the latest deploy/start/update event (the
  * whole history when there is none). `events` must be in ascending occur_time order.
@@ -56,32 +86,31 @@ export function computeDeployment(events: readonly WatchEvent[], details: Servic
 	const start = lifecycleStartIndex(events);
 	const from = start + 1;
 	const startedAt = start >= 0 ? events[start]!.occurTime : null;
-	const models = modelsOf(events, from, details);
-	const tracks: WorkingTrack[] = models.length > 0 ? models.map(newTrack) : [newTrack(null)];
+	const board = new TrackBoard(configModels(details));
+	const {tracks} = board;
+	const endings: Problem[] = [];
 
 	let verdict: EventVerdict | null = null;
-	for (let i = from; i < events.length; i++) {
-		const event = events[i]!;
-		// Only an ending needs its wording read again (failed, or merely stopped?).
-		const failed = event.signal === 'ended' && isFailureWording(event.info, event.type);
-		verdict = applyEvent(tracks, event, failed) ?? verdict;
-	}
+	for (let i = from; i < events.length; i++) verdict = applyEvent(tracks, board.route(events[i]!, i), endings) ?? verdict;
 
 	const status = details?.status ?? null;
 	const outcome: Outcome = outcomeOfStatus(status) ?? verdict?.outcome ?? 'in_progress';
 	const decidedByEvent = verdict !== null && verdict.outcome === outcome;
 	const endedAt = outcome === 'in_progress' ? null : decidedByEvent ? verdict!.at : detailsEndTime(details, startedAt);
 	const cause = details?.error_msg || (status ? `The service status is ${status}.` : 'The deployment ended.');
-	settleOutcome(tracks, outcome, endedAt, decidedByEvent ? null : cause);
+	const errorTrack = board.named(details?.error_msg);
+	settleOutcome(tracks, outcome, endedAt, decidedByEvent ? null : cause, errorTrack);
 
 	return {
 		startedAt,
 		endedAt,
-		tracks: tracks.map((track) => freezeTrack(track, modelStatusOf(track.model, details))),
+		tracks: board.ordered().map((track) => freezeTrack(track, modelStatusOf(track.model, details))),
 		outcome,
 		status,
 		progress: details?.progress ?? null,
 		errorMsg: details?.error_msg ?? null,
 		concerning: isConcerningStatus(status),
+		errorModel: errorTrack?.model ?? null,
+		problems: problemsOf(tracks, endings),
 	};
 }

@@ -4,6 +4,11 @@
 import type {ServiceInstances} from './instances.js';
 import type {DeploymentProgress, Outcome, PhaseId, PhaseState, WatchEvent} from './types.js';
 import type {UpdateDiff, UpdateField, UpdateValue} from './update-log-diff.js';
+import {diagnose} from './diagnosis/diagnose.js';
+import {diagnoseFailure} from './diagnosis/failure.js';
+import {diagnosisRecord} from './diagnosis/present.js';
+import type {DiagnosisRecord} from './diagnosis/present.js';
+import type {SlowContext} from './diagnosis/slow.js';
 
 /** One line of `--json` output for an event. */
 export interface EventRecord {
@@ -72,6 +77,8 @@ export interface SummaryRecord {
 	readonly outcome: Outcome;
 	readonly status: string | null;
 	readonly error_msg: string | null;
+	/** Why it failed, or (in progress) why it is slow; null when neither applies. */
+	readonly diagnosis: DiagnosisRecord | null;
 	readonly phases: readonly SummaryPhase[];
 	/** The last counts the monitor gave; null without a monitor answer. */
 	readonly instances: InstanceCountsRecord | null;
@@ -116,15 +123,26 @@ export function updateRecord(diff: UpdateDiff): UpdateRecord {
 
 /**
  * The summary of the current deployment. Phases are listed model by model, in phase order;
- * `duration_ms` is known only for phases with both a start and an end time.
+ * `duration_ms` is known only for phases with both a start and an end time. `clock` (now,
+ * thresholds, deployment timeout) lets an in-progress summary carry a `slow` diagnosis;
+ * without it only a failure is diagnosed.
  */
+/** What the summary adds when known: the last instance counts, and the clock a slow diagnosis needs. */
+export interface SummaryExtras {
+	readonly instances?: ServiceInstances | null;
+	/** Without it, only a failed deployment gets a diagnosis (an in-progress one cannot be called slow). */
+	readonly clock?: SlowContext | null;
+}
+
 export function buildSummary(
 	serviceId: string,
 	serviceName: string | null,
 	deployment: DeploymentProgress,
 	eventsTotal: number,
-	instances: ServiceInstances | null = null,
+	extras: SummaryExtras = {},
 ): SummaryRecord {
+	const {instances = null, clock = null} = extras;
+	const diagnosis = clock === null ? diagnoseFailure(deployment) : diagnose({deployment, ...clock});
 	const phases = deployment.tracks.flatMap((track) =>
 		track.phases.map(
 			(phase): SummaryPhase => ({
@@ -147,6 +165,7 @@ export function buildSummary(
 		outcome: deployment.outcome,
 		status: deployment.status,
 		error_msg: deployment.errorMsg,
+		diagnosis: diagnosis === null ? null : diagnosisRecord(diagnosis),
 		phases,
 		instances: instances === null ? null : instanceCounts(instances),
 		events_total: eventsTotal,

@@ -179,10 +179,23 @@ export interface PhaseProgress {
 	readonly startedAt: number | null;
 	/** occur_time of the event that ended it; null while active or when unknown. */
 	readonly endedAt: number | null;
-	/** Abnormal events on this phase that a later success recovered from. */
+	/**
+	 * Abnormal events on this phase that did not fail it: while `active` it is still retrying
+	 * (ModelArts retries scheduling and pulls by itself); once `done` it recovered from them.
+	 */
 	readonly warnings: number;
-	/** Why it failed (the abnormal event text or the service's error_msg). */
+	/** True while the phase is active with abnormal events and no success yet. */
+	readonly retrying: boolean;
+	/** The latest abnormal text of a retrying or recovered phase; null when it had none. */
+	readonly lastWarning: string | null;
+	/** Why it failed (the abnormal event text or the service's error_msg); null unless failed. */
 	readonly cause: string | null;
+}
+
+/** The latest event that concerned a track, for "no news since" hints. */
+export interface TrackNews {
+	readonly at: number;
+	readonly info: string;
 }
 
 /** The five phases of one model of the current deployment. */
@@ -192,6 +205,26 @@ export interface ModelTrack {
 	/** `config[].status` from the details API, e.g. `notReady`, when known. */
 	readonly modelStatus: string | null;
 	readonly phases: readonly PhaseProgress[];
+	/** The latest event of the current lifecycle applied to this track; null when none. */
+	readonly lastEvent: TrackNews | null;
+}
+
+/**
+ * An abnormal event (or a failed ending) of the current lifecycle, where the phase machine
+ * placed it. The diagnosis reads these instead of the whole history. Only the first and the
+ * latest few per phase are kept, so a flood of retries cannot grow it.
+ */
+export interface Problem {
+	readonly text: string;
+	readonly at: number;
+	/** The track it was placed on; null when it concerns the deployment as a whole. */
+	readonly model: string | null;
+	/** The phase it was placed on; null for an ending that no phase took. */
+	readonly phase: PhaseId | null;
+	/** The phase its own wording names (classification), which may differ from `phase`. */
+	readonly namedPhase: PhaseId | null;
+	/** `event`: an abnormal event; `ending`: an event that ended the deployment as a whole. */
+	readonly source: 'event' | 'ending';
 }
 
 export type Outcome = 'succeeded' | 'failed' | 'in_progress' | 'stopped';
@@ -210,4 +243,8 @@ export interface DeploymentProgress {
 	readonly errorMsg: string | null;
 	/** The service says `concerning`: some instances are abnormal. */
 	readonly concerning: boolean;
+	/** The one model the service's error_msg names ("… for model ranker 2.0.0-rc1"), or null. */
+	readonly errorModel: string | null;
+	/** Abnormal events and failed endings of the current lifecycle, oldest first (bounded). */
+	readonly problems: readonly Problem[];
 }

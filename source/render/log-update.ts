@@ -1,4 +1,4 @@
-// Our replacement for Ink 6's log-update, swapped in by scripts/build.mjs.
+// Our log-update for Ink 6, passed to render() as its logUpdate option (patches/).
 //
 // Why: Ink 6.8's incremental renderer moves the cursor one row too few when a frame ends
 // in a newline (every non-fullscreen frame does), so each update lands one row lower and
@@ -6,7 +6,7 @@
 // the whole frame, ~25 KB/s for a ticking view. This one rewrites only the lines that
 // changed, never clears the screen or the scrollback, and accounts for terminals that
 // re-wrap old lines when the width shrinks, so a resize leaves no ghost lines behind.
-import stringWidth from 'string-width';
+import {textWidth} from './text-width.js';
 
 const CSI = '\u001B[';
 const HIDE_CURSOR = `${CSI}?25l`;
@@ -44,7 +44,7 @@ function parse(text: string): Frame {
 
 /** Rows a line takes on a terminal `columns` wide that wraps long lines. */
 function rowsOf(line: string, columns: number): number {
-	return Number.isFinite(columns) ? Math.max(1, Math.ceil(stringWidth(line) / Math.max(1, columns))) : 1;
+	return Number.isFinite(columns) ? Math.max(1, Math.ceil(textWidth(line) / Math.max(1, columns))) : 1;
 }
 
 /** Terminal rows the frame takes when `columns` wide (long lines wrap). */
@@ -96,7 +96,7 @@ export function createLogUpdate(stream: Writable, {showCursor = false} = {}): Lo
 	// its rows are counted at the narrower of the two widths.
 	let drawnColumns = stream.columns ?? Number.POSITIVE_INFINITY;
 	const columnsNow = () => Math.min(drawnColumns, stream.columns ?? Number.POSITIVE_INFINITY);
-	const fits = (frame: Frame, columns: number) => frame.lines.every(line => stringWidth(line) <= columns);
+	const fits = (frame: Frame, columns: number) => frame.lines.every(line => textWidth(line) <= columns);
 	const screenRows = () => stream.rows || Number.POSITIVE_INFINITY;
 	// A terminal that got shorter pushes the top of a tall frame into the scrollback, where
 	// the cursor cannot reach it; moving up then stops at the first row of the screen.
@@ -162,6 +162,28 @@ export function createLogUpdate(stream: Writable, {showCursor = false} = {}): Lo
 	return render;
 }
 
-/** Ink imports log-update's default export and calls `create`. */
-const logUpdate = {create: createLogUpdate};
+/** A frame drawn before Ink started (source/render/first-frame.ts), waiting to be adopted. */
+let painted: {readonly stream: Writable; readonly log: LogUpdate; readonly adopted: () => void} | null = null;
+
+/**
+ * Leaves `log`, which has drawn a frame on `stream`, for the next `create` on that stream:
+ * Ink then continues from that frame instead of drawing its first one below it.
+ */
+export function handOver(stream: Writable, log: LogUpdate, adopted: () => void): void {
+	painted = {stream, log, adopted};
+}
+
+/** Ink imports log-update's default export and calls `create` once per render(). */
+const logUpdate = {
+	create(stream: Writable, options?: {showCursor?: boolean}): LogUpdate {
+		if (painted?.stream === stream) {
+			const {log, adopted} = painted;
+			painted = null;
+			adopted();
+			return log;
+		}
+
+		return createLogUpdate(stream, options);
+	},
+};
 export default logUpdate;

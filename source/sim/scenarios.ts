@@ -3,8 +3,9 @@ import type {Scenario} from './scenario-types.js';
 import {BIG_HISTORY} from './big-history.js';
 import {CORE_SCENARIOS} from './scenarios-core.js';
 import {MORE_SCENARIOS} from './scenarios-more.js';
+import {DIAGNOSIS_SCENARIOS} from './scenarios-diagnosis.js';
 
-const ALL: readonly Scenario[] = [...CORE_SCENARIOS, ...MORE_SCENARIOS, BIG_HISTORY];
+const ALL: readonly Scenario[] = [...CORE_SCENARIOS, ...MORE_SCENARIOS, BIG_HISTORY, ...DIAGNOSIS_SCENARIOS];
 
 /** Every scenario name, in the order --help lists them. */
 export const SCENARIO_NAMES: readonly string[] = ALL.map((scenario) => scenario.name);

@@ -1,9 +1,11 @@
-// Terminal-width arithmetic for the views. Widths are measured with string-width so CJK
-// and emoji (two columns each) never push a line past the terminal's edge.
-import stringWidth from 'string-width';
+// Terminal-width arithmetic for the views. Widths are measured as string-width measures
+// them so CJK and emoji (two columns each) never push a line past the terminal's edge.
 import {sanitizeForAsciiTerminal, sanitizeForTerminal} from '../model/sanitize.js';
+import {isNarrowText, textWidth} from '../render/text-width.js';
 
-const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+// Built on first use: the first Intl.Segmenter costs ~8 ms, and the first frame needs none.
+let segmenter: Intl.Segmenter | undefined;
+const graphemesOf = (text: string) => (segmenter ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'})).segment(text);
 
 /** Cuts `text` to at most `width` columns, marking the cut with an ellipsis. */
 export function truncateTo(text: string, width: number, ascii = false): string {
@@ -11,18 +13,22 @@ export function truncateTo(text: string, width: number, ascii = false): string {
 		return '';
 	}
 
-	if (stringWidth(text) <= width) {
+	if (textWidth(text) <= width) {
 		return text;
+	}
+
+	const mark = ascii ? '~' : '…';
+	const room = width - textWidth(mark);
+	if (isNarrowText(text)) {
+		return text.slice(0, Math.max(0, room)) + mark;
 	}
 
 	// Cut by grapheme (an emoji with modifiers is one), measuring each: cli-truncate can
 	// overshoot by a column on emoji, which would wrap the line.
-	const mark = ascii ? '~' : '…';
-	const room = width - stringWidth(mark);
 	let kept = '';
 	let used = 0;
-	for (const {segment} of graphemes.segment(text)) {
-		const segmentWidth = stringWidth(segment);
+	for (const {segment} of graphemesOf(text)) {
+		const segmentWidth = textWidth(segment);
 		if (used + segmentWidth > room) {
 			break;
 		}
@@ -37,13 +43,13 @@ export function truncateTo(text: string, width: number, ascii = false): string {
 /** Exactly `width` columns: cut with an ellipsis when too long, padded with spaces when short. */
 export function fitTo(text: string, width: number, ascii = false, align: 'left' | 'right' = 'left'): string {
 	const cut = truncateTo(text, width, ascii);
-	const fill = ' '.repeat(Math.max(0, width - stringWidth(cut)));
+	const fill = ' '.repeat(Math.max(0, width - textWidth(cut)));
 	return align === 'left' ? cut + fill : fill + cut;
 }
 
 /** Columns `text` takes in a terminal. */
 export function widthOf(text: string): number {
-	return stringWidth(text);
+	return textWidth(text);
 }
 
 /** A run of text drawn in one style; a line is a list of them. */
@@ -107,7 +113,7 @@ export function wrapText(text: string, width: number): string[] {
 			push();
 		}
 
-		for (const {segment} of graphemes.segment(word)) {
+		for (const {segment} of graphemesOf(word)) {
 			const segmentWidth = widthOf(segment);
 			if (used + segmentWidth > width && segment !== ' ') {
 				push();

@@ -1,7 +1,7 @@
 // The monitor and update logs requests (modelarts-api.md §7–8), against a fake fetch that
 // answers with fixtures written from the documented shapes.
 import {describe, expect, it} from 'vitest';
-import {createClient, type FetchLike} from '../../source/api/client.js';
+import {createClient, type FetchLike, type FetchResponse} from '../../source/api/client.js';
 import {AuthError, TransientError} from '../../source/api/errors.js';
 import {availability} from '../../source/api/optional-api.js';
 import {tokenAuth} from './token-auth.js';
@@ -27,12 +27,17 @@ const LOGS = {
 	],
 };
 
+async function* once(chunk: Uint8Array): AsyncGenerator<Uint8Array> {
+	yield chunk;
+}
+
 /** A fetch that answers every request with `status` and `body`, and records the URLs asked for. */
 function fakeFetch(status: number, body: unknown): FetchLike & {readonly urls: string[]} {
 	const urls: string[] = [];
-	const fetch = async (url: string) => {
+	const fetch = async (url: string): Promise<FetchResponse> => {
 		urls.push(url);
-		return {status, headers: {get: () => null}, text: async () => (typeof body === 'string' ? body : JSON.stringify(body))};
+		const text = typeof body === 'string' ? body : JSON.stringify(body);
+		return {status, headers: {get: () => null}, body: once(new TextEncoder().encode(text))};
 	};
 	return Object.assign(fetch, {urls});
 }

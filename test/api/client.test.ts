@@ -2,7 +2,7 @@ import {createServer, type IncomingMessage, type Server, type ServerResponse} fr
 import type {AddressInfo} from 'node:net';
 import {afterEach, describe, expect, it} from 'vitest';
 import {createClient, type FetchLike, type RequestLog} from '../../source/api/client.js';
-import {ApiError, AuthError, BadRequestError, ForbiddenError, NotFoundError, ThrottledError, TransientError} from '../../source/api/errors.js';
+import {ApiError, AuthError, BadRequestError, ForbiddenError, HopError, NotFoundError, ThrottledError, TransientError} from '../../source/api/errors.js';
 import {CredentialError} from '../../source/config/errors.js';
 import {startSimulator, type Simulator} from '../../source/sim/server.js';
 import {tokenAuth} from './token-auth.js';
@@ -153,8 +153,9 @@ describe('createClient', () => {
 
 		const error = await failure(client.listEvents(SERVICE, {}));
 
-		expect(error).toBeInstanceOf(TransientError);
-		expect(error.message).toMatch(/^connection refused by 127\.0\.0\.1:\d+/);
+		expect(error).toBeInstanceOf(HopError);
+		expect(error).toMatchObject({hop: 'endpoint-tcp', retryable: true});
+		expect(error.message).toMatch(/^connection refused by 127\.0\.0\.1:\d+ — check --endpoint$/);
 	});
 
 	it.each(['ENOTFOUND', 'EAI_AGAIN'])('says the DNS lookup failed (%s)', async (code) => {
@@ -166,8 +167,8 @@ describe('createClient', () => {
 
 		const error = await failure(client.listEvents(SERVICE, {}));
 
-		expect(error).toBeInstanceOf(TransientError);
-		expect(error.message).toBe('DNS lookup failed for modelarts.nowhere.example — check the endpoint or region');
+		expect(error).toBeInstanceOf(HopError);
+		expect(error.message).toMatch(/^DNS lookup failed for modelarts\.nowhere\.example:443 — check --endpoint or --region/);
 	});
 
 	it('refreshes the credential once after a 401 and retries', async () => {

@@ -1,27 +1,69 @@
 import {describe, expect, it} from 'vitest';
-import {errorForNetworkFailure, looksLikeHtml, parseErrorBody} from '../../source/api/http-errors.js';
+import {AuthError, HopError, NotFoundError, TransientError} from '../../source/api/errors.js';
+import {errorForStatus, looksLikeHtml, parseErrorBody} from '../../source/api/http-errors.js';
 import {redactUrl, scrubSecrets} from '../../source/api/redact.js';
+import type {Route} from '../../source/api/route.js';
 
-const systemError = (code: string, message = `connect ${code}`) => Object.assign(new Error(message), {code});
+const ROUTE_DIRECT: Route = {endpoint: 'modelarts.example:443', hostname: 'modelarts.example', proxy: null};
+const ROUTE_FORWARD: Route = {
+	endpoint: 'modelarts.example:80',
+	hostname: 'modelarts.example',
+	proxy: {address: '127.0.0.1:3128', variable: 'HTTP_PROXY', tunnel: false, withCredentials: false},
+};
+const ROUTE_TUNNEL: Route = {...ROUTE_FORWARD, endpoint: 'modelarts.example:443', proxy: {...ROUTE_FORWARD.proxy!, tunnel: true, variable: 'HTTPS_PROXY'}};
+const MODELARTS_401 = '{"error_code":"ModelArts.0203","error_msg":"Invalid token."}';
+const PROXY_PAGE = '<?xml version="1.0" encoding="UTF-8" ?>\n<!DOCTYPE html>\n<html><head><title>407</title></head></html>';
 
-describe('errorForNetworkFailure', () => {
+function answer(status: number, text: string, route: Route, headers: Record<string, string> = {}, statusText = '') {
+	const lower = new Map(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+	return errorForStatus(status, text, {route, headers: {get: (name) => lower.get(name) ?? null}, statusText, serviceId: null, authSource: 'MODELARTS_TOKEN', retryAfterMs: null});
+}
+
+describe('errorForStatus: whose answer it is', () => {
 	it.each([
-		[systemError('ENOTFOUND'), 'DNS lookup failed for modelarts.example — check the endpoint or region'],
-		[systemError('EAI_AGAIN'), 'DNS lookup failed for modelarts.example — check the endpoint or region'],
-		[systemError('ECONNREFUSED'), 'connection refused by modelarts.example — check the endpoint'],
-		[systemError('ECONNRESET'), 'connection reset'],
-		[systemError('EPIPE'), 'connection reset'],
-		[new Error('Premature close'), 'connection reset'],
-		[{cause: systemError('ECONNRESET')}, 'connection reset'],
-		[systemError('ETIMEDOUT'), 'cannot reach modelarts.example (ETIMEDOUT)'],
-		[systemError('UNABLE_TO_VERIFY_LEAF_SIGNATURE'), 'TLS certificate problem with modelarts.example (UNABLE_TO_VERIFY_LEAF_SIGNATURE) — pass --ca-file for a private CA'],
-		[systemError('EWHATEVER'), 'network error (EWHATEVER)'],
-		[new TypeError('bad thing'), 'network error (TypeError: bad thing)'],
-	])('describes %o', (error, message) => {
-		const mapped = errorForNetworkFailure(error, 'modelarts.example');
-		expect(mapped.message).toBe(message);
-		expect(mapped.retryable).toBe(true);
-		expect(mapped.status).toBeNull();
+		// A proxy's own answer to a plain-HTTP request: 407, or no Via and no ModelArts body
+		['407 through a forward proxy', 407, PROXY_PAGE, ROUTE_FORWARD, {'proxy-authenticate': 'Basic realm="Tinyproxy"'}, 'proxy-auth', /^the proxy 127\.0\.0\.1:3128 \(HTTP_PROXY\) wants credentials \(407 Proxy Authentication Required\)/],
+		['403 page without Via through a forward proxy', 403, PROXY_PAGE, ROUTE_FORWARD, {}, 'proxy-refused', /^the proxy 127\.0\.0\.1:3128 \(HTTP_PROXY\) refused the request to modelarts\.example:80 \(403 Access violation\)/],
+		['500 page without Via through a forward proxy', 500, PROXY_PAGE, ROUTE_FORWARD, {}, 'proxy-refused', /could not reach modelarts\.example:80 \(500 Access violation\)/],
+		['squid error page with Via', 503, PROXY_PAGE, ROUTE_FORWARD, {via: '1.1 squid', 'x-squid-error': 'ERR_DNS_FAIL 0'}, 'proxy-refused', /could not reach modelarts\.example:80/],
+		['407 with no proxy configured', 407, PROXY_PAGE, ROUTE_DIRECT, {}, 'proxy-auth', /^a proxy between this machine and modelarts\.example:443 wants credentials/],
+		// A page instead of ModelArts' JSON: something in front of ModelArts said no
+		['HTML 401', 401, '<html><body>Login</body></html>', ROUTE_DIRECT, {}, 'gateway', /^HTTP 401 \(an HTML page, not a ModelArts answer\) from modelarts\.example:443 — something in front of ModelArts/],
+		['HTML 403 through a tunnel', 403, '<html><body>Blocked</body></html>', ROUTE_TUNNEL, {}, 'gateway', /^HTTP 403 \(an HTML page, not a ModelArts answer\) from modelarts\.example:443/],
+	] as const)('%s is not a ModelArts answer', (_name, status, text, route, headers, hop, message) => {
+		const error = answer(status, text, route, headers, status === 407 ? 'Proxy Authentication Required' : 'Access violation');
+
+		expect(error).toBeInstanceOf(HopError);
+		expect(error).toMatchObject({hop, status: null});
+		expect(error.message).toMatch(message);
+		expect(error.message).not.toMatch(/token|MODELARTS_TOKEN/i);
+	});
+
+	it.each([
+		['direct', ROUTE_DIRECT, {}],
+		['forwarded by a proxy (Via)', ROUTE_FORWARD, {via: '1.1 vm (tinyproxy/1.11.1)'}],
+		['through a tunnel', ROUTE_TUNNEL, {}],
+	] as const)('a ModelArts 401 %s stays a credential problem', (_name, route, headers) => {
+		const error = answer(401, MODELARTS_401, route, headers);
+
+		expect(error).toBeInstanceOf(AuthError);
+		expect(error.message).toMatch(/MODELARTS_TOKEN was rejected/);
+	});
+
+	it('a 502 page forwarded by the proxy (Via) is the gateway behind it, retried', () => {
+		const error = answer(502, '<html>bad gateway</html>', ROUTE_FORWARD, {via: '1.1 proxy'});
+
+		expect(error).toBeInstanceOf(TransientError);
+		expect(error.message).toBe('HTTP 502 (an HTML page, not a ModelArts answer)');
+	});
+
+	it('never lets a server error message drive the terminal', () => {
+		const body = JSON.stringify({error_code: 'ModelArts.3502', error_msg: 'no \u001b[2J\u001b]0;t\u0007 such'});
+		const error = answer(404, body, ROUTE_DIRECT);
+
+		expect(error).toBeInstanceOf(NotFoundError);
+		expect(error.message).toContain('no ␛[2J␛]0;t␇ such');
+		expect(error.message).not.toMatch(/[\u0000-\u001f]/);
 	});
 });
 

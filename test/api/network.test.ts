@@ -2,13 +2,18 @@ import {readFileSync} from 'node:fs';
 import {createServer} from 'node:http';
 import type {Server} from 'node:http';
 import {createServer as createHttpsServer} from 'node:https';
-import {connect} from 'node:net';
+import {connect, createServer as createNetServer} from 'node:net';
 import type {AddressInfo} from 'node:net';
 import {fileURLToPath} from 'node:url';
 import fetch from 'node-fetch';
-import {afterEach, describe, expect, it} from 'vitest';
-import {createAgent, INSECURE_WARNING, noProxyMatcher} from '../../source/api/network.js';
+import {afterEach, describe, expect, it, onTestFinished} from 'vitest';
+import {iamRequest} from '../../source/api/auth/http.js';
+import {createClient} from '../../source/api/client.js';
+import {ApiError, type HopError} from '../../source/api/errors.js';
+import {createAgent, INSECURE_WARNING} from '../../source/api/network.js';
+import {noProxyMatcher} from '../../source/api/no-proxy.js';
 import {redact} from '../../source/secrets.js';
+import {tokenAuth} from './token-auth.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/auth/${name}`, import.meta.url));
 const CERT = fixture('cert.pem');
@@ -40,14 +45,22 @@ async function httpsServer(): Promise<{port: number; connections: () => number}>
 	return {port: await listen(server), connections: () => connections};
 }
 
-/** A CONNECT proxy that sends every tunnel to 127.0.0.1, whatever host was asked for. */
-async function connectProxy(): Promise<{port: number; tunnels: string[]; auth: string[]}> {
+/**
+ * A CONNECT proxy that sends every tunnel to 127.0.0.1, whatever host was asked for, unless
+ * `refuse` gives the status line to answer instead.
+ */
+async function connectProxy(refuse?: string): Promise<{port: number; tunnels: string[]; auth: string[]}> {
 	const requested: string[] = [];
 	const auth: string[] = [];
 	const proxy = createServer((_req, res) => res.writeHead(405).end());
 	proxy.on('connect', (req, client) => {
 		requested.push(req.url ?? '');
 		auth.push(req.headers['proxy-authorization'] ?? '');
+		if (refuse) {
+			client.end(`HTTP/1.1 ${refuse}\r\ncontent-type: text/html\r\n\r\n<html>${refuse}</html>`);
+			return;
+		}
+
 		const port = Number((req.url ?? '').split(':').pop());
 		const upstream = connect(port, '127.0.0.1', () => {
 			tunnels.push(client, upstream);
@@ -59,6 +72,17 @@ async function connectProxy(): Promise<{port: number; tunnels: string[]; auth: s
 		client.on('error', () => upstream.destroy());
 	});
 	return {port: await listen(proxy), tunnels: requested, auth};
+}
+
+async function rejection(promise: Promise<unknown>): Promise<HopError> {
+	try {
+		await promise;
+	} catch (error) {
+		if (error instanceof ApiError) return error as HopError;
+		throw error;
+	}
+
+	throw new Error('expected a rejection');
 }
 
 describe('createAgent', () => {
@@ -140,5 +164,128 @@ describe('noProxyMatcher', () => {
 		['', 'https://example.com/', false],
 	])('NO_PROXY=%j, %s → bypass %s', (list, url, expected) => {
 		expect(noProxyMatcher(list)(new URL(url))).toBe(expected);
+	});
+});
+
+describe('errors through a proxy name the proxy', () => {
+	const clientVia = (env: Record<string, string>, endpoint: string, caFile?: string) =>
+		createClient({endpoint, projectId: 'p', auth: tokenAuth('tok-0123456789abcdef'), agent: createAgent({env, caFile, keepAlive: true}), timeoutMs: 5000});
+
+	it('a refused CONNECT is the proxy refusing the tunnel, not ModelArts refusing the token', async () => {
+		// Given a proxy that answers every CONNECT with 403
+		const target = await httpsServer();
+		const proxy = await connectProxy('403 Forbidden by policy');
+
+		// When the client asks for events through it
+		const error = await rejection(clientVia({HTTPS_PROXY: `http://127.0.0.1:${proxy.port}`}, `https://localhost:${target.port}`, CERT).listEvents('svc', {}));
+
+		// Then it is a permanent proxy error naming the proxy and the tunnel, and the endpoint saw nothing
+		expect(error).toMatchObject({kind: 'hop', hop: 'proxy-refused', retryable: false, status: null});
+		expect(error.message).toBe(
+			`the proxy 127.0.0.1:${proxy.port} (HTTPS_PROXY) refused the tunnel to localhost:${target.port} (403 Forbidden by policy) — its rules do not allow this host or port; ask the proxy's administrator; if localhost can be reached directly, add it to NO_PROXY`,
+		);
+		expect(target.connections()).toBe(0);
+	});
+
+	it('a 407 on CONNECT asks for proxy credentials, and never shows them once given', async () => {
+		const target = await httpsServer();
+		const proxy = await connectProxy('407 Proxy Authentication Required');
+
+		const without = await rejection(clientVia({https_proxy: `http://127.0.0.1:${proxy.port}`}, `https://localhost:${target.port}`, CERT).listEvents('svc', {}));
+		const withWrong = await rejection(clientVia({https_proxy: `http://carol:wrong-pass-1234@127.0.0.1:${proxy.port}`}, `https://localhost:${target.port}`, CERT).listEvents('svc', {}));
+
+		expect(without).toMatchObject({hop: 'proxy-auth', retryable: false});
+		expect(without.message).toMatch(/^the proxy 127\.0\.0\.1:\d+ \(https_proxy\) wants credentials \(407 Proxy Authentication Required\)/);
+		expect(withWrong.message).toMatch(/rejected the credentials in https_proxy \(407 Proxy Authentication Required\)/);
+		expect(redact(`${withWrong.message} ${withWrong.stack}`)).not.toMatch(/carol|wrong-pass-1234/);
+	});
+
+	it('a proxy that is down is named as such, and may be retried', async () => {
+		// Given a proxy port where nothing listens
+		const closed = await listen(createServer());
+		await new Promise((resolve) => servers.pop()!.close(resolve));
+
+		const error = await rejection(clientVia({HTTPS_PROXY: `http://127.0.0.1:${closed}`}, 'https://modelarts.invalid').listEvents('svc', {}));
+
+		expect(error).toMatchObject({hop: 'proxy-tcp', retryable: true});
+		expect(error.message).toBe(`connection refused by the proxy 127.0.0.1:${closed} (HTTPS_PROXY) — is the proxy running? Check HTTPS_PROXY`);
+	});
+
+	it('a proxy that takes the connection and never answers CONNECT is named when time runs out', async () => {
+		// Given a "proxy" that accepts TCP connections and stays silent
+		const silent = createNetServer((socket) => tunnels.push(socket));
+		await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+		const {port} = silent.address() as AddressInfo;
+		onTestFinished(() => new Promise<void>((resolve) => silent.close(() => resolve())));
+		const client = createClient({endpoint: 'https://modelarts.invalid', projectId: 'p', auth: tokenAuth('tok-0123456789abcdef'), agent: createAgent({env: {HTTPS_PROXY: `http://127.0.0.1:${port}`}, keepAlive: true}), timeoutMs: 300});
+
+		const error = await rejection(client.listEvents('svc', {}));
+
+		expect(error).toMatchObject({hop: 'proxy-tcp', retryable: true});
+		expect(error.message).toBe(`timed out after 0.3s waiting for the proxy 127.0.0.1:${port} (HTTPS_PROXY) to open the tunnel to modelarts.invalid:443 — check HTTPS_PROXY and the proxy`);
+	});
+
+	it('an endpoint certificate no CA vouches for fails at once with advice, inside the tunnel', async () => {
+		const target = await httpsServer();
+		const proxy = await connectProxy();
+
+		const error = await rejection(clientVia({HTTPS_PROXY: `http://127.0.0.1:${proxy.port}`}, `https://localhost:${target.port}`).listEvents('svc', {}));
+
+		expect(error).toMatchObject({hop: 'endpoint-tls', retryable: false});
+		expect(error.message).toMatch(new RegExp(`^TLS: the certificate of localhost:${target.port} is not signed by a CA this machine trusts \\(\\w+\\) — pass --ca-file`));
+		expect(proxy.tunnels).toEqual([`localhost:${target.port}`]);
+	});
+});
+
+describe('the endpoint certificate inside a tunnel', () => {
+	it('is checked against the endpoint\'s IP address, not against "localhost"', async () => {
+		// Given a certificate for 127.0.0.1 and localhost, and a proxy that tunnels any host to it
+		const target = await httpsServer();
+		const proxy = await connectProxy();
+		const agent = createAgent({env: {HTTPS_PROXY: `http://127.0.0.1:${proxy.port}`}, caFile: CERT, keepAlive: true});
+
+		// When the endpoint is an address the certificate does not name
+		const error = await rejection(createClient({endpoint: `https://127.0.0.2:${target.port}`, projectId: 'p', auth: tokenAuth('tok-0123456789abcdef'), agent}).listEvents('svc', {}));
+
+		// Then the name check fails for that address
+		expect(error).toMatchObject({hop: 'endpoint-tls', retryable: false});
+		expect(error.message).toMatch(/is not valid for 127\.0\.0\.2 \(ERR_TLS_CERT_ALTNAME_INVALID\)/);
+		// And the address it names still passes
+		await expect(fetch(`https://127.0.0.1:${target.port}/`, {agent})).resolves.toMatchObject({status: 200});
+	});
+});
+
+describe('IAM requests through a proxy', () => {
+	it('name the proxy that refused the tunnel, prefixed with IAM', async () => {
+		const proxy = await connectProxy('403 Access violation');
+		const agent = createAgent({env: {HTTPS_PROXY: `http://127.0.0.1:${proxy.port}`}, keepAlive: true});
+
+		const error = await rejection(iamRequest({fetch, agent, timeoutMs: 5000}, new URL('https://iam.example.invalid/v3/auth/tokens'), {method: 'POST', headers: {}}));
+
+		expect(error).toMatchObject({hop: 'proxy-refused', retryable: false});
+		expect(error.message).toMatch(/^IAM at https:\/\/iam\.example\.invalid: the proxy 127\.0\.0\.1:\d+ \(HTTPS_PROXY\) refused the tunnel to iam\.example\.invalid:443 \(403 Access violation\)/);
+	});
+});
+
+describe('createAgent(…).route', () => {
+	it.each([
+		[{}, 'https://modelarts.example/', null],
+		[{HTTPS_PROXY: 'http://proxy.corp:3128'}, 'https://modelarts.example/', {address: 'proxy.corp:3128', variable: 'HTTPS_PROXY', tunnel: true, withCredentials: false}],
+		[{https_proxy: 'http://u:p@proxy.corp', HTTPS_PROXY: 'http://other:1'}, 'https://modelarts.example/', {address: 'proxy.corp:80', variable: 'https_proxy', tunnel: true, withCredentials: true}],
+		[{HTTP_PROXY: 'proxy.corp:8080'}, 'http://modelarts.example:8000/', {address: 'proxy.corp:8080', variable: 'HTTP_PROXY', tunnel: false, withCredentials: false}],
+		[{HTTP_PROXY: 'proxy.corp:8080'}, 'https://modelarts.example/', null],
+		[{HTTPS_PROXY: 'http://proxy.corp:3128', NO_PROXY: '.example'}, 'https://modelarts.example/', null],
+	])('env %j, %s → proxy %j', (env, url, proxy) => {
+		const route = createAgent({env, keepAlive: true}).route(new URL(url));
+
+		expect(route.proxy).toEqual(proxy);
+		expect(route.endpoint).toBe(`${new URL(url).hostname}:${new URL(url).port || (url.startsWith('http:') ? '80' : '443')}`);
+	});
+
+	it('treats the Proxy-Authorization value of proxy credentials as a secret too', () => {
+		createAgent({env: {HTTPS_PROXY: 'http://dave:s3cr3t-proxy@proxy.corp:3128'}, keepAlive: true});
+		const header = Buffer.from('dave:s3cr3t-proxy').toString('base64');
+
+		expect(redact(`Proxy-Authorization was ${header}`)).toBe('Proxy-Authorization was ***');
 	});
 });

@@ -1,5 +1,5 @@
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
-import {ApiError, AuthError, ForbiddenError, NotFoundError, ThrottledError, TransientError} from '../../source/api/errors.js';
+import {ApiError, AuthError, ForbiddenError, HopError, NotFoundError, ThrottledError, TransientError} from '../../source/api/errors.js';
 import type {EventSync} from '../../source/api/sync.js';
 import type {ModelArtsClient} from '../../source/api/types.js';
 import {createWatcher, type WatcherOptions} from '../../source/api/watcher.js';
@@ -200,6 +200,9 @@ describe('createWatcher', () => {
 		['a 401 on events', {polls: [new AuthError('HTTP 401 ModelArts.0203 — renew the token', 401)]}, 'auth'],
 		['a 403 on events', {polls: [new ForbiddenError('HTTP 403 ModelArts.0210 — check the project id', 403)]}, 'forbidden'],
 		['a 401 on details', {details: [new AuthError('HTTP 401 APIGW.0301 — renew the token', 401)]}, 'auth'],
+		['an untrusted certificate', {polls: [new HopError('TLS: the certificate of m.example:443 is not signed by a CA this machine trusts', 'endpoint-tls', false)]}, 'hop'],
+		['a proxy refusing the tunnel', {polls: [new HopError('the proxy p:3128 (HTTPS_PROXY) refused the tunnel to m.example:443 (403)', 'proxy-refused', false, 403)]}, 'hop'],
+		['a proxy wanting credentials on details', {details: [new HopError('the proxy p:3128 (HTTPS_PROXY) wants credentials (407)', 'proxy-auth', false, 407)]}, 'hop'],
 	] as const)('stops on %s and says what to do', async (_name, script, errorKind) => {
 		const {watcher, calls, syncStates} = harness(script);
 
@@ -228,6 +231,18 @@ describe('createWatcher', () => {
 		expect(result.error?.message).toBe('could not reach ModelArts after 5 attempts: connection refused by 127.0.0.1:1 — check the endpoint');
 		expect(syncStates().filter((s) => s.kind === 'retrying')).toHaveLength(4);
 		expect(syncStates().at(-1)).toMatchObject({kind: 'stopped'});
+	});
+
+	it('gives up after 5 attempts on a proxy that is down, as on any endpoint never reached', async () => {
+		// Given a proxy that refuses every connection: the proxy answered nothing, ModelArts neither
+		const down = () => new HopError('connection refused by the proxy 127.0.0.1:9 (HTTPS_PROXY) — is the proxy running? Check HTTPS_PROXY', 'proxy-tcp', true);
+		const {watcher, syncStates} = harness({polls: Array.from({length: 10}, down)});
+
+		watcher.start();
+		await vi.advanceTimersByTimeAsync(600_000);
+
+		expect((await watcher.done).error?.message).toBe('could not reach ModelArts after 5 attempts: connection refused by the proxy 127.0.0.1:9 (HTTPS_PROXY) — is the proxy running? Check HTTPS_PROXY');
+		expect(syncStates().filter((s) => s.kind === 'retrying').map((s) => s.kind === 'retrying' && s.reason)).toEqual(Array.from({length: 4}, () => 'connection refused by the proxy 127.0.0.1:9 (HTTPS_PROXY)'));
 	});
 
 	it('keeps retrying a server that answered once, however long it fails', async () => {

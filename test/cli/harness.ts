@@ -4,6 +4,7 @@ import {spawn, type ChildProcess} from 'node:child_process';
 import {existsSync, mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
+import {TEST_NODE} from '../fixtures/test-node.js';
 
 export const CLI = path.resolve('dist/cli.js');
 
@@ -37,7 +38,7 @@ export interface RunOptions {
 }
 
 export function spawnCli(args: readonly string[], env: Record<string, string>): ChildProcess {
-	return spawn(process.execPath, [CLI, ...args], {env, stdio: ['ignore', 'pipe', 'pipe']});
+	return spawn(TEST_NODE, [CLI, ...args], {env, stdio: ['ignore', 'pipe', 'pipe']});
 }
 
 /** Runs the CLI to its end; a bounded overall limit comes from the test timeout. */

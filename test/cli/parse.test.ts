@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {normalizeDemoFlag, parseCommandLine} from '../../source/cli/parse.js';
 
 const SCENARIOS = ['success', 'failure', 'multi-model'];
-const parse = (...argv: string[]) => parseCommandLine(argv, SCENARIOS, 'desc');
+const parse = (...argv: string[]) => parseCommandLine(argv, SCENARIOS);
 
 describe('normalizeDemoFlag', () => {
 	it.each([
@@ -38,6 +38,8 @@ describe('parseCommandLine', () => {
 		[['--no-notify'], {notify: false}],
 		[['--low-bandwidth', '--utc'], {lowBandwidth: true, utc: true}],
 		[['--output=json'], {output: 'json'}],
+		[['--max-response-size', '64MiB'], {maxResponseSize: '64MiB'}],
+		[['--slow-after', 'pull=15m,start=12m', '--deploy-timeout', '40m'], {slowAfter: 'pull=15m,start=12m', deployTimeout: '40m'}],
 	])('maps %j', (argv, flags) => {
 		expect(parse(...argv)).toEqual({kind: 'watch', flags});
 	});
@@ -79,7 +81,6 @@ describe('parseCommandLine', () => {
 		[['svc', '--no-colour'], 'unknown flag --no-colour: did you mean --no-color?'],
 		[['svc', '-x'], 'unknown flag -x'],
 		[['svc', '--token', 'abc'], 'unknown flag --token'],
-		[['svc', '--since', '-2h'], 'unknown flag -2h'],
 	])('%j is a usage error in our words: %s', (argv, message) => {
 		expect(parse(...argv)).toEqual({kind: 'usage-error', message});
 	});
@@ -87,6 +88,7 @@ describe('parseCommandLine', () => {
 	it.each([
 		[['svc', '--since', '2h', '--until', '1h']],
 		[['svc', '--interval', '-1']],
+		[['svc', '--since', '-2h']],
 		[['svc', '--no-color', '--no-notify']],
 		[['--', 'svc']],
 		[['svc', '--output=json', '-h']],
@@ -95,10 +97,10 @@ describe('parseCommandLine', () => {
 	});
 
 	it('parses the simulate subcommand with its own flags', () => {
-		expect(parseCommandLine(['simulate', '--port', '8080', '--scenario', 'failure', '--scenario', 'stuck', '--offset-mode', 'record', '--speed', '4', '--deny', 'logs=404'], SCENARIOS, 'd')).toEqual({
+		expect(parseCommandLine(['simulate', '--port', '8080', '--scenario', 'failure', '--scenario', 'stuck', '--offset-mode', 'record', '--speed', '4', '--deny', 'logs=404'], SCENARIOS)).toEqual({
 			kind: 'simulate',
 			flags: {port: '8080', scenario: ['failure', 'stuck'], offsetMode: 'record', speed: '4', deny: 'logs=404'},
 		});
-		expect(parseCommandLine(['simulate', '--sped', '4'], SCENARIOS, 'd')).toEqual({kind: 'usage-error', message: 'unknown flag --sped: did you mean --speed?'});
+		expect(parseCommandLine(['simulate', '--sped', '4'], SCENARIOS)).toEqual({kind: 'usage-error', message: 'unknown flag --sped: did you mean --speed?'});
 	});
 });

@@ -5,6 +5,7 @@ import {describe, expect, it} from 'vitest';
 import {ConfigError, CredentialError} from '../../source/config/errors.js';
 import {FLAG_CHOICES, resolveConfig} from '../../source/config/resolve.js';
 import type {ConfigEnvironment, RawFlags} from '../../source/config/types.js';
+import {DEFAULT_SLOW_THRESHOLDS} from '../../source/model/diagnosis/thresholds.js';
 
 const NOW = Date.parse('2024-05-01T12:00:00Z');
 const TOKEN = 'MIItoken-for-resolve-tests';
@@ -21,6 +22,7 @@ describe('resolveConfig: valid input', () => {
 			serviceId: 'svc-1', endpoint: 'https://modelarts.eu-de.otc.t-systems.com', region: 'eu-de', projectId: null,
 			intervalMs: 3000, typeFilter: 'all', order: 'desc', output: 'tty', color: true, ascii: false, timeZone: {kind: 'local'},
 			timeoutMs: null, since: null, until: null,
+			slowThresholds: DEFAULT_SLOW_THRESHOLDS, deployTimeoutMs: 20 * 60_000,
 		});
 		expect(auth.source).toBe('MODELARTS_TOKEN');
 	});
@@ -50,6 +52,17 @@ describe('resolveConfig: valid input', () => {
 		[{tz: 'Asia/Shanghai'}, {timeZone: {kind: 'zone', name: 'Asia/Shanghai'}}],
 		[{color: false}, {color: false}],
 		[{ascii: true}, {ascii: true}],
+		[{}, {maxResponseBytes: 32 * 1024 ** 2}],
+		[{maxResponseSize: '64MiB'}, {maxResponseBytes: 64 * 1024 ** 2}],
+		[{maxResponseSize: '100MB'}, {maxResponseBytes: 100_000_000}],
+		[{maxResponseSize: '128m'}, {maxResponseBytes: 128 * 1024 ** 2}],
+		[{maxResponseSize: '1048576'}, {maxResponseBytes: 1024 ** 2}],
+		[{slowAfter: 'pull=15m,start=12m'}, {slowThresholds: {...DEFAULT_SLOW_THRESHOLDS, image_pulling: 900_000, model_startup: 720_000}}],
+		[{slowAfter: ' Pulling = 1h , schedule=90s'}, {slowThresholds: {...DEFAULT_SLOW_THRESHOLDS, image_pulling: 3_600_000, resource_scheduling: 90_000}}],
+		[{slowAfter: 'image_building=30m'}, {slowThresholds: {...DEFAULT_SLOW_THRESHOLDS, image_building: 1_800_000}}],
+		[{slowAfter: '20m'}, {slowThresholds: {image_building: 1_200_000, environment_preparation: 1_200_000, resource_scheduling: 1_200_000, image_pulling: 1_200_000, model_startup: 1_200_000}}],
+		[{deployTimeout: '45m'}, {deployTimeoutMs: 2_700_000}],
+		[{deployTimeout: '2h'}, {deployTimeoutMs: 7_200_000}],
 	])('flags %j give %j', async (flags, expected) => {
 		const {config} = await resolve(flags);
 		expect(config).toMatchObject(expected);
@@ -118,6 +131,18 @@ describe('resolveConfig: invalid input names the flag and the choices (exit 2)',
 		[{projectId: '../etc'}, /--project-id "..\/etc" is not valid/],
 		[{auth: 'kerberos'}, /--auth "kerberos".*token, aksk, password, cloud/],
 		[{caFile: '/nonexistent/ca.pem'}, /--ca-file \/nonexistent\/ca.pem cannot be read/],
+		[{maxResponseSize: '512k'}, /--max-response-size "512k" is not valid: use a size from 1MiB to 256MiB, e\.g\. 64MiB/],
+		[{maxResponseSize: '1g'}, /--max-response-size "1g"/],
+		[{maxResponseSize: 'lots'}, /--max-response-size "lots"/],
+		[{maxResponseSize: '64 parsecs'}, /--max-response-size "64 parsecs"/],
+		[{slowAfter: 'pull=fast'}, /--slow-after "pull=fast" is not valid: "fast" is not a duration; .*phases build, env, schedule, pull, start/],
+		[{slowAfter: 'download=5m'}, /--slow-after "download=5m" is not valid: "download" is not a phase/],
+		[{slowAfter: 'pull=0'}, /--slow-after "pull=0".*"0" is not a duration/],
+		[{slowAfter: 'pull=5m=6m'}, /--slow-after "pull=5m=6m"/],
+		[{slowAfter: 'soon'}, /--slow-after "soon".*"soon" is not a duration/],
+		[{deployTimeout: '2m'}, /--deploy-timeout "2m" is not valid: use a duration from 3m to 120m/],
+		[{deployTimeout: '3h'}, /--deploy-timeout "3h"/],
+		[{deployTimeout: 'soon'}, /--deploy-timeout "soon"/],
 	])('%j', async (flags, message) => {
 		const error = await resolve(flags).catch((caught: unknown) => caught);
 		expect(error).toBeInstanceOf(ConfigError);

@@ -4,6 +4,7 @@ import {spawn, type IPty} from 'node-pty';
 import xterm from '@xterm/headless';
 import {existsSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
+import {TEST_NODE} from '../fixtures/test-node.js';
 import {scanClears, type ClearHit} from './terminal-bytes.js';
 
 /** dist/cli.js, built by `npm run build` before the e2e suite runs. */
@@ -16,7 +17,7 @@ export interface PtyExit {
 }
 
 export interface PtyStartOptions {
-	/** Arguments after `node dist/cli.js`. */
+	/** Arguments after `node dist/cli.js` (the node of MW_TEST_NODE, if set). */
 	readonly args: readonly string[];
 	readonly cols?: number;
 	readonly rows?: number;
@@ -80,7 +81,7 @@ export class PtySession {
 		const cols = options.cols ?? 120;
 		const rows = options.rows ?? 40;
 		this.term = new xterm.Terminal({cols, rows, scrollback: 5000, allowProposedApi: true});
-		this.pty = spawn(process.execPath, [CLI_PATH, ...options.args], {
+		this.pty = spawn(TEST_NODE, [CLI_PATH, ...options.args], {
 			name: 'xterm-256color',
 			cols: options.reportedSize?.cols ?? cols,
 			rows: options.reportedSize?.rows ?? rows,

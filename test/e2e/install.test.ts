@@ -20,7 +20,7 @@ describe('the packed tarball', () => {
 
 	beforeAll(async () => {
 		dir = await mkdtemp(join(tmpdir(), 'modelarts-watch-install-'));
-		const [packed] = JSON.parse(npm(['pack', '--json', '--pack-destination', dir], ROOT)) as {filename: string; files: {path: string}[]}[];
+		const [packed] = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', dir], ROOT)) as {filename: string; files: {path: string}[]}[];
 		tarball = join(dir, packed!.filename);
 		files = packed!.files.map((file) => file.path);
 	});

@@ -48,6 +48,9 @@ const consoleWording: Row[] = [
 	['Service deployment timed out. Error: ModelArts.3520 (ModelArts.3520)', 'abnormal', null, 'ended', null],
 	['Failed to update the service. The rollback failed.', 'abnormal', null, 'ended', null],
 	['The service is being rolled back.', 'normal', null, 'lifecycle', null],
+	['Service vision-svc failed. Error: the image pull timed out', 'abnormal', null, 'ended', null],
+	['The deployment exceeded its time limit (30 min) and was cancelled.', 'abnormal', null, 'ended', null],
+	['Service deployment has timed out', 'abnormal', null, 'ended', null],
 ];
 
 const troubleshooting: Row[] = [

@@ -128,13 +128,15 @@ describe('computeDeployment: events alone', () => {
 		expect(progress.tracks[0]!.phases[0]).toMatchObject({state: 'failed', cause: 'Failed to create the image.'});
 	});
 
-	it('an abnormal event without a phase fails the active phase', () => {
+	it('an abnormal event without a phase warns on the active phase, which fails when the service does', () => {
 		const events = watchEvents('start to deploy service', '[TF 3.0.0] pulling model image', [
 			'abnormal',
 			'something unexpected went sideways',
 		]);
-		const pull = computeDeployment(events, null).tracks[0]!.phases[3]!;
-		expect(pull).toMatchObject({state: 'failed', cause: 'something unexpected went sideways'});
+		const deploying = computeDeployment(events, details('deploying')).tracks[0]!.phases[3]!;
+		expect(deploying).toMatchObject({state: 'active', retrying: true, warnings: 1, lastWarning: 'something unexpected went sideways', cause: null});
+		const failed = computeDeployment(events, details('failed', {error_msg: 'Failed to deploy the service.'})).tracks[0]!.phases[3]!;
+		expect(failed).toMatchObject({state: 'failed', retrying: false, warnings: 0, cause: 'something unexpected went sideways'});
 	});
 });
 
@@ -162,7 +164,7 @@ describe('computeDeployment: retries, skipped phases, several models', () => {
 		]);
 	});
 
-	it('interleaved models get one track each; un-prefixed events apply to both', () => {
+	it('interleaved models get one track each; an un-prefixed event moves only the models it can belong to', () => {
 		const events = watchEvents(
 			'start to deploy service',
 			'building image for model [TF 3.0.0]',
@@ -170,12 +172,15 @@ describe('computeDeployment: retries, skipped phases, several models', () => {
 			'model (PT 1.2.0) build image success',
 			'preparing environment',
 			'[PT 1.2.0] prepare environment success',
+			'model (TF 3.0.0) build image success',
 		);
 		const progress = computeDeployment(events, null);
 		expect(progress.tracks.map((track) => track.model)).toEqual(['TF 3.0.0', 'PT 1.2.0']);
-		expect(states(progress, 0)).toEqual(['done', 'active', 'pending', 'pending', 'pending']);
+		// TF's build was still running at "preparing environment": only its own success ends it
+		expect(states(progress, 0)).toEqual(['done', 'pending', 'pending', 'pending', 'pending']);
+		expect(progress.tracks[0]!.phases[0]!.endedAt).toBe(at(6));
 		expect(states(progress, 1)).toEqual(['done', 'done', 'pending', 'pending', 'pending']);
-		expect(progress.tracks[0]!.phases[0]!.endedAt).toBe(at(4));
+		expect(progress.tracks[1]!.phases[1]).toMatchObject({startedAt: at(4), endedAt: at(5)});
 	});
 
 	it('events with the same millisecond keep their given order', () => {

@@ -9,6 +9,8 @@ const phase = (extra: Partial<PhaseProgress>): PhaseProgress => ({
 	startedAt: 1000,
 	endedAt: null,
 	warnings: 0,
+	retrying: false,
+	lastWarning: null,
 	cause: null,
 	...extra,
 });
@@ -54,6 +56,8 @@ describe('deploymentElapsed', () => {
 		progress: null,
 		errorMsg: null,
 		concerning: false,
+		errorModel: null,
+		problems: [],
 		...extra,
 	});
 	it.each([

@@ -80,8 +80,27 @@ describe('instances in the JSON output', () => {
 
 	it('puts the last counts in the summary, and null without a monitor answer', () => {
 		const deployment = computeDeployment(watchEvents(...seedSequence()), details('running'));
-		const withCounts = buildSummary('svc-1', 'my-service', deployment, 9, serviceInstances(monitor, ['TF 3.0.0']));
+		const withCounts = buildSummary('svc-1', 'my-service', deployment, 9, {instances: serviceInstances(monitor, ['TF 3.0.0'])});
 		expect(withCounts.instances).toEqual({running: 1, total: 2, models: [{model: 'TF 3.0.0', running: 1, total: 2}]});
 		expect(buildSummary('svc-1', 'my-service', deployment, 9).instances).toBeNull();
+	});
+});
+
+describe('buildSummary: the diagnosis', () => {
+	const pulling = watchEvents('start to deploy service', '[TF 3.0.0] pulling model image');
+
+	it('a failed deployment carries why, and its failed phase keeps its cause', () => {
+		const events = watchEvents('start to deploy service', '[TF 3.0.0] pulling model image', ['abnormal', '[TF 3.0.0] pull image failed, retry later']);
+		const summary = buildSummary('svc-1', 'my-service', computeDeployment(events, details('failed', {error_msg: 'Failed to deploy the service.'})), 3);
+		expect(summary.diagnosis).toMatchObject({category: 'image_pull', phase: 'image_pulling', model: 'TF 3.0.0', cause: '[TF 3.0.0] pull image failed, retry later'});
+		expect(summary.phases.find((phase) => phase.phase === 'image_pulling')).toMatchObject({state: 'failed', cause: '[TF 3.0.0] pull image failed, retry later'});
+	});
+
+	it('an in-progress summary carries a slow diagnosis when given the clock, and none without it', () => {
+		const deployment = computeDeployment(pulling, details('deploying'));
+		const clock = {nowMs: T0 + 1000 + 12 * 60_000, timeoutMs: 60 * 60_000};
+		expect(buildSummary('svc-1', 'my-service', deployment, 2, {clock}).diagnosis).toMatchObject({category: 'slow', phase: 'image_pulling'});
+		expect(buildSummary('svc-1', 'my-service', deployment, 2).diagnosis).toBeNull();
+		expect(buildSummary('svc-1', 'my-service', deployment, 2, {clock: {...clock, nowMs: T0 + 60_000}}).diagnosis).toBeNull();
 	});
 });

@@ -14,10 +14,12 @@ export function track(model: string | null, specs: readonly PhaseSpec[] = []): M
 		startedAt: null,
 		endedAt: null,
 		warnings: 0,
+		retrying: false,
+		lastWarning: null,
 		cause: null,
 		...specs[index],
 	}));
-	return {model, modelStatus: null, phases};
+	return {model, modelStatus: null, phases, lastEvent: null};
 }
 
 export function deployment(patch: Partial<DeploymentProgress> = {}): DeploymentProgress {
@@ -30,6 +32,8 @@ export function deployment(patch: Partial<DeploymentProgress> = {}): DeploymentP
 		progress: null,
 		errorMsg: null,
 		concerning: false,
+		errorModel: null,
+		problems: [],
 		...patch,
 	};
 }

@@ -55,9 +55,19 @@ describe('PhaseList', () => {
 	});
 
 	test('the failing phase shows ✖ and its cause', () => {
-		const lines = draw([event(0, 'start to deploy service'), event(5, 'building image for model [TF 3.0.0]'), event(30, 'Failed to create the image.', 'abnormal')]);
+		// Given an abnormal build event, then the service failing at the same moment
+		const lines = draw([event(0, 'start to deploy service'), event(5, 'building image for model [TF 3.0.0]'), event(30, 'Failed to create the image.', 'abnormal')], {
+			serviceDetails: details({status: 'failed', progress: null, transition_at: T0 + 30_000}),
+		});
 		const failed = lines.find(line => line.includes('Image building'));
 		expect(failed).toMatch(/✖ Image building\s+25s\s+Failed to create the image\.$/);
+	});
+
+	test('while the service still deploys, an abnormal event only warns: the phase keeps running', () => {
+		const lines = draw([event(0, 'start to deploy service'), event(5, 'building image for model [TF 3.0.0]'), event(30, 'Failed to create the image.', 'abnormal')]);
+		const building = lines.find(line => line.includes('Image building'));
+		expect(building).not.toContain('✖');
+		expect(building).toMatch(/⚠ 1$/);
 	});
 
 	test('several models at 80 columns: a column per model with its config status', () => {

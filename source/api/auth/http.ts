@@ -1,6 +1,10 @@
 import type {Agent} from 'node:http';
 import type {RequestInit, Response} from 'node-fetch';
-import {TransientError} from '../errors.js';
+import {DEFAULT_MAX_RESPONSE_BYTES, formatSize, readCapped} from '../capped-body.js';
+import {HopError, TransientError} from '../errors.js';
+import {errorForNetworkFailure} from '../hop-errors.js';
+import {createHopTrace, runTraced} from '../hop-trace.js';
+import {directRoute, type Route} from '../route.js';
 
 /** node-fetch's signature, injectable so tests and the lead can route requests. */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
@@ -8,9 +12,12 @@ export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 /** How credential sources reach IAM: the same agent (proxy, CA, keep-alive) as the client. */
 export interface AuthHttp {
 	readonly fetch: FetchLike;
-	readonly agent?: (url: URL) => Agent;
+	/** createAgent's selector; its `route` lets a failure name the proxy or TLS hop. */
+	readonly agent?: ((url: URL) => Agent) & {readonly route?: (url: URL) => Route};
 	/** Whole-request limit for one IAM call. */
 	readonly timeoutMs: number;
+	/** Largest answer body read (--max-response-size). */
+	readonly maxResponseBytes?: number;
 }
 
 /** A body already read, so callers can decide by status without touching streams. */
@@ -20,7 +27,11 @@ export interface IamResponse {
 	readonly json: unknown;
 }
 
-/** Sends one IAM request; network failures and time-outs become TransientError (retryable). */
+/**
+ * Sends one IAM request. A failure on the way (proxy, TLS, DNS) is the HopError that names
+ * that hop, prefixed with IAM's address; other network failures, time-outs and an answer
+ * over the size limit become TransientError (retryable).
+ */
 export async function iamRequest(
 	http: AuthHttp,
 	url: URL,
@@ -28,18 +39,34 @@ export async function iamRequest(
 	signal?: AbortSignal,
 ): Promise<IamResponse> {
 	const timeout = AbortSignal.timeout(http.timeoutMs);
-	const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+	const controller = new AbortController();
+	const combined = AbortSignal.any([controller.signal, timeout, ...(signal ? [signal] : [])]);
+	const limit = http.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+	const trace = createHopTrace();
 	try {
-		const response = await http.fetch(url.href, {...init, agent: http.agent, signal: combined});
-		const text = await response.text();
-		return {status: response.status, headers: response.headers, json: parseJson(text)};
+		const response = await runTraced(trace, () => http.fetch(url.href, {...init, agent: http.agent, signal: combined}));
+		const body = await readCapped(response.body as AsyncIterable<Uint8Array> | null, limit, response.headers.get('content-length'));
+		if (!body.complete) {
+			controller.abort();
+			throw new TransientError(`IAM at ${url.origin} sent an answer over the ${formatSize(limit)} limit (--max-response-size)`);
+		}
+
+		return {status: response.status, headers: response.headers, json: parseJson(body.text)};
 	} catch (error) {
-		if (signal?.aborted) {
+		if (signal?.aborted || error instanceof TransientError) {
 			throw error;
 		}
 
-		const reason = timeout.aborted ? `no answer within ${http.timeoutMs} ms` : describeNetworkError(error);
-		throw new TransientError(`IAM at ${url.origin} could not be reached: ${reason}`);
+		if (timeout.aborted) {
+			throw new TransientError(`IAM at ${url.origin} could not be reached: no answer within ${http.timeoutMs} ms`);
+		}
+
+		const hop = errorForNetworkFailure(error, http.agent?.route?.(url) ?? directRoute(url), trace);
+		if (hop instanceof HopError) {
+			throw new HopError(`IAM at ${url.origin}: ${hop.message}`, hop.hop, hop.retryable, hop.answerStatus);
+		}
+
+		throw new TransientError(`IAM at ${url.origin} could not be reached: ${describeNetworkError(error)}`);
 	}
 }
 

@@ -1,0 +1,103 @@
+// What one text says about why a deployment failed: an error code the troubleshooting table
+// lists, else the words of a cause. Words are read by family (stems, synonyms, a few Chinese
+// and German console terms), not as whole sentences, because real services word the same
+// cause in many ways. Only the head of a text is read and every pattern is linear.
+import {headOf} from '../classify.js';
+import {modelSlug} from '../model-attribution.js';
+import type {PhaseId} from '../types.js';
+import type {DiagnosisBasis, FailureCategory} from './types.js';
+
+/** Codes that decide a category by themselves (troubleshooting.md). */
+const CODE_CATEGORIES: Readonly<Record<string, FailureCategory>> = {
+	'3976': 'resources',
+	'3520': 'timeout',
+	'8505': 'startup',
+	'8506': 'storage',
+	'8507': 'storage',
+};
+
+/** `ModelArts.3976`, also written `ModelArts 3976`, `MODELARTS_3976`, `ModelArts.3976:`. */
+const CODE = /modelarts[.\s_-]?(\d{4})(?!\d)/g;
+
+const RESOURCE_NOUN = String.raw`(?:cpus?|memory|mem|gpus?|npus?|resources?|nvidia|ascend|huawei\.com|ephemeral|capacity|nodes?|flavou?rs?|specifications?)`;
+
+/**
+ * Word families, most specific first: a health-check or build failure that mentions a
+ * time-out is still that failure; a pull that ran out of disk is a pull failure; "disk"
+ * alone is storage. `timeout` is not here: it is the general cause, read last.
+ */
+const WORD_RULES: readonly (readonly [FailureCategory, RegExp])[] = [
+	['health_check', /health|liveness|readiness|\bprobe|健康检查|integritätsprüfung|zustandsprüfung/],
+	[
+		'image_build',
+		/\bbuild|\bbuilt\b|dockerfile|swr_location|dependenc|source image|creat\w*\s+(?:the\s+)?(?:model\s+|custom\s+)?image|image\s+(?:creat|build)|image\s+(?:cannot|could not|can't|was not|wasn't|failed to)\s+(?:be\s+)?(?:creat|buil)|push\w*\s+(?:the\s+)?image|image push|pip install|requirements\.txt|config\.json|model config\w* (?:is )?invalid|invalid model config|non-custom|构建|镜像创建|image-erstellung|erstellen des images/,
+	],
+	['quota', /quota|kontingent|配额|upper (?:limit|bound)|maximum number of (?:real-time )?(?:services|instances)|number of (?:real-time )?(?:services|instances)\b.{0,30}\b(?:exceed|reach|limit)|(?:service|instance)s? (?:limit|count) (?:has )?(?:reached|exceeded)/],
+	[
+		'resources',
+		new RegExp(
+			String.raw`insufficient\s+${RESOURCE_NOUN}|${RESOURCE_NOUN}(?:\s+\S+)?\s+(?:is\s+|are\s+)?(?:insufficient|not enough|exhausted|sold out|unavailable|not available|no longer available)|at (?:full )?capacity|out of capacity|(?:not|n't)\s+(?:\w+\s+){0,2}enough\s+${RESOURCE_NOUN}|allocatable|no\s+(?:idle\s+|available\s+|free\s+)?${RESOURCE_NOUN}|nodes? (?:are |is )?available|unschedulable|schedul\w*\s+(?:\w+\s+)?(?:fail|error)|fail\w* to schedul|(?:could not|cannot|can't|unable to) (?:be )?schedul|taint|affinity|pre-?warm|disk pressure|memory pressure|pool is full|资源不足|资源不够|调度失败|ressourcen`,
+		),
+	],
+	['storage', /\bobs\b|obs:\/\/|\bsfs\b|sfs turbo|\bmount|\bvolume|\bpvc\b|persistentvolume|\bnfs\b|file ?system|storage|download\w*\s+(?:of\s+)?(?:the\s+)?model|model (?:file|package|weights?)s?\b.{0,30}download|挂载|存储|einhängen/],
+	['image_pull', /\bpull|imagepull|errimage|拉取|image\s+(?:size|is\s+(?:too\s+)?(?:large|big|larger|bigger))|(?:larger|bigger)\s+than\s+the\s+(?:node'?s?\s+)?(?:free\s+)?disk|(?:fetch|download)\w*\s+(?:of\s+)?(?:the\s+)?image|image\s+(?:download|fetch)|manifest (?:unknown|not found)|abrufen|herunterladen/],
+	['storage', /\bdisk|no space left|磁盘|festplatte|speicherplatz/],
+	[
+		'startup',
+		/crash|restart|back-?off|\boom|out of memory|killed|exit(?:ed)?\s+(?:with\s+)?(?:code|status)|exit code|no module named|modulenotfound|importerror|cannot import|traceback|base class|inference (?:script|code)|customize_service|warm-?up|(?:container|pod|instance|model|process)\b.{0,40}\b(?:fail\w*|unable|could not|cannot|did not|didn't|never) (?:to )?start|initiali[sz]\w*\s+fail|fail\w* to (?:initiali[sz]e|load (?:the )?model)|load\w*\s+(?:the\s+)?model\s+fail|fail\w* to start\s+(?:the\s+)?(?:container|pod|instance|model|process)|(?:model|container|pod|instance|process)\s+(?:start|launch)\w*\s+fail|exited abnormally|start\w*\s+(?:of\s+)?(?:the\s+)?(?:model|container|pod)\s+fail|(?:model|container|pod|instance) (?:is )?not ready|启动失败|重启|崩溃|konnte nicht gestartet|start fehlgeschlagen|absturz/,
+	],
+];
+
+const TIMEOUT = /timed? ?out|time-?out|deadline exceeded|time limit|exceed\w*\s+(?:the\s+|its\s+)?(?:maximum\s+)?(?:deployment\s+)?(?:time|duration|deadline)|zeitüberschreitung|zeitlimit|超时/;
+
+/** The category a phase's failures usually mean, when the words name no cause. */
+const PHASE_CATEGORIES: Readonly<Partial<Record<PhaseId, FailureCategory>>> = {
+	image_building: 'image_build',
+	resource_scheduling: 'resources',
+	image_pulling: 'image_pull',
+	model_startup: 'startup',
+};
+
+/** What a text says, and how strongly. */
+export interface Reading {
+	readonly category: FailureCategory;
+	readonly basis: DiagnosisBasis;
+	readonly code: string | null;
+}
+
+/** The rank of a basis in the conflict rule: a specific cause beats a general one. */
+export const BASIS_RANK: Readonly<Record<DiagnosisBasis, number>> = {code: 5, words: 4, phase: 3, general: 2, duration: 1, none: 0};
+
+function codesIn(lower: string): string[] {
+	return [...lower.matchAll(CODE)].map((match) => match[1]!).filter((code) => CODE_CATEGORIES[code] !== undefined);
+}
+
+/** The text without the models' names and slugs, so a model called "health-bot" cannot pick a cause. */
+function withoutModels(lower: string, models: readonly string[]): string {
+	let text = lower;
+	for (const model of models) {
+		const name = model.toLowerCase();
+		if (name !== '') text = text.split(name).join(' ');
+		const slug = modelSlug(model);
+		if (slug !== '') text = text.split(slug).join(' ');
+	}
+	return text;
+}
+
+/**
+ * One text's reading. A listed specific code decides; else the most specific word family;
+ * else the phase the event's wording names; else a time-out (code 3520 or words) is the
+ * general cause; else nothing is known.
+ */
+export function readText(text: string, namedPhase: PhaseId | null, models: readonly string[]): Reading {
+	const lower = withoutModels(headOf(text).toLowerCase(), models);
+	const codes = codesIn(lower);
+	const specific = codes.find((code) => CODE_CATEGORIES[code] !== 'timeout');
+	if (specific !== undefined) return {category: CODE_CATEGORIES[specific]!, basis: 'code', code: `ModelArts.${specific}`};
+	for (const [category, pattern] of WORD_RULES) if (pattern.test(lower)) return {category, basis: 'words', code: null};
+	const byPhase = namedPhase === null ? undefined : PHASE_CATEGORIES[namedPhase];
+	if (byPhase !== undefined) return {category: byPhase, basis: 'phase', code: null};
+	const timeoutCode = codes[0] === undefined ? null : `ModelArts.${codes[0]}`;
+	if (timeoutCode !== null || TIMEOUT.test(lower)) return {category: 'timeout', basis: 'general', code: timeoutCode};
+	return {category: 'unknown', basis: 'none', code: null};
+}

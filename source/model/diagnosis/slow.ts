@@ -1,0 +1,99 @@
+// A deployment still in progress whose phase has run far longer than usual, or that is close
+// to its deployment timeout. Cheap enough to run once a second: O(models × phases).
+import {deploymentElapsed, formatDuration, phaseElapsed} from '../elapsed.js';
+import {PHASE_IDS} from '../types.js';
+import type {DeploymentProgress, ModelTrack, PhaseProgress} from '../types.js';
+import {SLOW_GUIDANCE} from './categories.js';
+import {DEFAULT_DEPLOY_TIMEOUT_MS, DEFAULT_SLOW_THRESHOLDS, NEAR_TIMEOUT_MS, PHASE_KEYS} from './thresholds.js';
+import type {SlowThresholds} from './thresholds.js';
+import type {DeadlineNote, Diagnosis} from './types.js';
+
+/** The clock and limits a slow diagnosis is judged against. */
+export interface SlowContext {
+	/** Client time, ms since the epoch. */
+	readonly nowMs: number;
+	/** How far the server clock runs ahead of ours (estimateSkew); 0 when unknown. */
+	readonly skewMs?: number;
+	readonly thresholds?: SlowThresholds;
+	/** The service's deployment timeout; ModelArts' default when unknown. */
+	readonly timeoutMs?: number;
+}
+
+interface Spot {
+	readonly track: ModelTrack;
+	readonly phase: PhaseProgress;
+	readonly elapsedMs: number;
+	readonly thresholdMs: number;
+}
+
+/** The active phase furthest over its threshold (by ratio), or null when none is over. */
+function slowest(deployment: DeploymentProgress, context: SlowContext, thresholds: SlowThresholds): Spot | null {
+	let best: Spot | null = null;
+	for (const track of deployment.tracks) {
+		for (const phase of track.phases) {
+			if (phase.state !== 'active') continue;
+			const elapsedMs = phaseElapsed(phase, context.nowMs, context.skewMs ?? 0);
+			const thresholdMs = thresholds[phase.phase];
+			if (elapsedMs === null || elapsedMs < thresholdMs) continue;
+			if (best === null || elapsedMs / thresholdMs > best.elapsedMs / best.thresholdMs) best = {track, phase, elapsedMs, thresholdMs};
+		}
+	}
+
+	return best;
+}
+
+/** The active phase furthest along, for a deadline note when no phase is slow itself. */
+function furthestActive(deployment: DeploymentProgress): {readonly track: ModelTrack; readonly phase: PhaseProgress} | null {
+	for (let index = PHASE_IDS.length - 1; index >= 0; index--) {
+		const track = deployment.tracks.find((candidate) => candidate.phases[index]?.state === 'active');
+		if (track) return {track, phase: track.phases[index]!};
+	}
+
+	return null;
+}
+
+function deadlineOf(deployment: DeploymentProgress, context: SlowContext, timeoutMs: number): DeadlineNote | null {
+	const elapsed = deploymentElapsed(deployment, context.nowMs, context.skewMs ?? 0);
+	if (elapsed === null) return null;
+	const remainingMs = timeoutMs - elapsed;
+	return remainingMs <= NEAR_TIMEOUT_MS ? {timeoutMs, remainingMs} : null;
+}
+
+function deadlineLine(deadline: DeadlineNote): string {
+	const timeout = formatDuration(deadline.timeoutMs);
+	if (deadline.remainingMs > 0) return `The deployment times out in ${formatDuration(deadline.remainingMs)} (its timeout is ${timeout}; --deploy-timeout tells the watch another one).`;
+	return `The ${timeout} deployment timeout has passed: ModelArts should end the deployment any moment.`;
+}
+
+/** A `slow` diagnosis while the deployment is in progress, or null. */
+export function diagnoseSlow(deployment: DeploymentProgress, context: SlowContext): Diagnosis | null {
+	if (deployment.outcome !== 'in_progress') return null;
+	const thresholds = context.thresholds ?? DEFAULT_SLOW_THRESHOLDS;
+	const spot = slowest(deployment, context, thresholds);
+	const deadline = deadlineOf(deployment, context, context.timeoutMs ?? DEFAULT_DEPLOY_TIMEOUT_MS);
+	if (spot === null && deadline === null) return null;
+
+	const where = spot ?? furthestActive(deployment);
+	const news = where?.track.lastEvent ?? null;
+	const serverNow = context.nowMs + (context.skewMs ?? 0);
+	const advice: string[] = [];
+	if (where) advice.push(SLOW_GUIDANCE[where.phase.phase].cause);
+	if (spot) {
+		const key = PHASE_KEYS[spot.phase.phase];
+		advice.push(`It has run ${formatDuration(spot.elapsedMs)}; slow means over ${formatDuration(spot.thresholdMs)} here (--slow-after ${key}=DURATION changes it).`);
+	}
+	if (deadline) advice.push(deadlineLine(deadline));
+
+	return {
+		category: 'slow',
+		phase: where?.phase.phase ?? null,
+		model: where?.track.model ?? null,
+		cause: news?.info ?? null,
+		code: null,
+		basis: 'duration',
+		advice,
+		docs: where ? SLOW_GUIDANCE[where.phase.phase].docs : [],
+		slow: spot ? {elapsedMs: spot.elapsedMs, thresholdMs: spot.thresholdMs, quietMs: news ? Math.max(0, serverNow - news.at) : null} : null,
+		deadline,
+	};
+}

@@ -1,0 +1,48 @@
+// Terminal columns of a string, without ICU for the text the view draws itself. string-width
+// segments every non-ASCII string into graphemes, and the first Intl.Segmenter a process
+// builds costs ~8 ms (ICU's break rules), a third of node's own start-up; the painted first
+// frame (source/render/first-frame.ts) has only ASCII and the view's own glyphs to measure.
+
+import stringWidth from 'string-width';
+
+/**
+ * Code points string-width counts as one column each and never joins to a neighbour in a
+ * grapheme: printable ASCII and Latin, punctuation, arrows, box drawing, block elements,
+ * braille and the view's other glyphs. test/render/text-width.test.ts checks every one.
+ */
+const NARROW: ReadonlyArray<readonly [first: number, last: number]> = [
+	[0x20, 0x7e],
+	[0xa0, 0xac],
+	[0xae, 0x2ff],
+	[0x2010, 0x2027],
+	[0x2030, 0x205e],
+	[0x2190, 0x21ff],
+	[0x2500, 0x259f],
+	[0x25b8, 0x25b8],
+	[0x26a0, 0x26a0],
+	[0x2714, 0x2714],
+	[0x2716, 0x2716],
+	[0x2800, 0x28ff],
+];
+
+const SGR = /\u001B\[[\d;]*m/g;
+
+function isNarrow(code: number): boolean {
+	return NARROW.some(([first, last]) => code >= first && code <= last);
+}
+
+/** Whether every character of `text` is one column and its own grapheme (colours aside). */
+export function isNarrowText(text: string): boolean {
+	const plain = text.includes('\u001B') ? text.replace(SGR, '') : text;
+	for (let index = 0; index < plain.length; index++) {
+		if (!isNarrow(plain.charCodeAt(index))) return false;
+	}
+
+	return true;
+}
+
+/** Columns `text` takes in a terminal, colour codes not counted (string-width's answer). */
+export function textWidth(text: string): number {
+	if (!isNarrowText(text)) return stringWidth(text);
+	return text.includes('\u001B') ? text.replace(SGR, '').length : text.length;
+}
