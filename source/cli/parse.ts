@@ -46,6 +46,7 @@ const watchFlags = {
 	lowBandwidth: boolean,
 	debug: boolean,
 	demo: string,
+	demoDeny: string,
 	auth: string,
 	tokenFile: string,
 	cloud: string,
