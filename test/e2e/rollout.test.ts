@@ -19,12 +19,12 @@ describe('instances, updates and absent APIs in the live view', () => {
 
 		// Then the counts are in the header while it deploys, and 2/2 once it runs
 		await session.waitForText(/deploying.*\d\/2 instances/);
-		await session.waitForText(/running.*  2\/2 instances/, 30_000);
+		await session.waitForText(/running.* {2}2\/2 instances/, 30_000);
 		await session.waitForText(/Deployed in \S+: 2\/2 instances running/);
 		expect(session.screenText()).toMatch(/^resources\s+cpu /m);
 		session.press('q');
 		expect((await session.exit).code).toBe(0);
-		expect(session.scrollbackText()).toMatch(/running.*  2\/2 instances/);
+		expect(session.scrollbackText()).toMatch(/running.* {2}2\/2 instances/);
 	}, 60_000);
 
 	it('an update shows what it changes under the header; u opens all of it; no env value is ever drawn', async () => {
