@@ -2,8 +2,9 @@
 // source/output/ turning each change into lines, a heartbeat while nothing happens, and the
 // one watch-end rule deciding when it is over. No Ink on this path.
 import type {Authenticator} from '../api/auth/types.js';
-import type {WatcherFactory} from '../api/watcher.js';
+import type {Watcher, WatcherFactory} from '../api/watcher.js';
 import type {Config} from '../config/types.js';
+import {ASCII_PUNCTUATION, UNICODE_PUNCTUATION} from '../model/punctuation.js';
 import {sanitizeForAsciiTerminal, sanitizeForTerminal} from '../model/sanitize.js';
 import type {WatchEvent} from '../model/types.js';
 import type {WatchMessage} from '../model/watch-messages.js';
@@ -42,7 +43,7 @@ function rendererFor(config: Config, serviceId: string): Renderer {
 	if (config.output === 'json') {
 		return {
 			update: (previous, next, added) => jsonUpdateLines(previous, next, added),
-			summary: snapshot => [jsonSummaryLine(snapshot, serviceId)],
+			summary: (snapshot, nowMs) => [jsonSummaryLine(snapshot, serviceId, {nowMs, thresholds: config.slowThresholds, timeoutMs: config.deployTimeoutMs})],
 		};
 	}
 
@@ -50,6 +51,7 @@ function rendererFor(config: Config, serviceId: string): Renderer {
 		color: config.color,
 		formatTime: createTimeFormatter(config.timeZone),
 		sanitize: config.ascii ? sanitizeForAsciiTerminal : sanitizeForTerminal,
+		punctuation: config.ascii ? ASCII_PUNCTUATION : UNICODE_PUNCTUATION,
 	};
 	return {
 		update: (previous, next, added, nowMs) => plainUpdateLines(previous, next, added, nowMs, style),
@@ -78,10 +80,12 @@ export async function runStream(options: StreamOptions): Promise<number> {
 		now,
 		emit: quietSince => heartbeatOut(heartbeatLine(state.snapshot.deployment, now(), quietSince)),
 	});
+	let watcher: Watcher | null = null;
 	const onMessage = (message: WatchMessage) => {
 		const previous = state;
-		const {state: next, batch} = applyMessage(state, message);
+		const {state: next, batch, readUpdateLogs} = applyMessage(state, message);
 		state = next;
+		if (readUpdateLogs) watcher?.readUpdateLogs();
 		let wrote = false;
 		for (const line of renderer.update(previous.snapshot, state.snapshot, (batch?.added ?? []).filter(visible), now())) {
 			options.stdout(line);
@@ -92,6 +96,10 @@ export async function runStream(options: StreamOptions): Promise<number> {
 		if (batch !== null) notes.events(batch, now());
 		if (message.type === 'details-unavailable' && previous.detailsUnavailable === null) {
 			options.stderr(`service details unavailable (${message.reason}): progress is read from the events alone`);
+		}
+
+		if (message.type === 'monitor-unavailable' && previous.monitorUnavailable === null) {
+			options.stderr(`service monitor unavailable (${message.reason}): carrying on without instance counts`);
 		}
 
 		if (message.type === 'sync') {
@@ -106,7 +114,7 @@ export async function runStream(options: StreamOptions): Promise<number> {
 		});
 	};
 
-	const watcher = options.createWatcher(onMessage);
+	watcher = options.createWatcher(onMessage);
 	watcher.done.then(
 		result => {
 			if (result.reason === 'terminal') ending.report({pollingDone: true});

@@ -75,6 +75,8 @@ export interface RawFlags {
 	readonly lowBandwidth?: boolean;
 	readonly debug?: boolean;
 	readonly demo?: string | boolean;
+	/** With --demo: APIs the simulator refuses, `monitor=403,logs=404` (parsed by sim/deny.ts). */
+	readonly demoDeny?: string;
 	readonly auth?: string;
 	readonly tokenFile?: string;
 	readonly cloud?: string;
