@@ -1,11 +1,13 @@
 // The poll loop shared by the TTY hook and the plain/JSON runners: a setTimeout chain (never
 // setInterval, so a slow poll never overlaps the next), retries with full-jitter back-off,
-// a gentler cadence while nothing changes on a settled service, and a clean stop.
+// a gentler cadence while nothing changes on a settled service, and a clean stop. The
+// monitor and the update logs ride along in the same cycles (extra-reads.ts).
 import {isTerminalStatus} from '../model/outcome.js';
 import type {ApiEvent, ServiceDetails} from '../model/types.js';
 import type {WatchMessage, SyncState} from '../model/watch-messages.js';
 import {DEFAULT_BACKOFF, quietDelay, retryDelay, type BackoffPolicy} from './backoff.js';
 import {TransientError, type ApiError} from './errors.js';
+import {ExtraReads, MONITOR_CADENCE, type MonitorCadence} from './extra-reads.js';
 import {createEventSync, type EventSync} from './sync.js';
 import type {ModelArtsClient} from './types.js';
 import {asApiError, shortReason, stoppedMessage} from './watch-status.js';
@@ -46,6 +48,8 @@ export interface WatcherOptions {
 	 * wrong endpoint or a missing proxy than a passing fault, and CI should not wait forever.
 	 */
 	readonly attemptsBeforeFirstSuccess?: number;
+	/** How rarely the monitor is read (MONITOR_CADENCE by default). */
+	readonly monitorCadence?: MonitorCadence;
 }
 
 /** Why polling ended: the final fetch after a terminal status, stop(), or a permanent error. */
@@ -59,6 +63,11 @@ export interface Watcher {
 	start(): void;
 	/** Poll now (the `r` key) and return to the normal cadence. */
 	refreshNow(): void;
+	/**
+	 * Read the update logs in the cycle under way (or the next one): the consumer saw an
+	 * update begin or end. Asks no extra cycle; ignored once the logs are known absent.
+	 */
+	readUpdateLogs(): void;
 	stop(): void;
 	readonly done: Promise<WatchResult>;
 }
@@ -82,6 +91,7 @@ class PollLoop implements Watcher {
 	private resolveDone!: (result: WatchResult) => void;
 	private readonly clock: WatcherClock;
 	private readonly sync: EventSync;
+	private readonly extras: ExtraReads;
 	private readonly controller = new AbortController();
 	private timer: unknown = null;
 	private started = false;
@@ -107,6 +117,13 @@ class PollLoop implements Watcher {
 	constructor(private readonly options: WatcherOptions) {
 		this.clock = options.clock ?? systemClock;
 		this.sync = options.sync ?? createEventSync(options);
+		this.extras = new ExtraReads({
+			client: options.client,
+			serviceId: options.serviceId,
+			cadence: options.monitorCadence ?? MONITOR_CADENCE,
+			now: () => this.clock.now(),
+			emit: message => this.emit(message),
+		});
 		this.done = new Promise((resolve) => {
 			this.resolveDone = resolve;
 		});
@@ -130,6 +147,10 @@ class PollLoop implements Watcher {
 		}
 
 		this.schedule(0);
+	}
+
+	readUpdateLogs(): void {
+		if (!this.finished) this.extras.askUpdateLogs();
 	}
 
 	stop(): void {
@@ -167,14 +188,24 @@ class PollLoop implements Watcher {
 		}
 	}
 
-	/** Events, then details (unless known unavailable); true when anything new arrived. */
+	/**
+	 * Events, then details (unless known unavailable), the monitor when due and the update logs
+	 * when asked; the final fetch reads only events (and logs asked for at the end). True when
+	 * new events or details arrived: monitor readings move all the time on a running service,
+	 * and must not keep a settled watch at the busy cadence.
+	 */
 	private async fetchAll(signal: AbortSignal): Promise<boolean> {
 		// Emit events as soon as the sync hands them over: it will not hand them over twice.
 		const events = await this.pollEvents(signal);
 		if (events.length > 0) this.emit({type: 'events', events, at: this.clock.now()});
-		if (this.finalFetch || !this.detailsAvailable) return events.length > 0;
-		const details = await this.fetchDetails(signal);
-		const detailsChanged = details !== null && this.noteDetails(details);
+		let detailsChanged = false;
+		if (!this.finalFetch) {
+			const details = this.detailsAvailable ? await this.fetchDetails(signal) : null;
+			detailsChanged = details !== null && this.noteDetails(details);
+			await this.extras.readMonitorIfDue(this.status, signal);
+		}
+
+		await this.extras.readUpdateLogsIfAsked(signal);
 		return events.length > 0 || detailsChanged;
 	}
 

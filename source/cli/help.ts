@@ -80,6 +80,9 @@ Demo
                         ${DEFAULT_SCENARIO}); several scenarios are several services of one
                         project, in the overview; scenarios:
 ${scenarioLines()}
+  --demo-deny API=STATUS,…
+                        make the demo's details, monitor or logs answer 403 or 404, e.g.
+                        monitor=403,logs=404, as a region or a policy without them would
 
 Simulator (modelarts-watch simulate: the ModelArts API on localhost, for scripts and curl)
   --scenario S[,S…]     one service per scenario, all in one project (repeatable; default

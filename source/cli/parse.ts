@@ -49,6 +49,7 @@ const watchFlags: Readonly<Record<string, FlagSpec>> = {
 	lowBandwidth: boolean,
 	debug: boolean,
 	demo: string,
+	demoDeny: string,
 	auth: string,
 	tokenFile: string,
 	cloud: string,

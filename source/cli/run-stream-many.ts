@@ -3,7 +3,7 @@
 // after another over the first interval, and the rule for several deciding when it is over.
 // It closes with each service's summary, then one for the whole set.
 import type {Authenticator} from '../api/auth/types.js';
-import {createWatchSet} from '../api/watch-set.js';
+import {createWatchSet, type WatchSet} from '../api/watch-set.js';
 import type {WatcherFactory} from '../api/watcher.js';
 import type {Config} from '../config/types.js';
 import {serviceOutcome, setOutcome, type ServiceFacts} from '../model/watch-end-many.js';
@@ -34,7 +34,7 @@ interface Followed {
 	readonly err: (line: string) => void;
 }
 
-function follow(options: ManyStreamOptions, ending: ManyEndingTracker): Followed[] {
+function follow(options: ManyStreamOptions, ending: ManyEndingTracker, watchers: () => WatchSet | null): Followed[] {
 	const {config} = options;
 	const {sanitize} = plainStyleOf(config);
 	const labels = options.services.map(service => sanitize(service.name ?? service.serviceId));
@@ -45,7 +45,8 @@ function follow(options: ManyStreamOptions, ending: ManyEndingTracker): Followed
 		const out = config.output === 'json' ? options.stdout : (line: string) => options.stdout(prefixed(column, line));
 		const err = (line: string) => options.stderr(prefixed(column, line));
 		const report = (change: Partial<ServiceFacts>) => ending.reportService(service.serviceId, change);
-		const stream = createServiceStream({config, serviceId: service.serviceId, stdout: out, stderr: err, now: options.now, notes: options.notes, report});
+		const readUpdateLogs = () => watchers()?.watchers.get(service.serviceId)?.readUpdateLogs();
+		const stream = createServiceStream({config, serviceId: service.serviceId, stdout: out, stderr: err, now: options.now, notes: options.notes, report, readUpdateLogs});
 		return {service, stream, out, err};
 	});
 }
@@ -54,13 +55,16 @@ function follow(options: ManyStreamOptions, ending: ManyEndingTracker): Followed
 export async function runStreamMany(options: ManyStreamOptions): Promise<number> {
 	const {config} = options;
 	const ending = trackManyEnding(config, options.services.map(service => service.serviceId));
-	const followed = follow(options, ending);
+	// The streams ask the poll loops for update logs from inside their messages: the set exists by then.
+	let set: WatchSet | null = null;
+	const followed = follow(options, ending, () => set);
 	const byId = new Map(followed.map(one => [one.service.serviceId, one]));
-	const set = createWatchSet(
+	const watchSet = createWatchSet(
 		options.services.map(service => ({serviceId: service.serviceId, createWatcher: options.watcherFor(service.serviceId)})),
 		(serviceId, message) => byId.get(serviceId)?.stream.onMessage(message),
 		{intervalMs: config.intervalMs},
 	);
+	set = watchSet;
 	for (const one of followed) {
 		const stopped = (error: unknown) => {
 			const failure = failureOf(error, options.auth);
@@ -69,15 +73,15 @@ export async function runStreamMany(options: ManyStreamOptions): Promise<number>
 			ending.reportService(one.service.serviceId, {failure});
 		};
 
-		set.watchers.get(one.service.serviceId)!.done.then(result => {
+		watchSet.watchers.get(one.service.serviceId)!.done.then(result => {
 			if (result.reason === 'terminal') ending.reportService(one.service.serviceId, {pollingDone: true});
 			if (result.reason === 'permanent-error') stopped(result.error);
 		}, stopped);
 	}
 
-	set.start();
+	watchSet.start();
 	const end = await ending.ended;
-	set.stop();
+	watchSet.stop();
 	for (const one of followed) one.stream.stop();
 	try {
 		if (end.summary) writeSummaries(options, followed, ending);

@@ -1,7 +1,7 @@
 // The plain and JSON run of one service: its log (stream-service.ts), the watcher, and the
 // one watch-end rule deciding when it is over. No Ink on this path.
 import type {Authenticator} from '../api/auth/types.js';
-import type {WatcherFactory} from '../api/watcher.js';
+import type {Watcher, WatcherFactory} from '../api/watcher.js';
 import type {Config} from '../config/types.js';
 import type {DataNotes} from '../output/data-notes.js';
 import {failureOf} from './failure.js';
@@ -24,8 +24,10 @@ export interface StreamOptions {
 /** Runs the watch until it ends; resolves with the exit code. */
 export async function runStream(options: StreamOptions): Promise<number> {
 	const ending = trackEnding(options.config);
-	const stream = createServiceStream({...options, report: ending.report});
-	const watcher = options.createWatcher(stream.onMessage);
+	// Asked from inside a message the watcher is dispatching: it is set by then.
+	let watcher: Watcher | null = null;
+	const stream = createServiceStream({...options, report: ending.report, readUpdateLogs: () => watcher?.readUpdateLogs()});
+	watcher = options.createWatcher(stream.onMessage);
 	watcher.done.then(
 		result => {
 			if (result.reason === 'terminal') ending.report({pollingDone: true});

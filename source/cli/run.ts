@@ -11,7 +11,9 @@ import {createWatcher, type WatcherFactory} from '../api/watcher.js';
 import {ConfigError} from '../config/errors.js';
 import {resolveConfig, type ResolvedRuntime} from '../config/resolve.js';
 import type {Config, RawFlags} from '../config/types.js';
+import type {WatchMessage} from '../model/watch-messages.js';
 import {createDataNotes} from '../output/data-notes.js';
+import {parseDenyPlan, type DenyPlan} from '../sim/deny.js';
 import {startSimulator, type Simulator} from '../sim/server.js';
 import {DEFAULT_SCENARIO} from '../sim/scenarios.js';
 import {exitCodeForError, isExpectedError} from './exit-status.js';
@@ -39,11 +41,21 @@ function demoScenarios(flags: RawFlags): string[] | null {
 	return flags.demo === true ? [DEFAULT_SCENARIO] : flags.demo.split(',');
 }
 
+/** The APIs --demo-deny makes the demo refuse; only with --demo. */
+function demoDenyPlan(flags: RawFlags): DenyPlan {
+	if (flags.demoDeny === undefined) return {};
+	if (demoScenarios(flags) === null) throw new ConfigError('--demo-deny works only with --demo: it makes the demo simulator refuse APIs.');
+	const parsed = parseDenyPlan(flags.demoDeny);
+	if ('error' in parsed) throw new ConfigError(`--demo-deny: ${parsed.error}.`);
+	return parsed.plan;
+}
+
 async function startDemo(flags: RawFlags): Promise<Simulator | null> {
+	const deny = demoDenyPlan(flags);
 	const scenarios = demoScenarios(flags);
 	if (scenarios === null) return null;
 	try {
-		return await startSimulator({scenarios});
+		return await startSimulator({scenarios, deny});
 	} catch (error) {
 		throw new ConfigError(`--demo: ${error instanceof Error ? error.message : String(error)}`);
 	}
@@ -51,6 +63,15 @@ async function startDemo(flags: RawFlags): Promise<Simulator | null> {
 
 function requestLogger(debugLog: DebugLog): (log: RequestLog) => void {
 	return log => debugLog.write(`debug: ${log.method} ${log.url} → ${log.status ?? 'no response'} in ${log.ms} ms${log.error ? ` (${log.error})` : ''}`);
+}
+
+/** Update logs that are not there change nothing a person sees: one note in --debug, in every output mode. */
+function withDebugNotes(onMessage: (message: WatchMessage) => void, debugLog: DebugLog | null): (message: WatchMessage) => void {
+	if (debugLog === null) return onMessage;
+	return message => {
+		if (message.type === 'update-logs-unavailable') debugLog.write(`debug: update logs unavailable (${message.reason}): no update line`);
+		onMessage(message);
+	};
 }
 
 /** The project from the flags, or from the credential; asked once, before polling starts. */
@@ -121,7 +142,7 @@ async function connect({config, auth, agent}: ResolvedRuntime, debugLog: DebugLo
 	// A service of several that has ended is polled once more, then no more.
 	const stopAfterTerminal = exitStatus || many !== null;
 	const watcherFor = (serviceId: string): WatcherFactory => onMessage =>
-		createWatcher({client, serviceId, since, until, intervalMs, onMessage, stopAfterTerminal});
+		createWatcher({client, serviceId, since, until, intervalMs, onMessage: withDebugNotes(onMessage, debugLog), stopAfterTerminal});
 	if (opensPicker(config)) {
 		return {kind: 'pick', config, auth, notes, loadServices: signal => listAllServices(client, {}, signal), watcherFor};
 	}

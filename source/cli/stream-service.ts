@@ -3,6 +3,7 @@
 // happens, and the facts the watch-end rule needs. A watch of one service runs one of these
 // (run-stream.ts); a watch of several runs one per service (run-stream-many.ts).
 import type {Config} from '../config/types.js';
+import {ASCII_PUNCTUATION, UNICODE_PUNCTUATION} from '../model/punctuation.js';
 import {sanitizeForAsciiTerminal, sanitizeForTerminal} from '../model/sanitize.js';
 import type {WatchEvent} from '../model/types.js';
 import type {WatchFacts} from '../model/watch-end.js';
@@ -34,6 +35,7 @@ export function plainStyleOf(config: Config): PlainStyle {
 		color: config.color,
 		formatTime: createTimeFormatter(config.timeZone),
 		sanitize: config.ascii ? sanitizeForAsciiTerminal : sanitizeForTerminal,
+		punctuation: config.ascii ? ASCII_PUNCTUATION : UNICODE_PUNCTUATION,
 	};
 }
 
@@ -41,7 +43,7 @@ function rendererFor(config: Config, serviceId: string): Renderer {
 	if (config.output === 'json') {
 		return {
 			update: (previous, next, added) => eachWithServiceId(jsonUpdateLines(previous, next, added), serviceId),
-			summary: snapshot => [jsonSummaryLine(snapshot, serviceId)],
+			summary: (snapshot, nowMs) => [jsonSummaryLine(snapshot, serviceId, {nowMs, thresholds: config.slowThresholds, timeoutMs: config.deployTimeoutMs})],
 		};
 	}
 
@@ -68,6 +70,8 @@ export interface ServiceStreamOptions {
 	readonly notes: DataNotes;
 	/** Told what the watch-end rule needs after every message. */
 	readonly report: (change: Partial<Pick<WatchFacts, 'outcome' | 'detailsUnavailable' | 'polled'>>) => void;
+	/** Asks the service's poll loop to read the update logs (an update began or ended). */
+	readonly readUpdateLogs: () => void;
 }
 
 /** One service's log, fed the watcher's messages. */
@@ -96,8 +100,9 @@ export function createServiceStream(options: ServiceStreamOptions): ServiceStrea
 
 	const onMessage = (message: WatchMessage) => {
 		const previous = state;
-		const {state: next, batch} = applyMessage(state, message);
+		const {state: next, batch, readUpdateLogs} = applyMessage(state, message);
 		state = next;
+		if (readUpdateLogs) options.readUpdateLogs();
 		let wrote = false;
 		for (const line of renderer.update(previous.snapshot, state.snapshot, (batch?.added ?? []).filter(visible), now())) {
 			options.stdout(line);
@@ -108,6 +113,10 @@ export function createServiceStream(options: ServiceStreamOptions): ServiceStrea
 		if (batch !== null) notes.events(batch, now());
 		if (message.type === 'details-unavailable' && previous.detailsUnavailable === null) {
 			options.stderr(`service details unavailable (${message.reason}): progress is read from the events alone`);
+		}
+
+		if (message.type === 'monitor-unavailable' && previous.monitorUnavailable === null) {
+			options.stderr(`service monitor unavailable (${message.reason}): carrying on without instance counts`);
 		}
 
 		if (message.type === 'sync') {

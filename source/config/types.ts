@@ -104,6 +104,8 @@ export interface RawFlags {
 	readonly debug?: boolean;
 	/** true for the default scenario, else one scenario name or several joined by commas. */
 	readonly demo?: string | boolean;
+	/** With --demo: APIs the simulator refuses, `monitor=403,logs=404` (parsed by sim/deny.ts). */
+	readonly demoDeny?: string;
 	readonly auth?: string;
 	readonly tokenFile?: string;
 	readonly cloud?: string;

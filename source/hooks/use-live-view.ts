@@ -10,7 +10,7 @@ import {useCompletionNudge, type NudgeSink} from './use-completion-nudge.js';
 import {useKeys} from './use-keys.js';
 import {useProgram} from './use-program.js';
 import {useTerminalSize} from './use-terminal-size.js';
-import {useWatch} from './use-watch.js';
+import {useWatch, type WatcherControls} from './use-watch.js';
 
 /** What the live view needs from outside. */
 export interface LiveViewOptions {
@@ -75,16 +75,17 @@ export function useLiveView(options: LiveViewOptions): {readonly state: ViewStat
 			rows: options.initialRows ?? stdout.rows ?? 24,
 			canGoBack: onBack !== null,
 		});
-	// The watcher needs the dispatcher, and `refresh` needs the watcher: a ref ties the two.
-	const refreshNow = useRef(() => {});
+	// The watcher needs the dispatcher, and its effects need the watcher: a ref ties the two.
+	const watcher = useRef<WatcherControls>({refreshNow() {}, readUpdateLogs() {}});
 	const runEffect = (effect: ViewEffect) => {
-		if (effect.type === 'refresh') refreshNow.current();
+		if (effect.type === 'refresh') watcher.current.refreshNow();
+		else if (effect.type === 'read-update-logs') watcher.current.readUpdateLogs();
 		else if (effect.type === 'back') onBack?.();
 		else report?.({key: effect.type});
 	};
 
 	const [state, dispatch] = useProgram(updateView, init, runEffect);
-	refreshNow.current = useWatch(watcherFactory, dispatch).refreshNow;
+	watcher.current = useWatch(watcherFactory, dispatch);
 	useTerminalSize(dispatch);
 	const spinnerFrame = useClock(dispatch, {...viewClockNeeds(state, config.lowBandwidth), now});
 	useKeys(dispatch, interactive);

@@ -37,7 +37,7 @@ export interface OverviewOptions {
 }
 
 /** Every service's poll loop, started spread over the first interval and stopped on unmount. */
-function useWatchSet(options: OverviewOptions, dispatch: (action: OverviewAction) => void): (serviceId: string | null) => void {
+function useWatchSet(options: OverviewOptions, dispatch: (action: OverviewAction) => void): (effect: Extract<OverviewEffect, {serviceId: unknown}>) => void {
 	const first = useRef(options);
 	const set = useRef<WatchSet | null>(null);
 	useEffect(() => {
@@ -54,8 +54,11 @@ function useWatchSet(options: OverviewOptions, dispatch: (action: OverviewAction
 			watchSet.stop();
 		};
 	}, [dispatch]);
-	return serviceId => {
-		for (const [id, watcher] of set.current?.watchers ?? []) if (serviceId === null || id === serviceId) watcher.refreshNow();
+	return effect => {
+		for (const [id, watcher] of set.current?.watchers ?? []) {
+			if (effect.type === 'read-update-logs' && id === effect.serviceId) watcher.readUpdateLogs();
+			if (effect.type === 'refresh' && (effect.serviceId === null || id === effect.serviceId)) watcher.refreshNow();
+		}
 	};
 }
 
@@ -99,14 +102,15 @@ export function useOverview(options: OverviewOptions): {readonly state: Overview
 			columns: options.initialColumns ?? stdout.columns ?? 80,
 			rows: options.initialRows ?? stdout.rows ?? 24,
 		});
-	const refresh = useRef<(serviceId: string | null) => void>(() => {});
+	// The poll loops need the dispatcher, and the effects need the poll loops: a ref ties the two.
+	const toWatchers = useRef<(effect: Extract<OverviewEffect, {serviceId: unknown}>) => void>(() => {});
 	const runEffect = (effect: OverviewEffect) => {
-		if (effect.type === 'refresh') refresh.current(effect.serviceId);
-		else report?.({key: effect.type});
+		if (effect.type === 'quit' || effect.type === 'interrupt') report?.({key: effect.type});
+		else toWatchers.current(effect);
 	};
 
 	const [state, dispatch] = useProgram(updateOverview, init, runEffect);
-	refresh.current = useWatchSet(options, dispatch);
+	toWatchers.current = useWatchSet(options, dispatch);
 	useTerminalSize(dispatch);
 	const spinnerFrame = useClock(dispatch, {...clockNeeds(state, config.lowBandwidth), now});
 	useKeys(dispatch, interactive);

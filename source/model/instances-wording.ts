@@ -9,10 +9,16 @@ function instancesNoun(total: number): string {
 	return total === 1 ? 'instance' : 'instances';
 }
 
+/** `1/2`: running of total, under an `instances` heading (the overview's rows); null when either is unknown. */
+export function instanceCountText(counts: InstanceCounts): string | null {
+	const {running, total} = counts;
+	return running === null || total === null ? null : `${running}/${total}`;
+}
+
 /** `1/2 instances` beside a track or in the header; null when either count is unknown. */
 export function instancesText(counts: InstanceCounts): string | null {
-	const {running, total} = counts;
-	return running === null || total === null ? null : `${running}/${total} ${instancesNoun(total)}`;
+	const count = instanceCountText(counts);
+	return count === null ? null : `${count} ${instancesNoun(counts.total!)}`;
 }
 
 /** `2/2 instances running`, for the outcome line ("Deployed in 4m12s: 2/2 instances running"). */

@@ -133,3 +133,8 @@ function countsKey(instances: ServiceInstances | null): string {
 	if (instances.running === null && instances.total === null && models.length === 0) return '';
 	return JSON.stringify([instances.running, instances.total, models.map((model) => [model.model, model.running, model.total])]);
 }
+
+/** True when some model reports a resource it was allocated (what the resource line shows). */
+export function hasResourceUse(instances: ServiceInstances): boolean {
+	return instances.models.some((model) => Object.values(model.resources).some((amount) => amount !== null));
+}

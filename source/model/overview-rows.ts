@@ -4,6 +4,7 @@ import {deploymentElapsed, formatDuration, phaseElapsed} from './elapsed.js';
 import {abnormalSince, storeEvents} from './store.js';
 import type {ModelTrack, Outcome} from './types.js';
 import type {ViewState} from './view-state-types.js';
+import {instanceCountText} from './instances-wording.js';
 import {briefOutcome, phaseLabel, retryText, statusWithProgress} from './wording.js';
 
 /** Where a service stands: its glyph, its colour, its group and its word in the header. */
@@ -34,6 +35,8 @@ export interface RowWords {
 	readonly status: string;
 	/** Per model, the phase going on and for how long; or how the deployment ended. */
 	readonly progress: string;
+	/** `1/2` (running of total) once the monitor says; empty before or without it. */
+	readonly instances: string;
 	/** Abnormal events of the current deployment. */
 	readonly abnormal: number;
 	/** The newest event's text, or why polling stopped or waits (server text: sanitise it). */
@@ -84,7 +87,8 @@ export function rowWords(view: ViewState): RowWords {
 	const standing = standingOf(view);
 	const {deployment} = view;
 	const status = standing === 'error' ? 'error' : deployment.status === null ? '' : statusWithProgress(deployment.status, deployment.progress);
-	return {standing, status, progress: progressOf(view), abnormal: abnormalSince(view.store, deployment.startedAt), ...latestOf(view)};
+	const instances = view.instances === null ? null : instanceCountText(view.instances);
+	return {standing, status, progress: progressOf(view), instances: instances ?? '', abnormal: abnormalSince(view.store, deployment.startedAt), ...latestOf(view)};
 }
 
 /** The name a row shows: the server's, else the list's, else the id. */

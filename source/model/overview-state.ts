@@ -10,7 +10,7 @@ import {displayName, rowGroup, standingOf} from './overview-rows.js';
 import type {OverviewAction, OverviewEffect, OverviewInputs, OverviewService, OverviewSettings, OverviewState} from './overview-types.js';
 import {only, type Update} from './update.js';
 import {initialViewState, updateView} from './view-state.js';
-import type {ViewAction, ViewState} from './view-state-types.js';
+import type {ViewAction, ViewEffect, ViewState} from './view-state-types.js';
 
 export interface InitialOverviewInput {
 	readonly config: Pick<Config, 'typeFilter' | 'order' | 'timeZone'>;
@@ -72,16 +72,33 @@ function withViews(state: OverviewState, change: (view: ViewState) => ViewState)
 }
 
 /** A message of one service: its view moves on, and the nudge rule reads what changed. */
-function reduceService(state: OverviewState, serviceId: string, action: ViewAction): OverviewState {
+function reduceService(state: OverviewState, serviceId: string, action: ViewAction): Update<OverviewState, OverviewEffect> {
 	const index = state.services.findIndex(service => service.serviceId === serviceId);
 	const service = state.services[index];
-	if (service === undefined) return state;
-	const [view] = updateView(service.view, action);
-	if (view === service.view) return state;
+	if (service === undefined) return only(state);
+	const [view, effects] = updateView(service.view, action);
+	const outward = outwardOf(effects, serviceId);
+	if (view === service.view) return [state, outward];
 	const changed = {...service, view};
 	const services = state.services.with(index, changed);
 	const nudges = nudgesAfter(state.nudges, services.map(one => ({name: nameOf(one), view: one.view})), service.view, {name: nameOf(changed), view});
-	return deriveOverview({...state, services, nudges});
+	return [deriveOverview({...state, services, nudges}), outward];
+}
+
+/** What a service's view asks, passed on about that service; its Esc-back is the overview's own (reduceOpenKey). */
+function outwardOf(effects: readonly ViewEffect[], serviceId: string): OverviewEffect[] {
+	return effects.flatMap((effect): OverviewEffect[] => {
+		switch (effect.type) {
+			case 'refresh':
+			case 'read-update-logs':
+				return [{type: effect.type, serviceId}];
+			case 'quit':
+			case 'interrupt':
+				return [{type: effect.type}];
+			case 'back':
+				return [];
+		}
+	});
 }
 
 function select(state: OverviewState, index: number): OverviewSettings {
@@ -163,15 +180,9 @@ function reduceOpenKey(state: OverviewState, openId: string, press: KeyPress): U
 	const service = state.services.find(one => one.serviceId === openId);
 	if (service === undefined) return only({...state, openId: null});
 	const [view, effects] = updateView(service.view, {type: 'key', press});
-	let next = view === service.view ? state : deriveOverview({...state, services: state.services.map(one => (one === service ? {...one, view} : one))});
-	const outward: OverviewEffect[] = [];
-	for (const effect of effects) {
-		if (effect.type === 'back') next = {...next, openId: null};
-		else if (effect.type === 'refresh') outward.push({type: 'refresh', serviceId: openId});
-		else outward.push(effect);
-	}
-
-	return [next, outward];
+	const next = view === service.view ? state : deriveOverview({...state, services: state.services.map(one => (one === service ? {...one, view} : one))});
+	const back = effects.some(effect => effect.type === 'back');
+	return [back ? {...next, openId: null} : next, outwardOf(effects, openId)];
 }
 
 function reduceOverviewKey(state: OverviewState, press: KeyPress): Update<OverviewState, OverviewEffect> {
@@ -196,7 +207,7 @@ function reduceKeys(state: OverviewState, action: Extract<OverviewAction, {type:
 export function updateOverview(state: OverviewState, action: OverviewAction): Update<OverviewState, OverviewEffect> {
 	switch (action.type) {
 		case 'service':
-			return only(reduceService(state, action.serviceId, action.message));
+			return reduceService(state, action.serviceId, action.message);
 		case 'tick': {
 			if (action.now === state.now) return only(state);
 			return only(deriveOverview({...withViews(state, view => updateView(view, action)[0]), now: action.now}));

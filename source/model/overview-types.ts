@@ -67,4 +67,6 @@ export type OverviewEffect =
 	| {readonly type: 'quit'}
 	| {readonly type: 'interrupt'}
 	/** Poll one service now, or every one (null). */
-	| {readonly type: 'refresh'; readonly serviceId: string | null};
+	| {readonly type: 'refresh'; readonly serviceId: string | null}
+	/** A service's current deployment is an update that began or ended: its poll loop reads the update logs. */
+	| {readonly type: 'read-update-logs'; readonly serviceId: string};

@@ -1,6 +1,6 @@
-// The parts of the view state that follow from the rest: deployment progress, outcome
-// notices, the timeline, the layout, the page on screen, and a page number that stays in
-// range and follows the selected event.
+// The parts of the view state that follow from the rest: deployment progress, its instance
+// counts and update, outcome notices, the timeline, the layout, the page on screen, and a
+// page number that stays in range and follows the selected event.
 //
 // Deployment progress is cached in the state rather than memoised in the view because the
 // reducer needs it: the number of model tracks and outcome lines decides the layout, and
@@ -8,6 +8,9 @@
 // when the store or the details change (at most once per poll), never on a clock tick.
 import type {DeploymentProgress, ServiceDetails} from './types.js';
 import {computeDeployment} from './deployment.js';
+import {hasResourceUse, serviceInstances, type ServiceInstances} from './instances.js';
+import {currentUpdate} from './update-log-reads.js';
+import type {UpdateDiff} from './update-log-diff.js';
 import {storeEvents, type EventStore} from './store.js';
 import {queryPage, type EventPage} from './store-query.js';
 import {planLayout, tracksFitAsColumns, type LayoutPlan} from './view-state-layout.js';
@@ -26,7 +29,20 @@ export function failedTrackCount(deployment: DeploymentProgress): number {
 	return deployment.tracks.filter(track => track.phases.some(phase => phase.state === 'failed' && phase.cause)).length;
 }
 
-function layoutFor(core: ViewInputs, shown: DeploymentProgress, noticeLines: readonly number[], timelineLines: number): LayoutPlan {
+/** Whether the resource line shows: once the service runs and the monitor reports its use. */
+export function showsResources(shown: DeploymentProgress, instances: ServiceInstances | null): boolean {
+	return shown.outcome === 'succeeded' && instances !== null && hasResourceUse(instances);
+}
+
+interface LayoutParts {
+	readonly shown: DeploymentProgress;
+	readonly noticeLines: readonly number[];
+	readonly timelineLines: number;
+	readonly instances: ServiceInstances | null;
+	readonly update: UpdateDiff | null;
+}
+
+function layoutFor(core: ViewInputs, {shown, noticeLines, timelineLines, instances, update}: LayoutParts): LayoutPlan {
 	const trackCount = Math.max(1, shown.tracks.length);
 	return planLayout({
 		rows: core.rows,
@@ -35,7 +51,26 @@ function layoutFor(core: ViewInputs, shown: DeploymentProgress, noticeLines: rea
 		noticeLines,
 		failedTracks: failedTrackCount(shown),
 		timelineLines,
+		resourceLines: showsResources(shown, instances) ? 1 : 0,
+		updateLines: update === null ? 0 : 1,
 	});
+}
+
+function instancesOf(previous: ViewState | null, core: ViewInputs, shown: DeploymentProgress): ServiceInstances | null {
+	if (previous !== null && previous.monitor === core.monitor && previous.shown === shown && previous.details === core.details) return previous.instances;
+	return core.monitor === null ? null : serviceInstances(core.monitor, shown.tracks.map(track => track.model), core.details?.config ?? []);
+}
+
+function updateOf(previous: ViewState | null, core: ViewInputs, deployment: DeploymentProgress): UpdateDiff | null {
+	if (previous !== null && previous.updateReads === core.updateReads && previous.deployment === deployment && previous.details === core.details) return previous.update;
+	return currentUpdate(core.updateReads, deployment, core.details);
+}
+
+/** Without an update there is nothing to open; without its line on screen, nothing to select. */
+function fitUpdateSettings(settings: ViewSettings, update: UpdateDiff | null, layout: LayoutPlan): ViewSettings {
+	const updateOpen = settings.updateOpen && update !== null;
+	const updateSelected = settings.updateSelected && update !== null && layout.updateLines > 0;
+	return updateOpen === settings.updateOpen && updateSelected === settings.updateSelected ? settings : {...settings, updateOpen, updateSelected};
 }
 
 /** Keeps the selection on its event: its page, or no selection once the event no longer matches. */
@@ -66,18 +101,22 @@ export function deriveView(previous: ViewState | null, core: ViewInputs): ViewSt
 			: deploymentOf(core.store, core.details);
 	const shown = core.frozen?.deployment ?? deployment;
 	const sameShown = previous !== null && previous.shown === shown;
-	const notices =
-		sameShown && previous.detailsUnavailable === core.detailsUnavailable ? previous.notices : outcomeNotices(shown, core.detailsUnavailable);
+	const instances = instancesOf(previous, core, shown);
+	const update = updateOf(previous, core, deployment);
+	const sameNotices =
+		sameShown && previous.detailsUnavailable === core.detailsUnavailable && previous.monitorUnavailable === core.monitorUnavailable && previous.instances === instances;
+	const {detailsUnavailable, monitorUnavailable} = core;
+	const notices = sameNotices ? previous.notices : outcomeNotices(shown, {detailsUnavailable, monitorUnavailable, instances});
 	const timeline = sameShown ? previous.timeline : timelineOf(shown);
 	const noticeLines = notices.map(notice => noticeLineCount(notice, core.columns));
-	const layout = layoutFor(core, shown, noticeLines, timelineLineCount(timeline));
+	const layout = layoutFor(core, {shown, noticeLines, timelineLines: timelineLineCount(timeline), instances, update});
 	const pageSize = Math.max(1, layout.eventRows);
 	const store = shownStore(core);
-	let settings = followSelection(store, core.settings, pageSize);
+	let settings = followSelection(store, fitUpdateSettings(core.settings, update, layout), pageSize);
 	const page: EventPage =
 		previous !== null && samePageInputs(previous, store, settings, pageSize)
 			? previous.page
 			: queryPage(store, {...queryOf(settings, pageSize), page: settings.page});
 	if (page.page !== settings.page) settings = {...settings, page: page.page};
-	return {...core, settings, deployment, shown, notices, timeline, layout, pageSize, pageCount: page.pageCount, page};
+	return {...core, settings, deployment, shown, instances, update, notices, timeline, layout, pageSize, pageCount: page.pageCount, page};
 }

@@ -15,6 +15,7 @@ const CHARACTER_KEYS: Readonly<Record<string, KeyAction>> = {
 	'/': {type: 'search-start'},
 	' ': {type: 'toggle-pause'},
 	t: {type: 'cycle-time'},
+	u: {type: 'open-update'},
 	r: {type: 'refresh'},
 	q: {type: 'quit'},
 };

@@ -16,14 +16,15 @@ const NEXT_FILTER: Readonly<Record<TypeFilter, TypeFilter>> = {all: 'abnormal', 
 const NEXT_TIME_MODE: Readonly<Record<TimeMode, TimeMode>> = {local: 'relative', relative: 'utc', utc: 'local'};
 
 /** What Esc closes, innermost first; null when nothing is open (a picker may then take over). */
-export type EscapeTarget = 'search-typing' | 'help' | 'detail' | 'search' | 'selection';
+export type EscapeTarget = 'search-typing' | 'help' | 'update' | 'detail' | 'search' | 'selection';
 
 export function escapeTarget(settings: ViewSettings): EscapeTarget | null {
 	if (settings.searchTyping) return 'search-typing';
 	if (settings.helpOpen) return 'help';
+	if (settings.updateOpen) return 'update';
 	if (settings.detailOpen) return 'detail';
 	if (settings.search !== '') return 'search';
-	if (settings.selected !== null) return 'selection';
+	if (settings.selected !== null || settings.updateSelected) return 'selection';
 	return null;
 }
 
@@ -38,12 +39,16 @@ function escape(settings: ViewSettings): ViewSettings | null {
 			return {...settings, helpOpen: false};
 		}
 
+		case 'update': {
+			return {...settings, updateOpen: false};
+		}
+
 		case 'detail': {
 			return {...settings, detailOpen: false};
 		}
 
 		case 'selection': {
-			return {...settings, selected: null};
+			return {...settings, selected: null, updateSelected: false};
 		}
 
 		case null: {
@@ -57,9 +62,9 @@ function escape(settings: ViewSettings): ViewSettings | null {
  * no event details and no search being typed (a search kept stays: it explains the table).
  */
 export function withoutOverlays(settings: ViewSettings): ViewSettings {
-	if (!settings.helpOpen && !settings.detailOpen && !settings.searchTyping) return settings;
+	if (!settings.helpOpen && !settings.detailOpen && !settings.updateOpen && !settings.searchTyping) return settings;
 	const search = settings.search.trim() === '' ? '' : settings.search;
-	return {...settings, helpOpen: false, detailOpen: false, searchTyping: false, search};
+	return {...settings, helpOpen: false, detailOpen: false, updateOpen: false, searchTyping: false, search};
 }
 
 /** Goes to `page` (clamped); a selection moves to the first row there. */
@@ -72,15 +77,34 @@ function toPage(state: ViewState, page: number): ViewSettings | null {
 	return {...settings, page: clamped, selected: first ? refOf(first) : null};
 }
 
+/**
+ * The next row up or down. Above the first event sits the update line (when shown): ↑ there
+ * selects it, ↓ from it selects the first row of the page.
+ */
 function select(state: ViewState, step: 1 | -1): ViewSettings | null {
 	const {settings} = state;
-	const next = neighbourRow(shownStore(state), queryOf(settings, state.pageSize), state.page, settings.selected, step);
-	if (next === null || next.event.key === settings.selected?.key) return null;
-	return {...settings, selected: refOf(next.event), page: next.page};
+	if (settings.updateSelected && step === -1) return null;
+	const from = settings.updateSelected ? null : settings.selected;
+	const next = neighbourRow(shownStore(state), queryOf(settings, state.pageSize), state.page, from, step);
+	if (next === null) {
+		const toUpdateLine = step === -1 && settings.selected !== null && state.layout.updateLines > 0;
+		return toUpdateLine ? {...settings, selected: null, updateSelected: true} : null;
+	}
+
+	if (next.event.key === settings.selected?.key) return null;
+	return {...settings, selected: refOf(next.event), page: next.page, updateSelected: false};
+}
+
+/** `u`, or Enter on the update line: what the update changes, in place of phases and events. */
+function toggleUpdate(state: ViewState): ViewSettings | null {
+	const {settings} = state;
+	if (state.update === null) return null;
+	return {...settings, updateOpen: !settings.updateOpen, helpOpen: false, detailOpen: false};
 }
 
 function openDetail(state: ViewState): ViewSettings | null {
 	const {settings} = state;
+	if (settings.updateSelected) return settings.updateOpen ? null : toggleUpdate(state);
 	if (settings.selected !== null) return settings.detailOpen ? null : {...settings, detailOpen: true, helpOpen: false};
 	const first = state.page.rows[0];
 	return first ? {...settings, selected: refOf(first), detailOpen: true, helpOpen: false} : null;
@@ -89,7 +113,7 @@ function openDetail(state: ViewState): ViewSettings | null {
 function searchChange(settings: ViewSettings, action: KeyAction): ViewSettings | null {
 	switch (action.type) {
 		case 'search-start': {
-			return {...settings, searchTyping: true, helpOpen: false, detailOpen: false};
+			return {...settings, searchTyping: true, helpOpen: false, detailOpen: false, updateOpen: false};
 		}
 
 		case 'search-input': {
@@ -144,6 +168,10 @@ function settingsChange(state: ViewState, action: KeyAction): ViewSettings | nul
 
 		case 'open-detail': {
 			return openDetail(state);
+		}
+
+		case 'open-update': {
+			return toggleUpdate(state);
 		}
 
 		case 'cycle-time': {

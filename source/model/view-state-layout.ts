@@ -1,6 +1,12 @@
 // How many terminal rows each part of the live view may use. Ink clears the whole screen
 // (and the scrollback with it) once a frame is as tall as the terminal, so the plan always
 // leaves at least one row spare, and drops the least important parts first on small screens.
+//
+// Each part has its own budget in the plan; DEGRADATIONS gives them up one step at a time, in
+// this order: the resource line, the timeline, the spacers, the full phase list (compact), the
+// outcome's extra lines, the header's second line, the update line, the table header, the
+// phases, the outcome, the header, the footer. A new part adds its lines to the Draft and
+// fixedLines, and its step to DEGRADATIONS where its importance puts it.
 
 /** How the phase list is drawn: a line per phase, a line per model, or not at all. */
 export type PhaseMode = 'full' | 'compact' | 'hidden';
@@ -22,6 +28,10 @@ export interface LayoutPlan {
 	readonly noticeLines: readonly number[];
 	/** Lines of the phase timeline (after a deployment ended); 0 when hidden. */
 	readonly timelineLines: number;
+	/** The resource-use line of a running service (below the outcome); 0 when hidden. */
+	readonly resourceLines: number;
+	/** The update line under the header; 0 when hidden. */
+	readonly updateLines: number;
 	/** Blank lines between sections, only when rows are plentiful. */
 	readonly spacers: boolean;
 	readonly tableHeader: boolean;
@@ -45,6 +55,10 @@ export interface LayoutInput {
 	readonly failedTracks?: number;
 	/** Lines the timeline wants once the deployment ended (0: none to show). */
 	readonly timelineLines?: number;
+	/** Lines the resource use wants (1 once a running service reports it, else 0). */
+	readonly resourceLines?: number;
+	/** Lines the update line wants (1 once the update logs say what changes, else 0). */
+	readonly updateLines?: number;
 }
 
 /**
@@ -59,6 +73,8 @@ interface Draft {
 	phaseMode: PhaseMode;
 	outcomeLines: number;
 	timeline: boolean;
+	resource: boolean;
+	update: boolean;
 	spacers: boolean;
 	tableHeader: boolean;
 	footer: boolean;
@@ -103,6 +119,8 @@ function fixedLines(draft: Draft, input: LayoutInput): number {
 		phaseLinesFor(draft.phaseMode, input) +
 		draft.outcomeLines +
 		(draft.timeline ? (input.timelineLines ?? 0) : 0) +
+		(draft.resource ? (input.resourceLines ?? 0) : 0) +
+		(draft.update ? (input.updateLines ?? 0) : 0) +
 		(draft.spacers ? SPACER_COUNT : 0) +
 		(draft.tableHeader ? 1 : 0) +
 		(draft.footer ? 1 : 0)
@@ -111,12 +129,16 @@ function fixedLines(draft: Draft, input: LayoutInput): number {
 
 // Each step gives up a little more; applied in order until the events get enough rows.
 const DEGRADATIONS: ReadonlyArray<(draft: Draft) => Draft> = [
-	// The timeline is a summary of what the phase list already shows: it goes first.
+	// Resource use is a bonus to what the outcome says: it goes first.
+	draft => ({...draft, resource: false}),
+	// The timeline is a summary of what the phase list already shows.
 	draft => ({...draft, timeline: false}),
 	draft => ({...draft, spacers: false}),
 	draft => ({...draft, phaseMode: 'compact'}),
 	draft => ({...draft, outcomeLines: Math.min(draft.outcomeLines, 1)}),
 	draft => ({...draft, headerLines: 1}),
+	// What an update changes is worth a line until only the essentials are left.
+	draft => ({...draft, update: false}),
 	draft => ({...draft, tableHeader: false}),
 	draft => ({...draft, phaseMode: 'hidden'}),
 	draft => ({...draft, outcomeLines: 0}),
@@ -136,6 +158,8 @@ export function planLayout(input: LayoutInput): LayoutPlan {
 		phaseMode: 'full',
 		outcomeLines: input.noticeLines.reduce((sum, lines) => sum + lines, 0),
 		timeline: (input.timelineLines ?? 0) > 0,
+		resource: (input.resourceLines ?? 0) > 0,
+		update: (input.updateLines ?? 0) > 0,
 		spacers: true,
 		tableHeader: true,
 		footer: true,
@@ -150,12 +174,14 @@ export function planLayout(input: LayoutInput): LayoutPlan {
 
 	const fixed = fixedLines(draft, input);
 	const headerAndFooter = draft.headerLines + (draft.footer ? 1 : 0);
-	const {timeline, ...rest} = draft;
+	const {timeline, resource, update, ...rest} = draft;
 	return {
 		...rest,
 		phaseShape: shapeOf(input),
 		noticeLines: grantNoticeLines(input.noticeLines, draft.outcomeLines),
 		timelineLines: timeline ? (input.timelineLines ?? 0) : 0,
+		resourceLines: resource ? (input.resourceLines ?? 0) : 0,
+		updateLines: update ? (input.updateLines ?? 0) : 0,
 		phaseLines: phaseLinesFor(draft.phaseMode, input),
 		eventRows: Math.max(0, budget - fixed),
 		helpLines: Math.max(0, budget - headerAndFooter),

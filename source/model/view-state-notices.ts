@@ -1,6 +1,7 @@
 // What the outcome area says, decided in the model so the layout can count its lines
 // before anything is drawn. The view only picks glyphs and colours per kind.
 import stringWidth from 'string-width';
+import type {InstanceCounts} from './instances.js';
 import type {DeploymentProgress} from './types.js';
 import {outcomeSentence, outcomeWords} from './wording.js';
 
@@ -25,19 +26,30 @@ export function noticeLineCount(notice: OutcomeNotice, columns: number): number 
 	return Math.min(MAX_FAILURE_LINES, Math.max(1, Math.ceil(stringWidth(notice.text) / perLine)));
 }
 
-/** The outcome line: what happened and how long it took; none while the deployment runs. */
-function outcomeNotice(deployment: DeploymentProgress): OutcomeNotice | null {
-	const words = outcomeWords(deployment, null);
+/** The outcome line: what happened, how long it took, what runs; none while the deployment runs. */
+function outcomeNotice(deployment: DeploymentProgress, instances: InstanceCounts | null): OutcomeNotice | null {
+	const words = outcomeWords(deployment, null, instances);
 	return words.outcome === 'in_progress' ? null : {kind: words.outcome, text: outcomeSentence(words)};
 }
 
+/** What else the outcome area knows: the counts, and which bonus APIs are not there. */
+export interface NoticeFacts {
+	/** Why the details API cannot be used, or null. */
+	readonly detailsUnavailable: string | null;
+	/** Why the monitor API cannot be used, or null. */
+	readonly monitorUnavailable?: string | null;
+	/** The service's instance counts from the monitor, or null. */
+	readonly instances?: InstanceCounts | null;
+}
+
 /**
- * The outcome lines for the current state: the result (deployed / failed with its cause /
- * stopped), a `concerning` warning, and a note when the details API is unavailable.
+ * The outcome lines for the current state: the result (deployed with its instances / failed
+ * with its cause / stopped), a `concerning` warning, and a note for each API that is not there.
  */
-export function outcomeNotices(deployment: DeploymentProgress, detailsUnavailable: string | null): OutcomeNotice[] {
+export function outcomeNotices(deployment: DeploymentProgress, facts: NoticeFacts): OutcomeNotice[] {
+	const {detailsUnavailable, monitorUnavailable = null, instances = null} = facts;
 	const notices: OutcomeNotice[] = [];
-	const outcome = outcomeNotice(deployment);
+	const outcome = outcomeNotice(deployment, instances);
 	if (outcome) {
 		notices.push(outcome);
 	}
@@ -48,6 +60,10 @@ export function outcomeNotices(deployment: DeploymentProgress, detailsUnavailabl
 
 	if (detailsUnavailable !== null) {
 		notices.push({kind: 'info', text: `Details unavailable (${detailsUnavailable}): progress from events only`});
+	}
+
+	if (monitorUnavailable !== null) {
+		notices.push({kind: 'info', text: `Monitor unavailable (${monitorUnavailable}): no instance counts`});
 	}
 
 	return notices;

@@ -2,7 +2,10 @@
 // view-state module reads. This is the bottom of the view-state modules: it imports none of
 // them, so derivation, keys and the reducer can all build on it without an import circle.
 import type {Order, TimeZoneSetting, TypeFilter} from '../config/types.js';
-import type {DeploymentProgress, ServiceDetails} from './types.js';
+import type {ServiceInstances} from './instances.js';
+import type {DeploymentProgress, ServiceDetails, ServiceMonitor} from './types.js';
+import type {UpdateDiff} from './update-log-diff.js';
+import type {UpdateLogReads} from './update-log-reads.js';
 import type {SyncState, WatchMessage} from './watch-messages.js';
 import type {EventStore} from './store.js';
 import type {EventPage, PageQuery} from './store-query.js';
@@ -30,6 +33,10 @@ export interface ViewSettings {
 	readonly selected: EventRef | null;
 	/** The selected event's details replace the phases and the table. */
 	readonly detailOpen: boolean;
+	/** The update line is selected (↑ above the first event); Enter opens what it changes. */
+	readonly updateSelected: boolean;
+	/** Everything the update changes replaces the phases and the table (`u`, or Enter on the line). */
+	readonly updateOpen: boolean;
 	readonly timeMode: TimeMode;
 }
 
@@ -46,6 +53,12 @@ export interface ViewInputs {
 	readonly details: ServiceDetails | null;
 	/** Why the details API cannot be used (e.g. `403`), or null. */
 	readonly detailsUnavailable: string | null;
+	/** The last monitor answer (instances and resource use), or null. */
+	readonly monitor: ServiceMonitor | null;
+	/** Why the monitor API cannot be used, or null. */
+	readonly monitorUnavailable: string | null;
+	/** When to read the update logs, and the records read (update-log-reads.ts). */
+	readonly updateReads: UpdateLogReads;
 	readonly sync: SyncState;
 	/** Client time of the last successful poll, null before the first. */
 	readonly lastSuccessAt: number | null;
@@ -71,6 +84,10 @@ export interface ViewState extends ViewInputs {
 	readonly deployment: DeploymentProgress;
 	/** Progress as shown: the frozen one while paused, else the live one. */
 	readonly shown: DeploymentProgress;
+	/** The monitor answer attributed to the shown deployment's models; null without one. */
+	readonly instances: ServiceInstances | null;
+	/** What the current deployment's update changes, once its update logs were read. */
+	readonly update: UpdateDiff | null;
 	readonly notices: readonly OutcomeNotice[];
 	/** Phase shares per model once the shown deployment ended. */
 	readonly timeline: readonly TimelineRow[];
@@ -106,6 +123,8 @@ export type KeyAction =
 	| {readonly type: 'select-next'}
 	| {readonly type: 'select-prev'}
 	| {readonly type: 'open-detail'}
+	/** `u`: what the update changes. */
+	| {readonly type: 'open-update'}
 	/** Closes the innermost open thing (see escapeTarget), or goes back to the picker. */
 	| {readonly type: 'escape'}
 	| {readonly type: 'search-start'}
@@ -134,7 +153,9 @@ export type ViewEffect =
 	/** Back to the service picker (only when the watch was opened from it). */
 	| {readonly type: 'back'}
 	/** Poll now. */
-	| {readonly type: 'refresh'};
+	| {readonly type: 'refresh'}
+	/** The current deployment is an update that began or ended: read the update logs. */
+	| {readonly type: 'read-update-logs'};
 
 /** The store the table shows: the one frozen by pause, else the live one. */
 export function shownStore(state: Pick<ViewInputs, 'store' | 'frozen'>): EventStore {

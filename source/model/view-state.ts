@@ -5,8 +5,9 @@ import type {Config, TimeZoneSetting} from '../config/types.js';
 import type {SyncState, WatchMessage} from './watch-messages.js';
 import {estimateSkew} from './elapsed.js';
 import {splitPress} from './key-press.js';
-import {addEvents, emptyStore, newestOccurTime} from './store.js';
+import {addEvents, emptyStore, newestOccurTime, storeEvents} from './store.js';
 import {only, type Update} from './update.js';
+import {nextUpdateLogRead, NO_UPDATE_LOG_READS, withUpdateRecords} from './update-log-reads.js';
 import {NO_COMPLETION, trackCompletion} from './view-state-completion.js';
 import {deriveView} from './view-state-derive.js';
 import {keyIntent} from './view-state-intents.js';
@@ -29,6 +30,9 @@ export function initialViewState({config, now, columns, rows, canGoBack = false}
 		store: emptyStore(),
 		details: null,
 		detailsUnavailable: null,
+		monitor: null,
+		monitorUnavailable: null,
+		updateReads: NO_UPDATE_LOG_READS,
 		sync: {kind: 'loading'},
 		lastSuccessAt: null,
 		settings: {
@@ -40,6 +44,8 @@ export function initialViewState({config, now, columns, rows, canGoBack = false}
 			searchTyping: false,
 			selected: null,
 			detailOpen: false,
+			updateSelected: false,
+			updateOpen: false,
 			timeMode: initialTimeMode(config.timeZone),
 		},
 		frozen: null,
@@ -66,33 +72,58 @@ function reduceSync(state: ViewState, sync: SyncState): ViewState {
 	return {...state, sync, lastSuccessAt, completion};
 }
 
-function reduceMessage(state: ViewState, message: WatchMessage): ViewState {
+/** New events or details: the state again, and a read of the update logs when the rule says so. */
+function withData(state: ViewState, next: ViewState): Update<ViewState, ViewEffect> {
+	const derived = deriveView(state, next);
+	const {reads, read} = nextUpdateLogRead(derived.updateReads, storeEvents(derived.store), derived.deployment, derived.details);
+	const settled = reads === derived.updateReads ? derived : deriveView(derived, {...derived, updateReads: reads});
+	return [settled, read ? [{type: 'read-update-logs'}] : []];
+}
+
+function reduceMessage(state: ViewState, message: WatchMessage): Update<ViewState, ViewEffect> {
 	switch (message.type) {
 		case 'events': {
 			const {store} = addEvents(state.store, message.events);
 			if (store === state.store) {
-				return state;
+				return only(state);
 			}
 
 			const newest = newestOccurTime(store);
 			const skewMs = newest === null ? state.skewMs : estimateSkew(newest, message.at, state.skewMs);
-			return deriveView(state, {...state, store, skewMs});
+			return withData(state, {...state, store, skewMs});
 		}
 
 		case 'details': {
 			if (sameJson(state.details, message.details) && state.detailsUnavailable === null) {
-				return state;
+				return only(state);
 			}
 
-			return deriveView(state, {...state, details: message.details, detailsUnavailable: null});
+			return withData(state, {...state, details: message.details, detailsUnavailable: null});
 		}
 
 		case 'details-unavailable': {
-			return state.detailsUnavailable === message.reason ? state : deriveView(state, {...state, detailsUnavailable: message.reason});
+			return only(state.detailsUnavailable === message.reason ? state : deriveView(state, {...state, detailsUnavailable: message.reason}));
+		}
+
+		case 'monitor': {
+			return only(sameJson(state.monitor, message.monitor) ? state : deriveView(state, {...state, monitor: message.monitor}));
+		}
+
+		case 'monitor-unavailable': {
+			return only(state.monitorUnavailable === message.reason ? state : deriveView(state, {...state, monitorUnavailable: message.reason}));
+		}
+
+		case 'update-logs': {
+			return only(deriveView(state, {...state, updateReads: withUpdateRecords(state.updateReads, message.records)}));
+		}
+
+		case 'update-logs-unavailable': {
+			// Said once in --debug by the run (cli/run.ts); the view carries on without the line.
+			return only(state);
 		}
 
 		case 'sync': {
-			return reduceSync(state, message.state);
+			return only(reduceSync(state, message.state));
 		}
 	}
 }
@@ -135,8 +166,12 @@ export function updateView(state: ViewState, action: ViewAction): Update<ViewSta
 		case 'events':
 		case 'details':
 		case 'details-unavailable':
+		case 'monitor':
+		case 'monitor-unavailable':
+		case 'update-logs':
+		case 'update-logs-unavailable':
 		case 'sync': {
-			return only(reduceMessage(state, action));
+			return reduceMessage(state, action);
 		}
 
 		case 'key': {

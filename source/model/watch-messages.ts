@@ -1,4 +1,4 @@
-import type {ApiEvent, ServiceDetails} from './types.js';
+import type {ApiEvent, ServiceDetails, ServiceMonitor, UpdateLogRecord} from './types.js';
 
 /** Where the poll loop stands; shown in the status line. Times are ms since the epoch. */
 export type SyncState =
@@ -25,4 +25,12 @@ export type WatchMessage =
 	| {readonly type: 'details'; readonly details: ServiceDetails; readonly at: number}
 	/** The details API cannot be used (e.g. 403): progress comes from events alone. */
 	| {readonly type: 'details-unavailable'; readonly reason: string; readonly at: number}
+	/** A monitor answer (instances and resource use) that differs from the last one. */
+	| {readonly type: 'monitor'; readonly monitor: ServiceMonitor; readonly at: number}
+	/** The monitor API is not offered (403, 404, an edge service): no instance counts. */
+	| {readonly type: 'monitor-unavailable'; readonly reason: string; readonly at: number}
+	/** The service's update records, read because the consumer asked (Watcher.readUpdateLogs). */
+	| {readonly type: 'update-logs'; readonly records: readonly UpdateLogRecord[]; readonly at: number}
+	/** The update logs API is not offered: the watch carries on without the update line. */
+	| {readonly type: 'update-logs-unavailable'; readonly reason: string; readonly at: number}
 	| {readonly type: 'sync'; readonly state: SyncState; readonly at: number};

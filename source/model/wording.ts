@@ -1,8 +1,11 @@
 // The words every output mode shares: phase labels, how long a deployment took (one rule),
-// the outcome sentence, the retry and the status-with-progress phrases. The live view, the
+// the outcome sentence (with the instance counts when the monitor gave them), the retry and
+// the status-with-progress phrases. The live view, the
 // plain log and the completion nudge all say these things; saying them here keeps the three
 // from drifting apart. Texts may hold server text (causes, statuses): callers sanitise.
 import {formatDuration} from './elapsed.js';
+import type {InstanceCounts} from './instances.js';
+import {instancesRunningText, shortfallText} from './instances-wording.js';
 import type {DeploymentProgress, Outcome, PhaseId} from './types.js';
 import type {SyncState} from './watch-messages.js';
 
@@ -53,19 +56,32 @@ function failedPhaseCause(deployment: DeploymentProgress): string | null {
 /** What happened to the deployment, in the words a person would say it. */
 export interface OutcomeWords {
 	readonly outcome: Outcome;
-	/** "Deployed in 4m12s: the service is running", "Deployment failed after 2m05s", "Service stopped", "Deployment in progress for 1m10s". */
+	/** "Deployed in 4m12s: 2/2 instances running" (or ": the service is running"), "Deployment failed after 2m05s", "Service stopped", "Deployment in progress for 1m10s". */
 	readonly headline: string;
 	/** Why it failed (error_msg, else the failed phase's cause); null otherwise. */
 	readonly cause: string | null;
 }
 
-/** The outcome sentence of the current deployment. `serverNow` times one still in progress. */
-export function outcomeWords(deployment: DeploymentProgress, serverNow: number | null): OutcomeWords {
+/**
+ * What a succeeded deployment runs: `2/2 instances running`, `running with 1/2 instances
+ * ready` (fewer than asked for: it must not read as a clean success), or, without counts,
+ * the status (`the service is running`).
+ */
+function runningText(deployment: DeploymentProgress, instances: InstanceCounts | null): string {
+	const counts = instances === null ? null : (shortfallText(instances) ?? instancesRunningText(instances));
+	return counts ?? `the service is ${deployment.status ?? 'running'}`;
+}
+
+/**
+ * The outcome sentence of the current deployment. `serverNow` times one still in progress;
+ * `instances` (the service's counts from the monitor, null without) say what runs.
+ */
+export function outcomeWords(deployment: DeploymentProgress, serverNow: number | null, instances: InstanceCounts | null = null): OutcomeWords {
 	const took = deploymentDuration(deployment, serverNow);
 	const span = (word: string) => (took === null ? '' : ` ${word} ${formatDuration(took)}`);
 	switch (deployment.outcome) {
 		case 'succeeded':
-			return {outcome: 'succeeded', headline: `Deployed${span('in')}: the service is ${deployment.status ?? 'running'}`, cause: null};
+			return {outcome: 'succeeded', headline: `Deployed${span('in')}: ${runningText(deployment, instances)}`, cause: null};
 		case 'failed':
 			return {outcome: 'failed', headline: `Deployment failed${span('after')}`, cause: deployment.errorMsg ?? failedPhaseCause(deployment)};
 		case 'stopped':

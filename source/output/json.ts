@@ -1,7 +1,11 @@
 // NDJSON for scripts: one object per line on stdout and nothing else. Events exactly once,
-// oldest first; a status object whenever status, progress or error_msg change; the summary
-// last. The record shapes live in the model (summary.ts) so every consumer agrees on them.
-import {buildSummary, eventRecord} from '../model/summary.js';
+// oldest first; a status object whenever status, progress, error_msg or due_time change; an
+// instances object whenever a count changes; an update object whenever what the update
+// changes (or its result) does; the summary last. The record shapes live in the model
+// (summary.ts) so every consumer agrees on them.
+import type {SlowContext} from '../model/diagnosis/slow.js';
+import {instanceCountsChanged} from '../model/instances.js';
+import {buildSummary, eventRecord, instancesRecord, updateRecord} from '../model/summary.js';
 import type {WatchEvent} from '../model/types.js';
 import {statusChanged, statusFields, type StatusFields, type WatchSnapshot} from './snapshot.js';
 
@@ -11,10 +15,17 @@ export interface StatusRecord {
 	readonly status: string | null;
 	readonly progress: number | null;
 	readonly error_msg: string | null;
+	/** When an auto-stopping service stops by itself (ms), or null. */
+	readonly due_time: number | null;
 }
 
 function statusRecord(fields: StatusFields): StatusRecord {
-	return {kind: 'status', status: fields.status, progress: fields.progress, error_msg: fields.errorMsg};
+	return {kind: 'status', status: fields.status, progress: fields.progress, error_msg: fields.errorMsg, due_time: fields.dueTime};
+}
+
+/** The update record a snapshot would write, as text to compare; null without an update. */
+function updateText(snapshot: WatchSnapshot): string | null {
+	return snapshot.update === null ? null : JSON.stringify(updateRecord(snapshot.update));
 }
 
 /**
@@ -27,10 +38,19 @@ export function* jsonUpdateLines(previous: WatchSnapshot, next: WatchSnapshot, n
 	const before = statusFields(previous.details);
 	const after = statusFields(next.details);
 	if (statusChanged(before, after, true)) yield JSON.stringify(statusRecord(after));
+	if (next.instances !== null && next.instancesAt !== null && instanceCountsChanged(previous.instances, next.instances)) {
+		yield JSON.stringify(instancesRecord(next.instances, next.instancesAt));
+	}
+
+	const update = updateText(next);
+	if (update !== null && update !== updateText(previous)) yield update;
 }
 
-/** The closing `{"kind":"summary",…}` line: outcome, every phase of the current deployment. */
-export function jsonSummaryLine(snapshot: WatchSnapshot, serviceId: string): string {
+/**
+ * The closing `{"kind":"summary",…}` line: outcome, every phase of the current deployment, the
+ * diagnosis (a `slow` one too while in progress: `clock` says when "now" is) and the instances.
+ */
+export function jsonSummaryLine(snapshot: WatchSnapshot, serviceId: string, clock: SlowContext): string {
 	const serviceName = snapshot.details?.service_name ?? null;
-	return JSON.stringify(buildSummary(serviceId, serviceName, snapshot.deployment, snapshot.events.length));
+	return JSON.stringify(buildSummary(serviceId, serviceName, snapshot.deployment, snapshot.events.length, {instances: snapshot.instances, clock}));
 }

@@ -1,40 +1,20 @@
 // The plain log for pipes, files and CI: one line per thing that happened, never a cursor
 // movement, colour only when allowed. Pure functions of (before, after, now) → lines.
 import {formatDuration} from '../model/elapsed.js';
+import {hasInstanceShortfall} from '../model/instances-wording.js';
 import type {DeploymentProgress, WatchEvent} from '../model/types.js';
 import {outcomeWords, phaseLabel, statusWithProgress} from '../model/wording.js';
+import {line, modelPrefix, paint, type PlainStyle, type Tone} from './plain-line.js';
+import {rolloutLines} from './plain-rollout.js';
 import {phaseChanges, statusChanged, statusFields, type PhaseChange, type WatchSnapshot} from './snapshot.js';
-import type {TimeFormatter} from './time-format.js';
 
-/** How plain lines look. */
-export interface PlainStyle {
-	readonly color: boolean;
-	readonly formatTime: TimeFormatter;
-	/** Makes server text safe to print: sanitizeForTerminal, or its ASCII variant. */
-	readonly sanitize: (text: string) => string;
-}
-
-type Tone = 'red' | 'green' | 'bold';
-const TONES: Readonly<Record<Tone, string>> = {red: '31', green: '32', bold: '1'};
-
-function paint(style: PlainStyle, tone: Tone, text: string): string {
-	return style.color ? `\u001B[${TONES[tone]}m${text}\u001B[0m` : text;
-}
-
-/** A column of fixed width naming what the line is, so greps and eyes can align on it. */
-function line(time: string, kind: string, text: string): string {
-	return `${time}  ${kind.padEnd(8)}  ${text}`;
-}
+export type {PlainStyle} from './plain-line.js';
 
 function eventLine(event: WatchEvent, nowMs: number, style: PlainStyle): string {
 	const text = style.sanitize(event.info);
 	const time = style.formatTime(event.occurTime, nowMs);
 	if (event.type === 'abnormal') return paint(style, 'red', line(time, 'ABNORMAL', text));
 	return line(time, 'normal', text);
-}
-
-function modelPrefix(model: string | null, style: PlainStyle): string {
-	return model === null ? '' : `[${style.sanitize(model)}] `;
 }
 
 function spanText(startedAt: number | null, endedAt: number | null): string {
@@ -60,9 +40,10 @@ function phaseLine(change: PhaseChange, at: number, nowMs: number, style: PlainS
 }
 
 function statusLine(snapshot: WatchSnapshot, nowMs: number, style: PlainStyle): string {
-	const {status, progress, errorMsg} = statusFields(snapshot.details);
+	const {status, progress, errorMsg, dueTime} = statusFields(snapshot.details);
 	const error = errorMsg ? `: ${style.sanitize(errorMsg)}` : '';
-	const text = line(style.formatTime(nowMs, nowMs), 'status', `${statusWithProgress(style.sanitize(status ?? 'unknown'), progress)}${error}`);
+	const autoStop = dueTime === null ? '' : ` (auto-stop at ${style.formatTime(dueTime, nowMs)})`;
+	const text = line(style.formatTime(nowMs, nowMs), 'status', `${statusWithProgress(style.sanitize(status ?? 'unknown'), progress)}${autoStop}${error}`);
 	return status === 'failed' ? paint(style, 'red', text) : text;
 }
 
@@ -78,7 +59,8 @@ function changeTime(change: PhaseChange, newEvents: readonly WatchEvent[], nowMs
 /**
  * Lines for what changed between two snapshots: the new visible events and the phase
  * transitions in time order (a transition after the event that caused it), then a status
- * line when the service status or its error changed.
+ * line when the service status, its error or its auto-stop time changed, then instance
+ * counts that changed and what an update changes.
  */
 export function plainUpdateLines(
 	previous: WatchSnapshot,
@@ -99,6 +81,7 @@ export function plainUpdateLines(
 		lines.push(statusLine(next, nowMs, style));
 	}
 
+	lines.push(...rolloutLines(previous, next, nowMs, style));
 	return lines;
 }
 
@@ -108,8 +91,10 @@ function headline(snapshot: WatchSnapshot, nowMs: number, style: PlainStyle): st
 	// The headline names the status of an ended deployment; one still in progress may be deploying, waiting or pending.
 	const status = deployment.outcome === 'in_progress' && details ? `, status ${style.sanitize(details.status)}` : '';
 	const name = details ? ` (${style.sanitize(details.service_name)}${status})` : '';
-	const text = `${style.sanitize(outcomeWords(deployment, nowMs).headline)}${name}`;
-	const tone: Tone = deployment.outcome === 'succeeded' ? 'green' : deployment.outcome === 'failed' ? 'red' : 'bold';
+	const text = `${style.sanitize(outcomeWords(deployment, nowMs, snapshot.instances).headline)}${name}`;
+	// Fewer instances than asked for is not a clean success: no green for it.
+	const clean = deployment.outcome === 'succeeded' && !(snapshot.instances !== null && hasInstanceShortfall(snapshot.instances));
+	const tone: Tone = clean ? 'green' : deployment.outcome === 'failed' ? 'red' : 'bold';
 	return paint(style, tone, text);
 }
 

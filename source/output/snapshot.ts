@@ -1,4 +1,6 @@
+import type {ServiceInstances} from '../model/instances.js';
 import type {DeploymentProgress, PhaseProgress, PhaseState, ServiceDetails, WatchEvent} from '../model/types.js';
+import type {UpdateDiff} from '../model/update-log-diff.js';
 
 /** What the non-TTY outputs know at one moment; renderers compare two of these. */
 export interface WatchSnapshot {
@@ -6,6 +8,12 @@ export interface WatchSnapshot {
 	readonly events: readonly WatchEvent[];
 	readonly details: ServiceDetails | null;
 	readonly deployment: DeploymentProgress;
+	/** The last monitor answer attributed to the deployment's models; null without one. */
+	readonly instances: ServiceInstances | null;
+	/** When that answer came (client ms), null without one. */
+	readonly instancesAt: number | null;
+	/** What the current deployment's update changes, once its update logs were read. */
+	readonly update: UpdateDiff | null;
 }
 
 /** A phase of one model that moved to a new state between two snapshots. */
@@ -45,18 +53,21 @@ export interface StatusFields {
 	readonly status: string | null;
 	readonly progress: number | null;
 	readonly errorMsg: string | null;
+	/** When an auto-stopping service stops by itself (ms), or null. */
+	readonly dueTime: number | null;
 }
 
 export function statusFields(details: ServiceDetails | null): StatusFields {
-	return {status: details?.status ?? null, progress: details?.progress ?? null, errorMsg: details?.error_msg ?? null};
+	return {status: details?.status ?? null, progress: details?.progress ?? null, errorMsg: details?.error_msg ?? null, dueTime: details?.due_time ?? null};
 }
 
-/** True when the status or its error message differ; progress counts only when asked. */
+/** True when the status, its error message or the auto-stop time differ; progress counts only when asked. */
 export function statusChanged(previous: StatusFields, next: StatusFields, withProgress: boolean): boolean {
 	if (next.status === null) return false;
 	return (
 		previous.status !== next.status ||
 		previous.errorMsg !== next.errorMsg ||
+		previous.dueTime !== next.dueTime ||
 		(withProgress && previous.progress !== next.progress)
 	);
 }

@@ -4,6 +4,7 @@ import type {TimeZoneSetting} from '../config/types.js';
 import type {WatchEvent} from '../model/types.js';
 import {formatExactTime} from '../model/time-format.js';
 import {phaseLabel} from '../model/wording.js';
+import {cutToLines} from './overlay-lines.js';
 import {SegmentLine} from './segment-line.js';
 import {safeText, wrapText, type Segment} from './text-fit.js';
 
@@ -42,12 +43,7 @@ function fieldLines(event: WatchEvent, localZone: TimeZoneSetting, ascii: boolea
 export const EventDetail = memo(function EventDetail({event, localZone, maxLines, width, ascii, color}: EventDetailProps) {
 	const title: Segment[] = [{text: 'Event', bold: true}, {text: '  Esc closes', dim: true}];
 	const text = wrapText(safeText(event.info, ascii), Math.max(1, width - 2)).map((line): Segment[] => [{text: '  ' + line}]);
-	let lines: Segment[][] = [title, ...fieldLines(event, localZone, ascii), [{text: ''}], ...text];
-	if (lines.length > maxLines) {
-		const kept = lines.slice(0, Math.max(0, maxLines - 1));
-		const more = lines.length - kept.length;
-		lines = maxLines > 0 ? [...kept, [{text: `  (${more} more lines: a taller terminal shows them)`, dim: true}]] : [];
-	}
+	const lines = cutToLines([title, ...fieldLines(event, localZone, ascii), [{text: ''}], ...text], maxLines);
 
 	return (
 		<Box flexDirection="column">

@@ -19,6 +19,8 @@ export interface FooterProps {
 	readonly waiting: number | null;
 	/** Esc goes back to the service list (the watch was opened from the picker). */
 	readonly canGoBack: boolean;
+	/** An update line is shown: `u` opens what it changes. */
+	readonly updateShown: boolean;
 	readonly width: number;
 	readonly ascii: boolean;
 	readonly color: boolean;
@@ -46,6 +48,7 @@ function hints(props: FooterProps): ReadonlyArray<readonly [text: string, rank: 
 	}
 
 	return [
+		...(props.updateShown ? [['u update', 5] as const] : []),
 		['f filter', 4],
 		['o order', 3],
 		[`${props.ascii ? '</>' : '←/→'} page`, 5],

@@ -1,5 +1,6 @@
 // Every symbol the live view draws, in a Unicode and an ASCII set (--ascii), so no view
 // hard-codes a glyph that a plain terminal or a screen reader would garble.
+import {ASCII_PUNCTUATION, UNICODE_PUNCTUATION, type Punctuation} from '../model/punctuation.js';
 import type {PhaseState} from '../model/types.js';
 
 /** The symbols of one character set. */
@@ -64,4 +65,9 @@ export function glyphsFor(ascii: boolean): Glyphs {
 /** The active phase's glyph: frame `frame` of the spinner, or the static mark when null. */
 export function spinnerGlyph(glyphs: Glyphs, frame: number | null): string {
 	return frame === null ? glyphs.active : (glyphs.spinner[frame % glyphs.spinner.length] ?? glyphs.active);
+}
+
+/** The separator and arrow the model's one-line wordings join their parts with. */
+export function punctuationFor(ascii: boolean): Punctuation {
+	return ascii ? ASCII_PUNCTUATION : UNICODE_PUNCTUATION;
 }

@@ -19,6 +19,10 @@ export interface HeaderProps {
 	readonly progress: number | null;
 	/** The one model's own status (`config[].status`), shown when it differs from the service's. */
 	readonly modelStatus: string | null;
+	/** The service's instances from the monitor (`1/2 instances`), or null. */
+	readonly instances: string | null;
+	/** When the service stops by itself (`auto-stop in 58m`), or null. */
+	readonly autoStop: string | null;
 	/** Elapsed time of the current deployment, null when no deployment was seen. */
 	readonly elapsedMs: number | null;
 	readonly sync: SyncState;
@@ -34,8 +38,9 @@ export interface HeaderProps {
 const TONE_COLORS = {normal: 'gray', warning: 'yellow', error: 'red'} as const;
 
 // On one line (small terminals) the id and the model status give way to the poll status.
+// Instances and auto-stop change a few times a minute at most: on this line, not the ticking one.
 function titleSegments(props: HeaderProps): Segment[] {
-	const {serviceName, serviceId, status, progress, width, ascii, lines} = props;
+	const {serviceName, serviceId, status, progress, instances, autoStop, width, ascii, lines} = props;
 	const modelStatus = lines === 2 ? props.modelStatus : null;
 	const segments: Segment[] = [{text: safeText(serviceName ?? serviceId ?? 'service', ascii), bold: true}];
 	if (serviceId && serviceName && lines === 2) {
@@ -51,6 +56,14 @@ function titleSegments(props: HeaderProps): Segment[] {
 	// A service can say `running` while its model is still `notReady`: show both.
 	if (modelStatus && modelStatus !== status) {
 		segments.push({text: ` (model ${safeText(modelStatus, ascii)})`});
+	}
+
+	if (instances) {
+		segments.push({text: '  '}, {text: safeText(instances, ascii)});
+	}
+
+	if (autoStop) {
+		segments.push({text: '  '}, {text: autoStop, color: 'yellow'});
 	}
 
 	return segments;

@@ -19,10 +19,11 @@ export interface HelpProps {
 export function keyList(ascii: boolean, canGoBack: boolean): ReadonlyArray<readonly [keys: string, what: string]> {
 	const arrow = ascii ? '->' : '→';
 	const [left, right, up, down] = ascii ? ['Left', 'Right', 'Up', 'Down'] : ['←', '→', '↑', '↓'];
-	const escape = `close help ${arrow} details ${arrow} search ${arrow} selection${canGoBack ? ` ${arrow} back to the service list` : ''}`;
+	const escape = `close help ${arrow} update ${arrow} details ${arrow} search ${arrow} selection${canGoBack ? ` ${arrow} back to the service list` : ''}`;
 	return [
-		[`${up}/${down}`, 'select an event (the page follows it)'],
-		['Enter', "open the selected event's details"],
+		[`${up}/${down}`, 'select an event (the page follows it); above the first, the update line'],
+		['Enter', "open the selected event's details (or, on the update line, the update)"],
+		['u', 'what the update changes, when the service is being updated'],
 		['f', `filter: all ${arrow} abnormal ${arrow} normal`],
 		['o', 'order: newest first / oldest first'],
 		[`${left}/${right} PgUp/PgDn n/p`, 'previous / next page'],

@@ -1,7 +1,9 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import type {Config, TimeZoneSetting} from '../config/types.js';
+import {autoStopText} from '../model/auto-stop.js';
 import {deploymentElapsed} from '../model/elapsed.js';
+import {instancesText} from '../model/instances-wording.js';
 import type {EventPage} from '../model/store-query.js';
 import {countByType} from '../model/store.js';
 import type {ViewState} from '../model/view-state-types.js';
@@ -12,7 +14,10 @@ import {Header} from './header.js';
 import {Help} from './help.js';
 import {Outcome} from './outcome.js';
 import {PhaseList} from './phase-list.js';
+import {ResourceLine} from './resource-line.js';
 import {Timeline} from './timeline.js';
+import {UpdateDetail} from './update-detail.js';
+import {UpdateLine} from './update-line.js';
 
 /** Props of the whole live view: the reducer's state plus what the config says about drawing. */
 export interface LiveViewProps {
@@ -25,7 +30,7 @@ export interface LiveViewProps {
 }
 
 function ViewHeader({state, config}: LiveViewProps) {
-	const {deployment, details, layout} = state;
+	const {deployment, details, layout, instances} = state;
 	return (
 		<Header
 			serviceName={details?.service_name ?? config.serviceName}
@@ -33,6 +38,9 @@ function ViewHeader({state, config}: LiveViewProps) {
 			status={deployment.status}
 			progress={deployment.progress}
 			modelStatus={deployment.tracks.length === 1 ? (deployment.tracks[0]?.modelStatus ?? null) : null}
+			instances={instances === null ? null : instancesText(instances)}
+			// due_time is on the server's clock, as the events' times are.
+			autoStop={autoStopText(details?.due_time, state.now + state.skewMs)}
 			elapsedMs={deploymentElapsed(deployment, state.now, state.skewMs)}
 			sync={state.sync}
 			now={state.now}
@@ -62,6 +70,7 @@ function ViewFooter({state, page, config, canGoBack = false}: LiveViewProps) {
 			searchTyping={settings.searchTyping}
 			waiting={waitingCount(state)}
 			canGoBack={canGoBack}
+			updateShown={state.update !== null}
 			width={state.columns}
 			ascii={config.ascii}
 			color={config.color}
@@ -114,6 +123,7 @@ function ViewBody(props: LiveViewProps) {
 			{layout.phaseMode !== 'hidden' && (
 				<PhaseList
 					tracks={state.shown.tracks}
+					instances={state.instances}
 					mode={layout.phaseMode}
 					shape={layout.phaseShape}
 					width={columns}
@@ -125,6 +135,7 @@ function ViewBody(props: LiveViewProps) {
 				/>
 			)}
 			{layout.outcomeLines > 0 && <Outcome notices={state.notices} lineCounts={layout.noticeLines} width={columns} ascii={ascii} color={color} />}
+			{layout.resourceLines > 0 && state.instances && <ResourceLine instances={state.instances} width={columns} ascii={ascii} color={color} />}
 			{layout.timelineLines > 0 && <Timeline rows={state.timeline} width={columns} ascii={ascii} color={color} />}
 			{layout.spacers && <Text> </Text>}
 			{layout.eventRows > 0 && <EventRows {...props} />}
@@ -132,12 +143,18 @@ function ViewBody(props: LiveViewProps) {
 	);
 }
 
-// Between header and footer: the body, or help or details in its place; help wins when both are open (it was asked for last).
+// Between header and footer: the body, or help, an update or an event's details in its place;
+// help wins when several are open (it was asked for last).
 function MainArea(props: LiveViewProps) {
 	const {state, page, config, canGoBack = false} = props;
-	const {layout, settings, columns} = state;
+	const {layout, settings, columns, update} = state;
 	if (settings.helpOpen) {
 		return <Help maxLines={layout.helpLines} width={columns} canGoBack={canGoBack} ascii={config.ascii} color={config.color} />;
+	}
+
+	if (settings.updateOpen && update) {
+		const timeZone = settings.timeMode === 'utc' ? {kind: 'utc' as const} : localZoneOf(config.timeZone);
+		return <UpdateDetail update={update} timeZone={timeZone} maxLines={layout.helpLines} width={columns} ascii={config.ascii} color={config.color} />;
 	}
 
 	const selected = settings.detailOpen ? page.rows.find(row => row.key === settings.selected?.key) : undefined;
@@ -156,6 +173,7 @@ function MainArea(props: LiveViewProps) {
 
 	return (
 		<>
+			{layout.updateLines > 0 && update && <UpdateLine update={update} selected={settings.updateSelected} width={columns} ascii={config.ascii} color={config.color} />}
 			{layout.spacers && <Text> </Text>}
 			<ViewBody {...props} />
 		</>

@@ -48,6 +48,7 @@ function rowOf(service: OverviewService, selected: boolean, ascii: boolean): Tab
 		service: safeText(nameOf(service), ascii),
 		status: safeText(words.status, ascii),
 		progress: safeText(words.progress, ascii),
+		instances: words.instances,
 		abnormal: words.abnormal === 0 ? '' : `${glyphs.abnormal} ${words.abnormal}`,
 		latest: safeText(words.latest, ascii),
 	};
@@ -64,16 +65,18 @@ function columnsFor(width: number, nameWidth: number): TableColumn[] {
 	];
 	// Below 60 columns the name, status and progress are what a row can hold.
 	if (width < 60) return [...columns, {key: 'progress', minWidth: 4, flex: true}];
-	const wide = width >= 100;
+	const wide = width >= 120;
 	return [
 		...columns,
-		{key: 'progress', width: width >= 120 ? 30 : wide ? 24 : 20, minWidth: 8, flex: true},
+		{key: 'progress', width: wide ? 28 : width >= 100 ? 22 : 20, minWidth: 8, flex: true},
+		// Below 100 columns the latest event needs the room.
+		...(width >= 100 ? [{key: 'instances', width: 9, minWidth: 0}] : []),
 		{key: 'abnormal', header: wide ? 'abnormal' : '!', width: wide ? 8 : 4},
 		{key: 'latest', header: 'latest event', minWidth: 10, flex: true},
 	];
 }
 
-/** A row per service: glyph, name, status, progress, abnormal events, the latest event. */
+/** A row per service: glyph, name, status, progress, instances, abnormal events, the latest event. */
 export function OverviewTable({services, nameWidth, selectedId, showHeader, width, ascii, color}: OverviewTableProps) {
 	const rows = services.map(service => rowOf(service, service.serviceId === selectedId, ascii));
 	return (

@@ -38,19 +38,24 @@ export function phaseRow(phase: PhaseProgress, clock: PhaseCellContext, columns:
 	return segments;
 }
 
-/** `TF 3.0.0 (notReady)`: a model's name with its status from the details API. */
-export function trackTitle(track: ModelTrack, ascii: boolean): string {
+/**
+ * `TF 3.0.0 (notReady, 1/2 instances)`: a model's name with its status from the details API
+ * and its instances from the monitor (`instances` is instancesText's, or null).
+ */
+export function trackTitle(track: ModelTrack, ascii: boolean, instances: string | null = null): string {
 	const name = safeText(track.model ?? 'model', ascii);
-	return track.modelStatus ? `${name} (${safeText(track.modelStatus, ascii)})` : name;
+	const about = [track.modelStatus === null ? null : safeText(track.modelStatus, ascii), instances === null ? null : safeText(instances, ascii)];
+	const known = about.filter(part => part !== null);
+	return known.length === 0 ? name : `${name} (${known.join(', ')})`;
 }
 
-/** Several models side by side: a title line, then each phase with a cell per model. */
-export function columnRows(tracks: readonly ModelTrack[], clock: PhaseCellContext, columns: number): Segment[][] {
+/** Several models side by side: a title line (`titles`, one per track), then each phase with a cell per model. */
+export function columnRows(tracks: readonly ModelTrack[], titles: readonly string[], clock: PhaseCellContext, columns: number): Segment[][] {
 	const labelWidth = phaseLabelWidth(columns);
 	const cellWidth = trackColumnWidth(columns, tracks.length);
 	const title: Segment[] = [{text: INDENT + ' '.repeat(labelWidth + 2)}];
-	for (const track of tracks) {
-		title.push({text: fitTo(trackTitle(track, clock.ascii), cellWidth, clock.ascii), bold: true});
+	for (const text of titles) {
+		title.push({text: fitTo(text, cellWidth, clock.ascii), bold: true});
 	}
 
 	const phaseCount = tracks[0]?.phases.length ?? 0;
@@ -113,20 +118,20 @@ function currentPhase(track: ModelTrack): PhaseProgress | undefined {
 }
 
 /** Width of the model titles in compact rows: the longest, but at most a third of the line. */
-export function compactTitleWidth(tracks: readonly ModelTrack[], clock: PhaseCellContext, columns: number): number {
-	if (tracks.length < 2) {
+export function compactTitleWidth(titles: readonly string[], columns: number): number {
+	if (titles.length < 2) {
 		return 0;
 	}
 
-	const longest = Math.max(...tracks.map(track => widthOf(trackTitle(track, clock.ascii))));
+	const longest = Math.max(...titles.map(title => widthOf(title)));
 	return Math.min(longest, Math.floor(columns / 3));
 }
 
 /** A whole track on one line: `TF 3.0.0  ✔✔⠋··  Resource scheduling 42s ⚠ 1`. */
-export function compactRow(track: ModelTrack, clock: PhaseCellContext, titleWidth: number): Segment[] {
+export function compactRow(track: ModelTrack, title: string, clock: PhaseCellContext, titleWidth: number): Segment[] {
 	const segments: Segment[] = [{text: INDENT}];
 	if (titleWidth > 0) {
-		segments.push({text: fitTo(trackTitle(track, clock.ascii), titleWidth, clock.ascii) + '  ', bold: true});
+		segments.push({text: fitTo(title, titleWidth, clock.ascii) + '  ', bold: true});
 	}
 
 	for (const phase of track.phases) {

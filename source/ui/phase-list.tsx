@@ -1,5 +1,7 @@
 import React, {memo} from 'react';
 import {Box} from 'ink';
+import {trackInstances, type ServiceInstances} from '../model/instances.js';
+import {instancesText} from '../model/instances-wording.js';
 import type {ModelTrack} from '../model/types.js';
 import type {PhaseShape} from '../model/view-state-layout.js';
 import {glyphsFor} from './glyphs.js';
@@ -11,6 +13,8 @@ import type {Segment} from './text-fit.js';
 /** Props of the phase list: the tracks of the current deployment and how to draw them. */
 export interface PhaseListProps {
 	readonly tracks: readonly ModelTrack[];
+	/** Instance counts from the monitor, shown beside each model's title; null without them. */
+	readonly instances: ServiceInstances | null;
 	/** `full`: a line per phase; `compact`: a line per model (small terminals). */
 	readonly mode: 'full' | 'compact';
 	/** How full mode lays out the models, as the layout plan decided. */
@@ -24,10 +28,20 @@ export interface PhaseListProps {
 	readonly color: boolean;
 }
 
-function linesFor(tracks: readonly ModelTrack[], mode: 'full' | 'compact', shape: PhaseShape, clock: PhaseCellContext, width: number): Segment[][] {
+/** Each track's title: its model, status and instances. */
+function titlesOf(tracks: readonly ModelTrack[], instances: ServiceInstances | null, ascii: boolean): string[] {
+	return tracks.map(track => {
+		const counts = instances === null ? null : trackInstances(instances, track.model);
+		return trackTitle(track, ascii, counts === null ? null : instancesText(counts));
+	});
+}
+
+function linesFor(props: PhaseListProps, clock: PhaseCellContext): Segment[][] {
+	const {tracks, mode, shape, width} = props;
+	const titles = titlesOf(tracks, props.instances, clock.ascii);
 	if (mode === 'compact') {
-		const titleWidth = compactTitleWidth(tracks, clock, width);
-		return tracks.map(track => compactRow(track, clock, titleWidth));
+		const titleWidth = compactTitleWidth(titles, width);
+		return tracks.map((track, index) => compactRow(track, titles[index]!, clock, titleWidth));
 	}
 
 	const [only] = tracks;
@@ -36,20 +50,21 @@ function linesFor(tracks: readonly ModelTrack[], mode: 'full' | 'compact', shape
 	}
 
 	if (shape === 'columns') {
-		return columnRows(tracks, clock, width);
+		return columnRows(tracks, titles, clock, width);
 	}
 
 	// Too many models for columns at this width: a short sub-list per model.
-	return tracks.flatMap(track => [
-		[{text: trackTitle(track, clock.ascii), bold: true}],
+	return tracks.flatMap((track, index) => [
+		[{text: titles[index]!, bold: true}],
 		...track.phases.map(phase => phaseRow(phase, clock, width)),
 	]);
 }
 
 /** The five deployment phases of each model, with state, elapsed time and warnings. */
-export const PhaseList = memo(function PhaseList({tracks, mode, shape, width, now, skewMs, spinnerFrame, ascii, color}: PhaseListProps) {
+export const PhaseList = memo(function PhaseList(props: PhaseListProps) {
+	const {now, skewMs, spinnerFrame, width, ascii, color} = props;
 	const clock: PhaseCellContext = {now, skewMs, spinnerFrame, glyphs: glyphsFor(ascii), ascii};
-	const lines = linesFor(tracks, mode, shape, clock, width);
+	const lines = linesFor(props, clock);
 	return (
 		<Box flexDirection="column">
 			{lines.map((segments, index) => (

@@ -61,7 +61,11 @@ describe.concurrent('odd server data', () => {
 		const sim = await simulator(context, {scenario: 'success', speed: FINISHED, routes: [eventsAnswer(() => ({events: null, total_count: 0}))]});
 		const result = await watchSim(sim, ['--json', '--exit-status']);
 		expect(result.code, result.stderr).toBe(0);
-		expect(records(result.stdout)).toEqual([expect.objectContaining({kind: 'status', status: 'running'}), expect.objectContaining({kind: 'summary', events_total: 0})]);
+		expect(records(result.stdout)).toEqual([
+			expect.objectContaining({kind: 'status', status: 'running'}),
+			expect.objectContaining({kind: 'instances', running: 1, total: 1}),
+			expect.objectContaining({kind: 'summary', events_total: 0}),
+		]);
 	});
 
 	it('an event dated in 2099 is noted once and hides none of the events after it', async context => {

@@ -9,6 +9,7 @@ import React from 'react';
 import stringWidth from 'string-width';
 import {afterEach, describe, expect, it} from 'vitest';
 import {toWatchEvent} from '../../source/model/events.js';
+import {ASCII_PUNCTUATION, UNICODE_PUNCTUATION} from '../../source/model/punctuation.js';
 import {sanitizeForAsciiTerminal, sanitizeForTerminal} from '../../source/model/sanitize.js';
 import type {WatchEvent} from '../../source/model/types.js';
 import {plainUpdateLines, type PlainStyle} from '../../source/output/plain.js';
@@ -31,8 +32,13 @@ const events = (texts: readonly string[]): WatchEvent[] =>
 	texts.map((text, index) => toWatchEvent({event_type: index % 2 === 0 ? 'abnormal' : 'normal', event_info: text, occur_time: T0 + index}, index, 0));
 
 describe('the plain log', () => {
-	const style = (color: boolean, ascii: boolean): PlainStyle => ({color, formatTime: createTimeFormatter({kind: 'utc'}), sanitize: ascii ? sanitizeForAsciiTerminal : sanitizeForTerminal});
-	const snapshot = {events: [], details: null, deployment: deployment()};
+	const style = (color: boolean, ascii: boolean): PlainStyle => ({
+		color,
+		formatTime: createTimeFormatter({kind: 'utc'}),
+		sanitize: ascii ? sanitizeForAsciiTerminal : sanitizeForTerminal,
+		punctuation: ascii ? ASCII_PUNCTUATION : UNICODE_PUNCTUATION,
+	});
+	const snapshot = {events: [], details: null, deployment: deployment(), instances: null, instancesAt: null, update: null};
 
 	it('lets no control byte from event text through, with or without colour, in Unicode or ASCII', () => {
 		fc.assert(

@@ -74,7 +74,7 @@ describe.concurrent('sync state changes', () => {
 		expect(result.code, result.stderr).toBe(0);
 		expect(result.stderr).toMatch(/retrying in/);
 		const kinds = records(result.stdout).map(line => line['kind']);
-		expect(new Set(kinds)).toEqual(new Set(['event', 'status', 'summary']));
+		expect(new Set(kinds)).toEqual(new Set(['event', 'status', 'instances', 'summary']));
 		expect(kinds.filter(kind => kind === 'event')).toHaveLength(9);
 	});
 });

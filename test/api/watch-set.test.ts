@@ -22,6 +22,7 @@ function recorder(log: string[], name: string): WatcherFactory {
 				onMessage({type: 'sync', state: {kind: 'loading'}, at: Date.now()});
 			},
 			refreshNow: () => {},
+			readUpdateLogs: () => {},
 			stop: () => log.push(`${name} stop`),
 			done: new Promise(() => {}),
 		};

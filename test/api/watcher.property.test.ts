@@ -10,6 +10,7 @@ import type {ModelArtsClient} from '../../source/api/types.js';
 import {createWatcher} from '../../source/api/watcher.js';
 import type {ApiEvent} from '../../source/model/types.js';
 import type {SyncState} from '../../source/model/watch-messages.js';
+import {WITHOUT_EXTRAS} from './without-extras.js';
 
 type Step = {readonly kind: 'ok'; readonly events: number} | {readonly kind: 'transient'} | {readonly kind: 'throttled'; readonly retryAfterMs: number} | {readonly kind: 'permanent'};
 
@@ -59,7 +60,7 @@ describe('watcher pacing', () => {
 						return next;
 					},
 				};
-				const client = {getService: async () => ({service_id: 's', service_name: 's', status: 'deploying'})} as unknown as ModelArtsClient;
+				const client = {...WITHOUT_EXTRAS, getService: async () => ({service_id: 's', service_name: 's', status: 'deploying'})} as unknown as ModelArtsClient;
 				const watcher = createWatcher({client, serviceId: 's', sync, intervalMs: 2000, random: () => jitter, onMessage: (m) => m.type === 'sync' && states.push(m.state)});
 
 				// When it runs for ten minutes of fake time

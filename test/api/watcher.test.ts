@@ -5,6 +5,7 @@ import type {ModelArtsClient} from '../../source/api/types.js';
 import {createWatcher, type WatcherOptions} from '../../source/api/watcher.js';
 import type {ApiEvent, ServiceDetails} from '../../source/model/types.js';
 import type {SyncState, WatchMessage} from '../../source/model/watch-messages.js';
+import {WITHOUT_EXTRAS} from './without-extras.js';
 
 const START = Date.parse('2026-03-01T12:00:00Z');
 const event = (occur_time: number, event_info = 'preparing environment'): ApiEvent => ({occur_time, event_type: 'normal', event_info});
@@ -72,7 +73,7 @@ describe('createWatcher', () => {
 		// Then it polled at 0, 2 s and 4 s, and reported only what changed
 		expect(calls.polls).toBe(3);
 		const kinds = messages.map((m) => (m.type === 'sync' ? `sync:${m.state.kind}` : m.type));
-		expect(kinds).toEqual(['sync:loading', 'events', 'details', 'sync:ok', 'sync:ok', 'events', 'details', 'sync:ok']);
+		expect(kinds).toEqual(['sync:loading', 'events', 'details', 'monitor-unavailable', 'sync:ok', 'sync:ok', 'events', 'details', 'sync:ok']);
 		expect(messages.at(-1)).toMatchObject({type: 'sync', state: {kind: 'ok', lastSuccessAt: START + 4000, nextPollAt: START + 6000}});
 		watcher.stop();
 	});
@@ -162,7 +163,7 @@ describe('createWatcher', () => {
 				throw new TransientError('HTTP 503', 503);
 			},
 		};
-		const client = {getService: async () => service('deploying')} as unknown as ModelArtsClient;
+		const client = {...WITHOUT_EXTRAS, getService: async () => service('deploying')} as unknown as ModelArtsClient;
 		const loading = createWatcher({client, serviceId: 'svc', sync, intervalMs: 2000, random: () => 0.999_999, onMessage: (m) => messages.push(m)});
 
 		loading.start();

@@ -92,6 +92,13 @@ describe.concurrent('diagnostics', () => {
 		expect(lines.at(-1)).toMatchObject({kind: 'summary', service_name: expect.any(String)});
 	});
 
+	it('--demo --demo-deny monitor=403,logs=404 watches the demo without those APIs, and says so once', async () => {
+		const result = await runCli(['--demo', 'success', '--demo-deny', 'monitor=403,logs=404', '--once', '--json']);
+		expect(result.code).toBe(0);
+		expect(result.stderr.match(/service monitor unavailable \(HTTP 403 ModelArts\.0204\)/g)).toHaveLength(1);
+		expect(records(result.stdout).at(-1)).toMatchObject({kind: 'summary', instances: null});
+	});
+
 	it('simulate prints how to connect and stops on Ctrl+C with 0', async () => {
 		let url = '';
 		const result = await runCli(['simulate', '--scenario', 'failure', '--speed', '2'], {

@@ -42,7 +42,7 @@ describe.concurrent('--output json --exit-status against the seed deployment', (
 					expect([null, ...PHASE_IDS]).toContain(line['phase']);
 					break;
 				case 'status':
-					expect(Object.keys(line).sort()).toEqual(['error_msg', 'kind', 'progress', 'service_id', 'status']);
+					expect(Object.keys(line).sort()).toEqual(['due_time', 'error_msg', 'kind', 'progress', 'service_id', 'status']);
 					break;
 				case 'summary':
 					expect(Object.keys(line).sort()).toEqual(['diagnosis', 'error_msg', 'events_total', 'instances', 'kind', 'outcome', 'phases', 'service_id', 'service_name', 'status']);

@@ -53,6 +53,10 @@ describe('parseCommandLine', () => {
 		expect(parse(...argv)).toEqual({kind: 'watch', flags: {demo}});
 	});
 
+	it('takes --demo-deny beside --demo, value untouched (the run validates it)', () => {
+		expect(parse('--demo', '--demo-deny', 'monitor=403,logs=404')).toEqual({kind: 'watch', flags: {demo: true, demoDeny: 'monitor=403,logs=404'}});
+	});
+
 	it('does not eat a service id after --demo', () => {
 		expect(parse('--demo', 'abc-123')).toEqual({kind: 'watch', flags: {demo: true, serviceIds: ['abc-123']}});
 	});

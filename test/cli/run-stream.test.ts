@@ -15,10 +15,14 @@ const baseConfig = makeConfig({serviceId: 'svc', serviceName: null, intervalMs: 
 function fakeWatcher() {
 	let emit: (message: WatchMessage) => void = () => {};
 	let finish: (end: WatchResult) => void = () => {};
+	const calls: string[] = [];
 	const watcher: Watcher & {stopped: boolean} = {
 		stopped: false,
 		start() {},
 		refreshNow() {},
+		readUpdateLogs() {
+			calls.push('read-update-logs');
+		},
 		stop() {
 			watcher.stopped = true;
 			finish({reason: 'stopped'});
@@ -27,6 +31,7 @@ function fakeWatcher() {
 	};
 	return {
 		watcher,
+		calls,
 		factory: (onMessage: (message: WatchMessage) => void) => ((emit = onMessage), watcher),
 		emit: (message: WatchMessage) => emit(message),
 		finish: (end: WatchResult) => finish(end),
@@ -128,6 +133,44 @@ describe('runStream', () => {
 		cli.emit({type: 'details-unavailable', reason: 'HTTP 403', at: T0});
 		expect(cli.stderr).toEqual(['retrying in 4s (HTTP 503, attempt 2)', 'service details unavailable (HTTP 403): progress is read from the events alone']);
 		expect(cli.stdout).toEqual([]);
+		cli.finish({reason: 'terminal'});
+		await cli.exit;
+	});
+
+	it('notes an absent monitor once on stderr, and goes on', async () => {
+		const cli = run({});
+		const absent: WatchMessage = {type: 'monitor-unavailable', reason: 'HTTP 403 ModelArts.0204', at: T0};
+		cli.emit(absent);
+		cli.emit(absent);
+		expect(cli.stderr).toEqual(['service monitor unavailable (HTTP 403 ModelArts.0204): carrying on without instance counts']);
+		cli.emit(event('start to deploy service', T0));
+		expect(cli.stdout).toHaveLength(1);
+		cli.finish({reason: 'terminal'});
+		await cli.exit;
+	});
+
+	it('asks the watcher for the update logs when an update begins and when it ends, not otherwise', async () => {
+		// Given a watch that sees a deploy, then an update, then its end
+		const cli = run({});
+		cli.emit(event('start to deploy service', T0));
+		cli.emit(details('deploying'));
+		expect(cli.calls).toEqual([]);
+		cli.emit(event('The service is being updated.', T0 + 1000));
+		expect(cli.calls).toEqual(['read-update-logs']);
+		cli.emit(details('deploying'));
+		cli.emit(details('running'));
+
+		// Then it asked twice, and the records it is given become one update line
+		expect(cli.calls).toEqual(['read-update-logs', 'read-update-logs']);
+		cli.emit({
+			type: 'update-logs',
+			records: [
+				{update_time: T0 + 1000, result: 'SUCCESS', config: [{model_name: 'TF', model_version: '3.0.1'}]},
+				{update_time: T0 - 1000, result: 'SUCCESS', config: [{model_name: 'TF', model_version: '3.0.0'}]},
+			],
+			at: T0,
+		});
+		expect(cli.stdout.at(-1)).toMatch(/config\s+update succeeded: TF 3\.0\.0 → 3\.0\.1$/);
 		cli.finish({reason: 'terminal'});
 		await cli.exit;
 	});

@@ -54,6 +54,12 @@ describe('rowWords: what a row says', () => {
 		expect(rowWords(view)).toMatchObject(expected);
 	});
 
+	it('says the instances once the monitor counts them', () => {
+		const view = updateView(viewOf(DEPLOYING_EVENTS, {}), {type: 'monitor', monitor: {service_running_instance_count: 1, service_instance_count: 2, monitors: []}, at: T0 + 200_000})[0];
+		expect(rowWords(view).instances).toBe('1/2');
+		expect(rowWords(viewOf(DEPLOYING_EVENTS, {})).instances).toBe('');
+	});
+
 	it('counts only the current deployment\'s abnormal events', () => {
 		const earlier = [event(-500, 'Failed to start service old.', 'abnormal'), event(-400, 'The service has been stopped.')];
 		expect(rowWords(viewOf([...earlier, ...DEPLOYING_EVENTS], {})).abnormal).toBe(1);

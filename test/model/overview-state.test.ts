@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import type {OverviewState} from '../../source/model/overview-types.js';
+import {event} from '../ui/fixtures.js';
 import {ends, key, overview, poll, rowNames, run, T0, to} from './overview-fixtures.js';
 
 /** alpha deploying, beta failed, gamma running, delta deploying: as the poll loops report them. */
@@ -108,6 +109,14 @@ describe('updateOverview: a service opened', () => {
 		const typing = run(mixed(), key('?')).state;
 		expect(run(typing, {type: 'closing'}).state.settings.helpOpen).toBe(false);
 		expect(run(mixed(), key('/'), key('al'), {type: 'closing'}).state.settings).toMatchObject({searchTyping: false, search: 'al'});
+	});
+});
+
+describe('updateOverview: what a service view asks of its poll loop', () => {
+	it('passes on a request for the update logs, naming the service', () => {
+		// Given a service whose current deployment turns out to be an update
+		const update = run(overview(['alpha', 'beta']), to('beta', {type: 'events', events: [event(0, 'The service is being updated.')], at: T0 + 200_000}));
+		expect(update.effects).toEqual([{type: 'read-update-logs', serviceId: 'id-beta'}]);
 	});
 });
 

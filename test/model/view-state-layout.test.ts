@@ -7,6 +7,9 @@ function usedLines(plan: LayoutPlan): number {
 		plan.headerLines +
 		plan.phaseLines +
 		plan.outcomeLines +
+		plan.timelineLines +
+		plan.resourceLines +
+		plan.updateLines +
 		(plan.spacers ? 2 : 0) +
 		(plan.tableHeader ? 1 : 0) +
 		plan.eventRows +
@@ -22,8 +25,9 @@ describe('planLayout', () => {
 				fc.integer({min: 1, max: 8}),
 				fc.boolean(),
 				fc.array(fc.integer({min: 1, max: 3}), {maxLength: 3}),
-				(rows, trackCount, tracksAsColumns, noticeLines) => {
-					const plan = planLayout({rows, trackCount, tracksAsColumns, noticeLines});
+				fc.record({timelineLines: fc.integer({min: 0, max: 3}), resourceLines: fc.integer({min: 0, max: 1}), updateLines: fc.integer({min: 0, max: 1})}),
+				(rows, trackCount, tracksAsColumns, noticeLines, parts) => {
+					const plan = planLayout({rows, trackCount, tracksAsColumns, noticeLines, ...parts});
 					expect(usedLines(plan)).toBeLessThanOrEqual(Math.max(0, rows - 1));
 					expect(plan.noticeLines.reduce((sum, lines) => sum + lines, 0)).toBe(plan.outcomeLines);
 					plan.noticeLines.forEach((granted, index) => expect(granted).toBeLessThanOrEqual(noticeLines[index]!));
@@ -51,6 +55,18 @@ describe('planLayout', () => {
 		{rows: 6, expected: {headerLines: 1, phaseMode: 'compact', spacers: false, tableHeader: false, eventRows: 2}},
 	])('one model at $rows rows', ({rows, expected}) => {
 		expect(planLayout({rows, trackCount: 1, tracksAsColumns: false, noticeLines: []})).toMatchObject(expected);
+	});
+
+	test.each([
+		// rows: what is left of the resource line, the timeline, and the update line
+		{rows: 20, expected: {resourceLines: 1, timelineLines: 3, updateLines: 1, spacers: true}},
+		{rows: 19, expected: {resourceLines: 0, timelineLines: 3, updateLines: 1, spacers: true}},
+		{rows: 18, expected: {resourceLines: 0, timelineLines: 0, updateLines: 1, spacers: true}},
+		{rows: 9, expected: {resourceLines: 0, timelineLines: 0, updateLines: 1, headerLines: 1, phaseMode: 'compact'}},
+		{rows: 8, expected: {resourceLines: 0, timelineLines: 0, updateLines: 0, headerLines: 1, tableHeader: true}},
+	])('the resource line goes first, the update line late, at $rows rows', ({rows, expected}) => {
+		const plan = planLayout({rows, trackCount: 1, tracksAsColumns: false, noticeLines: [1], timelineLines: 3, resourceLines: 1, updateLines: 1});
+		expect(plan).toMatchObject(expected);
 	});
 
 	test('a failure notice on a 12-row terminal compacts the phases before hiding events', () => {

@@ -49,5 +49,5 @@ export function details(status: string, patch: Partial<ServiceDetails> = {}): Se
 }
 
 export function snapshot(patch: Partial<WatchSnapshot> = {}): WatchSnapshot {
-	return {events: [], details: null, deployment: deployment(), ...patch};
+	return {events: [], details: null, deployment: deployment(), instances: null, instancesAt: null, update: null, ...patch};
 }

@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest';
+import {UNICODE_PUNCTUATION} from '../../source/model/punctuation.js';
 import {sanitizeForAsciiTerminal, sanitizeForTerminal} from '../../source/model/sanitize.js';
 import {plainSummaryLines, plainUpdateLines, type PlainStyle} from '../../source/output/plain.js';
 import {createTimeFormatter} from '../../source/output/time-format.js';
@@ -9,6 +10,7 @@ const style = (patch: Partial<PlainStyle> = {}): PlainStyle => ({
 	color: false,
 	formatTime: createTimeFormatter({kind: 'utc'}),
 	sanitize: sanitizeForTerminal,
+	punctuation: UNICODE_PUNCTUATION,
 	...patch,
 });
 

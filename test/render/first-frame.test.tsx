@@ -8,7 +8,7 @@ import {makeConfig} from '../fixtures/config.js';
 import {renderSized} from '../ui/helpers.js';
 
 const NOW = Date.UTC(2026, 10, 27, 18, 2, 0);
-const idleWatcher = () => ({start() {}, refreshNow() {}, stop() {}, done: new Promise<never>(() => {})});
+const idleWatcher = () => ({start() {}, refreshNow() {}, readUpdateLogs() {}, stop() {}, done: new Promise<never>(() => {})});
 
 /** Ink's first frame of the live view: what its renderer wrote before any message arrived. */
 function inkFirstFrame(config: Config, columns: number, rows: number): string {

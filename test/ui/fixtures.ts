@@ -23,6 +23,7 @@ export function fakeWatcher(): {readonly factory: WatcherFactory; readonly watch
 		calls,
 		start: () => calls.push('start'),
 		refreshNow: () => calls.push('refresh'),
+		readUpdateLogs: () => calls.push('read-update-logs'),
 		stop: () => {
 			calls.push('stop');
 			finish({reason: 'stopped'});

@@ -83,7 +83,7 @@ describe('the overview of several services', () => {
 		const rowOf = (text: string) => lines.findIndex(line => line.includes(text));
 		expect(rowOf('alpha')).toBeLessThan(rowOf('hostile'));
 		expect(rowOf('id-c')).toBeLessThan(rowOf('hostile'));
-		expect(lines[rowOf('alpha')]).toMatch(/›\s+▸\s+alpha\s+deploying 40%\s+Pull 1m10s\s+! 1\s+\[TF 3\.0\.0\] pulling model image/);
+		expect(lines[rowOf('alpha')]).toMatch(/›\s+▸\s+alpha\s+deploying 40%\s+Pull 1m10s\s+! 1\s+\[TF 3\.0\.0\] pulling/);
 		expect(lines[rowOf('hostile')]).toMatch(/✖\s+beta-␛\[2Jhostile\s+failed\s+failed after \d+m\d+s\s+! 2/);
 		expect(rendered.lastRawFrame()).not.toContain('\u001B[2J');
 	});
@@ -107,8 +107,17 @@ describe('the overview of several services', () => {
 		rendered.poll('id-a', 'deploying', 'alpha');
 		rendered.emit('id-c', {type: 'sync', state: {kind: 'stopped', message: 'stopped polling: Service id-c does not exist (404 ModelArts.3502)', errorKind: 'not_found'}, at: T0});
 		const frame = await waitForFrame(rendered.lastFrame, text => text.includes('stopped polling'));
-		expect(frameLines(frame).find(line => line.includes('id-c'))).toMatch(/!\s+id-c\s+error\s+stopped polling: Service id-c/);
+		expect(frameLines(frame).find(line => line.includes('id-c'))).toMatch(/!\s+id-c\s+error\s+stopped polling: Service/);
 		expect(frame).toMatch(/alpha\s+deploying 40%/);
+	});
+
+	test('shows the instances once the monitor counts them', async () => {
+		const rendered = mount();
+		rendered.poll('id-a', 'deploying', 'alpha');
+		rendered.emit('id-a', {type: 'monitor', monitor: {service_running_instance_count: 1, service_instance_count: 2, monitors: []}, at: T0 + 200_000});
+		const frame = await waitForFrame(rendered.lastFrame, text => text.includes('1/2'));
+		expect(frame).toMatch(/progress\s+instances\s+abnormal/);
+		expect(frameLines(frame).find(line => line.includes('alpha'))).toMatch(/Pull 1m10s\s+1\/2\s+! 1/);
 	});
 
 	test('tells the end rule each service\'s facts, and q', async () => {

@@ -1,6 +1,7 @@
 import React from 'react';
 import {afterEach, describe, expect, test} from 'vitest';
 import stringWidth from 'string-width';
+import type {ServiceInstances} from '../../source/model/instances.js';
 import {addEvents, emptyStore} from '../../source/model/store.js';
 import type {ApiEvent, ServiceDetails} from '../../source/model/types.js';
 import {deploymentOf} from '../../source/model/view-state-derive.js';
@@ -20,14 +21,15 @@ interface DrawOptions {
 	readonly mode?: 'full' | 'compact';
 	readonly ascii?: boolean;
 	readonly serviceDetails?: ServiceDetails | null;
+	readonly instances?: ServiceInstances | null;
 }
 
-function draw(events: readonly ApiEvent[], {width = 80, mode = 'full', ascii = false, serviceDetails = null}: DrawOptions = {}): string[] {
+function draw(events: readonly ApiEvent[], {width = 80, mode = 'full', ascii = false, serviceDetails = null, instances = null}: DrawOptions = {}): string[] {
 	const deployment = deploymentOf(addEvents(emptyStore(), events).store, serviceDetails);
 	const trackCount = deployment.tracks.length;
 	const {phaseShape} = planLayout({rows: 40, trackCount, tracksAsColumns: tracksFitAsColumns(width, trackCount), noticeLines: []});
 	mounted = renderSized(
-		<PhaseList tracks={deployment.tracks} mode={mode} shape={phaseShape} width={width} now={T0 + 130_000} skewMs={0} spinnerFrame={null} ascii={ascii} color />,
+		<PhaseList tracks={deployment.tracks} instances={instances} mode={mode} shape={phaseShape} width={width} now={T0 + 130_000} skewMs={0} spinnerFrame={null} ascii={ascii} color />,
 		{columns: width, rows: 40},
 	);
 	const lines = frameLines(mounted.lastFrame());
