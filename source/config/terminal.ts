@@ -6,8 +6,13 @@ import type {OutputMode, RawFlags} from './types.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-function isSetAndNotFalse(value: string | undefined): boolean {
-	return value !== undefined && value !== '' && value !== 'false' && value !== '0';
+/**
+ * In CI, by the rule Ink itself applies (its is-in-ci): CI or CONTINUOUS_INTEGRATION set to
+ * anything but 0 or false, an empty value included. Ink in CI writes only its last frame, so
+ * a live view chosen under a looser rule would show nothing until the watch ends.
+ */
+export function isInCi(env: Env): boolean {
+	return ['CI', 'CONTINUOUS_INTEGRATION'].some(name => env[name] !== undefined && env[name] !== '0' && env[name] !== 'false');
 }
 
 /** --output / --json; auto = tty on a terminal outside CI, plain otherwise. */
@@ -26,7 +31,7 @@ export function resolveOutput(flags: RawFlags, env: Env, stdoutIsTTY: boolean): 
 	}
 
 	if (requested === 'auto') {
-		return stdoutIsTTY && !isSetAndNotFalse(env['CI']) ? 'tty' : 'plain';
+		return stdoutIsTTY && !isInCi(env) ? 'tty' : 'plain';
 	}
 
 	return requested as OutputMode;

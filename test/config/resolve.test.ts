@@ -71,6 +71,10 @@ describe('resolveConfig: valid input', () => {
 	it.each([
 		[{CI: 'true'}, true, 'plain', true],
 		[{CI: 'false'}, true, 'tty', true],
+		[{CI: '0'}, true, 'tty', true],
+		// Set but empty is CI for Ink too: its live view would show nothing until the end.
+		[{CI: ''}, true, 'plain', true],
+		[{CONTINUOUS_INTEGRATION: '1'}, true, 'plain', true],
 		[{}, false, 'plain', false],
 		[{NO_COLOR: '1'}, true, 'tty', false],
 		[{FORCE_COLOR: '0'}, true, 'tty', false],
