@@ -1,6 +1,7 @@
 // Keys as the reducers see them: the terminal library's key report, reduced to what the
 // views read. Deciding what a key means belongs to the reducers (a `q` is a letter while a
 // search is typed, and quits otherwise), so the hooks only translate and dispatch.
+import type {Update} from './update.js';
 
 /** Keys that are not text. */
 export type KeyName =
@@ -48,6 +49,22 @@ export function splitPress(press: KeyPress): KeyPress[] {
 	return characters.map(character =>
 		character === '\u007F' || character === '\b' ? {...press, text: '', name: 'backspace'} : {...press, text: character},
 	);
+}
+
+/**
+ * Every key of a chunk in turn through `step`, each seeing the state the one before it
+ * produced (a `/` then a `q` in one burst is a search for "q"); the effects in order.
+ */
+export function foldKeys<State, Effect>(state: State, press: KeyPress, step: (state: State, press: KeyPress) => Update<State, Effect>): Update<State, Effect> {
+	let current = state;
+	const effects: Effect[] = [];
+	for (const one of splitPress(press)) {
+		const [next, asked] = step(current, one);
+		current = next;
+		effects.push(...asked);
+	}
+
+	return [current, effects];
 }
 
 /** Text typed into a search or a filter, or null for a key that types nothing. */

@@ -2,7 +2,7 @@
 // (view-state.ts), so opening a service shows what the single view shows, without a second
 // poll loop; the overview derives its rows, their order and the page from those states.
 import type {Config} from '../config/types.js';
-import {splitPress, withoutLastCharacter, type KeyPress} from './key-press.js';
+import {foldKeys, withoutLastCharacter, type KeyPress} from './key-press.js';
 import {overviewIntent, type OverviewIntent} from './overview-keys.js';
 import {pageOf, planOverview} from './overview-layout.js';
 import {NO_NUDGES, nudgesAfter} from './overview-nudge.js';
@@ -190,17 +190,9 @@ function reduceOverviewKey(state: OverviewState, press: KeyPress): Update<Overvi
 	return intent === null ? only(state) : reduceIntent(state, intent);
 }
 
-/** Every key of a chunk in turn, each seeing the state the one before it produced (a key may open or close a view). */
-function reduceKeys(state: OverviewState, action: Extract<OverviewAction, {type: 'key'}>): Update<OverviewState, OverviewEffect> {
-	let current = state;
-	const effects: OverviewEffect[] = [];
-	for (const press of splitPress(action.press)) {
-		const [next, asked] = current.openId === null ? reduceOverviewKey(current, press) : reduceOpenKey(current, current.openId, press);
-		current = next;
-		effects.push(...asked);
-	}
-
-	return [current, effects];
+/** One key: the overview's, or the open service view's (a key may open or close a view). */
+function reduceKey(state: OverviewState, press: KeyPress): Update<OverviewState, OverviewEffect> {
+	return state.openId === null ? reduceOverviewKey(state, press) : reduceOpenKey(state, state.openId, press);
 }
 
 /** The overview's reducer: the next state (the same object when nothing changes) and its effects. */
@@ -220,7 +212,7 @@ export function updateOverview(state: OverviewState, action: OverviewAction): Up
 		}
 
 		case 'key':
-			return reduceKeys(state, action);
+			return foldKeys(state, action.press, reduceKey);
 		case 'closing': {
 			const settings = withoutOverlays(state.settings);
 			const next = withViews(state, view => updateView(view, action)[0]);

@@ -3,7 +3,7 @@
 // that reorders the list does not move it to another service. Keys arrive as they were
 // pressed; what they mean (q quits, or is a letter of the filter) is decided here, in order.
 import type {ServiceSummary} from './types.js';
-import {isInterrupt, splitPress, typedText, withoutLastCharacter, type KeyPress, type KeyPressAction} from './key-press.js';
+import {foldKeys, isInterrupt, typedText, withoutLastCharacter, type KeyPress, type KeyPressAction} from './key-press.js';
 import {outcomeOfStatus} from './outcome.js';
 import {pickerLayout} from './picker-layout.js';
 import {only, type Update} from './update.js';
@@ -131,30 +131,18 @@ function pickerKey(state: PickerState, press: KeyPress): PickerAction | Exclude<
 	return text === null ? null : {type: 'filter-input', text};
 }
 
-function reduceKeys(state: PickerState, press: KeyPress): Update<PickerState, PickerEffect> {
-	let current = state;
-	const effects: PickerEffect[] = [];
-	for (const one of splitPress(press)) {
-		const meaning = pickerKey(current, one);
-		if (meaning === null) continue;
-		if (meaning.type === 'quit' || meaning.type === 'interrupt') {
-			effects.push(meaning);
-			continue;
-		}
-
-		const [next, asked] = updatePicker(current, meaning);
-		current = next;
-		effects.push(...asked);
-	}
-
-	return [current, effects];
+function reduceKey(state: PickerState, press: KeyPress): Update<PickerState, PickerEffect> {
+	const meaning = pickerKey(state, press);
+	if (meaning === null) return only(state);
+	if (meaning.type === 'quit' || meaning.type === 'interrupt') return [state, [meaning]];
+	return updatePicker(state, meaning);
 }
 
 /** The picker's reducer: the next state (`state` itself when nothing changes) and its effects. */
 export function updatePicker(state: PickerState, action: PickerAction): Update<PickerState, PickerEffect> {
 	switch (action.type) {
 		case 'key': {
-			return reduceKeys(state, action.press);
+			return foldKeys(state, action.press, reduceKey);
 		}
 
 		case 'pick': {

@@ -4,7 +4,7 @@
 import type {Config, TimeZoneSetting} from '../config/types.js';
 import type {SyncState, WatchMessage} from './watch-messages.js';
 import {estimateSkew} from './elapsed.js';
-import {splitPress} from './key-press.js';
+import {foldKeys, type KeyPress} from './key-press.js';
 import {addEvents, emptyStore, newestOccurTime, storeEvents} from './store.js';
 import {only, type Update} from './update.js';
 import {nextUpdateLogRead, NO_UPDATE_LOG_READS, withUpdateRecords} from './update-log-reads.js';
@@ -133,19 +133,10 @@ function reduceIntent(state: ViewState, action: KeyAction): Update<ViewState, Vi
 	return [inputs === null ? state : deriveView(state, {...state, ...inputs}), effects];
 }
 
-/** Every key of a chunk in turn, each seeing the state the one before it produced. */
-function reduceKeys(state: ViewState, action: Extract<ViewAction, {type: 'key'}>): Update<ViewState, ViewEffect> {
-	let current = state;
-	const effects: ViewEffect[] = [];
-	for (const press of splitPress(action.press)) {
-		const intent = keyIntent(current.settings, press);
-		if (intent === null) continue;
-		const [next, asked] = reduceIntent(current, intent);
-		current = next;
-		effects.push(...asked);
-	}
-
-	return [current, effects];
+/** One key: its intent in the view's current mode, applied. */
+function reduceKey(state: ViewState, press: KeyPress): Update<ViewState, ViewEffect> {
+	const intent = keyIntent(state.settings, press);
+	return intent === null ? only(state) : reduceIntent(state, intent);
 }
 
 /** The reducer of the live view: the next state (the same object when nothing changes) and its effects. */
@@ -175,7 +166,7 @@ export function updateView(state: ViewState, action: ViewAction): Update<ViewSta
 		}
 
 		case 'key': {
-			return reduceKeys(state, action);
+			return foldKeys(state, action.press, reduceKey);
 		}
 
 		case 'closing': {
