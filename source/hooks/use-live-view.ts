@@ -81,7 +81,8 @@ export function useLiveView(options: LiveViewOptions): {readonly state: ViewStat
 	watcher.current = useWatch(watcherFactory, dispatch);
 	useTerminalSize(dispatch);
 	const {settings, layout} = state;
-	const spinnerVisible = !settings.helpOpen && !settings.detailOpen && layout.phaseMode !== 'hidden' && hasActivePhase(state);
+	const overlay = settings.helpOpen || settings.detailOpen || settings.updateOpen || settings.whyOpen;
+	const spinnerVisible = !overlay && layout.phaseMode !== 'hidden' && hasActivePhase(state);
 	const spinnerFrame = useClock(dispatch, {ticking: showsMovingTime(state), animate: spinnerVisible && !config.lowBandwidth, now});
 	useKeys(dispatch, interactive);
 	const serviceName = state.details?.service_name ?? config.serviceName ?? config.serviceId ?? 'service';
