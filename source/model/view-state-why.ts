@@ -9,7 +9,7 @@ import {diagnoseFailure} from './diagnosis/failure.js';
 import {diagnoseSlow, type SlowContext} from './diagnosis/slow.js';
 import type {Diagnosis} from './diagnosis/types.js';
 import type {DeploymentProgress} from './types.js';
-import {diagnosisHeadline, lastEventText, outcomeWords} from './wording.js';
+import {diagnosisCause, diagnosisHeadline, lastEventText} from './wording.js';
 
 /** What the Why block says. Plain text that may hold server text: the view sanitises it. */
 export interface WhyBlock {
@@ -59,8 +59,7 @@ export function whyBlockOf(diagnosis: Diagnosis | null, shown: DeploymentProgres
 		return {kind: 'slow', headline, cause, advice: diagnosis.advice};
 	}
 
-	const cause = diagnosis.cause === outcomeWords(shown, null).cause ? null : diagnosis.cause;
-	return {kind: 'failed', headline, cause, advice: diagnosis.advice};
+	return {kind: 'failed', headline, cause: diagnosisCause(diagnosis, shown), advice: diagnosis.advice};
 }
 
 /** Lines the block wants in full: the headline, the deciding text, the advice. */

@@ -160,6 +160,14 @@ export function diagnosisHeadline(diagnosis: Diagnosis): string {
 	return `${slowClause(diagnosis, slow)}${deadlineText === null ? '' : `; ${deadlineText}`}`;
 }
 
+/**
+ * The text that decided a failure, unless it is what the outcome line (or the plain log's
+ * status line) already says: error_msg shown twice in a row tells nothing new.
+ */
+export function diagnosisCause(diagnosis: Diagnosis, deployment: DeploymentProgress): string | null {
+	return diagnosis.cause === outcomeWords(deployment, null).cause ? null : diagnosis.cause;
+}
+
 /** `my-service deployed in 4m12s` / `my-service failed after 4m12s`: the completion nudge. */
 export function nudgeText(outcome: 'succeeded' | 'failed', elapsedMs: number | null, serviceName: string): string {
 	const took = elapsedMs === null ? '' : ` ${outcome === 'succeeded' ? 'in' : 'after'} ${formatDuration(elapsedMs)}`;
