@@ -126,9 +126,10 @@ function whereText(model: string | null, phase: PhaseId | null): string {
 	return [model, phase === null ? null : phaseLabel(phase).toLowerCase()].filter(part => part !== null).join(', ');
 }
 
-function deadlineClause(deadline: DeadlineNote): string {
+/** `the deployment times out in 1m55s (of 20m00s)`, or `the deployment is past its 20m00s timeout`. */
+function deadlineClause(deadline: DeadlineNote, subject = 'the deployment'): string {
 	const timeout = formatDuration(deadline.timeoutMs);
-	return deadline.remainingMs > 0 ? `times out in ${formatDuration(deadline.remainingMs)} (of ${timeout})` : `past its ${timeout} timeout`;
+	return deadline.remainingMs > 0 ? `${subject} times out in ${formatDuration(deadline.remainingMs)} (of ${timeout})` : `${subject} is past its ${timeout} timeout`;
 }
 
 /** `Image pulling of vision-xl 5.0.0 has run 12m05s (slow after 10m00s)`. */
@@ -155,9 +156,8 @@ export function diagnosisHeadline(diagnosis: Diagnosis): string {
 	}
 
 	const {slow, deadline} = diagnosis;
-	const deadlineText = deadline === null ? null : deadlineClause(deadline);
-	if (slow === null) return `The deployment ${deadlineText ?? 'runs long'}`;
-	return `${slowClause(diagnosis, slow)}${deadlineText === null ? '' : `; ${deadlineText}`}`;
+	if (slow === null) return deadline === null ? 'The deployment runs long' : deadlineClause(deadline, 'The deployment');
+	return deadline === null ? slowClause(diagnosis, slow) : `${slowClause(diagnosis, slow)}; ${deadlineClause(deadline)}`;
 }
 
 /**
