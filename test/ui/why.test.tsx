@@ -4,6 +4,7 @@
 import React from 'react';
 import {afterEach, describe, expect, test} from 'vitest';
 import {App} from '../../source/app.js';
+import {Help} from '../../source/ui/help.js';
 import {CATEGORY_TITLES, FAILURE_GUIDANCE, SLOW_GUIDANCE} from '../../source/model/diagnosis/categories.js';
 import type {ApiEvent, ServiceDetails} from '../../source/model/types.js';
 import type {WatchMessage} from '../../source/model/watch-messages.js';
@@ -82,10 +83,14 @@ describe('the Why block of a failed deployment', () => {
 		expect(open).toContain('w or Esc closes');
 	});
 
-	test('the help lists w', async () => {
+	test('the help lists w, and every key still fits a 100-column line', async () => {
 		const rendered = await mount([...DEPLOYING_EVENTS, PULL_FAILED], FAILED);
 		const help = await press(rendered, '?', frame => frame.includes('Keys'));
 		expect(help).toMatch(/ w +why it failed or is slow/);
+		const fromPicker = renderSized(<Help maxLines={30} width={100} canGoBack ascii={false} color={false} />, {columns: 100, rows: 30});
+		mounted.push(fromPicker);
+		expect(fromPicker.lastFrame()).toContain('back to the service list');
+		expect(fromPicker.lastFrame()).not.toContain('…');
 	});
 });
 
