@@ -6,7 +6,7 @@
 // from drifting apart. Texts may hold server text (causes, statuses): callers sanitise.
 import {CATEGORY_TITLES} from './diagnosis/categories.js';
 import type {Diagnosis, SlowNote, DeadlineNote} from './diagnosis/types.js';
-import {formatDuration} from './elapsed.js';
+import {formatDuration, formatMinutes} from './elapsed.js';
 import type {InstanceCounts} from './instances.js';
 import {instancesRunningText, shortfallText} from './instances-wording.js';
 import type {DeploymentProgress, ModelTrack, Outcome, PhaseId, PhaseProgress} from './types.js';
@@ -126,22 +126,26 @@ function whereText(model: string | null, phase: PhaseId | null): string {
 	return [model, phase === null ? null : phaseLabel(phase).toLowerCase()].filter(part => part !== null).join(', ');
 }
 
-/** `the deployment times out in 1m55s (of 20m00s)`, or `the deployment is past its 20m00s timeout`. */
+// The slow texts count whole minutes: they stay on screen while the clock runs, and a line
+// that changed every second would be written again at every tick (the phase row keeps the
+// exact, ticking time).
+
+/** `the deployment times out within 2m`, or `the deployment is past its 20m00s timeout` (the advice names the timeout). */
 function deadlineClause(deadline: DeadlineNote, subject = 'the deployment'): string {
-	const timeout = formatDuration(deadline.timeoutMs);
-	return deadline.remainingMs > 0 ? `${subject} times out in ${formatDuration(deadline.remainingMs)} (of ${timeout})` : `${subject} is past its ${timeout} timeout`;
+	if (deadline.remainingMs > 0) return `${subject} times out within ${formatMinutes(deadline.remainingMs, 'up')}`;
+	return `${subject} is past its ${formatDuration(deadline.timeoutMs)} timeout`;
 }
 
-/** `Image pulling of vision-xl 5.0.0 has run 12m05s (slow after 10m00s)`. */
+/** `Image pulling of vision-xl 5.0.0 has run 12m (slow after 10m00s)`. */
 function slowClause(diagnosis: Diagnosis, slow: SlowNote): string {
 	const phase = diagnosis.phase === null ? 'A phase' : phaseLabel(diagnosis.phase);
 	const of = diagnosis.model === null ? '' : ` of ${diagnosis.model}`;
-	return `${phase}${of} has run ${formatDuration(slow.elapsedMs)} (slow after ${formatDuration(slow.thresholdMs)})`;
+	return `${phase}${of} has run ${formatMinutes(slow.elapsedMs)} (slow after ${formatDuration(slow.thresholdMs)})`;
 }
 
-/** `last event 12m05s ago: <text>`: the news a slow phase last had (the text is the server's). */
+/** `last event 12m ago: <text>`: the news a slow phase last had (the text is the server's). */
 export function lastEventText(text: string, quietMs: number | null): string {
-	return quietMs === null ? `last event: ${text}` : `last event ${formatDuration(quietMs)} ago: ${text}`;
+	return quietMs === null ? `last event: ${text}` : `last event ${formatMinutes(quietMs)} ago: ${text}`;
 }
 
 /**

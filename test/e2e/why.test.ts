@@ -52,11 +52,11 @@ describe('why a deployment failed, in the terminal UI', () => {
 	it('why-slow: a pull running for 12 minutes shows the slow hint under the phases', async () => {
 		const sim = await startSim({scenario: 'why-slow', speed: 1, clockStart: 'first-request'});
 		const session = watchInPty(sim, {cols: 110, rows: 30}, ['--interval', '1']);
-		await session.waitForText(/^Slow Image pulling of vision-xl 5\.0\.0 has run 12m\d\ds \(slow after 10m00s\); the deployment times out in 1m\d\ds/m);
+		await session.waitForText(/^Slow Image pulling of vision-xl 5\.0\.0 has run 12m \(slow after 10m00s\); the deployment times out within 2m$/m);
 		const lines = session.screenLines();
 		const hint = lines.findIndex(line => line.startsWith('Slow '));
 		expect(lines[hint - 1]).toContain('Model startup');
-		expect(lines[hint + 1]).toMatch(/last event 12m\d\ds ago: \[vision-xl 5\.0\.0\] pulling model image/);
+		expect(lines[hint + 1]).toMatch(/last event 12m ago: \[vision-xl 5\.0\.0\] pulling model image/);
 		session.press('q');
 		expect((await session.exit).code).toBe(0);
 	}, 60_000);

@@ -88,22 +88,22 @@ describe('the slow hint', () => {
 
 		// Then a slow block says how long, and the table gave up rows for it
 		expect(state.diagnosis).toMatchObject({category: 'slow', phase: 'image_pulling', model: 'TF 3.0.0'});
-		expect(state.why).toMatchObject({kind: 'slow', headline: 'Image pulling of TF 3.0.0 has run 10m01s (slow after 10m00s)'});
-		expect(state.why!.cause).toMatch(/^last event 10m01s ago: \[TF 3\.0\.0\] pulling model image$/);
+		expect(state.why).toMatchObject({kind: 'slow', headline: 'Image pulling of TF 3.0.0 has run 10m (slow after 10m00s)'});
+		expect(state.why!.cause).toBe('last event 10m ago: [TF 3.0.0] pulling model image');
 		expect(state.layout.whyLines).toBe(whyLinesOf(state));
 		expect(state.layout.eventRows).toBe(rowsBefore - whyLinesOf(state));
 	});
 
 	test('near the deployment timeout the headline says how long is left', () => {
 		const state = pulling(T0 + 18 * MINUTE);
-		expect(state.why!.headline).toMatch(/; the deployment times out in 2m00s \(of 20m00s\)$/);
+		expect(state.why!.headline).toMatch(/; the deployment times out within 2m$/);
 	});
 
 	test('follows --slow-after and --deploy-timeout', () => {
 		const config = makeConfig({slowThresholds: {...makeConfig().slowThresholds, image_pulling: 2 * MINUTE}, deployTimeoutMs: 60 * MINUTE});
 		const early = initialViewState({config, now: PULL_STARTED + 3 * MINUTE, columns: 120, rows: 40});
 		const {state} = run(early, {type: 'events', events: DEPLOYING_EVENTS, at: early.now}, {type: 'details', details: details(), at: early.now});
-		expect(state.why?.headline).toBe('Image pulling of TF 3.0.0 has run 3m00s (slow after 2m00s)');
+		expect(state.why?.headline).toBe('Image pulling of TF 3.0.0 has run 3m (slow after 2m00s)');
 		expect(pulling(T0 + 18 * MINUTE).why?.headline).toContain('times out');
 		expect(run(state, {type: 'tick', now: T0 + 18 * MINUTE}).state.why?.headline).not.toContain('times out');
 	});
