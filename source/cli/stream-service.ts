@@ -12,6 +12,7 @@ import type {DataNotes} from '../output/data-notes.js';
 import {HEARTBEAT_EVERY_MS, heartbeatLine, startHeartbeat} from '../output/heartbeat.js';
 import {jsonSummaryLine, jsonUpdateLines} from '../output/json.js';
 import {withServiceId} from '../output/json-service.js';
+import {createSlowNotices} from '../output/plain-diagnosis.js';
 import {plainSummaryLines, plainUpdateLines, type PlainStyle} from '../output/plain.js';
 import type {WatchSnapshot} from '../output/snapshot.js';
 import {applyMessage, initialStreamState, type StreamState} from '../output/stream-state.js';
@@ -40,17 +41,19 @@ export function plainStyleOf(config: Config): PlainStyle {
 }
 
 function rendererFor(config: Config, serviceId: string): Renderer {
+	const limits = {thresholds: config.slowThresholds, timeoutMs: config.deployTimeoutMs};
 	if (config.output === 'json') {
 		return {
 			update: (previous, next, added) => eachWithServiceId(jsonUpdateLines(previous, next, added), serviceId),
-			summary: (snapshot, nowMs) => [jsonSummaryLine(snapshot, serviceId, {nowMs, thresholds: config.slowThresholds, timeoutMs: config.deployTimeoutMs})],
+			summary: (snapshot, nowMs) => [jsonSummaryLine(snapshot, serviceId, {nowMs, ...limits})],
 		};
 	}
 
 	const style = plainStyleOf(config);
+	const slowNotices = createSlowNotices();
 	return {
-		update: (previous, next, added, nowMs) => plainUpdateLines(previous, next, added, nowMs, style),
-		summary: (snapshot, nowMs) => plainSummaryLines(snapshot, nowMs, style),
+		update: (previous, next, added, nowMs) => [...plainUpdateLines(previous, next, added, nowMs, style), ...slowNotices(next.deployment, {nowMs, ...limits}, style)],
+		summary: (snapshot, nowMs) => plainSummaryLines(snapshot, nowMs, style, {nowMs, ...limits}),
 	};
 }
 

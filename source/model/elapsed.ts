@@ -58,3 +58,15 @@ export function formatDuration(ms: number): string {
 	if (totalMinutes > 0) return `${totalMinutes}m${pad2(seconds)}s`;
 	return `${seconds}s`;
 }
+
+/**
+ * A duration to the minute ("12m", "1h05m"): for texts that stay on screen while time runs,
+ * such as a slow phase's hint, so they change once a minute instead of every second (each
+ * changed line costs its bytes again on every redraw). `up` rounds up, for time left
+ * ("2m" for 1m55s). Under a minute, rounding down, is "<1m".
+ */
+export function formatMinutes(ms: number, round: 'down' | 'up' = 'down'): string {
+	const minutes = Number.isFinite(ms) && ms > 0 ? (round === 'up' ? Math.ceil(ms / 60_000) : Math.floor(ms / 60_000)) : 0;
+	if (minutes === 0) return '<1m';
+	return minutes >= 60 ? formatDuration(minutes * 60_000) : `${minutes}m`;
+}

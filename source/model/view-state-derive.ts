@@ -1,11 +1,13 @@
 // The parts of the view state that follow from the rest: deployment progress, its instance
-// counts and update, outcome notices, the timeline, the layout, the page on screen, and a
-// page number that stays in range and follows the selected event.
+// counts and update, outcome notices, the timeline, the diagnosis and its Why block, the
+// layout, the page on screen, and a page number that stays in range and follows the selected
+// event.
 //
 // Deployment progress is cached in the state rather than memoised in the view because the
 // reducer needs it: the number of model tracks and outcome lines decides the layout, and
 // the layout decides the page size that paging keys clamp against. It is recomputed only
-// when the store or the details change (at most once per poll), never on a clock tick.
+// when the store or the details change (at most once per poll), never on a clock tick. The
+// diagnosis follows the deployment, and while it runs the clock (see view-state-why.ts).
 import type {DeploymentProgress, ServiceDetails} from './types.js';
 import {computeDeployment} from './deployment.js';
 import {hasResourceUse, serviceInstances, type ServiceInstances} from './instances.js';
@@ -17,16 +19,20 @@ import {planLayout, tracksFitAsColumns, type LayoutPlan} from './view-state-layo
 import {noticeLineCount, outcomeNotices} from './view-state-notices.js';
 import {locateEvent} from './view-state-selection.js';
 import {timelineLineCount, timelineOf} from './view-state-timeline.js';
-import {queryOf, shownStore, type ViewInputs, type ViewSettings, type ViewState} from './view-state-types.js';
+import {lineShown, queryOf, shownStore, type ViewInputs, type ViewSettings, type ViewState} from './view-state-types.js';
+import {diagnosisFor, whyBlockOf, whyLineCount, type WhyBlock} from './view-state-why.js';
+import type {Diagnosis} from './diagnosis/types.js';
+import {failedPhaseNote, failureCulprit} from './wording.js';
 
 /** Progress of the current deployment from every event held (ascending) and the details. */
 export function deploymentOf(store: EventStore, details: ServiceDetails | null): DeploymentProgress {
 	return computeDeployment(storeEvents(store), details);
 }
 
-/** Models whose failed phase has a cause to show. */
+/** Models whose failed phase has something to say: its cause, or that another model's failure interrupted it. */
 export function failedTrackCount(deployment: DeploymentProgress): number {
-	return deployment.tracks.filter(track => track.phases.some(phase => phase.state === 'failed' && phase.cause)).length;
+	const culprit = failureCulprit(deployment);
+	return deployment.tracks.filter(track => track.phases.some(phase => failedPhaseNote(phase, track, culprit))).length;
 }
 
 /** Whether the resource line shows: once the service runs and the monitor reports its use. */
@@ -40,9 +46,10 @@ interface LayoutParts {
 	readonly timelineLines: number;
 	readonly instances: ServiceInstances | null;
 	readonly update: UpdateDiff | null;
+	readonly why: WhyBlock | null;
 }
 
-function layoutFor(core: ViewInputs, {shown, noticeLines, timelineLines, instances, update}: LayoutParts): LayoutPlan {
+function layoutFor(core: ViewInputs, {shown, noticeLines, timelineLines, instances, update, why}: LayoutParts): LayoutPlan {
 	const trackCount = Math.max(1, shown.tracks.length);
 	return planLayout({
 		rows: core.rows,
@@ -53,6 +60,7 @@ function layoutFor(core: ViewInputs, {shown, noticeLines, timelineLines, instanc
 		timelineLines,
 		resourceLines: showsResources(shown, instances) ? 1 : 0,
 		updateLines: update === null ? 0 : 1,
+		whyLines: whyLineCount(why),
 	});
 }
 
@@ -66,11 +74,23 @@ function updateOf(previous: ViewState | null, core: ViewInputs, deployment: Depl
 	return currentUpdate(core.updateReads, deployment, core.details);
 }
 
-/** Without an update there is nothing to open; without its line on screen, nothing to select. */
-function fitUpdateSettings(settings: ViewSettings, update: UpdateDiff | null, layout: LayoutPlan): ViewSettings {
-	const updateOpen = settings.updateOpen && update !== null;
-	const updateSelected = settings.updateSelected && update !== null && layout.updateLines > 0;
-	return updateOpen === settings.updateOpen && updateSelected === settings.updateSelected ? settings : {...settings, updateOpen, updateSelected};
+/** The diagnosis and its Why block for new inputs, reused when nothing they depend on changed. */
+function diagnosisOf(previous: ViewState | null, core: ViewInputs, shown: DeploymentProgress): {readonly diagnosis: Diagnosis | null; readonly why: WhyBlock | null} {
+	const clockOf = (inputs: ViewInputs) => ({nowMs: inputs.now, skewMs: inputs.skewMs, ...inputs.slowLimits});
+	const before = previous === null ? null : {shown: previous.shown, clock: clockOf(previous), diagnosis: previous.diagnosis};
+	const diagnosis = diagnosisFor(before, {shown, clock: clockOf(core)});
+	const why = previous !== null && previous.diagnosis === diagnosis && previous.shown === shown ? previous.why : whyBlockOf(diagnosis, shown);
+	return {diagnosis, why};
+}
+
+/** Without an update or a diagnosis there is nothing to open; without its line on screen, nothing to select. */
+function fitLineSettings(settings: ViewSettings, parts: {readonly update: UpdateDiff | null; readonly why: WhyBlock | null}, layout: LayoutPlan): ViewSettings {
+	const updateOpen = settings.updateOpen && parts.update !== null;
+	const whyOpen = settings.whyOpen && parts.why !== null;
+	const selected = settings.lineSelected;
+	const lineSelected = selected !== null && lineShown(layout, selected) ? selected : null;
+	const same = updateOpen === settings.updateOpen && whyOpen === settings.whyOpen && lineSelected === settings.lineSelected;
+	return same ? settings : {...settings, updateOpen, whyOpen, lineSelected};
 }
 
 /** Keeps the selection on its event: its page, or no selection once the event no longer matches. */
@@ -109,14 +129,15 @@ export function deriveView(previous: ViewState | null, core: ViewInputs): ViewSt
 	const notices = sameNotices ? previous.notices : outcomeNotices(shown, {detailsUnavailable, monitorUnavailable, instances});
 	const timeline = sameShown ? previous.timeline : timelineOf(shown);
 	const noticeLines = notices.map(notice => noticeLineCount(notice, core.columns));
-	const layout = layoutFor(core, {shown, noticeLines, timelineLines: timelineLineCount(timeline), instances, update});
+	const {diagnosis, why} = diagnosisOf(previous, core, shown);
+	const layout = layoutFor(core, {shown, noticeLines, timelineLines: timelineLineCount(timeline), instances, update, why});
 	const pageSize = Math.max(1, layout.eventRows);
 	const store = shownStore(core);
-	let settings = followSelection(store, fitUpdateSettings(core.settings, update, layout), pageSize);
+	let settings = followSelection(store, fitLineSettings(core.settings, {update, why}, layout), pageSize);
 	const page: EventPage =
 		previous !== null && samePageInputs(previous, store, settings, pageSize)
 			? previous.page
 			: queryPage(store, {...queryOf(settings, pageSize), page: settings.page});
 	if (page.page !== settings.page) settings = {...settings, page: page.page};
-	return {...core, settings, deployment, shown, instances, update, notices, timeline, layout, pageSize, pageCount: page.pageCount, page};
+	return {...core, settings, deployment, shown, instances, update, notices, timeline, diagnosis, why, layout, pageSize, pageCount: page.pageCount, page};
 }

@@ -16,6 +16,7 @@ const CHARACTER_KEYS: Readonly<Record<string, KeyAction>> = {
 	' ': {type: 'toggle-pause'},
 	t: {type: 'cycle-time'},
 	u: {type: 'open-update'},
+	w: {type: 'open-why'},
 	r: {type: 'refresh'},
 	q: {type: 'quit'},
 };

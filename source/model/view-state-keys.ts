@@ -4,7 +4,18 @@ import type {TypeFilter} from '../config/types.js';
 import {withoutLastCharacter} from './key-press.js';
 import {queryPage} from './store-query.js';
 import {neighbourRow, refOf} from './view-state-selection.js';
-import {queryOf, shownStore, type KeyAction, type TimeMode, type ViewEffect, type ViewInputs, type ViewSettings, type ViewState} from './view-state-types.js';
+import {
+	lineShown,
+	queryOf,
+	shownStore,
+	type KeyAction,
+	type SelectableLine,
+	type TimeMode,
+	type ViewEffect,
+	type ViewInputs,
+	type ViewSettings,
+	type ViewState,
+} from './view-state-types.js';
 
 /** What an intent changes: the inputs it replaces (null for none), and the effects it asks for. */
 export interface KeyChange {
@@ -16,15 +27,16 @@ const NEXT_FILTER: Readonly<Record<TypeFilter, TypeFilter>> = {all: 'abnormal', 
 const NEXT_TIME_MODE: Readonly<Record<TimeMode, TimeMode>> = {local: 'relative', relative: 'utc', utc: 'local'};
 
 /** What Esc closes, innermost first; null when nothing is open (a picker may then take over). */
-export type EscapeTarget = 'search-typing' | 'help' | 'update' | 'detail' | 'search' | 'selection';
+export type EscapeTarget = 'search-typing' | 'help' | 'update' | 'why' | 'detail' | 'search' | 'selection';
 
 export function escapeTarget(settings: ViewSettings): EscapeTarget | null {
 	if (settings.searchTyping) return 'search-typing';
 	if (settings.helpOpen) return 'help';
 	if (settings.updateOpen) return 'update';
+	if (settings.whyOpen) return 'why';
 	if (settings.detailOpen) return 'detail';
 	if (settings.search !== '') return 'search';
-	if (settings.selected !== null || settings.updateSelected) return 'selection';
+	if (settings.selected !== null || settings.lineSelected !== null) return 'selection';
 	return null;
 }
 
@@ -43,12 +55,16 @@ function escape(settings: ViewSettings): ViewSettings | null {
 			return {...settings, updateOpen: false};
 		}
 
+		case 'why': {
+			return {...settings, whyOpen: false};
+		}
+
 		case 'detail': {
 			return {...settings, detailOpen: false};
 		}
 
 		case 'selection': {
-			return {...settings, selected: null, updateSelected: false};
+			return {...settings, selected: null, lineSelected: null};
 		}
 
 		case null: {
@@ -59,12 +75,13 @@ function escape(settings: ViewSettings): ViewSettings | null {
 
 /**
  * The settings of the frame a person keeps in the scrollback: the deployment, with no help,
- * no event details and no search being typed (a search kept stays: it explains the table).
+ * no event details, update or diagnosis overlay and no search being typed (a search kept
+ * stays: it explains the table).
  */
 export function withoutOverlays(settings: ViewSettings): ViewSettings {
-	if (!settings.helpOpen && !settings.detailOpen && !settings.updateOpen && !settings.searchTyping) return settings;
+	if (!settings.helpOpen && !settings.detailOpen && !settings.updateOpen && !settings.whyOpen && !settings.searchTyping) return settings;
 	const search = settings.search.trim() === '' ? '' : settings.search;
-	return {...settings, helpOpen: false, detailOpen: false, updateOpen: false, searchTyping: false, search};
+	return {...settings, helpOpen: false, detailOpen: false, updateOpen: false, whyOpen: false, searchTyping: false, search};
 }
 
 /** Goes to `page` (clamped); a selection moves to the first row there. */
@@ -77,43 +94,73 @@ function toPage(state: ViewState, page: number): ViewSettings | null {
 	return {...settings, page: clamped, selected: first ? refOf(first) : null};
 }
 
+/** The selectable lines above the table, nearest first: the Why block, then the update line. */
+function linesAbove(state: ViewState): SelectableLine[] {
+	return (['why', 'update'] as const).filter(line => lineShown(state.layout, line));
+}
+
+/** ↑ from the first row (`from` null) or from a line: the next line further up, or null at the top. */
+function lineUp(state: ViewState, from: SelectableLine | null): SelectableLine | null {
+	const lines = linesAbove(state);
+	return lines[from === null ? 0 : lines.indexOf(from) + 1] ?? null;
+}
+
 /**
- * The next row up or down. Above the first event sits the update line (when shown): ↑ there
- * selects it, ↓ from it selects the first row of the page.
+ * The next row up or down. Above the first event sit the Why block and the update line (when
+ * shown): ↑ there selects them in turn, ↓ comes back down through them to the first row.
  */
 function select(state: ViewState, step: 1 | -1): ViewSettings | null {
 	const {settings} = state;
-	if (settings.updateSelected && step === -1) return null;
-	const from = settings.updateSelected ? null : settings.selected;
+	const line = settings.lineSelected;
+	if (line !== null) {
+		if (step === -1) {
+			const up = lineUp(state, line);
+			return up === null ? null : {...settings, lineSelected: up};
+		}
+
+		const lines = linesAbove(state);
+		const down = lines[lines.indexOf(line) - 1];
+		if (down !== undefined) return {...settings, lineSelected: down};
+	}
+
+	const from = line === null ? settings.selected : null;
 	const next = neighbourRow(shownStore(state), queryOf(settings, state.pageSize), state.page, from, step);
 	if (next === null) {
-		const toUpdateLine = step === -1 && settings.selected !== null && state.layout.updateLines > 0;
-		return toUpdateLine ? {...settings, selected: null, updateSelected: true} : null;
+		const up = step === -1 && settings.selected !== null ? lineUp(state, null) : null;
+		return up === null ? null : {...settings, selected: null, lineSelected: up};
 	}
 
 	if (next.event.key === settings.selected?.key) return null;
-	return {...settings, selected: refOf(next.event), page: next.page, updateSelected: false};
+	return {...settings, selected: refOf(next.event), page: next.page, lineSelected: null};
 }
 
 /** `u`, or Enter on the update line: what the update changes, in place of phases and events. */
 function toggleUpdate(state: ViewState): ViewSettings | null {
 	const {settings} = state;
 	if (state.update === null) return null;
-	return {...settings, updateOpen: !settings.updateOpen, helpOpen: false, detailOpen: false};
+	return {...settings, updateOpen: !settings.updateOpen, whyOpen: false, helpOpen: false, detailOpen: false};
+}
+
+/** `w`, or Enter on the Why block: the whole diagnosis, in place of phases and events. */
+function toggleWhy(state: ViewState): ViewSettings | null {
+	const {settings} = state;
+	if (state.why === null) return null;
+	return {...settings, whyOpen: !settings.whyOpen, updateOpen: false, helpOpen: false, detailOpen: false};
 }
 
 function openDetail(state: ViewState): ViewSettings | null {
 	const {settings} = state;
-	if (settings.updateSelected) return settings.updateOpen ? null : toggleUpdate(state);
-	if (settings.selected !== null) return settings.detailOpen ? null : {...settings, detailOpen: true, helpOpen: false};
+	if (settings.lineSelected === 'update') return settings.updateOpen ? null : toggleUpdate(state);
+	if (settings.lineSelected === 'why') return settings.whyOpen ? null : toggleWhy(state);
+	if (settings.selected !== null) return settings.detailOpen ? null : {...settings, detailOpen: true, helpOpen: false, updateOpen: false, whyOpen: false};
 	const first = state.page.rows[0];
-	return first ? {...settings, selected: refOf(first), detailOpen: true, helpOpen: false} : null;
+	return first ? {...settings, selected: refOf(first), detailOpen: true, helpOpen: false, updateOpen: false, whyOpen: false} : null;
 }
 
 function searchChange(settings: ViewSettings, action: KeyAction): ViewSettings | null {
 	switch (action.type) {
 		case 'search-start': {
-			return {...settings, searchTyping: true, helpOpen: false, detailOpen: false, updateOpen: false};
+			return {...settings, searchTyping: true, helpOpen: false, detailOpen: false, updateOpen: false, whyOpen: false};
 		}
 
 		case 'search-input': {
@@ -172,6 +219,10 @@ function settingsChange(state: ViewState, action: KeyAction): ViewSettings | nul
 
 		case 'open-update': {
 			return toggleUpdate(state);
+		}
+
+		case 'open-why': {
+			return toggleWhy(state);
 		}
 
 		case 'cycle-time': {

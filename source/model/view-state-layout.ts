@@ -3,10 +3,13 @@
 // leaves at least one row spare, and drops the least important parts first on small screens.
 //
 // Each part has its own budget in the plan; DEGRADATIONS gives them up one step at a time, in
-// this order: the resource line, the timeline, the spacers, the full phase list (compact), the
-// outcome's extra lines, the header's second line, the update line, the table header, the
-// phases, the outcome, the header, the footer. A new part adds its lines to the Draft and
-// fixedLines, and its step to DEGRADATIONS where its importance puts it.
+// this order: the resource line, the timeline, the spacers, the Why block down to its one
+// headline line, the full phase list (compact), the outcome's extra lines, the header's second
+// line, the update line, the table header, the phases, the Why line, the outcome, the header,
+// the footer. The Why block shrinks before anything else of a failure goes (its headline still
+// names the category, the model and the phase), and its last line outlives the phase list: on a
+// tiny terminal "why" matters more than the phase glyphs. A new part adds its lines to the
+// Draft and fixedLines, and its step to DEGRADATIONS where its importance puts it.
 
 /** How the phase list is drawn: a line per phase, a line per model, or not at all. */
 export type PhaseMode = 'full' | 'compact' | 'hidden';
@@ -32,6 +35,8 @@ export interface LayoutPlan {
 	readonly resourceLines: number;
 	/** The update line under the header; 0 when hidden. */
 	readonly updateLines: number;
+	/** Lines of the Why block (the diagnosis): all it wants, its headline alone, or 0. */
+	readonly whyLines: number;
 	/** Blank lines between sections, only when rows are plentiful. */
 	readonly spacers: boolean;
 	readonly tableHeader: boolean;
@@ -59,6 +64,8 @@ export interface LayoutInput {
 	readonly resourceLines?: number;
 	/** Lines the update line wants (1 once the update logs say what changes, else 0). */
 	readonly updateLines?: number;
+	/** Lines the Why block wants in full (0 without a diagnosis). */
+	readonly whyLines?: number;
 }
 
 /**
@@ -75,6 +82,7 @@ interface Draft {
 	timeline: boolean;
 	resource: boolean;
 	update: boolean;
+	why: 'full' | 'headline' | 'none';
 	spacers: boolean;
 	tableHeader: boolean;
 	footer: boolean;
@@ -113,6 +121,12 @@ function grantNoticeLines(wanted: readonly number[], budget: number): number[] {
 	});
 }
 
+function whyLinesFor(why: Draft['why'], input: LayoutInput): number {
+	const wanted = input.whyLines ?? 0;
+	if (why === 'none') return 0;
+	return why === 'headline' ? Math.min(1, wanted) : wanted;
+}
+
 function fixedLines(draft: Draft, input: LayoutInput): number {
 	return (
 		draft.headerLines +
@@ -121,6 +135,7 @@ function fixedLines(draft: Draft, input: LayoutInput): number {
 		(draft.timeline ? (input.timelineLines ?? 0) : 0) +
 		(draft.resource ? (input.resourceLines ?? 0) : 0) +
 		(draft.update ? (input.updateLines ?? 0) : 0) +
+		whyLinesFor(draft.why, input) +
 		(draft.spacers ? SPACER_COUNT : 0) +
 		(draft.tableHeader ? 1 : 0) +
 		(draft.footer ? 1 : 0)
@@ -134,6 +149,9 @@ const DEGRADATIONS: ReadonlyArray<(draft: Draft) => Draft> = [
 	// The timeline is a summary of what the phase list already shows.
 	draft => ({...draft, timeline: false}),
 	draft => ({...draft, spacers: false}),
+	// The diagnosis' headline says the category, the model and the phase: its details go
+	// before anything else of the failure does.
+	draft => ({...draft, why: draft.why === 'none' ? 'none' : 'headline'}),
 	draft => ({...draft, phaseMode: 'compact'}),
 	draft => ({...draft, outcomeLines: Math.min(draft.outcomeLines, 1)}),
 	draft => ({...draft, headerLines: 1}),
@@ -141,6 +159,7 @@ const DEGRADATIONS: ReadonlyArray<(draft: Draft) => Draft> = [
 	draft => ({...draft, update: false}),
 	draft => ({...draft, tableHeader: false}),
 	draft => ({...draft, phaseMode: 'hidden'}),
+	draft => ({...draft, why: 'none'}),
 	draft => ({...draft, outcomeLines: 0}),
 	draft => ({...draft, headerLines: 0}),
 	draft => ({...draft, footer: false}),
@@ -160,6 +179,7 @@ export function planLayout(input: LayoutInput): LayoutPlan {
 		timeline: (input.timelineLines ?? 0) > 0,
 		resource: (input.resourceLines ?? 0) > 0,
 		update: (input.updateLines ?? 0) > 0,
+		why: (input.whyLines ?? 0) > 0 ? 'full' : 'none',
 		spacers: true,
 		tableHeader: true,
 		footer: true,
@@ -174,7 +194,7 @@ export function planLayout(input: LayoutInput): LayoutPlan {
 
 	const fixed = fixedLines(draft, input);
 	const headerAndFooter = draft.headerLines + (draft.footer ? 1 : 0);
-	const {timeline, resource, update, ...rest} = draft;
+	const {timeline, resource, update, why, ...rest} = draft;
 	return {
 		...rest,
 		phaseShape: shapeOf(input),
@@ -182,6 +202,7 @@ export function planLayout(input: LayoutInput): LayoutPlan {
 		timelineLines: timeline ? (input.timelineLines ?? 0) : 0,
 		resourceLines: resource ? (input.resourceLines ?? 0) : 0,
 		updateLines: update ? (input.updateLines ?? 0) : 0,
+		whyLines: whyLinesFor(why, input),
 		phaseLines: phaseLinesFor(draft.phaseMode, input),
 		eventRows: Math.max(0, budget - fixed),
 		helpLines: Math.max(0, budget - headerAndFooter),

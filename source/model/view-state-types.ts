@@ -2,6 +2,8 @@
 // view-state module reads. This is the bottom of the view-state modules: it imports none of
 // them, so derivation, keys and the reducer can all build on it without an import circle.
 import type {Order, TimeZoneSetting, TypeFilter} from '../config/types.js';
+import type {SlowContext} from './diagnosis/slow.js';
+import type {Diagnosis} from './diagnosis/types.js';
 import type {ServiceInstances} from './instances.js';
 import type {DeploymentProgress, ServiceDetails, ServiceMonitor} from './types.js';
 import type {UpdateDiff} from './update-log-diff.js';
@@ -15,6 +17,10 @@ import type {LayoutPlan} from './view-state-layout.js';
 import type {OutcomeNotice} from './view-state-notices.js';
 import type {EventRef} from './view-state-selection.js';
 import type {TimelineRow} from './view-state-timeline.js';
+import type {WhyBlock} from './view-state-why.js';
+
+/** The lines outside the table that ↑/↓ can select: the update line and the Why block. */
+export type SelectableLine = 'update' | 'why';
 
 /** How event times are shown: the configured zone (or the machine's), "2m ago", or UTC. */
 export type TimeMode = 'local' | 'relative' | 'utc';
@@ -33,10 +39,12 @@ export interface ViewSettings {
 	readonly selected: EventRef | null;
 	/** The selected event's details replace the phases and the table. */
 	readonly detailOpen: boolean;
-	/** The update line is selected (↑ above the first event); Enter opens what it changes. */
-	readonly updateSelected: boolean;
+	/** A line above the table selected with ↑ (the Why block nearest, then the update line); Enter opens it. */
+	readonly lineSelected: SelectableLine | null;
 	/** Everything the update changes replaces the phases and the table (`u`, or Enter on the line). */
 	readonly updateOpen: boolean;
+	/** The whole diagnosis replaces the phases and the table (`w`, or Enter on the Why block). */
+	readonly whyOpen: boolean;
 	readonly timeMode: TimeMode;
 }
 
@@ -75,7 +83,12 @@ export interface ViewInputs {
 	readonly skewMs: number;
 	/** The watch was opened from the service picker: Esc with nothing open goes back to it. */
 	readonly canGoBack: boolean;
+	/** When a phase counts as slow, and the deployment timeout (--slow-after, --deploy-timeout). */
+	readonly slowLimits: SlowLimits;
 }
+
+/** The limits a slow diagnosis is judged against; the clock comes from the state. */
+export type SlowLimits = Pick<SlowContext, 'thresholds' | 'timeoutMs'>;
 
 /** Everything the live view shows, plus what it needs to lay itself out. */
 export interface ViewState extends ViewInputs {
@@ -91,6 +104,10 @@ export interface ViewState extends ViewInputs {
 	readonly notices: readonly OutcomeNotice[];
 	/** Phase shares per model once the shown deployment ended. */
 	readonly timeline: readonly TimelineRow[];
+	/** Why the shown deployment failed, or why it is slow right now; null when neither. */
+	readonly diagnosis: Diagnosis | null;
+	/** What the Why block says of it; null without a diagnosis. */
+	readonly why: WhyBlock | null;
 	readonly layout: LayoutPlan;
 	readonly pageSize: number;
 	readonly pageCount: number;
@@ -125,6 +142,8 @@ export type KeyAction =
 	| {readonly type: 'open-detail'}
 	/** `u`: what the update changes. */
 	| {readonly type: 'open-update'}
+	/** `w`: the whole diagnosis. */
+	| {readonly type: 'open-why'}
 	/** Closes the innermost open thing (see escapeTarget), or goes back to the picker. */
 	| {readonly type: 'escape'}
 	| {readonly type: 'search-start'}
@@ -165,6 +184,11 @@ export function shownStore(state: Pick<ViewInputs, 'store' | 'frozen'>): EventSt
 /** The table's query for these settings, without the page. */
 export function queryOf(settings: ViewSettings, pageSize: number): Omit<PageQuery, 'page'> {
 	return {type: settings.typeFilter, order: settings.order, search: settings.search, pageSize};
+}
+
+/** Whether a selectable line is on screen, so ↑ can reach it and its selection can stay. */
+export function lineShown(layout: LayoutPlan, line: SelectableLine): boolean {
+	return line === 'update' ? layout.updateLines > 0 : layout.whyLines > 0;
 }
 
 /** --utc starts in UTC; the machine's zone and --tz start in `local` (which shows that zone). */

@@ -2,6 +2,7 @@
 // Time arrives in actions; nothing here reads a clock. An action that changes nothing
 // returns the very same state object, so React skips the render and nothing is written.
 import type {Config, TimeZoneSetting} from '../config/types.js';
+import {DEFAULT_DEPLOY_TIMEOUT_MS, DEFAULT_SLOW_THRESHOLDS} from './diagnosis/thresholds.js';
 import type {SyncState, WatchMessage} from './watch-messages.js';
 import {estimateSkew} from './elapsed.js';
 import {foldKeys, type KeyPress} from './key-press.js';
@@ -16,7 +17,7 @@ import {initialTimeMode, type KeyAction, type ViewAction, type ViewEffect, type 
 
 /** Where the view starts: settings from the Config, size and time from the caller. */
 export interface InitialViewInput {
-	readonly config: Pick<Config, 'typeFilter' | 'order'> & {readonly timeZone?: TimeZoneSetting};
+	readonly config: Pick<Config, 'typeFilter' | 'order'> & Partial<Pick<Config, 'slowThresholds' | 'deployTimeoutMs'>> & {readonly timeZone?: TimeZoneSetting};
 	readonly now: number;
 	readonly columns: number;
 	readonly rows: number;
@@ -44,8 +45,9 @@ export function initialViewState({config, now, columns, rows, canGoBack = false}
 			searchTyping: false,
 			selected: null,
 			detailOpen: false,
-			updateSelected: false,
+			lineSelected: null,
 			updateOpen: false,
+			whyOpen: false,
 			timeMode: initialTimeMode(config.timeZone),
 		},
 		frozen: null,
@@ -55,6 +57,7 @@ export function initialViewState({config, now, columns, rows, canGoBack = false}
 		rows,
 		skewMs: 0,
 		canGoBack,
+		slowLimits: {thresholds: config.slowThresholds ?? DEFAULT_SLOW_THRESHOLDS, timeoutMs: config.deployTimeoutMs ?? DEFAULT_DEPLOY_TIMEOUT_MS},
 	});
 }
 
@@ -143,7 +146,10 @@ function reduceKey(state: ViewState, press: KeyPress): Update<ViewState, ViewEff
 export function updateView(state: ViewState, action: ViewAction): Update<ViewState, ViewEffect> {
 	switch (action.type) {
 		case 'tick': {
-			return only(action.now === state.now ? state : {...state, now: action.now});
+			if (action.now === state.now) return only(state);
+			// While the deployment runs, the clock may make a phase slow: the diagnosis (and,
+			// when the Why block appears or changes size, the layout) follows once per tick.
+			return only(state.shown.outcome === 'in_progress' ? deriveView(state, {...state, now: action.now}) : {...state, now: action.now});
 		}
 
 		case 'resize': {

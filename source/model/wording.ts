@@ -1,12 +1,15 @@
 // The words every output mode shares: phase labels, how long a deployment took (one rule),
-// the outcome sentence (with the instance counts when the monitor gave them), the retry and
-// the status-with-progress phrases. The live view, the
+// the outcome sentence (with the instance counts when the monitor gave them), what a failed
+// phase says (its cause, or that another model's failure interrupted it), the diagnosis
+// headline, the retry and the status-with-progress phrases. The live view, the
 // plain log and the completion nudge all say these things; saying them here keeps the three
 // from drifting apart. Texts may hold server text (causes, statuses): callers sanitise.
-import {formatDuration} from './elapsed.js';
+import {CATEGORY_TITLES} from './diagnosis/categories.js';
+import type {Diagnosis, SlowNote, DeadlineNote} from './diagnosis/types.js';
+import {formatDuration, formatMinutes} from './elapsed.js';
 import type {InstanceCounts} from './instances.js';
 import {instancesRunningText, shortfallText} from './instances-wording.js';
-import type {DeploymentProgress, Outcome, PhaseId} from './types.js';
+import type {DeploymentProgress, ModelTrack, Outcome, PhaseId, PhaseProgress} from './types.js';
 import type {SyncState} from './watch-messages.js';
 
 const LABELS: Readonly<Record<PhaseId, readonly [long: string, short: string]>> = {
@@ -94,6 +97,79 @@ export function outcomeWords(deployment: DeploymentProgress, serverNow: number |
 /** The headline with its cause: what the live view's outcome line says. */
 export function outcomeSentence(words: OutcomeWords): string {
 	return words.cause ? `${words.headline}: ${words.cause}` : words.headline;
+}
+
+/**
+ * The model whose failure ended the deployment: the one error_msg names, else the only model
+ * whose failed phase has a cause. Null unless the deployment failed, or when no one model is it.
+ */
+export function failureCulprit(deployment: DeploymentProgress): string | null {
+	if (deployment.outcome !== 'failed') return null;
+	if (deployment.errorModel !== null) return deployment.errorModel;
+	const failing = deployment.tracks.filter(track => track.phases.some(phase => phase.state === 'failed' && phase.cause !== null));
+	return failing.length === 1 ? failing[0]!.model : null;
+}
+
+/**
+ * What a failed phase of `track` says: its own cause, or, for a model whose running phase
+ * ended only because `culprit` failed (it carries no cause of its own), that it was
+ * interrupted. Null for a phase that did not fail, or that nothing explains.
+ */
+export function failedPhaseNote(phase: PhaseProgress, track: Pick<ModelTrack, 'model'>, culprit: string | null): string | null {
+	if (phase.state !== 'failed') return null;
+	if (phase.cause !== null) return phase.cause;
+	return culprit !== null && culprit !== track.model ? `interrupted when ${culprit} failed` : null;
+}
+
+/** `asr-large v3.2, image pulling`: where a diagnosis happened; empty when nothing is known. */
+function whereText(model: string | null, phase: PhaseId | null): string {
+	return [model, phase === null ? null : phaseLabel(phase).toLowerCase()].filter(part => part !== null).join(', ');
+}
+
+// The slow texts count whole minutes: they stay on screen while the clock runs, and a line
+// that changed every second would be written again at every tick (the phase row keeps the
+// exact, ticking time).
+
+/** `the deployment times out within 2m`, or `the deployment is past its 20m00s timeout` (the advice names the timeout). */
+function deadlineClause(deadline: DeadlineNote, subject = 'the deployment'): string {
+	if (deadline.remainingMs > 0) return `${subject} times out within ${formatMinutes(deadline.remainingMs, 'up')}`;
+	return `${subject} is past its ${formatDuration(deadline.timeoutMs)} timeout`;
+}
+
+/** `Image pulling of vision-xl 5.0.0 has run 12m (slow after 10m00s)`. */
+function slowClause(diagnosis: Diagnosis, slow: SlowNote): string {
+	const phase = diagnosis.phase === null ? 'A phase' : phaseLabel(diagnosis.phase);
+	const of = diagnosis.model === null ? '' : ` of ${diagnosis.model}`;
+	return `${phase}${of} has run ${formatMinutes(slow.elapsedMs)} (slow after ${formatDuration(slow.thresholdMs)})`;
+}
+
+/** `last event 12m ago: <text>`: the news a slow phase last had (the text is the server's). */
+export function lastEventText(text: string, quietMs: number | null): string {
+	return quietMs === null ? `last event: ${text}` : `last event ${formatMinutes(quietMs)} ago: ${text}`;
+}
+
+/**
+ * A diagnosis in one line. A failure: the category in words and where
+ * (`The image could not be pulled onto the node (asr-large v3.2, image pulling)`). Slow: how
+ * long the phase has run and, near the deployment timeout, how long is left.
+ */
+export function diagnosisHeadline(diagnosis: Diagnosis): string {
+	if (diagnosis.category !== 'slow') {
+		const where = whereText(diagnosis.model, diagnosis.phase);
+		return `${CATEGORY_TITLES[diagnosis.category]}${where === '' ? '' : ` (${where})`}`;
+	}
+
+	const {slow, deadline} = diagnosis;
+	if (slow === null) return deadline === null ? 'The deployment runs long' : deadlineClause(deadline, 'The deployment');
+	return deadline === null ? slowClause(diagnosis, slow) : `${slowClause(diagnosis, slow)}; ${deadlineClause(deadline)}`;
+}
+
+/**
+ * The text that decided a failure, unless it is what the outcome line (or the plain log's
+ * status line) already says: error_msg shown twice in a row tells nothing new.
+ */
+export function diagnosisCause(diagnosis: Diagnosis, deployment: DeploymentProgress): string | null {
+	return diagnosis.cause === outcomeWords(deployment, null).cause ? null : diagnosis.cause;
 }
 
 /** `my-service deployed in 4m12s` / `my-service failed after 4m12s`: the completion nudge. */

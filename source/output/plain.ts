@@ -1,9 +1,11 @@
 // The plain log for pipes, files and CI: one line per thing that happened, never a cursor
 // movement, colour only when allowed. Pure functions of (before, after, now) → lines.
+import type {SlowContext} from '../model/diagnosis/slow.js';
 import {formatDuration} from '../model/elapsed.js';
 import {hasInstanceShortfall} from '../model/instances-wording.js';
-import type {DeploymentProgress, WatchEvent} from '../model/types.js';
-import {outcomeWords, phaseLabel, statusWithProgress} from '../model/wording.js';
+import type {DeploymentProgress, PhaseProgress, WatchEvent} from '../model/types.js';
+import {failedPhaseNote, failureCulprit, outcomeWords, phaseLabel, statusWithProgress} from '../model/wording.js';
+import {failureLines, summaryDiagnosisLines} from './plain-diagnosis.js';
 import {line, modelPrefix, paint, type PlainStyle, type Tone} from './plain-line.js';
 import {rolloutLines} from './plain-rollout.js';
 import {phaseChanges, statusChanged, statusFields, type PhaseChange, type WatchSnapshot} from './snapshot.js';
@@ -21,7 +23,12 @@ function spanText(startedAt: number | null, endedAt: number | null): string {
 	return startedAt !== null && endedAt !== null ? formatDuration(endedAt - startedAt) : '';
 }
 
-function phaseLine(change: PhaseChange, at: number, nowMs: number, style: PlainStyle): string {
+/** A model whose running phase ended only because `culprit` failed: it was interrupted, not the reason. */
+function interruptedNote(phase: PhaseProgress, model: string | null, culprit: string | null): string | null {
+	return phase.state === 'failed' && phase.cause === null ? failedPhaseNote(phase, {model}, culprit) : null;
+}
+
+function phaseLine(change: PhaseChange, at: number, nowMs: number, style: PlainStyle, culprit: string | null): string {
 	const {phase} = change;
 	const label = `${modelPrefix(change.model, style)}${phaseLabel(phase.phase)}`;
 	const time = style.formatTime(at, nowMs);
@@ -33,6 +40,8 @@ function phaseLine(change: PhaseChange, at: number, nowMs: number, style: PlainS
 		case 'done':
 			return paint(style, 'green', line(time, 'phase', `${label} done${span ? ` in ${span}` : ''}`));
 		default: {
+			const interrupted = interruptedNote(phase, change.model, culprit);
+			if (interrupted !== null) return line(time, 'phase', `${label} stopped${span ? ` after ${span}` : ''}: ${style.sanitize(interrupted)}`);
 			const cause = phase.cause === null ? '' : `: ${style.sanitize(phase.cause)}`;
 			return paint(style, 'red', line(time, 'phase', `${label} FAILED${span ? ` after ${span}` : ''}${cause}`));
 		}
@@ -58,9 +67,10 @@ function changeTime(change: PhaseChange, newEvents: readonly WatchEvent[], nowMs
 
 /**
  * Lines for what changed between two snapshots: the new visible events and the phase
- * transitions in time order (a transition after the event that caused it), then a status
- * line when the service status, its error or its auto-stop time changed, then instance
- * counts that changed and what an update changes.
+ * transitions in time order (a transition after the event that caused it; a failure's
+ * `cause` and `try` lines right after its failed phases), then a status line when the
+ * service status, its error or its auto-stop time changed, then instance counts that changed
+ * and what an update changes.
  */
 export function plainUpdateLines(
 	previous: WatchSnapshot,
@@ -69,13 +79,15 @@ export function plainUpdateLines(
 	nowMs: number,
 	style: PlainStyle,
 ): string[] {
-	const timed = [
-		...newEvents.map(event => ({at: event.occurTime, rank: 0, text: eventLine(event, nowMs, style)})),
-		...phaseChanges(previous.deployment, next.deployment).map(change => {
-			const at = changeTime(change, newEvents, nowMs);
-			return {at, rank: 1, text: phaseLine(change, at, nowMs, style)};
-		}),
-	];
+	const culprit = failureCulprit(next.deployment);
+	const changes = phaseChanges(previous.deployment, next.deployment).map(change => {
+		const at = changeTime(change, newEvents, nowMs);
+		return {at, rank: 1, failed: change.phase.state === 'failed', text: phaseLine(change, at, nowMs, style, culprit)};
+	});
+	const failedAt = Math.max(...changes.filter(change => change.failed).map(change => change.at));
+	const causeAt = Number.isFinite(failedAt) ? failedAt : (next.deployment.endedAt ?? nowMs);
+	const causes = failureLines(previous.deployment, next.deployment, style.formatTime(causeAt, nowMs), style).map(text => ({at: causeAt, rank: 2, text}));
+	const timed = [...newEvents.map(event => ({at: event.occurTime, rank: 0, text: eventLine(event, nowMs, style)})), ...changes, ...causes];
 	const lines = timed.sort((a, b) => a.at - b.at || a.rank - b.rank).map(entry => entry.text);
 	if (statusChanged(statusFields(previous.details), statusFields(next.details), false)) {
 		lines.push(statusLine(next, nowMs, style));
@@ -106,11 +118,13 @@ function warningText(warnings: number): string {
 
 function trackLines(deployment: DeploymentProgress, style: PlainStyle): string[] {
 	const lines: string[] = [];
+	const culprit = failureCulprit(deployment);
 	for (const track of deployment.tracks) {
 		if (deployment.tracks.length > 1 || track.model !== null) lines.push(`  ${style.sanitize(track.model ?? 'model')}`);
 		for (const phase of track.phases) {
 			const span = spanText(phase.startedAt, phase.endedAt);
-			const row = `    ${phase.state.padEnd(7)}  ${phaseLabel(phase.phase).padEnd(23)}  ${span.padEnd(6)}  ${warningText(phase.warnings)}`.trimEnd();
+			const note = interruptedNote(phase, track.model, culprit) ?? warningText(phase.warnings);
+			const row = `    ${phase.state.padEnd(7)}  ${phaseLabel(phase.phase).padEnd(23)}  ${span.padEnd(6)}  ${style.sanitize(note)}`.trimEnd();
 			lines.push(phase.state === 'failed' ? paint(style, 'red', row) : row);
 		}
 	}
@@ -118,13 +132,18 @@ function trackLines(deployment: DeploymentProgress, style: PlainStyle): string[]
 	return lines;
 }
 
-/** The closing block: outcome, per-phase states and durations, the cause of a failure. */
-export function plainSummaryLines(snapshot: WatchSnapshot, nowMs: number, style: PlainStyle): string[] {
+/**
+ * The closing block: outcome, per-phase states and durations, the error of a failure and its
+ * diagnosis (what kind of problem, what decided it, what to try, what to read). `clock` lets a
+ * deployment still in progress be called slow; without it only a failure is diagnosed.
+ */
+export function plainSummaryLines(snapshot: WatchSnapshot, nowMs: number, style: PlainStyle, clock: SlowContext | null = null): string[] {
 	const {deployment, events} = snapshot;
 	const abnormal = events.filter(event => event.type === 'abnormal').length;
 	const lines = ['', headline(snapshot, nowMs, style), ...trackLines(deployment, style)];
 	const {cause} = outcomeWords(deployment, nowMs);
 	if (cause) lines.push(paint(style, 'red', `  error: ${style.sanitize(cause)}`));
+	lines.push(...summaryDiagnosisLines(deployment, clock, style));
 	if (deployment.concerning) lines.push(paint(style, 'bold', '  warning: the service is concerning (some instances are abnormal)'));
 	lines.push(`  ${events.length} events${abnormal > 0 ? ` (${abnormal} abnormal)` : ''}`);
 	return lines;

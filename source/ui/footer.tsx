@@ -21,6 +21,8 @@ export interface FooterProps {
 	readonly canGoBack: boolean;
 	/** An update line is shown: `u` opens what it changes. */
 	readonly updateShown: boolean;
+	/** A diagnosis is shown: `w` opens all of it. */
+	readonly whyShown?: boolean;
 	readonly width: number;
 	readonly ascii: boolean;
 	readonly color: boolean;
@@ -48,6 +50,7 @@ function hints(props: FooterProps): ReadonlyArray<readonly [text: string, rank: 
 	}
 
 	return [
+		...(props.whyShown ? [['w why', 7] as const] : []),
 		...(props.updateShown ? [['u update', 5] as const] : []),
 		['f filter', 4],
 		['o order', 3],

@@ -19,10 +19,12 @@ export interface HelpProps {
 export function keyList(ascii: boolean, canGoBack: boolean): ReadonlyArray<readonly [keys: string, what: string]> {
 	const arrow = ascii ? '->' : '→';
 	const [left, right, up, down] = ascii ? ['Left', 'Right', 'Up', 'Down'] : ['←', '→', '↑', '↓'];
-	const escape = `close help ${arrow} update ${arrow} details ${arrow} search ${arrow} selection${canGoBack ? ` ${arrow} back to the service list` : ''}`;
+	// Update, diagnosis and event details never show together: one step closes whichever is open.
+	const escape = `close help ${arrow} update/why/details ${arrow} search ${arrow} selection${canGoBack ? ` ${arrow} back to the service list` : ''}`;
 	return [
-		[`${up}/${down}`, 'select an event (the page follows it); above the first, the update line'],
-		['Enter', "open the selected event's details (or, on the update line, the update)"],
+		[`${up}/${down}`, 'select an event (the page follows); above the first, the Why and update lines'],
+		['Enter', "open what is selected: an event's details, the diagnosis, or the update"],
+		['w', 'why it failed or is slow: the whole diagnosis, with what to read'],
 		['u', 'what the update changes, when the service is being updated'],
 		['f', `filter: all ${arrow} abnormal ${arrow} normal`],
 		['o', 'order: newest first / oldest first'],

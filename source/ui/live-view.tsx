@@ -6,6 +6,7 @@ import {deploymentElapsed} from '../model/elapsed.js';
 import {instancesText} from '../model/instances-wording.js';
 import type {EventPage} from '../model/store-query.js';
 import {countByType} from '../model/store.js';
+import {failureCulprit} from '../model/wording.js';
 import type {ViewState} from '../model/view-state-types.js';
 import {EventDetail} from './event-detail.js';
 import {EventTable} from './event-table.js';
@@ -18,6 +19,8 @@ import {ResourceLine} from './resource-line.js';
 import {Timeline} from './timeline.js';
 import {UpdateDetail} from './update-detail.js';
 import {UpdateLine} from './update-line.js';
+import {WhyBlock} from './why-block.js';
+import {WhyDetail} from './why-detail.js';
 
 /** Props of the whole live view: the reducer's state plus what the config says about drawing. */
 export interface LiveViewProps {
@@ -71,6 +74,7 @@ function ViewFooter({state, page, config, canGoBack = false}: LiveViewProps) {
 			waiting={waitingCount(state)}
 			canGoBack={canGoBack}
 			updateShown={state.update !== null}
+			whyShown={state.why !== null}
 			width={state.columns}
 			ascii={config.ascii}
 			color={config.color}
@@ -112,8 +116,16 @@ function EventRows({state, page, config}: LiveViewProps) {
 	);
 }
 
-// The part between header and footer: phases, outcome, timeline and one page of events.
-// Each part takes exactly the lines the layout plan granted, so the frame never reaches the bottom row.
+/** The Why block where its kind puts it, in the lines the plan granted. */
+function Why({state, config, kind}: LiveViewProps & {readonly kind: 'failed' | 'slow'}) {
+	const {why, layout, settings} = state;
+	if (why?.kind !== kind || layout.whyLines === 0) return null;
+	return <WhyBlock why={why} lines={layout.whyLines} selected={settings.lineSelected === 'why'} width={state.columns} ascii={config.ascii} color={config.color} />;
+}
+
+// The part between header and footer: phases, the slow hint, outcome, why it failed, timeline
+// and one page of events. Each part takes exactly the lines the layout plan granted, so the
+// frame never reaches the bottom row.
 function ViewBody(props: LiveViewProps) {
 	const {state, spinnerFrame, config} = props;
 	const {layout, columns} = state;
@@ -129,12 +141,15 @@ function ViewBody(props: LiveViewProps) {
 					width={columns}
 					now={state.now}
 					skewMs={state.skewMs}
+					culprit={failureCulprit(state.shown)}
 					spinnerFrame={spinnerFrame}
 					ascii={ascii}
 					color={color}
 				/>
 			)}
+			<Why {...props} kind="slow" />
 			{layout.outcomeLines > 0 && <Outcome notices={state.notices} lineCounts={layout.noticeLines} width={columns} ascii={ascii} color={color} />}
+			<Why {...props} kind="failed" />
 			{layout.resourceLines > 0 && state.instances && <ResourceLine instances={state.instances} width={columns} ascii={ascii} color={color} />}
 			{layout.timelineLines > 0 && <Timeline rows={state.timeline} width={columns} ascii={ascii} color={color} />}
 			{layout.spacers && <Text> </Text>}
@@ -143,11 +158,11 @@ function ViewBody(props: LiveViewProps) {
 	);
 }
 
-// Between header and footer: the body, or help, an update or an event's details in its place;
-// help wins when several are open (it was asked for last).
+// Between header and footer: the body, or help, an update, the diagnosis or an event's details
+// in its place; help wins when several are open (it was asked for last).
 function MainArea(props: LiveViewProps) {
 	const {state, page, config, canGoBack = false} = props;
-	const {layout, settings, columns, update} = state;
+	const {layout, settings, columns, update, diagnosis} = state;
 	if (settings.helpOpen) {
 		return <Help maxLines={layout.helpLines} width={columns} canGoBack={canGoBack} ascii={config.ascii} color={config.color} />;
 	}
@@ -155,6 +170,10 @@ function MainArea(props: LiveViewProps) {
 	if (settings.updateOpen && update) {
 		const timeZone = settings.timeMode === 'utc' ? {kind: 'utc' as const} : localZoneOf(config.timeZone);
 		return <UpdateDetail update={update} timeZone={timeZone} maxLines={layout.helpLines} width={columns} ascii={config.ascii} color={config.color} />;
+	}
+
+	if (settings.whyOpen && diagnosis) {
+		return <WhyDetail diagnosis={diagnosis} maxLines={layout.helpLines} width={columns} ascii={config.ascii} color={config.color} />;
 	}
 
 	const selected = settings.detailOpen ? page.rows.find(row => row.key === settings.selected?.key) : undefined;
@@ -173,14 +192,14 @@ function MainArea(props: LiveViewProps) {
 
 	return (
 		<>
-			{layout.updateLines > 0 && update && <UpdateLine update={update} selected={settings.updateSelected} width={columns} ascii={config.ascii} color={config.color} />}
+			{layout.updateLines > 0 && update && <UpdateLine update={update} selected={settings.lineSelected === 'update'} width={columns} ascii={config.ascii} color={config.color} />}
 			{layout.spacers && <Text> </Text>}
 			<ViewBody {...props} />
 		</>
 	);
 }
 
-/** Header, phases, outcome, timeline, one page of events and the footer; or help or details in the middle. */
+/** Header, phases, outcome, why, timeline, one page of events and the footer; or an overlay in the middle. */
 export function LiveView(props: LiveViewProps) {
 	const {layout} = props.state;
 	// No explicit width: right after a resize Ink redraws this tree at the new width before

@@ -3,18 +3,24 @@
 import type {ModelTrack, PhaseProgress} from '../model/types.js';
 import {PHASE_LABEL_COLUMN, phaseLabelWidth, trackColumnWidth} from '../model/view-state-layout.js';
 import {phaseLabel} from '../model/wording.js';
-import {phaseColor, phaseElapsedText, phaseGlyph, warningText, type PhaseCellContext} from './phase-text.js';
+import {failureNote, phaseColor, phaseElapsedText, phaseGlyph, warningText, type PhaseCellContext} from './phase-text.js';
 import {fitTo, safeText, widthOf, type Segment} from './text-fit.js';
 
 const INDENT = '  ';
 const ELAPSED_WIDTH = 7;
 
-/** A phase on its own line: glyph, name, elapsed, warnings, and why it failed. */
-export function phaseRow(phase: PhaseProgress, clock: PhaseCellContext, columns: number): Segment[] {
+/** The segment of a failure note: the phase's own cause in red, an interruption dimmed. */
+function noteSegment(note: {readonly text: string; readonly own: boolean}, ascii: boolean): Segment {
+	return note.own ? {text: safeText(note.text, ascii), color: 'red'} : {text: safeText(note.text, ascii), dim: true};
+}
+
+/** A phase of `track` on its own line: glyph, name, elapsed, warnings, and why it failed. */
+export function phaseRow(phase: PhaseProgress, track: ModelTrack, clock: PhaseCellContext, columns: number): Segment[] {
 	const labelWidth = phaseLabelWidth(columns);
 	const label = phaseLabel(phase.phase, labelWidth < PHASE_LABEL_COLUMN.long);
 	const warnings = warningText(phase, clock.glyphs);
 	const elapsed = phaseElapsedText(phase, clock);
+	const note = failureNote(phase, track, clock);
 	const segments: Segment[] = [
 		{text: INDENT},
 		{text: phaseGlyph(phase, clock), color: phaseColor(phase)},
@@ -22,7 +28,7 @@ export function phaseRow(phase: PhaseProgress, clock: PhaseCellContext, columns:
 		{text: label, dim: phase.state === 'pending'},
 	];
 	// Padding only where something follows: trailing blanks cost bytes on every redraw.
-	if (elapsed || warnings || phase.cause) {
+	if (elapsed || warnings || note) {
 		const gap = ' '.repeat(Math.max(0, labelWidth - widthOf(label)) + 2);
 		segments.push({text: gap + fitTo(elapsed, ELAPSED_WIDTH, false, 'right')});
 	}
@@ -31,8 +37,8 @@ export function phaseRow(phase: PhaseProgress, clock: PhaseCellContext, columns:
 		segments.push({text: '  '}, {text: warnings, color: 'yellow'});
 	}
 
-	if (phase.state === 'failed' && phase.cause) {
-		segments.push({text: '  '}, {text: safeText(phase.cause, clock.ascii), color: 'red'});
+	if (note) {
+		segments.push({text: '  '}, noteSegment(note, clock.ascii));
 	}
 
 	return segments;
@@ -84,14 +90,16 @@ export function columnRows(tracks: readonly ModelTrack[], titles: readonly strin
 function causeRows(tracks: readonly ModelTrack[], clock: PhaseCellContext): Segment[][] {
 	const rows: Segment[][] = [];
 	for (const track of tracks) {
-		const failed = track.phases.find(phase => phase.state === 'failed' && phase.cause);
-		if (failed?.cause) {
+		for (const phase of track.phases) {
+			const note = failureNote(phase, track, clock);
+			if (!note) continue;
 			rows.push([
 				{text: INDENT},
 				{text: clock.glyphs.phase.failed, color: 'red'},
-				{text: ` ${safeText(track.model ?? 'model', clock.ascii)}, ${phaseLabel(failed.phase).toLowerCase()}: `},
-				{text: safeText(failed.cause, clock.ascii), color: 'red'},
+				{text: ` ${safeText(track.model ?? 'model', clock.ascii)}, ${phaseLabel(phase.phase).toLowerCase()}: `},
+				noteSegment(note, clock.ascii),
 			]);
+			break;
 		}
 	}
 
@@ -149,8 +157,9 @@ export function compactRow(track: ModelTrack, title: string, clock: PhaseCellCon
 		segments.push({text: `  ${clock.glyphs.warning} ${warnings}`, color: 'yellow'});
 	}
 
-	if (current?.state === 'failed' && current.cause) {
-		segments.push({text: '  ' + safeText(current.cause, clock.ascii), color: 'red'});
+	const note = current && failureNote(current, track, clock);
+	if (note) {
+		segments.push({text: '  '}, noteSegment(note, clock.ascii));
 	}
 
 	return segments;

@@ -22,6 +22,8 @@ export interface PhaseListProps {
 	readonly width: number;
 	readonly now: number;
 	readonly skewMs: number;
+	/** The model whose failure ended the deployment (failureCulprit): the others say they were interrupted. */
+	readonly culprit?: string | null;
 	/** Spinner frame of the active phase; null draws a static glyph (low bandwidth). */
 	readonly spinnerFrame: number | null;
 	readonly ascii: boolean;
@@ -46,7 +48,7 @@ function linesFor(props: PhaseListProps, clock: PhaseCellContext): Segment[][] {
 
 	const [only] = tracks;
 	if (shape === 'single' && only) {
-		return only.phases.map(phase => phaseRow(phase, clock, width));
+		return only.phases.map(phase => phaseRow(phase, only, clock, width));
 	}
 
 	if (shape === 'columns') {
@@ -56,14 +58,14 @@ function linesFor(props: PhaseListProps, clock: PhaseCellContext): Segment[][] {
 	// Too many models for columns at this width: a short sub-list per model.
 	return tracks.flatMap((track, index) => [
 		[{text: titles[index]!, bold: true}],
-		...track.phases.map(phase => phaseRow(phase, clock, width)),
+		...track.phases.map(phase => phaseRow(phase, track, clock, width)),
 	]);
 }
 
 /** The five deployment phases of each model, with state, elapsed time and warnings. */
 export const PhaseList = memo(function PhaseList(props: PhaseListProps) {
-	const {now, skewMs, spinnerFrame, width, ascii, color} = props;
-	const clock: PhaseCellContext = {now, skewMs, spinnerFrame, glyphs: glyphsFor(ascii), ascii};
+	const {now, skewMs, spinnerFrame, culprit = null, width, ascii, color} = props;
+	const clock: PhaseCellContext = {now, skewMs, spinnerFrame, glyphs: glyphsFor(ascii), ascii, culprit};
 	const lines = linesFor(props, clock);
 	return (
 		<Box flexDirection="column">

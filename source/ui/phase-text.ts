@@ -1,6 +1,7 @@
 // The words and symbols of one phase, shared by the phase list's layouts.
-import type {PhaseProgress} from '../model/types.js';
+import type {ModelTrack, PhaseProgress} from '../model/types.js';
 import {formatDuration, phaseElapsed} from '../model/elapsed.js';
+import {failedPhaseNote} from '../model/wording.js';
 import {spinnerGlyph, type Glyphs} from './glyphs.js';
 
 /** Everything a phase cell needs to draw itself at one moment. */
@@ -11,6 +12,14 @@ export interface PhaseCellContext {
 	readonly spinnerFrame: number | null;
 	readonly glyphs: Glyphs;
 	readonly ascii: boolean;
+	/** The model whose failure ended the deployment (failureCulprit), or null. */
+	readonly culprit: string | null;
+}
+
+/** What a failed phase says, and whether it is the phase's own cause (red) or another model's failure (dim). */
+export function failureNote(phase: PhaseProgress, track: ModelTrack, clock: PhaseCellContext): {readonly text: string; readonly own: boolean} | null {
+	const text = failedPhaseNote(phase, track, clock.culprit);
+	return text === null ? null : {text, own: phase.cause !== null};
 }
 
 export function phaseGlyph(phase: PhaseProgress, clock: PhaseCellContext): string {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {deploymentElapsed, estimateSkew, formatDuration, phaseElapsed} from '../../source/model/elapsed.js';
+import {deploymentElapsed, estimateSkew, formatDuration, formatMinutes, phaseElapsed} from '../../source/model/elapsed.js';
 import type {DeploymentProgress, PhaseProgress} from '../../source/model/types.js';
 
 const phase = (extra: Partial<PhaseProgress>): PhaseProgress => ({
@@ -29,6 +29,21 @@ describe('formatDuration', () => {
 		[90_000_000, '1d01h'],
 	])('%d ms → %s', (ms, text) => {
 		expect(formatDuration(ms)).toBe(text);
+	});
+});
+
+describe('formatMinutes', () => {
+	it.each([
+		[0, 'down', '<1m'],
+		[59_999, 'down', '<1m'],
+		[725_000, 'down', '12m'],
+		[725_000, 'up', '13m'],
+		[115_000, 'up', '2m'],
+		[120_000, 'up', '2m'],
+		[Number.NaN, 'up', '<1m'],
+		[3_900_000, 'down', '1h05m'],
+	] as const)('%d ms rounded %s → %s', (ms, round, text) => {
+		expect(formatMinutes(ms, round)).toBe(text);
 	});
 });
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {computeDeployment} from '../../source/model/deployment.js';
 import {serviceInstances} from '../../source/model/instances.js';
@@ -102,5 +103,30 @@ describe('buildSummary: the diagnosis', () => {
 		expect(buildSummary('svc-1', 'my-service', deployment, 2, {clock}).diagnosis).toMatchObject({category: 'slow', phase: 'image_pulling'});
 		expect(buildSummary('svc-1', 'my-service', deployment, 2).diagnosis).toBeNull();
 		expect(buildSummary('svc-1', 'my-service', deployment, 2, {clock: {...clock, nowMs: T0 + 60_000}}).diagnosis).toBeNull();
+	});
+
+	it('no diagnosis ever carries a control character, whatever the server sends', () => {
+		const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
+		const hostile = fc.string({unit: fc.constantFrom('a', ' ', 'pull', 'fail', '\u001B', '[2J', '\n', '\r', '\u0007', '\u009B', '\u007F', 'é', '😀', 'ModelArts.3976')});
+		fc.assert(
+			fc.property(hostile, hostile, hostile, (model, text, errorMsg) => {
+				const name = `m${model}`;
+				const events = watchEvents('start to deploy service', `[${name} 1.0] pulling model image`, ['abnormal', `[${name} 1.0] ${text}`]);
+				const deployment = computeDeployment(events, details('failed', {error_msg: errorMsg, config: [{model_name: name, model_version: '1.0'}]}));
+				const summary = buildSummary('svc-1', 'my-service', deployment, 3, {clock: {nowMs: T0 + 3_600_000}});
+				for (const value of Object.values(summary.diagnosis ?? {})) {
+					for (const item of [value].flat()) if (typeof item === 'string') expect(item).not.toMatch(CONTROL);
+				}
+				expect(summary.diagnosis).not.toBeNull();
+			}),
+		);
+	});
+
+	it('a failed phase in phases[] keeps its cause exactly as the server sent it (JSON escapes it)', () => {
+		const evil = '[TF 3.0.0] pull image failed: \u001B]0;owned\u0007 disk\nfull';
+		const events = watchEvents('start to deploy service', '[TF 3.0.0] pulling model image', ['abnormal', evil]);
+		const summary = buildSummary('svc-1', 'my-service', computeDeployment(events, details('failed', {error_msg: 'Failed.'})), 3);
+		expect(summary.phases.find((phase) => phase.state === 'failed')?.cause).toBe(evil);
+		expect(summary.diagnosis?.cause).toBe('[TF 3.0.0] pull image failed: ␛]0;owned␇ disk⏎full');
 	});
 });

@@ -10,6 +10,7 @@ function usedLines(plan: LayoutPlan): number {
 		plan.timelineLines +
 		plan.resourceLines +
 		plan.updateLines +
+		plan.whyLines +
 		(plan.spacers ? 2 : 0) +
 		(plan.tableHeader ? 1 : 0) +
 		plan.eventRows +
@@ -25,10 +26,16 @@ describe('planLayout', () => {
 				fc.integer({min: 1, max: 8}),
 				fc.boolean(),
 				fc.array(fc.integer({min: 1, max: 3}), {maxLength: 3}),
-				fc.record({timelineLines: fc.integer({min: 0, max: 3}), resourceLines: fc.integer({min: 0, max: 1}), updateLines: fc.integer({min: 0, max: 1})}),
+				fc.record({
+					timelineLines: fc.integer({min: 0, max: 3}),
+					resourceLines: fc.integer({min: 0, max: 1}),
+					updateLines: fc.integer({min: 0, max: 1}),
+					whyLines: fc.integer({min: 0, max: 5}),
+				}),
 				(rows, trackCount, tracksAsColumns, noticeLines, parts) => {
 					const plan = planLayout({rows, trackCount, tracksAsColumns, noticeLines, ...parts});
 					expect(usedLines(plan)).toBeLessThanOrEqual(Math.max(0, rows - 1));
+					expect([0, Math.min(1, parts.whyLines), parts.whyLines]).toContain(plan.whyLines);
 					expect(plan.noticeLines.reduce((sum, lines) => sum + lines, 0)).toBe(plan.outcomeLines);
 					plan.noticeLines.forEach((granted, index) => expect(granted).toBeLessThanOrEqual(noticeLines[index]!));
 					expect(plan.headerLines + plan.helpLines + (plan.footer ? 1 : 0)).toBeLessThanOrEqual(Math.max(0, rows - 1));
@@ -79,6 +86,31 @@ describe('planLayout', () => {
 		const plan = planLayout({rows: 12, trackCount: 1, tracksAsColumns: false, noticeLines: [3, 1, 1]});
 		expect(plan.noticeLines).toEqual([1, 0, 0]);
 		expect(planLayout({rows: 40, trackCount: 1, tracksAsColumns: false, noticeLines: [3, 1, 1]}).noticeLines).toEqual([3, 1, 1]);
+	});
+
+	// A failed deployment: a wrapped error (3 lines), a timeline (3) and a Why block of 5 lines.
+	const failure = {trackCount: 1, tracksAsColumns: false, noticeLines: [3], timelineLines: 3, whyLines: 5};
+	test.each([
+		// rows: the Why block in full, then its headline alone while the rest of the failure stays, then gone last
+		{rows: 40, expected: {whyLines: 5, timelineLines: 3, spacers: true, phaseMode: 'full', outcomeLines: 3}},
+		{rows: 24, expected: {whyLines: 5, timelineLines: 0, spacers: true, phaseMode: 'full', outcomeLines: 3}},
+		{rows: 20, expected: {whyLines: 5, timelineLines: 0, spacers: false, phaseMode: 'full', outcomeLines: 3}},
+		{rows: 19, expected: {whyLines: 1, phaseMode: 'full', outcomeLines: 3, headerLines: 2}},
+		{rows: 15, expected: {whyLines: 1, phaseMode: 'compact', outcomeLines: 3}},
+		{rows: 8, expected: {whyLines: 1, phaseMode: 'compact', outcomeLines: 1, headerLines: 1}},
+		{rows: 7, expected: {whyLines: 1, phaseMode: 'hidden', outcomeLines: 1, tableHeader: false}},
+		{rows: 6, expected: {whyLines: 0, phaseMode: 'hidden', outcomeLines: 1}},
+	])('the Why block of a failure at $rows rows', ({rows, expected}) => {
+		const plan = planLayout({...failure, rows});
+		expect(plan).toMatchObject(expected);
+		expect(plan.eventRows).toBeGreaterThanOrEqual(2);
+	});
+
+	test('the Why block shrinks to its headline before anything else of the failure goes', () => {
+		// Given the largest terminal where the block no longer fits in full
+		const rows = [...Array(40).keys()].reverse().find(candidate => planLayout({...failure, rows: candidate}).whyLines < 5)!;
+		// Then it is down to one line, and the phases and the wrapped error are still whole
+		expect(planLayout({...failure, rows})).toMatchObject({whyLines: 1, phaseMode: 'full', outcomeLines: 3, headerLines: 2});
 	});
 
 	test.each([

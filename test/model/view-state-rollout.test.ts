@@ -107,19 +107,19 @@ describe('the update line and its overlay', () => {
 
 		// When ↑ moves above it
 		const line = run(first, {type: 'select-prev'}).state;
-		expect(line.settings).toMatchObject({selected: null, updateSelected: true});
+		expect(line.settings).toMatchObject({selected: null, lineSelected: 'update'});
 		expect(run(line, {type: 'select-prev'}).state).toBe(line);
 
 		// Then Enter opens the update, and ↓ returns to the first row
 		expect(run(line, {type: 'open-detail'}).state.settings).toMatchObject({updateOpen: true, detailOpen: false});
-		expect(run(line, {type: 'select-next'}).state.settings).toMatchObject({updateSelected: false, selected: {key: first.page.rows[0]!.key}});
-		expect(run(line, {type: 'escape'}).state.settings.updateSelected).toBe(false);
+		expect(run(line, {type: 'select-next'}).state.settings).toMatchObject({lineSelected: null, selected: {key: first.page.rows[0]!.key}});
+		expect(run(line, {type: 'escape'}).state.settings.lineSelected).toBeNull();
 	});
 
 	test('without the line on screen (a tiny terminal) ↑ stays on the first event', () => {
 		const first = run(updating(7).state, {type: 'select-next'}).state;
 		expect(first.layout.updateLines).toBe(0);
-		expect(run(first, {type: 'select-prev'}).state.settings.updateSelected).toBe(false);
+		expect(run(first, {type: 'select-prev'}).state.settings.lineSelected).toBeNull();
 	});
 
 	test('the frame kept at the end shows the deployment, not the overlay', () => {

@@ -2,7 +2,7 @@
 // the documented fixes (../shared/troubleshooting.md) in our own words; it is plain ASCII so
 // the --ascii view needs no stand-ins. The docs are the titles of the pages to read.
 import type {PhaseId} from '../types.js';
-import type {DiagnosisCategory, FailureCategory} from './types.js';
+import type {DiagnosisBasis, DiagnosisCategory, FailureCategory} from './types.js';
 
 /** The category in words, for the "Why" block and the plain `cause:` line. */
 export const CATEGORY_TITLES: Readonly<Record<DiagnosisCategory, string>> = {
@@ -16,6 +16,16 @@ export const CATEGORY_TITLES: Readonly<Record<DiagnosisCategory, string>> = {
 	timeout: 'The deployment ran out of time',
 	unknown: 'The deployment failed for a reason not recognised',
 	slow: 'Slower than usual',
+};
+
+/** What decided the category, as the full diagnosis says it ("decided by …"). */
+export const BASIS_WORDS: Readonly<Record<DiagnosisBasis, string>> = {
+	code: 'an error code the documentation lists',
+	words: 'the words of the text',
+	phase: 'the phase it happened in',
+	general: 'a time-out, with nothing more specific',
+	none: 'nothing recognisable: the text is quoted as it is',
+	duration: 'how long the phase has run',
 };
 
 const RESOURCES_FAQ = 'What Do I Do If Resources Are Insufficient When a Real-Time Service Is Deployed, Started, Upgraded, or Modified?';

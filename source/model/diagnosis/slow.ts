@@ -1,6 +1,6 @@
 // A deployment still in progress whose phase has run far longer than usual, or that is close
 // to its deployment timeout. Cheap enough to run once a second: O(models × phases).
-import {deploymentElapsed, formatDuration, phaseElapsed} from '../elapsed.js';
+import {deploymentElapsed, formatDuration, formatMinutes, phaseElapsed} from '../elapsed.js';
 import {PHASE_IDS} from '../types.js';
 import type {DeploymentProgress, ModelTrack, PhaseProgress} from '../types.js';
 import {SLOW_GUIDANCE} from './categories.js';
@@ -59,9 +59,11 @@ function deadlineOf(deployment: DeploymentProgress, context: SlowContext, timeou
 	return remainingMs <= NEAR_TIMEOUT_MS ? {timeoutMs, remainingMs} : null;
 }
 
+// The advice is worded to the minute: the live view shows it while the clock runs, and a
+// line that changed every second would cost its bytes again at every tick.
 function deadlineLine(deadline: DeadlineNote): string {
 	const timeout = formatDuration(deadline.timeoutMs);
-	if (deadline.remainingMs > 0) return `The deployment times out in ${formatDuration(deadline.remainingMs)} (its timeout is ${timeout}; --deploy-timeout tells the watch another one).`;
+	if (deadline.remainingMs > 0) return `The deployment times out within ${formatMinutes(deadline.remainingMs, 'up')} (its timeout is ${timeout}; --deploy-timeout tells the watch another one).`;
 	return `The ${timeout} deployment timeout has passed: ModelArts should end the deployment any moment.`;
 }
 
@@ -80,7 +82,7 @@ export function diagnoseSlow(deployment: DeploymentProgress, context: SlowContex
 	if (where) advice.push(SLOW_GUIDANCE[where.phase.phase].cause);
 	if (spot) {
 		const key = PHASE_KEYS[spot.phase.phase];
-		advice.push(`It has run ${formatDuration(spot.elapsedMs)}; slow means over ${formatDuration(spot.thresholdMs)} here (--slow-after ${key}=DURATION changes it).`);
+		advice.push(`It has run ${formatMinutes(spot.elapsedMs)}; slow means over ${formatDuration(spot.thresholdMs)} here (--slow-after ${key}=DURATION changes it).`);
 	}
 	if (deadline) advice.push(deadlineLine(deadline));
 

@@ -1,0 +1,50 @@
+import React from 'react';
+import {Box} from 'ink';
+import type {WhyBlock as WhyBlockText} from '../model/view-state-why.js';
+import {glyphsFor} from './glyphs.js';
+import {SegmentLine} from './segment-line.js';
+import {safeText, type Segment} from './text-fit.js';
+
+/** Props of the diagnosis block under the outcome line (or under the phases while slow). */
+export interface WhyBlockProps {
+	readonly why: WhyBlockText;
+	/** Lines the layout plan grants: all of them, or the headline alone. */
+	readonly lines: number;
+	/** Selected with ↑ above the first event: Enter opens the whole diagnosis. */
+	readonly selected: boolean;
+	readonly width: number;
+	readonly ascii: boolean;
+	readonly color: boolean;
+}
+
+const LABEL_WIDTH = 5;
+
+function label(text: string, color?: string): Segment {
+	return {text: text.padEnd(LABEL_WIDTH), color, bold: text !== ''};
+}
+
+/**
+ * `Why  The image could not be pulled onto the node (asr-large v3.2, image pulling)`, then the
+ * text that decided it and what to try, a line each, cut to the lines the plan granted.
+ */
+export function WhyBlock({why, lines, selected, width, ascii, color}: WhyBlockProps) {
+	const glyphs = glyphsFor(ascii);
+	const failed = why.kind === 'failed';
+	const tone = failed ? 'red' : 'yellow';
+	const headline: Segment[] = [
+		...(selected ? [{text: `${glyphs.selected} `}] : []),
+		label(failed ? 'Why' : 'Slow', tone),
+		{text: safeText(why.headline, ascii), bold: selected},
+	];
+	const rows: Segment[][] = [headline];
+	if (why.cause !== null) rows.push([label(''), {text: safeText(why.cause, ascii), color: failed ? 'red' : undefined, dim: !failed}]);
+	why.advice.forEach((advice, index) => rows.push([index === 0 ? label('try', 'cyan') : label(''), {text: advice}]));
+	return (
+		<Box flexDirection="column">
+			{rows.slice(0, lines).map((segments, index) => (
+				// Lines are positional: the same index is always the same part of the block.
+				<SegmentLine key={index} segments={segments} width={width} color={color} ascii={ascii} />
+			))}
+		</Box>
+	);
+}

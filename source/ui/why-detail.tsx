@@ -1,0 +1,65 @@
+import React, {memo} from 'react';
+import {Box} from 'ink';
+import {BASIS_WORDS} from '../model/diagnosis/categories.js';
+import {presentDiagnosis} from '../model/diagnosis/present.js';
+import type {Diagnosis} from '../model/diagnosis/types.js';
+import {diagnosisHeadline, phaseLabel} from '../model/wording.js';
+import {cutToLines} from './overlay-lines.js';
+import {SegmentLine} from './segment-line.js';
+import {safeText, wrapText, type Segment} from './text-fit.js';
+
+/** Props of the whole diagnosis, shown in place of the phases and the table. */
+export interface WhyDetailProps {
+	readonly diagnosis: Diagnosis;
+	readonly maxLines: number;
+	readonly width: number;
+	readonly ascii: boolean;
+	readonly color: boolean;
+}
+
+const NAME_WIDTH = 12;
+
+/** `name` in the label column, then `value` wrapped under itself (continuations indented as far). */
+function field(name: string, value: string, width: number, color?: string): Segment[][] {
+	return wrapText(value, Math.max(1, width - NAME_WIDTH)).map((text, index) => [{text: (index === 0 ? name : '').padEnd(NAME_WIDTH), dim: true}, {text, color}]);
+}
+
+/** Several values under one label (advice, docs), each wrapped. */
+function fields(name: string, values: readonly string[], width: number): Segment[][] {
+	return values.flatMap((value, index) => field(index === 0 ? name : '', value, width));
+}
+
+/**
+ * The diagnosis in full: what it is and where, its category and what decided it, the
+ * deciding text whole, every piece of advice and the titles of the documentation pages.
+ * Server text is sanitised; lines beyond `maxLines` are cut, and the last line says how many.
+ */
+export const WhyDetail = memo(function WhyDetail({diagnosis, maxLines, width, ascii, color}: WhyDetailProps) {
+	const text = presentDiagnosis(diagnosis, ascii);
+	const slow = diagnosis.category === 'slow';
+	const title: Segment[] = [{text: slow ? 'Why it is slow' : 'Why it failed', bold: true}, {text: '  w or Esc closes', dim: true}];
+	const lines = cutToLines(
+		[
+			title,
+			...field('what', safeText(diagnosisHeadline(diagnosis), ascii), width, slow ? 'yellow' : 'red'),
+			...field('category', `${text.category}, decided by ${BASIS_WORDS[diagnosis.basis]}`, width),
+			...field('model', text.model ?? '-', width),
+			...field('phase', text.phase === null ? '-' : phaseLabel(text.phase), width),
+			...(diagnosis.code === null ? [] : field('code', diagnosis.code, width)),
+			...(text.cause === null ? [] : field(slow ? 'last event' : 'cause', text.cause, width)),
+			[{text: ''}],
+			...fields('try', text.advice, width),
+			...(text.docs.length === 0 ? [] : [[{text: ''}], ...fields('docs', text.docs, width)]),
+		],
+		maxLines,
+	);
+
+	return (
+		<Box flexDirection="column">
+			{lines.map((segments, index) => (
+				// Lines are positional: the same index is always the same part of the diagnosis.
+				<SegmentLine key={index} segments={segments} width={width} color={color} ascii={ascii} />
+			))}
+		</Box>
+	);
+});
