@@ -1,11 +1,10 @@
 import React, {memo} from 'react';
-import {Box} from 'ink';
 import type {TimeZoneSetting} from '../config/types.js';
 import type {WatchEvent} from '../model/types.js';
 import {formatExactTime} from '../model/time-format.js';
 import {phaseLabel} from '../model/wording.js';
 import {cutToLines} from './overlay-lines.js';
-import {SegmentLine} from './segment-line.js';
+import {SegmentLines} from './segment-lines.js';
 import {safeText, wrapText, type Segment} from './text-fit.js';
 
 /** Props of the event details: one whole event in place of the phases and the table. */
@@ -46,11 +45,6 @@ export const EventDetail = memo(function EventDetail({event, localZone, maxLines
 	const lines = cutToLines([title, ...fieldLines(event, localZone, ascii), [{text: ''}], ...text], maxLines);
 
 	return (
-		<Box flexDirection="column">
-			{lines.map((segments, index) => (
-				// Lines are positional: the same index is always the same part of the event.
-				<SegmentLine key={index} segments={segments} width={width} color={color} ascii={ascii} />
-			))}
-		</Box>
+		<SegmentLines lines={lines} width={width} color={color} ascii={ascii} />
 	);
 });

@@ -1,5 +1,4 @@
 import React, {memo} from 'react';
-import {Box} from 'ink';
 import {trackInstances, type ServiceInstances} from '../model/instances.js';
 import {instancesText} from '../model/instances-wording.js';
 import type {ModelTrack} from '../model/types.js';
@@ -7,7 +6,7 @@ import type {PhaseShape} from '../model/view-state-layout.js';
 import {glyphsFor} from './glyphs.js';
 import {columnRows, compactRow, compactTitleWidth, phaseRow, trackTitle} from './phase-lines.js';
 import type {PhaseCellContext} from './phase-text.js';
-import {SegmentLine} from './segment-line.js';
+import {SegmentLines} from './segment-lines.js';
 import type {Segment} from './text-fit.js';
 
 /** Props of the phase list: the tracks of the current deployment and how to draw them. */
@@ -68,11 +67,6 @@ export const PhaseList = memo(function PhaseList(props: PhaseListProps) {
 	const clock: PhaseCellContext = {now, skewMs, spinnerFrame, glyphs: glyphsFor(ascii), ascii, culprit};
 	const lines = linesFor(props, clock);
 	return (
-		<Box flexDirection="column">
-			{lines.map((segments, index) => (
-				// Lines are positional: the same index is always the same phase or model.
-				<SegmentLine key={index} segments={segments} width={width} color={color} ascii={ascii} />
-			))}
-		</Box>
+		<SegmentLines lines={lines} width={width} color={color} ascii={ascii} />
 	);
 });

@@ -1,11 +1,10 @@
 import React, {memo} from 'react';
-import {Box} from 'ink';
 import {formatDuration} from '../model/elapsed.js';
 import {PHASE_IDS} from '../model/types.js';
 import {allocateCells, type TimelineRow} from '../model/view-state-timeline.js';
 import {glyphsFor} from './glyphs.js';
 import {phaseLabel} from '../model/wording.js';
-import {SegmentLine} from './segment-line.js';
+import {SegmentLines} from './segment-lines.js';
 import {fitTo, safeText, type Segment} from './text-fit.js';
 
 /** Props of the timeline: one bar per model of an ended deployment. */
@@ -59,11 +58,6 @@ export const Timeline = memo(function Timeline({rows, width, ascii, color}: Time
 	const label = labelWidth(rows, width);
 	const lines = [...rows.map(row => barLine(row, width, label, ascii)), legendLine(rows, ascii)];
 	return (
-		<Box flexDirection="column">
-			{lines.map((segments, index) => (
-				// Positional lines: a bar per model in deployment order, then the legend.
-				<SegmentLine key={index} segments={segments} width={width} color={color} ascii={ascii} />
-			))}
-		</Box>
+		<SegmentLines lines={lines} width={width} color={color} ascii={ascii} />
 	);
 });

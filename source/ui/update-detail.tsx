@@ -1,12 +1,11 @@
 import React, {memo} from 'react';
-import {Box} from 'ink';
 import type {TimeZoneSetting} from '../config/types.js';
 import {formatExactTime} from '../model/time-format.js';
 import type {UpdateDiff} from '../model/update-log-diff.js';
 import {updateChangeLines, updateLine} from '../model/update-log-wording.js';
 import {punctuationFor} from './glyphs.js';
 import {cutToLines} from './overlay-lines.js';
-import {SegmentLine} from './segment-line.js';
+import {SegmentLines} from './segment-lines.js';
 import {safeText, type Segment} from './text-fit.js';
 
 /** Props of the whole change of an update, shown in place of the phases and the table. */
@@ -47,11 +46,6 @@ export const UpdateDetail = memo(function UpdateDetail({update, timeZone, maxLin
 	);
 
 	return (
-		<Box flexDirection="column">
-			{lines.map((segments, index) => (
-				// Lines are positional: the same index is always the same part of the update.
-				<SegmentLine key={index} segments={segments} width={width} color={color} ascii={ascii} />
-			))}
-		</Box>
+		<SegmentLines lines={lines} width={width} color={color} ascii={ascii} />
 	);
 });

@@ -1,8 +1,7 @@
 import React from 'react';
-import {Box} from 'ink';
 import type {WhyBlock as WhyBlockText} from '../model/view-state-why.js';
 import {glyphsFor} from './glyphs.js';
-import {SegmentLine} from './segment-line.js';
+import {SegmentLines} from './segment-lines.js';
 import {safeText, type Segment} from './text-fit.js';
 
 /** Props of the diagnosis block under the outcome line (or under the phases while slow). */
@@ -40,11 +39,6 @@ export function WhyBlock({why, lines, selected, width, ascii, color}: WhyBlockPr
 	if (why.cause !== null) rows.push([label(''), {text: safeText(why.cause, ascii), color: failed ? 'red' : undefined, dim: !failed}]);
 	why.advice.forEach((advice, index) => rows.push([index === 0 ? label('try', 'cyan') : label(''), {text: advice}]));
 	return (
-		<Box flexDirection="column">
-			{rows.slice(0, lines).map((segments, index) => (
-				// Lines are positional: the same index is always the same part of the block.
-				<SegmentLine key={index} segments={segments} width={width} color={color} ascii={ascii} />
-			))}
-		</Box>
+		<SegmentLines lines={rows.slice(0, lines)} width={width} color={color} ascii={ascii} />
 	);
 }

@@ -1,11 +1,10 @@
 import React, {memo} from 'react';
-import {Box} from 'ink';
 import {BASIS_WORDS} from '../model/diagnosis/categories.js';
 import {presentDiagnosis} from '../model/diagnosis/present.js';
 import type {Diagnosis} from '../model/diagnosis/types.js';
 import {diagnosisHeadline, phaseLabel} from '../model/wording.js';
 import {cutToLines} from './overlay-lines.js';
-import {SegmentLine} from './segment-line.js';
+import {SegmentLines} from './segment-lines.js';
 import {safeText, wrapText, type Segment} from './text-fit.js';
 
 /** Props of the whole diagnosis, shown in place of the phases and the table. */
@@ -55,11 +54,6 @@ export const WhyDetail = memo(function WhyDetail({diagnosis, maxLines, width, as
 	);
 
 	return (
-		<Box flexDirection="column">
-			{lines.map((segments, index) => (
-				// Lines are positional: the same index is always the same part of the diagnosis.
-				<SegmentLine key={index} segments={segments} width={width} color={color} ascii={ascii} />
-			))}
-		</Box>
+		<SegmentLines lines={lines} width={width} color={color} ascii={ascii} />
 	);
 });
