@@ -25,7 +25,7 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 /** The rows of the exit-code table, in the order --help and the README show them. */
 export const EXIT_CODE_TABLE: ReadonlyArray<readonly [ExitCode, string]> = [
 	[EXIT.ok, 'the deployment succeeded (with several: every one), or you quit with q'],
-	[EXIT.failed, 'the deployment failed or was stopped (with --exit-status; with several: any one); unexpected error'],
+	[EXIT.failed, 'the deployment failed or was stopped (with --exit-status; with several: any one); a network, proxy or TLS failure; unexpected error'],
 	[EXIT.usage, 'usage or configuration error (unknown flag, bad value, no service id)'],
 	[EXIT.auth, 'authentication or authorization failed (with several: for every one)'],
 	[EXIT.notFound, 'service or project not found'],
