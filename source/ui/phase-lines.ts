@@ -60,9 +60,11 @@ export function columnRows(tracks: readonly ModelTrack[], titles: readonly strin
 	const labelWidth = phaseLabelWidth(columns);
 	const cellWidth = trackColumnWidth(columns, tracks.length);
 	const title: Segment[] = [{text: INDENT + ' '.repeat(labelWidth + 2)}];
-	for (const text of titles) {
-		title.push({text: fitTo(text, cellWidth, clock.ascii), bold: true});
-	}
+	titles.forEach((text, index) => {
+		// One blank column between titles, or a long one runs into the next ("…instance)embedder").
+		const gap = index < titles.length - 1 && cellWidth > 1 ? 1 : 0;
+		title.push({text: fitTo(text, cellWidth - gap, clock.ascii), bold: true}, {text: ' '.repeat(gap)});
+	});
 
 	const phaseCount = tracks[0]?.phases.length ?? 0;
 	const rows: Segment[][] = [title];

@@ -100,4 +100,12 @@ describe('PhaseList', () => {
 		expect(lines.join('\n')).toMatch(/^[\x20-\x7e\n]*$/);
 		expect(lines[0]).toMatch(/\+ Image building/);
 	});
+
+	test('side-by-side model titles too long for their column are cut, never run into the next one', () => {
+		// Given two models whose names fill their columns at 60 columns
+		const long = [event(1, 'building image for model [resnet-classifier-large 1.0.0]'), event(2, 'building image for model [bert-multilingual-cased 2.1.0]')];
+		const [title] = draw(long, {width: 60});
+		// Then each title ends in an ellipsis and a blank column separates them
+		expect(title).toMatch(/resnet\S*… bert/);
+	});
 });
