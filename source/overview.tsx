@@ -3,7 +3,6 @@ import type {WatcherFactory} from './api/watcher.js';
 import type {Config} from './config/types.js';
 import type {NudgeSink} from './hooks/use-completion-nudge.js';
 import {useOverview} from './hooks/use-overview.js';
-import {overviewTicks} from './model/overview-rows.js';
 import {nameOf} from './model/overview-state.js';
 import type {WatchFacts} from './model/watch-end.js';
 import type {ServiceFacts} from './model/watch-end-many.js';
@@ -38,6 +37,5 @@ export function Overview({now = systemClock, interactive = true, nudgeSink = nul
 		return <LiveView state={open.view} page={open.view.page} spinnerFrame={spinnerFrame} config={viewConfig} canGoBack />;
 	}
 
-	const busy = overviewTicks(state.services.map(service => service.view));
-	return <OverviewView state={state} spinnerFrame={spinnerFrame} busy={busy} ascii={config.ascii} color={config.color} />;
+	return <OverviewView state={state} spinnerFrame={spinnerFrame} ascii={config.ascii} color={config.color} />;
 }
