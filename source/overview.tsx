@@ -34,7 +34,7 @@ export function Overview({now = systemClock, interactive = true, nudgeSink = nul
 	const open = state.services.find(service => service.serviceId === state.openId);
 	if (open !== undefined) {
 		const viewConfig = {...config, serviceId: open.serviceId, serviceName: nameOf(open)};
-		return <LiveView state={open.view} page={open.view.page} spinnerFrame={spinnerFrame} config={viewConfig} canGoBack />;
+		return <LiveView state={open.view} page={open.view.page} spinnerFrame={spinnerFrame} config={viewConfig} backTo="the overview" />;
 	}
 
 	return <OverviewView state={state} spinnerFrame={spinnerFrame} ascii={config.ascii} color={config.color} />;

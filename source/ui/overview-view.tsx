@@ -73,7 +73,7 @@ export function OverviewView(props: OverviewViewProps) {
 	const page = pageRows(state);
 	const selectedId = state.shown[state.selectedIndex]?.serviceId ?? null;
 	const main = settings.helpOpen ? (
-		<Help maxLines={layout.helpLines} width={columns} canGoBack={false} keys={overviewKeyList(ascii)} ascii={ascii} color={color} />
+		<Help maxLines={layout.helpLines} width={columns} backTo={null} keys={overviewKeyList(ascii)} ascii={ascii} color={color} />
 	) : page.length === 0 ? (
 		layout.listRows > 0 && line('empty', [{text: emptyText(state), dim: true}])
 	) : (

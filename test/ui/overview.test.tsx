@@ -111,6 +111,19 @@ describe('the overview of several services', () => {
 		expect(back).toMatch(/›\s+\S\s+alpha/);
 	});
 
+	test("the help of a service opened from the overview says Esc goes back to the overview", async () => {
+		// Given alpha opened from the overview
+		const rendered = mount({columns: 120, rows: 40});
+		rendered.poll('id-a', 'deploying', 'alpha');
+		await waitForFrame(rendered.lastFrame, text => text.includes('Pull 1m10s'));
+		await pressUntil(rendered, '\r', text => text.includes('Image pulling'));
+		// When its help is opened
+		const help = await pressUntil(rendered, '?', text => text.includes('Keys'));
+		// Then Esc's line names the overview, not the picker's list
+		expect(help).toMatch(/Esc\s+close help .* back to the overview/);
+		expect(help).not.toContain('service list');
+	});
+
 	test('a service that cannot be watched marks its own row with why; the others go on', async () => {
 		const rendered = mount();
 		rendered.poll('id-a', 'deploying', 'alpha');
