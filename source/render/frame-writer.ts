@@ -11,14 +11,18 @@ const RESET = `${CSI}0m`;
 const ERASE_LINE = `${CSI}2K`;
 const ERASE_DOWN = `${CSI}J`;
 
+const isIntensity = (code: Code) => code.code === `${CSI}1m` || code.code === `${CSI}2m`;
+
 /** The codes that turn the terminal's styles `from` into `to`. */
 function styleChange(from: readonly Code[], to: readonly Code[]): string {
 	const written = (codes: readonly Code[]) => codes.map(code => code.code).join('');
 	if (to.length === 0) return from.length === 0 ? '' : RESET;
+	const starts = new Set(to.map(code => code.code));
+	// A colour replaces the colour in force; bold and dim add up, and only a reset ends one of them.
+	const replaced = (code: Code) => starts.has(code.code) || (!isIntensity(code) && to.some(each => each.endCode === code.endCode));
+	if (!from.every(code => replaced(code))) return RESET + written(to);
 	const kept = new Set(from.map(code => code.code));
-	// Codes are only ever added on top of those in force; anything else starts from scratch.
-	if (from.every(code => to.some(each => each.code === code.code))) return written(to.filter(code => !kept.has(code.code)));
-	return RESET + written(to);
+	return written(to.filter(code => !kept.has(code.code)));
 }
 
 export interface FrameWriter {
