@@ -77,6 +77,10 @@ if (startSim) {
 	]) {
 		await step(`steady bytes/s ${label}`, '<= 500 B/s', () => measureSteadyBytes(startSim, {...options, label}));
 	}
+	// A slow phase puts the Why block on screen, with its own times (whole minutes).
+	await step('steady bytes/s 120x40, why-slow', '<= 500 B/s', () =>
+		measureSteadyBytes(() => startAnySim({scenario: 'why-slow', speed: 1}), {cols: 120, rows: 40, history: 0, label: '120x40, why-slow (a slow phase)'}),
+	);
 	await step('steady bytes/s, overview of 10 services', '<= 500 B/s', () => measureOverviewBytes(startAnySim));
 	await step('full clears after first frame', '0', () => measureClears(startSim));
 	await step('sync bytes per poll', '', () => measureSync(startSim));

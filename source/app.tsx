@@ -35,5 +35,5 @@ const systemClock = (): number => Date.now();
 /** The live view: state and effects from useLiveView, drawing by <LiveView>. */
 export function App({config, watcherFactory, now = systemClock, initialColumns, initialRows, interactive = true, onBack = null, nudgeSink = null, report = null, closing = false}: AppProps) {
 	const {state, spinnerFrame} = useLiveView({config, watcherFactory, now, initialColumns, initialRows, interactive, onBack, nudgeSink, report, closing});
-	return <LiveView state={state} page={state.page} spinnerFrame={spinnerFrame} config={config} canGoBack={onBack !== null} />;
+	return <LiveView state={state} page={state.page} spinnerFrame={spinnerFrame} config={config} backTo={onBack === null ? null : 'the service list'} />;
 }

@@ -3,7 +3,6 @@ import type {WatcherFactory} from './api/watcher.js';
 import type {Config} from './config/types.js';
 import type {NudgeSink} from './hooks/use-completion-nudge.js';
 import {useOverview} from './hooks/use-overview.js';
-import {overviewTicks} from './model/overview-rows.js';
 import {nameOf} from './model/overview-state.js';
 import type {WatchFacts} from './model/watch-end.js';
 import type {ServiceFacts} from './model/watch-end-many.js';
@@ -35,9 +34,8 @@ export function Overview({now = systemClock, interactive = true, nudgeSink = nul
 	const open = state.services.find(service => service.serviceId === state.openId);
 	if (open !== undefined) {
 		const viewConfig = {...config, serviceId: open.serviceId, serviceName: nameOf(open)};
-		return <LiveView state={open.view} page={open.view.page} spinnerFrame={spinnerFrame} config={viewConfig} canGoBack />;
+		return <LiveView state={open.view} page={open.view.page} spinnerFrame={spinnerFrame} config={viewConfig} backTo="the overview" />;
 	}
 
-	const busy = overviewTicks(state.services.map(service => service.view));
-	return <OverviewView state={state} spinnerFrame={spinnerFrame} busy={busy} ascii={config.ascii} color={config.color} />;
+	return <OverviewView state={state} spinnerFrame={spinnerFrame} ascii={config.ascii} color={config.color} />;
 }

@@ -5,7 +5,7 @@ import type {WatcherFactory} from '../api/watcher.js';
 import type {Config} from '../config/types.js';
 import type {SetNudge} from '../model/overview-nudge.js';
 import {overviewTicks} from '../model/overview-rows.js';
-import {initialOverviewState, updateOverview} from '../model/overview-state.js';
+import {initialOverviewState, overviewSpins, updateOverview} from '../model/overview-state.js';
 import type {OverviewAction, OverviewEffect, OverviewState} from '../model/overview-types.js';
 import type {WatchFacts} from '../model/watch-end.js';
 import type {ServiceFacts} from '../model/watch-end-many.js';
@@ -83,8 +83,7 @@ function useServiceFacts(services: OverviewState['services'], reportService: Ove
 function clockNeeds(state: OverviewState, lowBandwidth: boolean): {readonly ticking: boolean; readonly animate: boolean} {
 	const open = state.services.find(service => service.serviceId === state.openId);
 	if (open !== undefined) return viewClockNeeds(open.view, lowBandwidth);
-	const busy = overviewTicks(state.services.map(service => service.view));
-	return {ticking: busy, animate: busy && !lowBandwidth && !state.settings.helpOpen};
+	return {ticking: overviewTicks(state.services.map(service => service.view)), animate: !lowBandwidth && overviewSpins(state)};
 }
 
 /**

@@ -42,6 +42,17 @@ export function nameOf(service: OverviewService): string {
 	return displayName(service.view, service.listedName, service.serviceId);
 }
 
+/** The rows of the page shown. */
+export function pageRows(state: OverviewState): readonly OverviewService[] {
+	const start = state.page * Math.max(1, state.layout.listRows);
+	return state.shown.slice(start, start + state.layout.listRows);
+}
+
+/** Whether a row on screen shows a spinner: a service deploying on the page shown, the help closed. */
+export function overviewSpins(state: OverviewState): boolean {
+	return !state.settings.helpOpen && pageRows(state).some(service => standingOf(service.view) === 'in_progress');
+}
+
 function matches(service: OverviewService, settings: OverviewSettings): boolean {
 	const standing = standingOf(service.view);
 	if (settings.filter === 'in_progress' && rowGroup(service.view) !== 0) return false;

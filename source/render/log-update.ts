@@ -4,8 +4,12 @@
 // in a newline (every non-fullscreen frame does), so each update lands one row lower and
 // leaves the old lines behind. Its standard renderer is correct but erases and rewrites
 // the whole frame, ~25 KB/s for a ticking view. This one rewrites only the lines that
-// changed, never clears the screen or the scrollback, and accounts for terminals that
-// re-wrap old lines when the width shrinks, so a resize leaves no ghost lines behind.
+// changed (and within a line, when it can, only the cells that changed: line-diff.ts), never
+// clears the screen or the scrollback, and accounts for terminals that re-wrap old lines
+// when the width shrinks, so a resize leaves no ghost lines behind.
+import {Buffer} from 'node:buffer';
+import {createFrameWriter} from './frame-writer.js';
+import {changeBytes, changesOf} from './line-diff.js';
 import {textWidth} from './text-width.js';
 
 const CSI = '\u001B[';
@@ -65,27 +69,24 @@ function repaint(next: Frame): string {
 	return ERASE_DOWN + next.lines.join(`\n`) + (next.trailingNewline ? '\n' : '');
 }
 
-/** Write `next` over `previous`, touching only the lines that differ. */
-function diff(previous: Frame, next: Frame): string {
-	let out = '';
-	let pendingDown = 0;
+/**
+ * Writes `next` over `previous` (every line one row, `columns` wide), touching only the lines
+ * that differ, and within a line only the cells that changed when that is safe and shorter.
+ */
+function diff(previous: Frame, next: Frame, columns: number): string {
 	const existing = previous.lines.length;
+	const writer = createFrameWriter(previous.trailingNewline ? existing : existing - 1, columns);
+	const erase = next.lines.length < existing;
 	next.lines.forEach((line, index) => {
-		const isLast = index === next.lines.length - 1;
-		const endsRow = !isLast || next.trailingNewline;
-		if (index < existing && previous.lines[index] === line) {
-			// Rows that still exist on screen can be stepped over without scrolling.
-			if (endsRow) pendingDown++;
-			return;
-		}
-
-		if (pendingDown > 0) out += `${CSI}${pendingDown}E`;
-		pendingDown = 0;
-		out += ERASE_LINE + line + (endsRow ? '\n' : '');
+		const before = previous.lines[index];
+		if (before === line) return;
+		const endsRow = index < next.lines.length - 1 || next.trailingNewline;
+		// Erasing below a last line that ends no row must start right after its text.
+		const changes = before === undefined || (erase && !endsRow) ? null : changesOf(before, line);
+		if (changes !== null && changeBytes(changes) < Buffer.byteLength(line) + ERASE_LINE.length) writer.cells(index, changes);
+		else writer.line(index, line, endsRow);
 	});
-	if (pendingDown > 0) out += `${CSI}${pendingDown}E`;
-	if (next.lines.length < existing) out += ERASE_DOWN;
-	return out;
+	return writer.finish(next.trailingNewline ? next.lines.length : erase ? null : next.lines.length - 1, erase);
 }
 
 export function createLogUpdate(stream: Writable, {showCursor = false} = {}): LogUpdate {
@@ -127,7 +128,8 @@ export function createLogUpdate(stream: Writable, {showCursor = false} = {}): Lo
 			fits(previous, columns) &&
 			fits(next, columns) &&
 			onScreen(previous, columns);
-		stream.write(toTop(previous, columns) + (incremental ? diff(previous, next) : repaint(next)));
+		stream.write(incremental ? diff(previous, next, columns) : toTop(previous, columns) + repaint(next));
+
 		previous = next;
 		previousText = text;
 		drawnColumns = stream.columns ?? Number.POSITIVE_INFINITY;

@@ -3,10 +3,11 @@
 // graphemes with Intl.Segmenter, whose first use costs ~8 ms; the painted first frame
 // writes its lines back in the same form with this, for the lines it can draw: one-column
 // characters (text-width.ts) and SGR colour codes. test/render/sgr-line.test.ts checks it
-// against the library.
+// against the library. The log-update reads the styles of each cell with it too (line-diff.ts).
 import {isNarrowText} from './text-width.js';
 
-interface Code {
+/** One SGR code in force, and the code that ends it. */
+export interface Code {
 	readonly code: string;
 	readonly endCode: string;
 }
@@ -49,13 +50,24 @@ function diff(from: readonly Code[], to: readonly Code[]): Code[] {
 
 const written = (codes: readonly Code[]) => [...new Set(codes.map(code => code.code))].join('');
 
-/** Each character with the styles in force, or null for codes this cannot read. */
-function styledChars(line: string): Array<{readonly char: string; readonly styles: readonly Code[]}> | null {
-	const chars: Array<{char: string; styles: readonly Code[]}> = [];
+/** A code point and the SGR styles in force where it is drawn. */
+export interface StyledChar {
+	readonly char: string;
+	readonly styles: readonly Code[];
+}
+
+/**
+ * Each code point of `line` with the styles in force, and the styles in force at its end;
+ * null for codes this cannot read (anything but SGR codes with one parameter).
+ */
+export function styledChars(line: string): {readonly chars: StyledChar[]; readonly end: readonly Code[]} | null {
+	const chars: StyledChar[] = [];
 	let styles: readonly Code[] = [];
 	for (let index = 0; index < line.length; index++) {
 		if (line[index] !== '\u001B') {
-			chars.push({char: line[index]!, styles});
+			const char = String.fromCodePoint(line.codePointAt(index)!);
+			chars.push({char, styles});
+			index += char.length - 1;
 			continue;
 		}
 
@@ -68,7 +80,7 @@ function styledChars(line: string): Array<{readonly char: string; readonly style
 		index += match[0].length - 1;
 	}
 
-	return chars;
+	return {chars, end: styles};
 }
 
 /**
@@ -77,8 +89,8 @@ function styledChars(line: string): Array<{readonly char: string; readonly style
  */
 export function normaliseSgrLine(line: string): string | null {
 	if (!isNarrowText(line)) return null;
-	const chars = styledChars(line);
-	if (chars === null) return null;
+	const chars = styledChars(line)?.chars;
+	if (chars === undefined) return null;
 	let out = '';
 	chars.forEach(({char, styles}, index) => {
 		out += written(index === 0 ? styles : diff(chars[index - 1]!.styles, styles)) + char;

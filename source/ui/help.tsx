@@ -2,13 +2,16 @@ import React from 'react';
 import {Box} from 'ink';
 import {SegmentLine} from './segment-line.js';
 
+/** A view opened from the picker goes back to its list; one opened from the overview, to the overview. */
+export type BackTo = 'the service list' | 'the overview';
+
 /** Props of the help overlay. */
 export interface HelpProps {
 	/** Lines available: the list is cut to fit, the title goes first. */
 	readonly maxLines: number;
 	readonly width: number;
-	/** The watch was opened from the service picker: Esc can go back to it. */
-	readonly canGoBack: boolean;
+	/** Where Esc goes back to, with nothing open: the picker's list or the overview; null when nowhere. */
+	readonly backTo: BackTo | null;
 	/** The keys to list; the live view's (keyList) when absent. */
 	readonly keys?: ReadonlyArray<readonly [keys: string, what: string]>;
 	readonly ascii: boolean;
@@ -16,11 +19,11 @@ export interface HelpProps {
 }
 
 /** Every key of the live view and what it does; the README's key table says the same. */
-export function keyList(ascii: boolean, canGoBack: boolean): ReadonlyArray<readonly [keys: string, what: string]> {
+export function keyList(ascii: boolean, backTo: BackTo | null): ReadonlyArray<readonly [keys: string, what: string]> {
 	const arrow = ascii ? '->' : '→';
 	const [left, right, up, down] = ascii ? ['Left', 'Right', 'Up', 'Down'] : ['←', '→', '↑', '↓'];
 	// Update, diagnosis and event details never show together: one step closes whichever is open.
-	const escape = `close help ${arrow} update/why/details ${arrow} search ${arrow} selection${canGoBack ? ` ${arrow} back to the service list` : ''}`;
+	const escape = `close help ${arrow} update/why/details ${arrow} search ${arrow} selection${backTo === null ? '' : ` ${arrow} back to ${backTo}`}`;
 	return [
 		[`${up}/${down}`, 'select an event (the page follows); above the first, the Why and update lines'],
 		['Enter', "open what is selected: an event's details, the diagnosis, or the update"],
@@ -41,8 +44,8 @@ export function keyList(ascii: boolean, canGoBack: boolean): ReadonlyArray<reado
 }
 
 /** The keys, shown in place of the phases and events while open. */
-export function Help({maxLines, width, canGoBack, ascii, color, ...props}: HelpProps) {
-	const keys = props.keys ?? keyList(ascii, canGoBack);
+export function Help({maxLines, width, backTo, ascii, color, ...props}: HelpProps) {
+	const keys = props.keys ?? keyList(ascii, backTo);
 	const keyWidth = Math.max(...keys.map(([name]) => name.length)) + 2;
 	const lines = [
 		<SegmentLine key="title" segments={[{text: 'Keys', bold: true}]} width={width} color={color} ascii={ascii} />,

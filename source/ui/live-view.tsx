@@ -12,7 +12,7 @@ import {EventDetail} from './event-detail.js';
 import {EventTable} from './event-table.js';
 import {Footer} from './footer.js';
 import {Header} from './header.js';
-import {Help} from './help.js';
+import {Help, type BackTo} from './help.js';
 import {Outcome} from './outcome.js';
 import {PhaseList} from './phase-list.js';
 import {ResourceLine} from './resource-line.js';
@@ -28,8 +28,8 @@ export interface LiveViewProps {
 	readonly page: EventPage;
 	readonly spinnerFrame: number | null;
 	readonly config: Pick<Config, 'serviceId' | 'serviceName' | 'ascii' | 'color' | 'timeZone'>;
-	/** The watch was opened from the service picker, so Esc can go back to it. */
-	readonly canGoBack?: boolean;
+	/** Where Esc goes back to (the picker's list, the overview); none when absent. */
+	readonly backTo?: BackTo | null;
 }
 
 function ViewHeader({state, config}: LiveViewProps) {
@@ -60,7 +60,7 @@ function waitingCount(state: ViewState): number | null {
 	return state.frozen === null ? null : countByType(state.store).all - countByType(state.frozen.store).all;
 }
 
-function ViewFooter({state, page, config, canGoBack = false}: LiveViewProps) {
+function ViewFooter({state, page, config, backTo = null}: LiveViewProps) {
 	const {settings} = state;
 	return (
 		<Footer
@@ -72,7 +72,7 @@ function ViewFooter({state, page, config, canGoBack = false}: LiveViewProps) {
 			search={settings.search}
 			searchTyping={settings.searchTyping}
 			waiting={waitingCount(state)}
-			canGoBack={canGoBack}
+			canGoBack={backTo !== null}
 			updateShown={state.update !== null}
 			whyShown={state.why !== null}
 			width={state.columns}
@@ -161,10 +161,10 @@ function ViewBody(props: LiveViewProps) {
 // Between header and footer: the body, or help, an update, the diagnosis or an event's details
 // in its place; help wins when several are open (it was asked for last).
 function MainArea(props: LiveViewProps) {
-	const {state, page, config, canGoBack = false} = props;
+	const {state, page, config, backTo = null} = props;
 	const {layout, settings, columns, update, diagnosis} = state;
 	if (settings.helpOpen) {
-		return <Help maxLines={layout.helpLines} width={columns} canGoBack={canGoBack} ascii={config.ascii} color={config.color} />;
+		return <Help maxLines={layout.helpLines} width={columns} backTo={backTo} ascii={config.ascii} color={config.color} />;
 	}
 
 	if (settings.updateOpen && update) {

@@ -2,7 +2,8 @@ import React from 'react';
 import type {OverviewService} from '../model/overview-types.js';
 import {nameOf} from '../model/overview-state.js';
 import {rowWords, type Standing} from '../model/overview-rows.js';
-import {glyphsFor, type Glyphs} from './glyphs.js';
+import {glyphsFor, spinnerGlyph, type Glyphs} from './glyphs.js';
+import {stateColor} from './phase-text.js';
 import {Table, type TableColumn, type TableRowData} from './table.js';
 import {safeText} from './text-fit.js';
 
@@ -12,6 +13,8 @@ export interface OverviewTableProps {
 	/** Columns the names need: the widest of all services (not only this page's), so paging keeps the columns. */
 	readonly nameWidth: number;
 	readonly selectedId: string | null;
+	/** The spinner frame of the deploying rows; null for a static glyph (low bandwidth). */
+	readonly spinnerFrame: number | null;
 	readonly showHeader: boolean;
 	readonly width: number;
 	readonly ascii: boolean;
@@ -19,10 +22,10 @@ export interface OverviewTableProps {
 }
 
 /** One glyph per standing; a failure is marked by its glyph and its words, never by colour alone. */
-function standingGlyph(standing: Standing, glyphs: Glyphs): string {
+function standingGlyph(standing: Standing, glyphs: Glyphs, spinnerFrame: number | null): string {
 	switch (standing) {
 		case 'in_progress':
-			return glyphs.active;
+			return spinnerGlyph(glyphs, spinnerFrame);
 		case 'succeeded':
 			return glyphs.phase.done;
 		case 'failed':
@@ -37,13 +40,13 @@ function standingGlyph(standing: Standing, glyphs: Glyphs): string {
 
 const ROW_COLORS: Partial<Record<Standing, string>> = {failed: 'red', error: 'red', succeeded: 'green'};
 
-function rowOf(service: OverviewService, selected: boolean, ascii: boolean): TableRowData {
+function rowOf(service: OverviewService, selected: boolean, spinnerFrame: number | null, ascii: boolean): TableRowData {
 	const glyphs = glyphsFor(ascii);
 	const words = rowWords(service.view);
 	return {
 		key: service.serviceId,
 		mark: selected ? glyphs.selected : '',
-		glyph: standingGlyph(words.standing, glyphs),
+		glyph: standingGlyph(words.standing, glyphs, spinnerFrame),
 		standing: words.standing,
 		service: safeText(nameOf(service), ascii),
 		status: safeText(words.status, ascii),
@@ -77,8 +80,8 @@ function columnsFor(width: number, nameWidth: number): TableColumn[] {
 }
 
 /** A row per service: glyph, name, status, progress, instances, abnormal events, the latest event. */
-export function OverviewTable({services, nameWidth, selectedId, showHeader, width, ascii, color}: OverviewTableProps) {
-	const rows = services.map(service => rowOf(service, service.serviceId === selectedId, ascii));
+export function OverviewTable({services, nameWidth, selectedId, spinnerFrame, showHeader, width, ascii, color}: OverviewTableProps) {
+	const rows = services.map(service => rowOf(service, service.serviceId === selectedId, spinnerFrame, ascii));
 	return (
 		<Table
 			data={rows}
@@ -89,6 +92,7 @@ export function OverviewTable({services, nameWidth, selectedId, showHeader, widt
 			showHeader={showHeader}
 			rowKey={row => String(row['key'])}
 			rowColor={row => ROW_COLORS[String(row['standing']) as Standing]}
+			cellColor={(row, key) => (key === 'glyph' && row['standing'] === 'in_progress' ? stateColor('active') : undefined)}
 			rowBold={row => row['mark'] !== ''}
 			color={color}
 			ascii={ascii}

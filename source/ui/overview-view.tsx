@@ -1,11 +1,11 @@
 import React from 'react';
 import {Box} from 'ink';
 import {longestDeployment, statusCounts} from '../model/overview-rows.js';
-import {nameOf} from '../model/overview-state.js';
+import {nameOf, pageRows} from '../model/overview-state.js';
 import type {OverviewState} from '../model/overview-types.js';
 import {serviceCountLine} from '../model/wording.js';
 import {fittedHints} from './footer.js';
-import {glyphsFor, spinnerGlyph} from './glyphs.js';
+import {glyphsFor} from './glyphs.js';
 import {Help} from './help.js';
 import {overviewKeyList} from './overview-help.js';
 import {OverviewTable} from './overview-table.js';
@@ -15,22 +15,18 @@ import {safeText, widthOf, type Segment} from './text-fit.js';
 /** Props of the overview: the reducer's state and how to draw. */
 export interface OverviewViewProps {
 	readonly state: OverviewState;
-	/** The header's spinner frame while anything is in progress; null for a static glyph. */
+	/** The spinner frame of the deploying rows; null for a static glyph (low bandwidth). */
 	readonly spinnerFrame: number | null;
-	/** Whether anything is in progress (the header then leads with the spinner). */
-	readonly busy: boolean;
 	readonly ascii: boolean;
 	readonly color: boolean;
 }
 
-// The one line that changes every second: the count and the longest deployment's time. The
-// spinner lives here rather than on every row, so ten deploying rows do not all redraw.
-function headerSegments({state, spinnerFrame, busy, ascii}: OverviewViewProps): Segment[] {
+// The count and the longest deployment's time: the one line that changes every second.
+function headerSegments({state, ascii}: OverviewViewProps): Segment[] {
 	const glyphs = glyphsFor(ascii);
 	const views = state.services.map(service => service.view);
 	const counts = statusCounts(views).map(([count, word]) => [count, safeText(word, ascii)] as const);
-	const line = serviceCountLine(state.services.length, counts, longestDeployment(views), glyphs.separator);
-	return [...(busy ? [{text: `${spinnerGlyph(glyphs, spinnerFrame)} `, color: 'cyan'}] : []), {text: line, bold: true}];
+	return [{text: serviceCountLine(state.services.length, counts, longestDeployment(views), glyphs.separator), bold: true}];
 }
 
 const FILTER_WORDS = {all: 'all', in_progress: 'in progress', failed: 'failed'} as const;
@@ -74,11 +70,10 @@ export function OverviewView(props: OverviewViewProps) {
 	const {state, ascii, color} = props;
 	const {layout, columns, settings} = state;
 	const line = (key: string, segments: Segment[]) => <SegmentLine key={key} segments={segments} width={columns} color={color} ascii={ascii} />;
-	const start = state.page * Math.max(1, layout.listRows);
-	const page = state.shown.slice(start, start + layout.listRows);
+	const page = pageRows(state);
 	const selectedId = state.shown[state.selectedIndex]?.serviceId ?? null;
 	const main = settings.helpOpen ? (
-		<Help maxLines={layout.helpLines} width={columns} canGoBack={false} keys={overviewKeyList(ascii)} ascii={ascii} color={color} />
+		<Help maxLines={layout.helpLines} width={columns} backTo={null} keys={overviewKeyList(ascii)} ascii={ascii} color={color} />
 	) : page.length === 0 ? (
 		layout.listRows > 0 && line('empty', [{text: emptyText(state), dim: true}])
 	) : (
@@ -86,6 +81,7 @@ export function OverviewView(props: OverviewViewProps) {
 			services={page}
 			nameWidth={Math.max(...state.services.map(service => widthOf(safeText(nameOf(service), ascii))))}
 			selectedId={selectedId}
+			spinnerFrame={props.spinnerFrame}
 			showHeader={layout.tableHeader}
 			width={columns}
 			ascii={ascii}

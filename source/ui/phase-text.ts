@@ -1,5 +1,5 @@
 // The words and symbols of one phase, shared by the phase list's layouts.
-import type {ModelTrack, PhaseProgress} from '../model/types.js';
+import type {ModelTrack, PhaseProgress, PhaseState} from '../model/types.js';
 import {formatDuration, phaseElapsed} from '../model/elapsed.js';
 import {failedPhaseNote} from '../model/wording.js';
 import {spinnerGlyph, type Glyphs} from './glyphs.js';
@@ -41,9 +41,9 @@ export function warningText(phase: PhaseProgress, glyphs: Glyphs): string {
 	return phase.warnings > 0 ? `${glyphs.warning} ${phase.warnings}` : '';
 }
 
-/** Colour per state: the active phase stands out, failures are red. */
-export function phaseColor(phase: PhaseProgress): string | undefined {
-	switch (phase.state) {
+/** Colour per state: the active phase (and its spinner, wherever it shows) stands out, failures are red. */
+export function stateColor(state: PhaseState): string | undefined {
+	switch (state) {
 		case 'done': {
 			return 'green';
 		}
@@ -60,4 +60,8 @@ export function phaseColor(phase: PhaseProgress): string | undefined {
 			return undefined;
 		}
 	}
+}
+
+export function phaseColor(phase: PhaseProgress): string | undefined {
+	return stateColor(phase.state);
 }

@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest';
+import {overviewSpins, pageRows} from '../../source/model/overview-state.js';
 import type {OverviewState} from '../../source/model/overview-types.js';
 import {event} from '../ui/fixtures.js';
 import {ends, key, overview, poll, rowNames, run, T0, to} from './overview-fixtures.js';
@@ -62,6 +63,21 @@ describe('updateOverview: the rows', () => {
 		expect(paged).toMatchObject({page: 1, selectedIndex: 6});
 		expect(run(paged, key('', 'pageDown')).state.selectedIndex).toBe(9);
 		expect(run(paged, key('g')).state).toMatchObject({page: 0, selectedIndex: 0});
+	});
+});
+
+describe('overviewSpins: whether a spinner shows (the clock animates only then)', () => {
+	/** mixed() in a terminal 6 rows high: two rows a page, alpha and delta (deploying) on the first. */
+	const paged = () => run(overview(['alpha', 'beta', 'gamma', 'delta'], {rows: 6}), ...poll('alpha', 'deploying'), ...poll('beta', 'failed'), ...poll('gamma', 'running'), ...poll('delta', 'deploying')).state;
+	it.each([
+		['the page shows a deploying row', true, [], ['alpha', 'delta']],
+		['the page shows only ended rows', false, [key('', 'pageDown')], ['beta', 'gamma']],
+		['the help is open', false, [key('?')], ['alpha', 'delta']],
+		['the filter shows only the failed', false, [key('f'), key('f')], ['beta']],
+	] as const)('when %s, a spinner shows: %s', (_when, spins, keys, page) => {
+		const {state} = run(paged(), ...keys);
+		expect(pageRows(state).map(service => service.listedName)).toEqual(page);
+		expect(overviewSpins(state)).toBe(spins);
 	});
 });
 

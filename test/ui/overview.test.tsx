@@ -1,5 +1,7 @@
+import chalk from 'chalk';
 import React from 'react';
-import {afterEach, describe, expect, test} from 'vitest';
+import {afterEach, describe, expect, onTestFinished, test, vi} from 'vitest';
+import type {Config} from '../../source/config/types.js';
 import type {ServiceFacts} from '../../source/model/watch-end-many.js';
 import type {WatchFacts} from '../../source/model/watch-end.js';
 import type {WatchMessage} from '../../source/model/watch-messages.js';
@@ -11,6 +13,7 @@ let mounted: Rendered[] = [];
 afterEach(() => {
 	for (const rendered of mounted) rendered.unmount();
 	mounted = [];
+	vi.useRealTimers();
 });
 
 const SERVICES = [
@@ -19,13 +22,13 @@ const SERVICES = [
 	{serviceId: 'id-c', name: null},
 ];
 
-function mount(size = {columns: 120, rows: 40}) {
+function mount(size = {columns: 120, rows: 40}, config: Partial<Config> = {}) {
 	const watchers = new Map<string, FakeWatcher>();
 	const facts: Array<[string, Partial<ServiceFacts>]> = [];
 	const reports: Array<Partial<WatchFacts>> = [];
 	const rendered = renderSized(
 		<Overview
-			config={makeConfig({serviceId: null, serviceName: null, intervalMs: 60_000})}
+			config={makeConfig({serviceId: null, serviceName: null, intervalMs: 60_000, ...config})}
 			services={SERVICES}
 			watcherFor={serviceId => {
 				const {factory, watcher} = fakeWatcher();
@@ -61,6 +64,12 @@ async function pressUntil(rendered: Rendered, key: string, until: (frame: string
 	}
 }
 
+/** Frames since the `from`th that differ from the one before them (the testing stdout records every render). */
+function changedFrames(rendered: Rendered, from: number): number {
+	const frames = rendered.stdout.frames;
+	return frames.slice(from).filter((frame, index) => frame !== frames[from + index - 1]).length;
+}
+
 describe('the overview of several services', () => {
 	test('builds every poll loop at once and starts the first; the others follow over the interval', async () => {
 		const rendered = mount();
@@ -83,7 +92,7 @@ describe('the overview of several services', () => {
 		const rowOf = (text: string) => lines.findIndex(line => line.includes(text));
 		expect(rowOf('alpha')).toBeLessThan(rowOf('hostile'));
 		expect(rowOf('id-c')).toBeLessThan(rowOf('hostile'));
-		expect(lines[rowOf('alpha')]).toMatch(/›\s+▸\s+alpha\s+deploying 40%\s+Pull 1m10s\s+! 1\s+\[TF 3\.0\.0\] pulling/);
+		expect(lines[rowOf('alpha')]).toMatch(/›\s+\S\s+alpha\s+deploying 40%\s+Pull 1m10s\s+! 1\s+\[TF 3\.0\.0\] pulling/);
 		expect(lines[rowOf('hostile')]).toMatch(/✖\s+beta-␛\[2Jhostile\s+failed\s+failed after \d+m\d+s\s+! 2/);
 		expect(rendered.lastRawFrame()).not.toContain('\u001B[2J');
 	});
@@ -99,7 +108,20 @@ describe('the overview of several services', () => {
 		expect(single).toContain('[TF 3.0.0] pulling model image');
 
 		const back = await pressUntil(rendered, '\u001B', text => text.includes('3 services'));
-		expect(back).toMatch(/›\s+▸\s+alpha/);
+		expect(back).toMatch(/›\s+\S\s+alpha/);
+	});
+
+	test("the help of a service opened from the overview says Esc goes back to the overview", async () => {
+		// Given alpha opened from the overview
+		const rendered = mount({columns: 120, rows: 40});
+		rendered.poll('id-a', 'deploying', 'alpha');
+		await waitForFrame(rendered.lastFrame, text => text.includes('Pull 1m10s'));
+		await pressUntil(rendered, '\r', text => text.includes('Image pulling'));
+		// When its help is opened
+		const help = await pressUntil(rendered, '?', text => text.includes('Keys'));
+		// Then Esc's line names the overview, not the picker's list
+		expect(help).toMatch(/Esc\s+close help .* back to the overview/);
+		expect(help).not.toContain('service list');
 	});
 
 	test('a service that cannot be watched marks its own row with why; the others go on', async () => {
@@ -125,6 +147,65 @@ describe('the overview of several services', () => {
 		rendered.poll('id-a', 'running', 'alpha');
 		await waitForFrame(rendered.lastFrame, () => rendered.facts.some(([id, change]) => id === 'id-a' && change.outcome === 'succeeded' && change.polled === true));
 		await pressUntil(rendered, 'q', () => rendered.reports.some(report => report.key === 'quit'));
+	});
+
+	test('a deploying row animates its glyph, in the colour of the active phase; --low-bandwidth keeps it still', async () => {
+		vi.useFakeTimers({toFake: ['setTimeout', 'clearTimeout']});
+		// Ink colours through chalk, which sees no terminal here.
+		const level = chalk.level;
+		chalk.level = 1;
+		onTestFinished(() => {
+			chalk.level = level;
+		});
+		// Given alpha deploying and beta finished
+		const animated = mount();
+		animated.poll('id-a', 'deploying', 'alpha');
+		animated.poll('id-b', 'running', 'beta');
+		await waitForFrame(animated.lastFrame, text => text.includes('deployed in'));
+		const rawRow = (name: string) => animated.lastRawFrame().split('\n').find(line => line.includes(name)) ?? '';
+		// Then alpha's glyph alone is cyan, and beta's row is green
+		expect(rawRow('alpha')).toMatch(/^\S*\s+\u001B\[36m.\u001B\[39m\s+alpha/);
+		expect(rawRow('beta')).toMatch(/^\u001B\[32m/);
+		// When time passes (the fixed clock changes no text), then only the spinner draws new frames
+		const before = animated.stdout.frames.length;
+		await vi.advanceTimersByTimeAsync(2000);
+		expect(changedFrames(animated, before)).toBeGreaterThan(0);
+		expect(animated.lastFrame()).toMatch(/alpha\s+deploying 40%/);
+
+		// Given the same with --low-bandwidth, when time passes, then nothing is drawn
+		const still = mount({columns: 120, rows: 40}, {lowBandwidth: true});
+		still.poll('id-a', 'deploying', 'alpha');
+		await waitForFrame(still.lastFrame, text => text.includes('Pull 1m10s'));
+		const stillBefore = still.stdout.frames.length;
+		await vi.advanceTimersByTimeAsync(2000);
+		expect(changedFrames(still, stillBefore)).toBe(0);
+	});
+
+	test('--ascii draws the deploying rows, their spinner and every other glyph in ASCII', async () => {
+		vi.useFakeTimers({toFake: ['setTimeout', 'clearTimeout']});
+		const rendered = mount({columns: 120, rows: 40}, {ascii: true});
+		rendered.poll('id-a', 'deploying', 'alpha');
+		await waitForFrame(rendered.lastFrame, text => text.includes('Pull 1m10s'));
+		for (let step = 0; step < 4; step++) {
+			await vi.advanceTimersByTimeAsync(500);
+			expect(rendered.lastFrame()).toMatch(/^[\x20-\x7e\n]*$/);
+			expect(rendered.lastFrame()).toMatch(/>\s+\S\s+alpha\s+deploying 40%/);
+		}
+	});
+
+	test('with no deploying row on the page (filtered to the failed ones), no spinner frame is drawn', async () => {
+		vi.useFakeTimers({toFake: ['setTimeout', 'clearTimeout']});
+		// Given alpha deploying and beta failed, filtered to the failed rows
+		const rendered = mount();
+		rendered.poll('id-a', 'deploying', 'alpha');
+		rendered.poll('id-b', 'failed', 'beta');
+		await waitForFrame(rendered.lastFrame, text => text.includes('failed after'));
+		await pressUntil(rendered, 'f', text => text.includes('filter in progress'));
+		await pressUntil(rendered, 'f', text => text.includes('filter failed'));
+		// When time passes, then nothing is drawn
+		const before = rendered.stdout.frames.length;
+		await vi.advanceTimersByTimeAsync(2000);
+		expect(changedFrames(rendered, before)).toBe(0);
 	});
 
 	test.each([
