@@ -1,6 +1,5 @@
 // `npm run bench`: measures what the CLI costs a terminal, a network and a machine, and
 // prints each figure next to its target. It reports; it never fails the build (exit 0).
-import {writeFile} from 'node:fs/promises';
 import {cpus, loadavg, totalmem} from 'node:os';
 import {performance} from 'node:perf_hooks';
 import {measureEndlessBody} from './endless-body.mjs';
@@ -14,7 +13,6 @@ import {measureFirstFrame, measureHelpAndVersion} from './startup.mjs';
 import {measureStreamMemory} from './stream.mjs';
 import {measureSync} from './sync.mjs';
 
-const RESULTS_FILE = '/tmp/briefs/bench-results.txt';
 /**
  * A scenario that stays in one phase (image pulling) for two scenario hours: at 100× it
  * reaches that phase in a fraction of a second and stays there for over a minute.
@@ -99,7 +97,4 @@ const header = [
 	'The CLI runs as its own process in a pseudo-terminal; the simulator runs in the bench process, so RSS is the CLI\'s alone.',
 ].join('\n');
 process.stdout.write(`\n${header}\n\n${table}\n`);
-await writeFile(RESULTS_FILE, `${header}\n\n${table}\n`).catch((error) => {
-	process.stderr.write(`bench: could not write ${RESULTS_FILE}: ${error.message}\n`);
-});
 process.exit(0);
