@@ -19,7 +19,14 @@ const CODE_CATEGORIES: Readonly<Record<string, FailureCategory>> = {
 /** `ModelArts.3976`, also written `ModelArts 3976`, `MODELARTS_3976`, `ModelArts.3976:`. */
 const CODE = /modelarts[.\s_-]?(\d{4})(?!\d)/g;
 
-const RESOURCE_NOUN = String.raw`(?:cpus?|memory|mem|gpus?|npus?|resources?|nvidia|ascend|huawei\.com|ephemeral|capacity|nodes?|flavou?rs?|specifications?)`;
+const RESOURCE_NOUN = String.raw`(?:cpus?|vcpus?|cores?|memory|mem|gpus?|npus?|accelerators?|cards?|compute|resources?|nvidia|ascend|huawei\.com|ephemeral|capacity|nodes?|hosts?|machines?|flavou?rs?|specifications?)`;
+/** "There is too little": before the thing that is short ("lacks free GPU cards"). */
+const SCARCE_BEFORE = String.raw`(?:insufficient|not enough|lack\w*|short(?:age)? of|without (?:enough|sufficient))`;
+/** "There is too little": after it ("GPUs are all occupied"). */
+const SCARCE_AFTER = String.raw`(?:insufficient|not enough|exhausted|depleted|sold out|used up|occupied|in use|unavailable|not available|no longer available)`;
+/** What a quota counts. */
+const QUOTA_NOUN = String.raw`(?:real-time\s+)?(?:services|instances|deployments)\b`;
+const LIMIT_NOUN = String.raw`(?:limit|allowance|maximum|cap|ceiling)\b`;
 
 /**
  * Word families, most specific first: a health-check or build failure that mentions a
@@ -30,25 +37,56 @@ const WORD_RULES: readonly (readonly [FailureCategory, RegExp])[] = [
 	['health_check', /health|liveness|readiness|\bprobe|健康检查|integritätsprüfung|zustandsprüfung/],
 	[
 		'image_build',
-		/\bbuild|\bbuilt\b|dockerfile|swr_location|dependenc|source image|creat\w*\s+(?:the\s+)?(?:model\s+|custom\s+)?image|image\s+(?:creat|build)|image\s+(?:cannot|could not|can't|was not|wasn't|failed to)\s+(?:be\s+)?(?:creat|buil)|push\w*\s+(?:the\s+)?image|image push|pip install|requirements\.txt|config\.json|model config\w* (?:is )?invalid|invalid model config|non-custom|构建|镜像创建|image-erstellung|erstellen des images/,
+		/\bbuild|\bbuilt\b|dockerfile|swr_location|dependenc|source image|creat\w*\s+(?:the\s+)?(?:model\s+|custom\s+)?image|image\s+(?:creat|build)|image\s+(?:cannot|could not|can't|was not|wasn't|failed to)\s+(?:be\s+)?(?:creat|buil)|push\w*\s+(?:the\s+)?image|image push|pip install|install\w*\s+(?:\S+\s+){0,2}(?:packages|dependencies|requirements|libraries|wheels)\b|\bconda\b|packag\w*\s+(?:of\s+)?(?:the\s+)?(?:model\s+)?image|image packag|^(?!.*\bpull).*(?:throttl|too many requests|rate[- ]limit)|requirements\.txt|config\.json|model config\w* (?:is )?invalid|invalid model config|non-custom|构建|镜像创建|image-erstellung|erstellen des images/,
 	],
-	['quota', /quota|kontingent|配额|upper (?:limit|bound)|maximum number of (?:real-time )?(?:services|instances)|number of (?:real-time )?(?:services|instances)\b.{0,30}\b(?:exceed|reach|limit)|(?:service|instance)s? (?:limit|count) (?:has )?(?:reached|exceeded)/],
+	[
+		'quota',
+		new RegExp(
+			String.raw`quota|kontingent|配额|upper (?:limit|bound)|maximum number of ${QUOTA_NOUN}|number of ${QUOTA_NOUN}.{0,30}\b(?:exceed|reach|limit)|(?:service|instance)s? (?:limit|count) (?:has )?(?:reached|exceeded)|${LIMIT_NOUN}\s+(?:\S+\s+){0,3}${QUOTA_NOUN}|(?:${QUOTA_NOUN}|service count|instance count)\s+(?:\S+\s+){0,2}(?:exceed|reach|go(?:es)? over|(?:is |are )?over|(?:is |are )?beyond)\w*\s+(?:the\s+|its\s+|your\s+)?(?:\S+\s+)?${LIMIT_NOUN}|too many ${QUOTA_NOUN}`,
+		),
+	],
 	[
 		'resources',
 		new RegExp(
-			String.raw`insufficient\s+${RESOURCE_NOUN}|${RESOURCE_NOUN}(?:\s+\S+)?\s+(?:is\s+|are\s+)?(?:insufficient|not enough|exhausted|sold out|unavailable|not available|no longer available)|at (?:full )?capacity|out of capacity|(?:not|n't)\s+(?:\w+\s+){0,2}enough\s+${RESOURCE_NOUN}|allocatable|no\s+(?:idle\s+|available\s+|free\s+)?${RESOURCE_NOUN}|nodes? (?:are |is )?available|unschedulable|schedul\w*\s+(?:\w+\s+)?(?:fail|error)|fail\w* to schedul|(?:could not|cannot|can't|unable to) (?:be )?schedul|taint|affinity|pre-?warm|disk pressure|memory pressure|pool is full|资源不足|资源不够|调度失败|ressourcen`,
+			String.raw`${SCARCE_BEFORE}\s+(?:\S+\s+){0,2}${RESOURCE_NOUN}|${RESOURCE_NOUN}(?:\s+\S+)?\s+(?:is\s+|are\s+)?(?:all\s+|fully\s+)?${SCARCE_AFTER}|at (?:full )?capacity|out of capacity|(?:not|n't)\s+(?:\w+\s+){0,2}enough\s+${RESOURCE_NOUN}|allocatable|no\s+(?:idle\s+|available\s+|free\s+|spare\s+|remaining\s+|suitable\s+|matching\s+|eligible\s+|schedulable\s+|more\s+)?${RESOURCE_NOUN}|nodes? (?:are |is )?available|unschedulable|schedul\w*\s+(?:\w+\s+)?(?:fail|error)|fail\w* to schedul|(?:could not|cannot|can't|unable to) (?:be )?schedul|taint|affinity|pre-?warm|disk pressure|memory pressure|pool is full|资源不足|资源不够|调度失败|ressourcen`,
 		),
 	],
 	['storage', /\bobs\b|obs:\/\/|\bsfs\b|sfs turbo|\bmount|\bvolume|\bpvc\b|persistentvolume|\bnfs\b|file ?system|storage|download\w*\s+(?:of\s+)?(?:the\s+)?model|model (?:file|package|weights?)s?\b.{0,30}download|挂载|存储|einhängen/],
-	['image_pull', /\bpull|imagepull|errimage|拉取|image\s+(?:size|is\s+(?:too\s+)?(?:large|big|larger|bigger))|(?:larger|bigger)\s+than\s+the\s+(?:node'?s?\s+)?(?:free\s+)?disk|(?:fetch|download)\w*\s+(?:of\s+)?(?:the\s+)?image|image\s+(?:download|fetch)|manifest (?:unknown|not found)|abrufen|herunterladen/],
-	['storage', /\bdisk|no space left|磁盘|festplatte|speicherplatz/],
+	['image_pull', /\bpull|imagepull|errimage|拉取|(?:fetch|download|unpack|extract|retriev)\w*\s+(?:\S+\s+){0,3}?(?:image|layers?)\b|image\s+layers?|image\s+(?:size|is\s+(?:too\s+)?(?:large|big|larger|bigger))|image\b.{0,40}\b(?:exceed|larger than|bigger than|more than|does not fit|doesn't fit)\w*.{0,30}\b(?:disk|space)|(?:larger|bigger)\s+than\s+the\s+(?:node'?s?\s+)?(?:free\s+)?disk|(?:fetch|download)\w*\s+(?:of\s+)?(?:the\s+)?image|image\s+(?:download|fetch)|manifest (?:unknown|not found)|abrufen|herunterladen/],
+	['storage', /\bdisk|no space left|(?:out of|no) (?:free )?(?:room|space)\b|磁盘|festplatte|speicherplatz/],
 	[
 		'startup',
-		/crash|restart|back-?off|\boom|out of memory|killed|exit(?:ed)?\s+(?:with\s+)?(?:code|status)|exit code|no module named|modulenotfound|importerror|cannot import|traceback|base class|inference (?:script|code)|customize_service|warm-?up|(?:container|pod|instance|model|process)\b.{0,40}\b(?:fail\w*|unable|could not|cannot|did not|didn't|never) (?:to )?start|initiali[sz]\w*\s+fail|fail\w* to (?:initiali[sz]e|load (?:the )?model)|load\w*\s+(?:the\s+)?model\s+fail|fail\w* to start\s+(?:the\s+)?(?:container|pod|instance|model|process)|(?:model|container|pod|instance|process)\s+(?:start|launch)\w*\s+fail|exited abnormally|start\w*\s+(?:of\s+)?(?:the\s+)?(?:model|container|pod)\s+fail|(?:model|container|pod|instance) (?:is )?not ready|启动失败|重启|崩溃|konnte nicht gestartet|start fehlgeschlagen|absturz/,
+		/crash|restart|reboot|keeps?\s+(?:re-?start|crash|fail|dying|exit|going down)|exit\w*\s+unexpectedly|unexpectedly (?:exit|terminat|quit|stopp)|terminated (?:with|by) (?:exit|signal|code)|segfault|segmentation fault|core dump|sigkill|sigsegv|(?:container|process|pod|instance)\s+(?:\S+\s+){0,2}(?:died|dies|exited)|back-?off|\boom|out of memory|killed|exit(?:ed)?\s+(?:with\s+)?(?:code|status)|exit code|no module named|modulenotfound|importerror|cannot import|traceback|base class|inference (?:script|code)|customize_service|warm-?up|(?:container|pod|instance|model|process)\b.{0,40}\b(?:fail\w*|unable|could not|cannot|did not|didn't|never) (?:to )?start|initiali[sz]\w*\s+fail|fail\w* to (?:initiali[sz]e|load (?:the )?model)|load\w*\s+(?:the\s+)?model\s+fail|fail\w* to start\s+(?:the\s+)?(?:container|pod|instance|model|process)|(?:model|container|pod|instance|process)\s+(?:start|launch)\w*\s+fail|exited abnormally|start\w*\s+(?:of\s+)?(?:the\s+)?(?:model|container|pod)\s+fail|(?:model|container|pod|instance) (?:is )?not ready|启动失败|重启|崩溃|konnte nicht gestartet|start fehlgeschlagen|absturz/,
 	],
 ];
 
-const TIMEOUT = /timed? ?out|time-?out|deadline exceeded|time limit|exceed\w*\s+(?:the\s+|its\s+)?(?:maximum\s+)?(?:deployment\s+)?(?:time|duration|deadline)|zeitüberschreitung|zeitlimit|超时/;
+/**
+ * Co-occurrence, read when no family above matched: the concepts of a cause anywhere in the
+ * (short) head of a text, in any order and wording ("may run at most 10 services" is a quota,
+ * "4 free Ascend chips" a lack of resources), unless a word says it is something else.
+ */
+const LOOSE_RULES: readonly (readonly [FailureCategory, readonly RegExp[], RegExp | null])[] = [
+	[
+		'quota',
+		[/\b(?:services|instances|deployments|service count|instance count)\b/, /\b(?:at most|limit|maximum|max|allowance|cap|ceiling|no more|more than|exceed\w*|reached)\b/],
+		/memory|\btime|minute|second|hour|duration|health|pull/,
+	],
+	[
+		'resources',
+		[
+			new RegExp(String.raw`\b${RESOURCE_NOUN}|\bchips?\b|\bpool\b`),
+			/insufficient|sufficient|enough|lack|short(?:age)? of|occupied|\bbusy|exhaust|sold out|unavailable|\bfree\b|\bidle\b|\bspare\b|\bavailable|satisf|\bfit|placement|\bplace\b|schedul|allocat|\boffer/,
+		],
+		/out of memory|\boom/,
+	],
+	['startup', [/\b(?:container|process|pod|instance|model server|server|worker)\b/, /\b(?:died|dies|crash\w*|abort\w*|exit\w*|stopp\w* unexpectedly|terminat\w*)\b/], /\btime|deadline/],
+];
+
+/** A time-out in other words: a time and that it ran out ("exceeded the 20 minute limit", "time budget exhausted"). */
+const TIME_NOUN = /\b(?:time|minutes?|mins?|seconds?|hours?|duration|deadline|window)\b|\d+\s*(?:s|m|h|min)\b/;
+const RAN_OUT = /exceed|\blimit|exhaust|expired|elapsed|ran out|run out|too long|\bover\b|budget/;
+
+const TIMEOUT = /timed? ?out|time-?out|deadline exceeded|time limit|exceed\w*\s+(?:the\s+|its\s+)?(?:\S+\s+){0,2}(?:time|duration|deadline|window|wait)\b|(?:did not|didn't|failed to|could not|not) (?:complete|finish|succeed|end)\w*\s+(?:\S+\s+){0,2}(?:within|in time|before)|allotted|allowed time|(?:took|taking|takes) too long|too long to|ran out of time|zeitüberschreitung|zeitlimit|超时/;
 
 /** The category a phase's failures usually mean, when the words name no cause. */
 const PHASE_CATEGORIES: Readonly<Partial<Record<PhaseId, FailureCategory>>> = {
@@ -95,9 +133,12 @@ export function readText(text: string, namedPhase: PhaseId | null, models: reado
 	const specific = codes.find((code) => CODE_CATEGORIES[code] !== 'timeout');
 	if (specific !== undefined) return {category: CODE_CATEGORIES[specific]!, basis: 'code', code: `ModelArts.${specific}`};
 	for (const [category, pattern] of WORD_RULES) if (pattern.test(lower)) return {category, basis: 'words', code: null};
+	for (const [category, concepts, unless] of LOOSE_RULES) {
+		if (concepts.every((concept) => concept.test(lower)) && !unless?.test(lower)) return {category, basis: 'words', code: null};
+	}
 	const byPhase = namedPhase === null ? undefined : PHASE_CATEGORIES[namedPhase];
 	if (byPhase !== undefined) return {category: byPhase, basis: 'phase', code: null};
 	const timeoutCode = codes[0] === undefined ? null : `ModelArts.${codes[0]}`;
-	if (timeoutCode !== null || TIMEOUT.test(lower)) return {category: 'timeout', basis: 'general', code: timeoutCode};
+	if (timeoutCode !== null || TIMEOUT.test(lower) || (TIME_NOUN.test(lower) && RAN_OUT.test(lower))) return {category: 'timeout', basis: 'general', code: timeoutCode};
 	return {category: 'unknown', basis: 'none', code: null};
 }

@@ -20,6 +20,11 @@ const byWords: Readonly<Record<string, readonly Row[]>> = {
 		['Dedicated pool pool-a is at capacity; retrying', 'resources'],
 		['The cluster does not have enough resources for the requested specification.', 'resources'],
 		['Schedule instance error: request cpu 16 exceeds the node allocatable 8', 'resources'],
+		['Cluster lacks free accelerator cards for this spec', 'resources'],
+		['The selected compute pool has no spare capacity right now', 'resources'],
+		['Unable to find a host with 4 free Ascend 910 chips', 'resources'],
+		['All GPUs in the public pool are currently occupied', 'resources'],
+		['Placement failed: requested resources exceed what any node offers', 'resources'],
 	],
 	quota: [
 		['Real-time service quota exhausted (20 of 20 in use)', 'quota'],
@@ -28,6 +33,9 @@ const byWords: Readonly<Record<string, readonly Row[]>> = {
 		['实时服务配额不足，请删除不用的服务', 'quota'],
 		['The number of instances in this project exceeds the limit', 'quota'],
 		['Service count has reached the upper bound of 20.', 'quota'],
+		['You have reached the limit of real-time services allowed for this account', 'quota'],
+		['Your project may run at most 10 services; delete one and retry', 'quota'],
+		['Cannot create more services: limit reached', 'quota'],
 	],
 	image_build: [
 		['model (ocr-det 1.3.0) build image failed: pip install paddleocr==2.7.0 returned 1', 'image_build'],
@@ -39,6 +47,8 @@ const byWords: Readonly<Record<string, readonly Row[]>> = {
 		['Image build timed out after 60 minutes', 'image_build'],
 		['Failed to push the image to SWR: 429 Too Many Requests', 'image_build'],
 		['The model image cannot be created because the runtime is not supported', 'image_build'],
+		['Installing python packages failed during image packaging', 'image_build'],
+		['SWR rejected the request: too many requests, try again later', 'image_build'],
 	],
 	image_pull: [
 		['[asr-large v3.2] image pull failed: no space left on device (image 38 GiB)', 'image_pull'],
@@ -47,6 +57,9 @@ const byWords: Readonly<Record<string, readonly Row[]>> = {
 		['ErrImagePull: context deadline exceeded while downloading the image layers', 'image_pull'],
 		['镜像拉取失败，稍后重试', 'image_pull'],
 		["The image is larger than the node's free disk", 'image_pull'],
+		['Back-off fetching container image swr.cn-north-4/x:1', 'image_pull'],
+		['Node ran out of room while unpacking the image layers', 'image_pull'],
+		['The image (42 GB) exceeds the free disk on the node', 'image_pull'],
 	],
 	storage: [
 		['downloading the model from obs://ml-bucket/models/chat failed: 403 AccessDenied', 'storage'],
@@ -71,6 +84,9 @@ const byWords: Readonly<Record<string, readonly Row[]>> = {
 		['Model initialization failed: CUDA out of memory', 'startup'],
 		['The model service did not start within 600s', 'startup'],
 		['Instance start failed: process exited abnormally', 'startup'],
+		['The model instance keeps rebooting', 'startup'],
+		['Container died with SIGSEGV', 'startup'],
+		['Model server exited unexpectedly with status 1', 'startup'],
 	],
 	timeout: [
 		['The deployment exceeded its time limit (30 min) and was cancelled.', 'timeout'],
@@ -78,11 +94,18 @@ const byWords: Readonly<Record<string, readonly Row[]>> = {
 		['Zeitüberschreitung bei der Bereitstellung', 'timeout'],
 		['Error: ModelArts.3520', 'timeout'],
 		['The deployment exceeded the maximum duration', 'timeout'],
+		['Deployment did not complete within the allotted 20 minutes', 'timeout'],
+		['The operation exceeded the configured deployment window', 'timeout'],
+		['Service deployment exceeded the 20 minute limit', 'timeout'],
+		['Deployment aborted: time budget exhausted', 'timeout'],
+		['Deployment took too long and was stopped', 'timeout'],
 	],
 	unknown: [
 		['Failed to start service my-svc-7.', 'unknown'],
 		['An internal error occurred. Contact technical support. (ModelArts.3501)', 'unknown'],
 		['unexpected state transition E-UNK-42', 'unknown'],
+		['Internal server error', 'unknown'],
+		['The service was stopped by user admin', 'unknown'],
 	],
 };
 
