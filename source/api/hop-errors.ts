@@ -51,6 +51,13 @@ export function errorForNetworkFailure(error: unknown, route: Route, trace: HopT
 		return new TransientError(proxy ? `connection reset by ${describeProxy(proxy)}` : 'connection reset');
 	}
 
+	if (code?.startsWith('HPE_')) {
+		// Node's HTTP parser met bytes that are not HTTP: often http:// to a TLS port, or the wrong port.
+		const who = proxy ? describeProxy(proxy) : route.endpoint;
+		const check = proxy ? `check ${proxy.variable}` : 'check --endpoint (https:// for a TLS port) and its port';
+		return new HopError(`the answer from ${who} is not HTTP (${code}) — ${check}`, proxy ? 'proxy-tcp' : 'endpoint-tcp', true);
+	}
+
 	const detail = code ?? (cause instanceof Error ? `${cause.name}: ${sanitizeForTerminal(cause.message.slice(0, 120))}` : null);
 	return new TransientError(detail ? `network error (${detail})` : 'network error');
 }

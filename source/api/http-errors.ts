@@ -119,6 +119,12 @@ export function errorForStatus(status: number, text: string, context: ResponseCo
 		return new BadRequestError(`${what} — ${advice(body, 'the request was rejected; check the flags')}`, status, body);
 	}
 
+	if (status >= 500 && html && !body) {
+		// A page, not ModelArts' JSON: a gateway or load balancer in front of it is failing. It may
+		// pass, so it is retried; but it is no proof that the endpoint is right (no status).
+		return new HopError(`${what} from ${context.route.endpoint} — a gateway in front of ModelArts answered; retrying`, 'gateway', true, status);
+	}
+
 	return new TransientError(status >= 500 ? what : `${what} — unexpected answer`, status, body);
 }
 

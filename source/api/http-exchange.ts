@@ -160,8 +160,8 @@ function interpret(response: FetchResponse, text: string, url: URL, context: Ans
 		const reason = /^\s*</.test(text)
 			? `HTML page instead of JSON from ${route.endpoint} — is this a ModelArts endpoint?`
 			: text.trim() === ''
-				? 'empty response'
-				: 'invalid JSON';
+				? `empty response from ${route.endpoint}`
+				: `invalid JSON from ${route.endpoint}`;
 		return {ok: false, error: new TransientError(reason, status)};
 	}
 }

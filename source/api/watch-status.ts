@@ -1,8 +1,12 @@
 // How the poll loop words its state for the status line and for a stop.
-import {ApiError, TransientError} from './errors.js';
+import {ApiError, HopError, TransientError} from './errors.js';
 
 /** "HTTP 503", "HTTP 429 APIGW.0308", "timed out after 15s", "connection reset". */
 export function shortReason(error: ApiError): string {
+	if (error instanceof HopError && error.hop === 'gateway' && error.answerStatus !== null) {
+		return `HTTP ${error.answerStatus} from a gateway, not ModelArts`;
+	}
+
 	if (error.status !== null && error.status >= 400) {
 		return `HTTP ${error.status}${error.body?.errorCode ? ` ${error.body.errorCode}` : ''}`;
 	}

@@ -62,7 +62,7 @@ describe.concurrent('sync state changes', () => {
 		const sim = await simulator(context, {scenario: 'success', speed: FINISHED, faults: {script: ['503', 'ok', 'ok', 'reset']}});
 		const result = await watchSim(sim, ['--output', 'plain', '--exit-status']);
 		expect(result.code, result.stderr).toBe(0);
-		expect(result.stderr).toMatch(/^retrying in \d+s \(HTTP 503, attempt 1\)$/m);
+		expect(result.stderr).toMatch(/^retrying in \d+s \(HTTP 503 from a gateway, not ModelArts, attempt 1\)$/m);
 		expect(result.stderr).toMatch(/^connected again$/m);
 		expect(result.stdout).not.toMatch(/retrying|connected again/);
 		expect(result.stdout.match(/start to deploy service/g)).toHaveLength(1);

@@ -2,7 +2,7 @@
 // answers with fixtures written from the documented shapes.
 import {describe, expect, it} from 'vitest';
 import {createClient, type FetchLike, type FetchResponse} from '../../source/api/client.js';
-import {AuthError, TransientError} from '../../source/api/errors.js';
+import {AuthError, HopError, TransientError} from '../../source/api/errors.js';
 import {availability} from '../../source/api/optional-api.js';
 import {tokenAuth} from './token-auth.js';
 
@@ -113,7 +113,7 @@ describe('availability', () => {
 
 	it.each([
 		[401, '{"error_code":"ModelArts.0203","error_msg":"Invalid token."}', AuthError],
-		[503, '<html>busy</html>', TransientError],
+		[503, '<html>busy</html>', HopError],
 		[200, '{"status":"ok"}', TransientError],
 	])('when the monitor answers %i, then it is not an absence: the error is the caller’s to handle', async (status, body, kind) => {
 		await expect(availability(clientWith(fakeFetch(status, body)).getMonitor(SERVICE))).rejects.toBeInstanceOf(kind);

@@ -79,10 +79,10 @@ describe('createClient', () => {
 		[400, '{"error_code":"ModelArts.0107","error_msg":"The value of the request parameter (limit=0) is invalid"}', {}, BadRequestError, /HTTP 400 ModelArts\.0107/],
 		[429, '{"error_code":"APIGW.0308","error_msg":"policy user over ratelimit"}', {'retry-after': '3'}, ThrottledError, /HTTP 429 APIGW\.0308/],
 		[500, '{"error_code":"ModelArts.0001","error_msg":"Internal server error."}', {}, TransientError, /^HTTP 500 ModelArts\.0001: Internal server error\.$/],
-		[502, gatewayPage, {}, TransientError, /^HTTP 502 \(an HTML page, not a ModelArts answer\)$/],
-		[200, '{"events": [{"event_type"', {}, TransientError, /^invalid JSON$/],
+		[502, gatewayPage, {}, HopError, /^HTTP 502 \(an HTML page, not a ModelArts answer\) from 127\.0\.0\.1:\d+ — a gateway in front of ModelArts answered; retrying$/],
+		[200, '{"events": [{"event_type"', {}, TransientError, /^invalid JSON from 127\.0\.0\.1:\d+$/],
 		[200, '<html><body>Welcome to our web site</body></html>', {}, TransientError, /HTML page instead of JSON/],
-		[200, '', {}, TransientError, /^empty response$/],
+		[200, '', {}, TransientError, /^empty response from 127\.0\.0\.1:\d+$/],
 		[200, '{"events": "nope"}', {}, TransientError, /unexpected response/],
 		[200, '{"status": "ok"}', {}, TransientError, /unexpected response.*is this a ModelArts endpoint/],
 		[302, '', {location: 'https://login.example/'}, BadRequestError, /redirected to https:\/\/login\.example\/.*check --endpoint/],
@@ -114,8 +114,8 @@ describe('createClient', () => {
 	});
 
 	it.each([
-		['truncated', /^invalid JSON$/],
-		['invalid-json', /^invalid JSON$/],
+		['truncated', /^invalid JSON from /],
+		['invalid-json', /^invalid JSON from /],
 		['reset', /^connection reset$/],
 		['503', /^HTTP 503 \(an HTML page/],
 		['429', /^HTTP 429 APIGW\.0308/],

@@ -33,6 +33,9 @@ describe('errorForNetworkFailure', () => {
 		['forward', systemError('ECONNREFUSED'), createHopTrace(), 'proxy-tcp', true, /^connection refused by the proxy proxy\.corp:3128 \(http_proxy\)/],
 		['direct', systemError('ETIMEDOUT'), createHopTrace(), 'endpoint-tcp', true, /^cannot reach modelarts\.example:443 \(ETIMEDOUT\) — check --endpoint, or set HTTPS_PROXY/],
 		['tunnel', systemError('EHOSTUNREACH'), proxyLeg(systemError('EHOSTUNREACH')), 'proxy-tcp', true, /^cannot reach the proxy proxy\.corp:3128 \(HTTPS_PROXY\) \(EHOSTUNREACH\)/],
+		// Bytes that are not HTTP: from the endpoint, or from the proxy a plain request went to
+		['direct', systemError('HPE_INVALID_CONSTANT'), createHopTrace(), 'endpoint-tcp', true, /^the answer from modelarts\.example:443 is not HTTP \(HPE_INVALID_CONSTANT\) — check --endpoint \(https:\/\/ for a TLS port\) and its port$/],
+		['forward', systemError('HPE_INVALID_HEADER_TOKEN'), createHopTrace(), 'proxy-tcp', true, /^the answer from the proxy proxy\.corp:3128 \(http_proxy\) is not HTTP \(HPE_INVALID_HEADER_TOKEN\) — check http_proxy$/],
 		// TLS with the endpoint, inside the tunnel or not
 		['direct', systemError('UNABLE_TO_VERIFY_LEAF_SIGNATURE'), createHopTrace(), 'endpoint-tls', false, /^TLS: the certificate of modelarts\.example:443 is not signed by a CA this machine trusts \(UNABLE_TO_VERIFY_LEAF_SIGNATURE\) — pass --ca-file .* NODE_EXTRA_CA_CERTS/],
 		['tunnel', systemError('SELF_SIGNED_CERT_IN_CHAIN'), createHopTrace(), 'endpoint-tls', false, /modelarts\.example:443 .*--ca-file.*a proxy that inspects TLS signs with its own CA/],

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {AuthError, HopError, NotFoundError, TransientError} from '../../source/api/errors.js';
+import {AuthError, HopError, NotFoundError} from '../../source/api/errors.js';
 import {errorForStatus, looksLikeHtml, parseErrorBody} from '../../source/api/http-errors.js';
 import {redactUrl, scrubSecrets} from '../../source/api/redact.js';
 import type {Route} from '../../source/api/route.js';
@@ -53,8 +53,8 @@ describe('errorForStatus: whose answer it is', () => {
 	it('a 502 page forwarded by the proxy (Via) is the gateway behind it, retried', () => {
 		const error = answer(502, '<html>bad gateway</html>', ROUTE_FORWARD, {via: '1.1 proxy'});
 
-		expect(error).toBeInstanceOf(TransientError);
-		expect(error.message).toBe('HTTP 502 (an HTML page, not a ModelArts answer)');
+		expect(error).toMatchObject({kind: 'hop', hop: 'gateway', retryable: true, answerStatus: 502, status: null});
+		expect(error.message).toBe('HTTP 502 (an HTML page, not a ModelArts answer) from modelarts.example:80 — a gateway in front of ModelArts answered; retrying');
 	});
 
 	it('never lets a server error message drive the terminal', () => {
