@@ -122,7 +122,7 @@ export function errorForStatus(status: number, text: string, context: ResponseCo
 	if (status >= 500 && html && !body) {
 		// A page, not ModelArts' JSON: a gateway or load balancer in front of it is failing. It may
 		// pass, so it is retried; but it is no proof that the endpoint is right (no status).
-		return new HopError(`${what} from ${context.route.endpoint} — a gateway in front of ModelArts answered; retrying`, 'gateway', true, status);
+		return new HopError(`${what} from ${context.route.endpoint} — a gateway or load balancer in front of ModelArts could not serve the request`, 'gateway', true, status);
 	}
 
 	return new TransientError(status >= 500 ? what : `${what} — unexpected answer`, status, body);

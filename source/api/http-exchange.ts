@@ -6,7 +6,7 @@ import {redact} from '../secrets.js';
 import type {Authenticator} from './auth/types.js';
 import {parseRetryAfter} from './backoff.js';
 import {ERROR_BODY_BYTES, formatSize, readCapped} from './capped-body.js';
-import {ApiError, BadRequestError, TransientError} from './errors.js';
+import {ApiError, BadRequestError, HopError, TransientError} from './errors.js';
 import {errorForNetworkFailure, errorForTimeout} from './hop-errors.js';
 import {createHopTrace, runTraced} from './hop-trace.js';
 import {errorForStatus} from './http-errors.js';
@@ -157,11 +157,12 @@ function interpret(response: FetchResponse, text: string, url: URL, context: Ans
 	try {
 		return {ok: true, json: JSON.parse(text)};
 	} catch {
-		const reason = /^\s*</.test(text)
-			? `HTML page instead of JSON from ${route.endpoint} — is this a ModelArts endpoint?`
-			: text.trim() === ''
-				? `empty response from ${route.endpoint}`
-				: `invalid JSON from ${route.endpoint}`;
+		if (/^\s*</.test(text)) {
+			// A page is a web site's or a portal's answer, never ModelArts': no proof the endpoint is right.
+			return {ok: false, error: new HopError(`HTML page instead of JSON from ${route.endpoint} — is this a ModelArts endpoint? Check --endpoint`, 'gateway', true, status)};
+		}
+
+		const reason = text.trim() === '' ? `empty response from ${route.endpoint}` : `invalid JSON from ${route.endpoint}`;
 		return {ok: false, error: new TransientError(reason, status)};
 	}
 }

@@ -3,7 +3,7 @@ import {ApiError, HopError, TransientError} from './errors.js';
 
 /** "HTTP 503", "HTTP 429 APIGW.0308", "timed out after 15s", "connection reset". */
 export function shortReason(error: ApiError): string {
-	if (error instanceof HopError && error.hop === 'gateway' && error.answerStatus !== null) {
+	if (error instanceof HopError && error.hop === 'gateway' && error.answerStatus !== null && error.answerStatus >= 400) {
 		return `HTTP ${error.answerStatus} from a gateway, not ModelArts`;
 	}
 

@@ -43,8 +43,8 @@ export interface WatcherOptions {
 	/** Least time between the starts of two cycles (each is ≥ 2 requests); 1 s by default. */
 	readonly minGapMs?: number;
 	/**
-	 * Failed attempts in a row, before the server ever answered at all, after which the watch
-	 * gives up (5 by default, about half a minute). A server never reached is far likelier a
+	 * Failed attempts in a row, before ModelArts ever answered (data, or an error in its JSON
+	 * shape), after which the watch gives up (5 by default, about half a minute). A server never reached is far likelier a
 	 * wrong endpoint or a missing proxy than a passing fault, and CI should not wait forever.
 	 */
 	readonly attemptsBeforeFirstSuccess?: number;
@@ -280,8 +280,9 @@ class PollLoop implements Watcher {
 
 		this.attempt += 1;
 		this.refreshQueued = false;
-		// Any answer at all, even a 503, proves the endpoint is right.
-		if (error.status !== null) this.reachedServer = true;
+		// An error in ModelArts' own JSON shape, even a 503, proves the endpoint is right; a bare
+		// status, a page or a cut-off body may come from anything on the way.
+		if (error.body !== null) this.reachedServer = true;
 		if (!this.reachedServer && this.attempt >= (this.options.attemptsBeforeFirstSuccess ?? 5)) {
 			const gaveUp = new TransientError(`could not reach ModelArts after ${this.attempt} attempts: ${error.message}`, error.status, error.body);
 			this.emitSync({kind: 'stopped', message: gaveUp.message, errorKind: error.kind});

@@ -54,7 +54,7 @@ describe('errorForStatus: whose answer it is', () => {
 		const error = answer(502, '<html>bad gateway</html>', ROUTE_FORWARD, {via: '1.1 proxy'});
 
 		expect(error).toMatchObject({kind: 'hop', hop: 'gateway', retryable: true, answerStatus: 502, status: null});
-		expect(error.message).toBe('HTTP 502 (an HTML page, not a ModelArts answer) from modelarts.example:80 — a gateway in front of ModelArts answered; retrying');
+		expect(error.message).toBe('HTTP 502 (an HTML page, not a ModelArts answer) from modelarts.example:80 — a gateway or load balancer in front of ModelArts could not serve the request');
 	});
 
 	it('never lets a server error message drive the terminal', () => {

@@ -26,9 +26,9 @@ function outcome(s: Step, index: number): ApiEvent[] | ApiError {
 		case 'ok':
 			return Array.from({length: s.events}, (_, i) => ({occur_time: index * 10 + i, event_type: 'normal', event_info: 'x'}));
 		case 'transient':
-			return new TransientError('HTTP 503', 503);
+			return new TransientError('HTTP 503 ModelArts.0001', 503, {errorCode: 'ModelArts.0001', errorMsg: 'busy', requestId: null});
 		case 'throttled':
-			return new ThrottledError('HTTP 429', 429, null, s.retryAfterMs);
+			return new ThrottledError('HTTP 429 APIGW.0308', 429, {errorCode: 'APIGW.0308', errorMsg: 'over ratelimit', requestId: null}, s.retryAfterMs);
 		case 'permanent':
 			return new BadRequestError('HTTP 400', 400);
 	}

@@ -246,9 +246,22 @@ describe('createWatcher', () => {
 		expect(syncStates().filter((s) => s.kind === 'retrying').map((s) => s.kind === 'retrying' && s.reason)).toEqual(Array.from({length: 4}, () => 'connection refused by the proxy 127.0.0.1:9 (HTTPS_PROXY)'));
 	});
 
+	it.each([
+		['a gateway page', () => new HopError('HTTP 502 (an HTML page, not a ModelArts answer) from m:443 — a gateway or load balancer in front of ModelArts could not serve the request', 'gateway', true, 502)],
+		['a cut-off body', () => new TransientError('invalid JSON from m:443', 200)],
+		['a bare 503', () => new TransientError('HTTP 503', 503)],
+	] as const)('gives up after 5 attempts when all that ever came was %s: ModelArts never answered', async (_what, failure) => {
+		const {watcher} = harness({polls: Array.from({length: 10}, (): ApiError => failure())});
+
+		watcher.start();
+		await vi.advanceTimersByTimeAsync(600_000);
+
+		expect((await watcher.done).error?.message).toMatch(/^could not reach ModelArts after 5 attempts: /);
+	});
+
 	it('keeps retrying a server that answered once, however long it fails', async () => {
-		// Given a server that answered with a 503 before the connection started failing
-		const failures = [new TransientError('HTTP 503', 503), ...Array.from({length: 9}, () => new TransientError('connection reset'))];
+		// Given a server that answered with ModelArts' own 503 before the connection started failing
+		const failures = [new TransientError('HTTP 503 ModelArts.0001', 503, {errorCode: 'ModelArts.0001', errorMsg: 'busy', requestId: null}), ...Array.from({length: 9}, () => new TransientError('connection reset'))];
 		const {watcher, syncStates} = harness({polls: failures});
 
 		watcher.start();
