@@ -48,7 +48,8 @@ const watchFlags: Readonly<Record<string, FlagSpec>> = {
 	notify: boolean,
 	lowBandwidth: boolean,
 	debug: boolean,
-	demo: string,
+	// normalizeDemoFlag writes a bare --demo as `--demo=`.
+	demo: {type: 'string', emptyAllowed: true},
 	demoDeny: string,
 	auth: string,
 	tokenFile: string,
@@ -74,8 +75,8 @@ const simulateFlags: Readonly<Record<string, FlagSpec>> = {
 /**
  * `--demo` takes optional values, which a flag table cannot express. Rewrite it to
  * `--demo=A,B` before parsing: the words after it are scenarios only while they name one
- * (or several, joined by commas), so `--demo <service-id>` keeps the service id as a
- * positional argument.
+ * (or several, joined by commas); any other word stays a positional argument (which the
+ * demo then refuses by name, as a scenario mistyped).
  */
 export function normalizeDemoFlag(argv: readonly string[], scenarioNames: readonly string[]): string[] {
 	const namesScenarios = (word: string | undefined) => word !== undefined && word.split(',').every(name => scenarioNames.includes(name));

@@ -10,6 +10,8 @@ export interface FlagSpec {
 	readonly shortFlag?: string;
 	/** Every value is kept, in order (a string flag read as a list); otherwise the last one wins. */
 	readonly multiple?: boolean;
+	/** `--flag=` (an empty value) is allowed: it stands for the flag given without one. */
+	readonly emptyAllowed?: boolean;
 }
 
 /** A flag's value: a string, a boolean, or the list of a multiple flag. */
@@ -68,7 +70,12 @@ export function readFlags(argv: readonly string[], table: Readonly<Record<string
 		}
 
 		if (spec.type === 'string') {
-			if (token.value === undefined) return {ok: false, message: `${token.rawName} needs a value`};
+			if (token.value === undefined || (token.value === '' && spec.emptyAllowed !== true)) return {ok: false, message: `${token.rawName} needs a value`};
+			// `--service-name --once` took the next flag for the value: the value was forgotten.
+			if (!token.inlineValue && token.value.startsWith('--')) {
+				return {ok: false, message: `${token.rawName} needs a value, but the word after it is the flag ${token.value} (write ${token.rawName}=VALUE for a value starting with --)`};
+			}
+
 			const earlier = flags[name];
 			flags[name] = spec.multiple ? [...(Array.isArray(earlier) ? earlier : []), token.value] : token.value;
 			continue;

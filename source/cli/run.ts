@@ -15,7 +15,7 @@ import type {WatchMessage} from '../model/watch-messages.js';
 import {createDataNotes} from '../output/data-notes.js';
 import {parseDenyPlan, type DenyPlan} from '../sim/deny.js';
 import {startSimulator, type Simulator} from '../sim/server.js';
-import {DEFAULT_SCENARIO} from '../sim/scenarios.js';
+import {DEFAULT_SCENARIO, SCENARIO_NAMES} from '../sim/scenarios.js';
 import {exitCodeForError, isExpectedError} from './exit-status.js';
 import {openDebugLog, type DebugLog} from './debug-log.js';
 import {describeFailure} from './failure.js';
@@ -23,6 +23,7 @@ import {printNote, reportUnexpected} from './process-io.js';
 import {runStream} from './run-stream.js';
 import {runStreamMany} from './run-stream-many.js';
 import {serviceIdNamed, servicesToWatch} from './service-lookup.js';
+import {nearestName} from './unknown-flag.js';
 import type {Session} from './session.js';
 
 function readStdin(): Promise<string> {
@@ -54,6 +55,13 @@ async function startDemo(flags: RawFlags): Promise<Simulator | null> {
 	const deny = demoDenyPlan(flags);
 	const scenarios = demoScenarios(flags);
 	if (scenarios === null) return null;
+	// The demo makes its own services: a word after --demo that names no scenario is a typo, not an id.
+	const stray = flags.serviceIds?.[0];
+	if (stray !== undefined) {
+		const meant = nearestName(stray, SCENARIO_NAMES);
+		throw new ConfigError(`--demo takes scenario names, and "${stray}" is not one${meant === null ? '' : ` (did you mean ${meant}?)`}; the scenarios are ${SCENARIO_NAMES.join(', ')}.`);
+	}
+
 	try {
 		return await startSimulator({scenarios, deny});
 	} catch (error) {

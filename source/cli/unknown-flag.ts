@@ -18,8 +18,8 @@ function editDistance(a: string, b: string): number {
 	return rows[a.length]![b.length]!;
 }
 
-/** The real flag nearest to `name`, when it is close enough to be a typo (a third of its length at most). */
-export function nearestFlag(name: string, known: readonly string[]): string | null {
+/** The known name (a flag, a scenario) nearest to `name`, when it is close enough to be a typo (a third of its length at most). */
+export function nearestName(name: string, known: readonly string[]): string | null {
 	const typed = name.toLowerCase();
 	let best: {readonly flag: string; readonly distance: number} | null = null;
 	for (const flag of known) {
@@ -36,11 +36,11 @@ function suggestionFor(name: string, specs: Readonly<Record<string, FlagSpec>>):
 	const flags = Object.entries(specs);
 	if (name.startsWith('no-')) {
 		const booleans = flags.filter(([, spec]) => spec.type === 'boolean').map(([flag]) => kebab(flag));
-		const negated = nearestFlag(name.slice(3), booleans);
+		const negated = nearestName(name.slice(3), booleans);
 		if (negated !== null) return `no-${negated}`;
 	}
 
-	return nearestFlag(name, flags.map(([flag]) => kebab(flag)));
+	return nearestName(name, flags.map(([flag]) => kebab(flag)));
 }
 
 /** `unknown flag --intervall: did you mean --interval?` for a flag `specs` does not know. */

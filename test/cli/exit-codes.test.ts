@@ -88,6 +88,9 @@ describe.concurrent('exit codes', () => {
 		['--include-running without --all', ['a', '--include-running', '--endpoint', 'http://127.0.0.1:9'], /--include-running goes with --all/],
 		['no service id', [], /No service to watch: pass a service id/],
 		['an unknown demo scenario', ['--demo=nope'], /scenario/i],
+		['a mistyped demo scenario', ['--demo', 'sucess'], /^modelarts-watch: --demo takes scenario names, and "sucess" is not one \(did you mean success\?\); the scenarios are .*failure/],
+		['a flag where a value belongs', ['--service-name', '--once'], /^modelarts-watch: --service-name needs a value, but the word after it is the flag --once/],
+		['an empty value', ['svc', '--endpoint='], /^modelarts-watch: --endpoint needs a value/],
 		['a bad --demo-deny', ['--demo', '--demo-deny', 'monitor=500'], /^modelarts-watch: --demo-deny: expected API=STATUS pairs .*"monitor=500" is not one/],
 		['--demo-deny without --demo', ['svc', '--demo-deny', 'monitor=403'], /--demo-deny works only with --demo/],
 	])('2: %s', async (_name, args, message) => {

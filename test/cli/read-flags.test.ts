@@ -19,7 +19,8 @@ describe('readFlags', () => {
 		[['--once=false'], {once: false}, []],
 		[['-h'], {help: true}, []],
 		[['--', '--once'], {}, ['--once']],
-		[['--project-id', ''], {projectId: ''}, []],
+		[['--project-id=--odd'], {projectId: '--odd'}, []],
+		[['--project-id', '-'], {projectId: '-'}, []],
 	])('reads %j', (argv, flags, input) => {
 		expect(readFlags(argv, TABLE)).toEqual({ok: true, flags, input});
 	});
@@ -30,6 +31,9 @@ describe('readFlags', () => {
 		[['--no-color=1'], 'unknown flag --no-color'],
 		[['-x'], 'unknown flag -x'],
 		[['svc', '--project-id'], '--project-id needs a value'],
+		[['--project-id', ''], '--project-id needs a value'],
+		[['--project-id='], '--project-id needs a value'],
+		[['--project-id', '--once'], '--project-id needs a value, but the word after it is the flag --once (write --project-id=VALUE for a value starting with --)'],
 		[['--once=yes'], '--once takes no value (or true/false), not "yes"'],
 	])('rejects %j', (argv, message) => {
 		expect(readFlags(argv, TABLE)).toMatchObject({ok: false, message});
