@@ -1,6 +1,7 @@
 // Entry point. Only tiny modules are imported statically so `--version` answers at once;
 // the help text (with the scenario list), the flag parser, the watch and Ink (for the
 // terminal UI) load on demand.
+import * as nodeModule from 'node:module';
 import process from 'node:process';
 import pkg from './package.json' with {type: 'json'};
 import {EXIT} from './source/model/exit-codes.js';
@@ -37,8 +38,24 @@ async function keepYoungGenerationSmall(): Promise<void> {
 	v8.setFlagsFromString('--semi-space-growth-factor=1');
 }
 
+/**
+ * Node 22.1 and later can keep the compiled code of every chunk loaded from here on in a
+ * cache on disk (in the temp directory, as npm does; NODE_DISABLE_COMPILE_CACHE=1 turns it
+ * off): ~10 ms less to the first frame on Node 24. Node 20 has no such cache. A cache that
+ * cannot be written (a read-only temp directory) only means no gain.
+ */
+function cacheCompiledCode(): void {
+	try {
+		(nodeModule as {enableCompileCache?: () => unknown}).enableCompileCache?.();
+	} catch {
+		// No cache: the start is as fast as without one.
+	}
+}
+
 async function main(argv: readonly string[]): Promise<number> {
-	const command = quickAnswer(argv) ?? (await parse(argv));
+	const quick = quickAnswer(argv);
+	if (quick === null) cacheCompiledCode();
+	const command = quick ?? (await parse(argv));
 	switch (command.kind) {
 		case 'help': {
 			const {helpText} = await import('./source/cli/help.js');
