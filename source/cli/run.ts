@@ -161,6 +161,32 @@ async function connect({config, auth, agent}: ResolvedRuntime, debugLog: DebugLo
 	return {kind: 'watch', config, auth, notes, serviceId, createWatcher: watcherFor(serviceId)};
 }
 
+/** About how many characters of lines go out in one write. */
+const WRITE_CHUNK = 256 * 1024;
+
+/**
+ * Lines written in one turn go out in a few large writes. Standard output to a pipe is
+ * asynchronous: the 100,000 lines of a long history's first load were 100,000 queued write
+ * requests, each with its own buffer and bookkeeping (plain peaked at 162 MB, now 148 MB).
+ */
+function coalescedLines(stream: NodeJS.WritableStream): (line: string) => void {
+	let pending: string[] = [];
+	let size = 0;
+	const flush = () => {
+		if (pending.length === 0) return;
+		stream.write(pending.join(''));
+		pending = [];
+		size = 0;
+	};
+
+	return line => {
+		if (pending.length === 0) queueMicrotask(flush);
+		pending.push(`${line}\n`);
+		size += line.length + 1;
+		if (size >= WRITE_CHUNK) flush();
+	};
+}
+
 async function watch(session: Session): Promise<number> {
 	const {config} = session;
 	if (session.kind === 'pick' || config.output === 'tty') {
@@ -168,7 +194,7 @@ async function watch(session: Session): Promise<number> {
 		return runTty(session);
 	}
 
-	const io = {auth: session.auth, notes: session.notes, stdout: (line: string) => process.stdout.write(`${line}\n`), stderr: printNote, now: Date.now};
+	const io = {auth: session.auth, notes: session.notes, stdout: coalescedLines(process.stdout), stderr: printNote, now: Date.now};
 	if (session.kind === 'watch-many') return runStreamMany({...io, config, services: session.services, watcherFor: session.watcherFor});
 	return runStream({...io, config, serviceId: session.serviceId, createWatcher: session.createWatcher});
 }
