@@ -40,15 +40,8 @@ export function presentDiagnosis(diagnosis: Diagnosis, ascii = false): Diagnosis
 	};
 }
 
-/** `"diagnosis"` of the JSON summary. */
-export interface DiagnosisRecord {
-	readonly category: DiagnosisCategory;
-	readonly phase: PhaseId | null;
-	readonly model: string | null;
-	readonly cause: string | null;
-	readonly advice: readonly string[];
-	readonly docs: readonly string[];
-}
+/** `"diagnosis"` of the JSON summary: the same strings, without the title (scripts read the category). */
+export type DiagnosisRecord = Omit<DiagnosisText, 'title'>;
 
 export function diagnosisRecord(diagnosis: Diagnosis): DiagnosisRecord {
 	const {category, phase, model, cause, advice, docs} = presentDiagnosis(diagnosis);
