@@ -51,12 +51,12 @@ const WORD_RULES: readonly (readonly [FailureCategory, RegExp])[] = [
 			String.raw`${SCARCE_BEFORE}\s+(?:\S+\s+){0,2}${RESOURCE_NOUN}|${RESOURCE_NOUN}(?:\s+\S+)?\s+(?:is\s+|are\s+)?(?:all\s+|fully\s+)?${SCARCE_AFTER}|at (?:full )?capacity|out of capacity|(?:not|n't)\s+(?:\w+\s+){0,2}enough\s+${RESOURCE_NOUN}|allocatable|no\s+(?:idle\s+|available\s+|free\s+|spare\s+|remaining\s+|suitable\s+|matching\s+|eligible\s+|schedulable\s+|more\s+)?${RESOURCE_NOUN}|nodes? (?:are |is )?available|unschedulable|schedul\w*\s+(?:\w+\s+)?(?:fail|error)|fail\w* to schedul|(?:could not|cannot|can't|unable to) (?:be )?schedul|taint|affinity|pre-?warm|disk pressure|memory pressure|pool is full|资源不足|资源不够|调度失败|ressourcen`,
 		),
 	],
-	['storage', /\bobs\b|obs:\/\/|\bsfs\b|sfs turbo|\bmount|\bvolume|\bpvc\b|persistentvolume|\bnfs\b|file ?system|storage|download\w*\s+(?:of\s+)?(?:the\s+)?model|model (?:file|package|weights?)s?\b.{0,30}download|挂载|存储|einhängen/],
-	['image_pull', /\bpull|imagepull|errimage|拉取|(?:fetch|download|unpack|extract|retriev)\w*\s+(?:\S+\s+){0,3}?(?:image|layers?)\b|image\s+layers?|image\s+(?:size|is\s+(?:too\s+)?(?:large|big|larger|bigger))|image\b.{0,40}\b(?:exceed|larger than|bigger than|more than|does not fit|doesn't fit)\w*.{0,30}\b(?:disk|space)|(?:larger|bigger)\s+than\s+the\s+(?:node'?s?\s+)?(?:free\s+)?disk|(?:fetch|download)\w*\s+(?:of\s+)?(?:the\s+)?image|image\s+(?:download|fetch)|manifest (?:unknown|not found)|abrufen|herunterladen/],
+	['storage', /\bobs\b|obs:\/\/|\bbucket\b|(?:fetch|download|copy|copie|transfer)\w*\s+(?:the\s+)?model\s+(?:weights?|files?|artifacts?|data)\b|\bsfs\b|sfs turbo|\bmount|\bvolume|\bpvc\b|persistentvolume|\bnfs\b|file ?system|storage|download\w*\s+(?:of\s+)?(?:the\s+)?model|model (?:file|package|weights?)s?\b.{0,30}download|挂载|存储|einhängen/],
+	['image_pull', /\bpull|imagepull|errimage|拉取|(?:fetch|download|unpack|extract|retriev|obtain)\w*\s+(?:\S+\s+){0,3}?(?:image|layers?)\b|image\s+layers?|image\s+(?:size|is\s+(?:too\s+)?(?:large|big|larger|bigger))|image\b.{0,40}\b(?:exceed|larger than|bigger than|more than|does not fit|doesn't fit)\w*.{0,30}\b(?:disk|space)|(?:larger|bigger)\s+than\s+the\s+(?:node'?s?\s+)?(?:free\s+)?disk|(?:fetch|download)\w*\s+(?:of\s+)?(?:the\s+)?image|image\s+(?:download|fetch)|manifest (?:unknown|not found)|abrufen|herunterladen/],
 	['storage', /\bdisk|no space left|(?:out of|no) (?:free )?(?:room|space)\b|磁盘|festplatte|speicherplatz/],
 	[
 		'startup',
-		/crash|restart|reboot|keeps?\s+(?:re-?start|crash|fail|dying|exit|going down)|exit\w*\s+unexpectedly|unexpectedly (?:exit|terminat|quit|stopp)|terminated (?:with|by) (?:exit|signal|code)|segfault|segmentation fault|core dump|sigkill|sigsegv|(?:container|process|pod|instance)\s+(?:\S+\s+){0,2}(?:died|dies|exited)|back-?off|\boom|out of memory|killed|exit(?:ed)?\s+(?:with\s+)?(?:code|status)|exit code|no module named|modulenotfound|importerror|cannot import|traceback|base class|inference (?:script|code)|customize_service|warm-?up|(?:container|pod|instance|model|process)\b.{0,40}\b(?:fail\w*|unable|could not|cannot|did not|didn't|never) (?:to )?start|initiali[sz]\w*\s+fail|fail\w* to (?:initiali[sz]e|load (?:the )?model)|load\w*\s+(?:the\s+)?model\s+fail|fail\w* to start\s+(?:the\s+)?(?:container|pod|instance|model|process)|(?:model|container|pod|instance|process)\s+(?:start|launch)\w*\s+fail|exited abnormally|start\w*\s+(?:of\s+)?(?:the\s+)?(?:model|container|pod)\s+fail|(?:model|container|pod|instance) (?:is )?not ready|启动失败|重启|崩溃|konnte nicht gestartet|start fehlgeschlagen|absturz/,
+		/crash|restart|reboot|keeps?\s+(?:re-?start|crash|fail|dying|exit|going down)|exit\w*\s+unexpectedly|unexpectedly (?:exit|terminat|quit|stopp)|terminated (?:with|by) (?:exit|signal|code)|segfault|segmentation fault|core dump|sigkill|sigsegv|(?:container|process|pod|instance)\s+(?:\S+\s+){0,2}(?:died|dies|exited)|back-?off|\boom|out of memory|killed|exit(?:ed)?\s+(?:with\s+)?(?:code|status)|exit code|no module named|modulenotfound|importerror|\braised\b|\b(?:key|value|runtime|type|attribute|name|index|assertion|zerodivision)error\b|(?:unhandled|uncaught) exception|cannot import|traceback|base class|inference (?:script|code)|customize_service|warm-?up|(?:container|pod|instance|model|process)\b.{0,40}\b(?:fail\w*|unable|could not|cannot|did not|didn't|never) (?:to )?start|initiali[sz]\w*\s+fail|fail\w* to (?:initiali[sz]e|load (?:the )?model)|load\w*\s+(?:the\s+)?model\s+fail|fail\w* to start\s+(?:the\s+)?(?:container|pod|instance|model|process)|(?:model|container|pod|instance|process)\s+(?:start|launch)\w*\s+fail|exited abnormally|start\w*\s+(?:of\s+)?(?:the\s+)?(?:model|container|pod)\s+fail|(?:model|container|pod|instance) (?:is )?not ready|启动失败|重启|崩溃|konnte nicht gestartet|start fehlgeschlagen|absturz/,
 	],
 ];
 
@@ -75,7 +75,7 @@ const LOOSE_RULES: readonly (readonly [FailureCategory, readonly RegExp[], RegEx
 		'resources',
 		[
 			new RegExp(String.raw`\b${RESOURCE_NOUN}|\bchips?\b|\bpool\b`),
-			/insufficient|sufficient|enough|lack|short(?:age)? of|occupied|\bbusy|exhaust|sold out|unavailable|\bfree\b|\bidle\b|\bspare\b|\bavailable|satisf|\bfit|placement|\bplace\b|schedul|allocat|\boffer/,
+			/insufficient|sufficient|enough|lack|short(?:age)? of|occupied|\bbusy|exhaust|sold out|\bstock\b|remaining|\bzero\b|unavailable|\bfree\b|\bidle\b|\bspare\b|\bavailable|satisf|\bfit|accommodat|room for|placement|\bplace\b|schedul|allocat|\boffer/,
 		],
 		/out of memory|\boom/,
 	],
@@ -84,7 +84,7 @@ const LOOSE_RULES: readonly (readonly [FailureCategory, readonly RegExp[], RegEx
 
 /** A time-out in other words: a time and that it ran out ("exceeded the 20 minute limit", "time budget exhausted"). */
 const TIME_NOUN = /\b(?:time|minutes?|mins?|seconds?|hours?|duration|deadline|window)\b|\d+\s*(?:s|m|h|min)\b/;
-const RAN_OUT = /exceed|\blimit|exhaust|expired|elapsed|ran out|run out|too long|\bover\b|budget/;
+const RAN_OUT = /exceed|\blimit|exhaust|expired|elapsed|ran out|run out|too long|\bover\b|budget|gave up|giving up|\bwait(?:ed|ing)\b/;
 
 const TIMEOUT = /timed? ?out|time-?out|deadline exceeded|time limit|exceed\w*\s+(?:the\s+|its\s+)?(?:\S+\s+){0,2}(?:time|duration|deadline|window|wait)\b|(?:did not|didn't|failed to|could not|not) (?:complete|finish|succeed|end)\w*\s+(?:\S+\s+){0,2}(?:within|in time|before)|allotted|allowed time|(?:took|taking|takes) too long|too long to|ran out of time|zeitüberschreitung|zeitlimit|超时/;
 

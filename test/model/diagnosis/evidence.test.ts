@@ -25,6 +25,9 @@ const byWords: Readonly<Record<string, readonly Row[]>> = {
 		['Unable to find a host with 4 free Ascend 910 chips', 'resources'],
 		['All GPUs in the public pool are currently occupied', 'resources'],
 		['Placement failed: requested resources exceed what any node offers', 'resources'],
+		['Requested flavor has zero remaining stock in this AZ', 'resources'],
+		['Compute resources temporarily exhausted, please retry', 'resources'],
+		['The cluster cannot accommodate 4 more GPU instances right now', 'resources'],
 	],
 	quota: [
 		['Real-time service quota exhausted (20 of 20 in use)', 'quota'],
@@ -36,6 +39,7 @@ const byWords: Readonly<Record<string, readonly Row[]>> = {
 		['You have reached the limit of real-time services allowed for this account', 'quota'],
 		['Your project may run at most 10 services; delete one and retry', 'quota'],
 		['Cannot create more services: limit reached', 'quota'],
+		['Instance count limit (8) reached for the tenant', 'quota'],
 	],
 	image_build: [
 		['model (ocr-det 1.3.0) build image failed: pip install paddleocr==2.7.0 returned 1', 'image_build'],
@@ -60,6 +64,8 @@ const byWords: Readonly<Record<string, readonly Row[]>> = {
 		['Back-off fetching container image swr.cn-north-4/x:1', 'image_pull'],
 		['Node ran out of room while unpacking the image layers', 'image_pull'],
 		['The image (42 GB) exceeds the free disk on the node', 'image_pull'],
+		['Image download interrupted: i/o timeout', 'image_pull'],
+		['Failed to obtain image from SWR for node 10.0.0.3: timeout', 'image_pull'],
 	],
 	storage: [
 		['downloading the model from obs://ml-bucket/models/chat failed: 403 AccessDenied', 'storage'],
@@ -67,6 +73,8 @@ const byWords: Readonly<Record<string, readonly Row[]>> = {
 		['The SFS Turbo file system is not associated with the resource pool network', 'storage'],
 		['write /home/ma-user/cache: no space left on device', 'storage'],
 		['挂载存储失败', 'storage'],
+		['Failed to fetch model weights from bucket ml-prod', 'storage'],
+		['Volume attach timed out for sfs-share-1', 'storage'],
 	],
 	health_check: [
 		['Readiness probe failed: Get "http://172.16.0.12:8443/healthz": connect: connection refused', 'health_check'],
@@ -87,6 +95,8 @@ const byWords: Readonly<Record<string, readonly Row[]>> = {
 		['The model instance keeps rebooting', 'startup'],
 		['Container died with SIGSEGV', 'startup'],
 		['Model server exited unexpectedly with status 1', 'startup'],
+		['model_service.py raised KeyError during init', 'startup'],
+		['The container exited immediately after launch', 'startup'],
 	],
 	timeout: [
 		['The deployment exceeded its time limit (30 min) and was cancelled.', 'timeout'],
@@ -99,6 +109,7 @@ const byWords: Readonly<Record<string, readonly Row[]>> = {
 		['Service deployment exceeded the 20 minute limit', 'timeout'],
 		['Deployment aborted: time budget exhausted', 'timeout'],
 		['Deployment took too long and was stopped', 'timeout'],
+		['Gave up waiting for the service to become ready after 20 minutes', 'timeout'],
 	],
 	unknown: [
 		['Failed to start service my-svc-7.', 'unknown'],
@@ -106,6 +117,8 @@ const byWords: Readonly<Record<string, readonly Row[]>> = {
 		['unexpected state transition E-UNK-42', 'unknown'],
 		['Internal server error', 'unknown'],
 		['The service was stopped by user admin', 'unknown'],
+		['Something went wrong.', 'unknown'],
+		['Operation failed, request id 7f3a', 'unknown'],
 	],
 };
 
