@@ -3,8 +3,9 @@ import type {AddressInfo} from 'node:net';
 import {afterEach, describe, expect, it} from 'vitest';
 import {formatSize, readCapped} from '../../source/api/capped-body.js';
 import {createClient} from '../../source/api/client.js';
-import {ApiError, AuthError, TransientError} from '../../source/api/errors.js';
+import {AuthError, TransientError} from '../../source/api/errors.js';
 import {tokenAuth} from './token-auth.js';
+import {apiFailure} from './api-failure.js';
 
 const MiB = 1024 * 1024;
 const SERVICE = 'svc-1';
@@ -54,17 +55,6 @@ function stream(status: number, total: number, prefix = '') {
 	};
 }
 
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-	try {
-		await promise;
-	} catch (error) {
-		if (error instanceof ApiError) return error;
-		throw error;
-	}
-
-	throw new Error('expected a rejection');
-}
-
 describe('response bodies are read with a size limit', () => {
 	it('aborts a 2xx body that goes past the limit, says so with the flag, and counts it as transient', async () => {
 		// Given a server that would stream 1 GiB
@@ -72,7 +62,7 @@ describe('response bodies are read with a size limit', () => {
 		const client = createClient({endpoint: server.url, projectId: 'p', auth: tokenAuth('tok-0123456789ab'), maxResponseBytes: 2 * MiB});
 
 		// When events are listed with a 2 MiB limit
-		const error = await failure(client.listEvents(SERVICE, {}));
+		const error = await apiFailure(client.listEvents(SERVICE, {}));
 
 		// Then the request fails as a transient fault naming the limit and how to raise it
 		expect(error).toBeInstanceOf(TransientError);
@@ -90,7 +80,7 @@ describe('response bodies are read with a size limit', () => {
 		});
 		const client = createClient({endpoint: server.url, projectId: 'p', auth: tokenAuth('tok-0123456789ab'), maxResponseBytes: MiB});
 
-		const error = await failure(client.getService(SERVICE));
+		const error = await apiFailure(client.getService(SERVICE));
 
 		expect(error.message).toMatch(/over the 1 MiB limit/);
 	});
@@ -113,7 +103,7 @@ describe('response bodies are read with a size limit', () => {
 		const client = createClient({endpoint: server.url, projectId: 'p', auth: tokenAuth('tok-0123456789ab')});
 
 		// Then it is still a rejected credential, read from the first bytes only
-		const error = await failure(client.listEvents(SERVICE, {}));
+		const error = await apiFailure(client.listEvents(SERVICE, {}));
 		expect(error).toBeInstanceOf(AuthError);
 		expect(error.message).toMatch(/^HTTP 401 — TEST_TOKEN was rejected/);
 		await server.closed;
@@ -133,7 +123,7 @@ describe('response bodies are read with a size limit', () => {
 		const client = createClient({endpoint: server.url, projectId: 'p', auth: tokenAuth('tok-0123456789ab'), timeoutMs: 400});
 
 		// Then the time-out covers the body, not only the headers
-		const error = await failure(client.listEvents(SERVICE, {}));
+		const error = await apiFailure(client.listEvents(SERVICE, {}));
 		expect(error).toBeInstanceOf(TransientError);
 		expect(error.message).toBe('timed out after 0.4s');
 	});

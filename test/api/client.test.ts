@@ -2,10 +2,11 @@ import {createServer, type IncomingMessage, type Server, type ServerResponse} fr
 import type {AddressInfo} from 'node:net';
 import {afterEach, describe, expect, it} from 'vitest';
 import {createClient, type FetchLike, type RequestLog} from '../../source/api/client.js';
-import {ApiError, AuthError, BadRequestError, ForbiddenError, HopError, NotFoundError, ThrottledError, TransientError} from '../../source/api/errors.js';
+import {AuthError, BadRequestError, ForbiddenError, HopError, NotFoundError, ThrottledError, TransientError} from '../../source/api/errors.js';
 import {CredentialError} from '../../source/config/errors.js';
 import {startSimulator, type Simulator} from '../../source/sim/server.js';
 import {tokenAuth} from './token-auth.js';
+import {apiFailure} from './api-failure.js';
 
 const TOKEN = 'tok-3f9a8b7c6d5e4f3a2b1c';
 const SERVICE = '35de3ca9-0e3b-4c8c-8d5a-1f2e3d4c5b6a';
@@ -38,17 +39,6 @@ const reply = (status: number, body: string, headers: Record<string, string> = {
 	res.writeHead(status, {'content-type': 'application/json', ...headers});
 	res.end(body);
 };
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-	try {
-		await promise;
-	} catch (error) {
-		if (error instanceof ApiError) return error;
-		throw error;
-	}
-
-	throw new Error('expected a rejection');
-}
 
 describe('createClient', () => {
 	it('sends the documented request and returns a typed page', async () => {
@@ -92,7 +82,7 @@ describe('createClient', () => {
 		const client = createClient({endpoint: url, projectId: 'p', auth: tokenAuth(TOKEN)});
 
 		// When a request is made, then it rejects with the typed error and a useful message
-		const error = await failure(client.listEvents(SERVICE, {}));
+		const error = await apiFailure(client.listEvents(SERVICE, {}));
 		expect(error).toBeInstanceOf(kind);
 		expect(error.message).toMatch(message);
 		expect(error.message).not.toContain(TOKEN);
@@ -106,7 +96,7 @@ describe('createClient', () => {
 		const url = await serve(reply(429, '{"error_code":"APIGW.0308","error_msg":"throttled"}', {'retry-after': retryAfter}));
 		const client = createClient({endpoint: url, projectId: 'p', auth: tokenAuth(TOKEN)});
 
-		const error = await failure(client.listEvents(SERVICE, {}));
+		const error = await apiFailure(client.listEvents(SERVICE, {}));
 
 		expect(error).toBeInstanceOf(ThrottledError);
 		expect((error as ThrottledError).retryAfterMs).toBeGreaterThanOrEqual(expected - 2000);
@@ -124,7 +114,7 @@ describe('createClient', () => {
 		simulators.push(sim);
 		const client = createClient({endpoint: sim.url, projectId: sim.projectId, auth: tokenAuth(sim.token)});
 
-		const error = await failure(client.listEvents(sim.serviceId, {}));
+		const error = await apiFailure(client.listEvents(sim.serviceId, {}));
 
 		expect(error.retryable).toBe(true);
 		expect(error.message).toMatch(message);
@@ -136,7 +126,7 @@ describe('createClient', () => {
 		simulators.push(sim);
 		const client = createClient({endpoint: sim.url, projectId: sim.projectId, auth: tokenAuth(sim.token), timeoutMs: 300});
 
-		const error = await failure(client.getService(sim.serviceId));
+		const error = await apiFailure(client.getService(sim.serviceId));
 
 		expect(error).toBeInstanceOf(TransientError);
 		expect(error.message).toBe('timed out after 0.3s');
@@ -151,7 +141,7 @@ describe('createClient', () => {
 		});
 		const client = createClient({endpoint: url, projectId: 'p', auth: tokenAuth(TOKEN)});
 
-		const error = await failure(client.listEvents(SERVICE, {}));
+		const error = await apiFailure(client.listEvents(SERVICE, {}));
 
 		expect(error).toBeInstanceOf(HopError);
 		expect(error).toMatchObject({hop: 'endpoint-tcp', retryable: true});
@@ -165,7 +155,7 @@ describe('createClient', () => {
 		};
 		const client = createClient({endpoint: 'https://modelarts.nowhere.example', projectId: 'p', auth: tokenAuth(TOKEN), fetch});
 
-		const error = await failure(client.listEvents(SERVICE, {}));
+		const error = await apiFailure(client.listEvents(SERVICE, {}));
 
 		expect(error).toBeInstanceOf(HopError);
 		expect(error.message).toMatch(/^DNS lookup failed for modelarts\.nowhere\.example:443 — check --endpoint or --region/);
@@ -193,7 +183,7 @@ describe('createClient', () => {
 			reply(401, `{"error_code":"APIGW.0301","error_msg":"Incorrect IAM authentication information: ${String(req.headers['x-auth-token'])}"}`)(req, res);
 		});
 		const refreshing = tokenAuth(TOKEN, 'another-token-0123456789');
-		const error = await failure(createClient({endpoint: url, projectId: 'p', auth: refreshing}).listEvents(SERVICE, {}));
+		const error = await apiFailure(createClient({endpoint: url, projectId: 'p', auth: refreshing}).listEvents(SERVICE, {}));
 		expect(error).toBeInstanceOf(AuthError);
 		expect(refreshing.refreshes).toBe(1);
 		expect(requests).toBe(2);
@@ -201,7 +191,7 @@ describe('createClient', () => {
 		expect(error.message).not.toContain('another-token-0123456789');
 
 		const stuck = tokenAuth(TOKEN);
-		await failure(createClient({endpoint: url, projectId: 'p', auth: stuck}).listEvents(SERVICE, {}));
+		await apiFailure(createClient({endpoint: url, projectId: 'p', auth: stuck}).listEvents(SERVICE, {}));
 		expect(stuck.refreshes).toBe(1);
 		expect(requests).toBe(3);
 	});
@@ -217,7 +207,7 @@ describe('createClient', () => {
 		};
 
 		// When a request meets the expired token
-		const error = await failure(createClient({endpoint: url, projectId: 'p', auth: relogin}).listEvents(SERVICE, {}));
+		const error = await apiFailure(createClient({endpoint: url, projectId: 'p', auth: relogin}).listEvents(SERVICE, {}));
 
 		// Then it is a permanent AuthError that carries IAM's reason, not a retryable failure
 		expect(error).toBeInstanceOf(AuthError);
@@ -229,7 +219,7 @@ describe('createClient', () => {
 		const logs: RequestLog[] = [];
 		const client = createClient({endpoint: url.replace('http://', 'http://user:secret-pass@'), projectId: 'p', auth: tokenAuth(TOKEN), onRequest: (log) => logs.push(log)});
 
-		await failure(client.listEvents(SERVICE, {limit: 5}));
+		await apiFailure(client.listEvents(SERVICE, {limit: 5}));
 
 		expect(logs).toEqual([{method: 'GET', url: `${url}/v1/p/services/${SERVICE}/events?limit=5`, status: 503, ms: expect.any(Number), error: expect.stringMatching(/^HTTP 503/)}]);
 		expect(JSON.stringify(logs)).not.toMatch(/secret-pass|tok-/);

@@ -9,7 +9,10 @@ import fetch from 'node-fetch';
 import {afterEach, describe, expect, it, onTestFinished} from 'vitest';
 import {iamRequest} from '../../source/api/auth/http.js';
 import {createClient} from '../../source/api/client.js';
-import {ApiError, type HopError} from '../../source/api/errors.js';
+import type {HopError} from '../../source/api/errors.js';
+import {apiFailure} from './api-failure.js';
+
+const hopFailure = async (promise: Promise<unknown>) => (await apiFailure(promise)) as HopError;
 import {createAgent, INSECURE_WARNING} from '../../source/api/network.js';
 import {noProxyMatcher} from '../../source/api/no-proxy.js';
 import {redact} from '../../source/secrets.js';
@@ -72,17 +75,6 @@ async function connectProxy(refuse?: string): Promise<{port: number; tunnels: st
 		client.on('error', () => upstream.destroy());
 	});
 	return {port: await listen(proxy), tunnels: requested, auth};
-}
-
-async function rejection(promise: Promise<unknown>): Promise<HopError> {
-	try {
-		await promise;
-	} catch (error) {
-		if (error instanceof ApiError) return error as HopError;
-		throw error;
-	}
-
-	throw new Error('expected a rejection');
 }
 
 describe('createAgent', () => {
@@ -177,7 +169,7 @@ describe('errors through a proxy name the proxy', () => {
 		const proxy = await connectProxy('403 Forbidden by policy');
 
 		// When the client asks for events through it
-		const error = await rejection(clientVia({HTTPS_PROXY: `http://127.0.0.1:${proxy.port}`}, `https://localhost:${target.port}`, CERT).listEvents('svc', {}));
+		const error = await hopFailure(clientVia({HTTPS_PROXY: `http://127.0.0.1:${proxy.port}`}, `https://localhost:${target.port}`, CERT).listEvents('svc', {}));
 
 		// Then it is a permanent proxy error naming the proxy and the tunnel, and the endpoint saw nothing
 		expect(error).toMatchObject({kind: 'hop', hop: 'proxy-refused', retryable: false, status: null});
@@ -191,8 +183,8 @@ describe('errors through a proxy name the proxy', () => {
 		const target = await httpsServer();
 		const proxy = await connectProxy('407 Proxy Authentication Required');
 
-		const without = await rejection(clientVia({https_proxy: `http://127.0.0.1:${proxy.port}`}, `https://localhost:${target.port}`, CERT).listEvents('svc', {}));
-		const withWrong = await rejection(clientVia({https_proxy: `http://carol:wrong-pass-1234@127.0.0.1:${proxy.port}`}, `https://localhost:${target.port}`, CERT).listEvents('svc', {}));
+		const without = await hopFailure(clientVia({https_proxy: `http://127.0.0.1:${proxy.port}`}, `https://localhost:${target.port}`, CERT).listEvents('svc', {}));
+		const withWrong = await hopFailure(clientVia({https_proxy: `http://carol:wrong-pass-1234@127.0.0.1:${proxy.port}`}, `https://localhost:${target.port}`, CERT).listEvents('svc', {}));
 
 		expect(without).toMatchObject({hop: 'proxy-auth', retryable: false});
 		expect(without.message).toMatch(/^the proxy 127\.0\.0\.1:\d+ \(https_proxy\) wants credentials \(407 Proxy Authentication Required\)/);
@@ -205,7 +197,7 @@ describe('errors through a proxy name the proxy', () => {
 		const closed = await listen(createServer());
 		await new Promise((resolve) => servers.pop()!.close(resolve));
 
-		const error = await rejection(clientVia({HTTPS_PROXY: `http://127.0.0.1:${closed}`}, 'https://modelarts.invalid').listEvents('svc', {}));
+		const error = await hopFailure(clientVia({HTTPS_PROXY: `http://127.0.0.1:${closed}`}, 'https://modelarts.invalid').listEvents('svc', {}));
 
 		expect(error).toMatchObject({hop: 'proxy-tcp', retryable: true});
 		expect(error.message).toBe(`connection refused by the proxy 127.0.0.1:${closed} (HTTPS_PROXY) — is the proxy running? Check HTTPS_PROXY`);
@@ -219,7 +211,7 @@ describe('errors through a proxy name the proxy', () => {
 		onTestFinished(() => new Promise<void>((resolve) => silent.close(() => resolve())));
 		const client = createClient({endpoint: 'https://modelarts.invalid', projectId: 'p', auth: tokenAuth('tok-0123456789abcdef'), agent: createAgent({env: {HTTPS_PROXY: `http://127.0.0.1:${port}`}, keepAlive: true}), timeoutMs: 300});
 
-		const error = await rejection(client.listEvents('svc', {}));
+		const error = await hopFailure(client.listEvents('svc', {}));
 
 		expect(error).toMatchObject({hop: 'proxy-tcp', retryable: true});
 		expect(error.message).toBe(`timed out after 0.3s waiting for the proxy 127.0.0.1:${port} (HTTPS_PROXY) to open the tunnel to modelarts.invalid:443 — check HTTPS_PROXY and the proxy`);
@@ -229,7 +221,7 @@ describe('errors through a proxy name the proxy', () => {
 		const target = await httpsServer();
 		const proxy = await connectProxy();
 
-		const error = await rejection(clientVia({HTTPS_PROXY: `http://127.0.0.1:${proxy.port}`}, `https://localhost:${target.port}`).listEvents('svc', {}));
+		const error = await hopFailure(clientVia({HTTPS_PROXY: `http://127.0.0.1:${proxy.port}`}, `https://localhost:${target.port}`).listEvents('svc', {}));
 
 		expect(error).toMatchObject({hop: 'endpoint-tls', retryable: false});
 		expect(error.message).toMatch(new RegExp(`^TLS: the certificate of localhost:${target.port} is not signed by a CA this machine trusts \\(\\w+\\) — pass --ca-file`));
@@ -245,7 +237,7 @@ describe('the endpoint certificate inside a tunnel', () => {
 		const agent = createAgent({env: {HTTPS_PROXY: `http://127.0.0.1:${proxy.port}`}, caFile: CERT, keepAlive: true});
 
 		// When the endpoint is an address the certificate does not name
-		const error = await rejection(createClient({endpoint: `https://127.0.0.2:${target.port}`, projectId: 'p', auth: tokenAuth('tok-0123456789abcdef'), agent}).listEvents('svc', {}));
+		const error = await hopFailure(createClient({endpoint: `https://127.0.0.2:${target.port}`, projectId: 'p', auth: tokenAuth('tok-0123456789abcdef'), agent}).listEvents('svc', {}));
 
 		// Then the name check fails for that address
 		expect(error).toMatchObject({hop: 'endpoint-tls', retryable: false});
@@ -260,7 +252,7 @@ describe('IAM requests through a proxy', () => {
 		const proxy = await connectProxy('403 Access violation');
 		const agent = createAgent({env: {HTTPS_PROXY: `http://127.0.0.1:${proxy.port}`}, keepAlive: true});
 
-		const error = await rejection(iamRequest({fetch, agent, timeoutMs: 5000}, new URL('https://iam.example.invalid/v3/auth/tokens'), {method: 'POST', headers: {}}));
+		const error = await hopFailure(iamRequest({fetch, agent, timeoutMs: 5000}, new URL('https://iam.example.invalid/v3/auth/tokens'), {method: 'POST', headers: {}}));
 
 		expect(error).toMatchObject({hop: 'proxy-refused', retryable: false});
 		expect(error.message).toMatch(/^IAM at https:\/\/iam\.example\.invalid: the proxy 127\.0\.0\.1:\d+ \(HTTPS_PROXY\) refused the tunnel to iam\.example\.invalid:443 \(403 Access violation\)/);

@@ -3,14 +3,12 @@ import {initialViewState, updateView} from '../../source/model/view-state.js';
 import type {ViewAction, ViewState} from '../../source/model/view-state-types.js';
 import {escapeTarget} from '../../source/model/view-state-keys.js';
 import {DEPLOYING_EVENTS, T0, details, event, makeConfig, manyEvents} from '../ui/fixtures.js';
+import {stateAfter as run} from './run-view.js';
 
 function start(rows = 30): ViewState {
 	return initialViewState({config: makeConfig(), now: T0, columns: 120, rows});
 }
 
-function run(state: ViewState, ...actions: ViewAction[]): ViewState {
-	return actions.reduce((current, action) => updateView(current, action)[0], state);
-}
 
 const ok = (at: number): ViewAction => ({type: 'sync', state: {kind: 'ok', lastSuccessAt: at, nextPollAt: null}, at});
 const typed = (text: string): ViewAction[] => [{type: 'search-start'}, {type: 'search-input', text}];

@@ -1,8 +1,9 @@
 import {describe, expect, test} from 'vitest';
 import type {KeyPress} from '../../source/model/key-press.js';
 import {initialViewState, updateView} from '../../source/model/view-state.js';
-import type {ViewAction, ViewEffect, ViewState} from '../../source/model/view-state-types.js';
+import type {ViewAction, ViewState} from '../../source/model/view-state-types.js';
 import {DEPLOYING_EVENTS, T0, makeConfig} from '../ui/fixtures.js';
+import {runView as run} from './run-view.js';
 
 const press = (text: string, name: KeyPress['name'] = null, ctrl = false): ViewAction => ({type: 'key', press: {text, name, ctrl, meta: false}});
 
@@ -11,17 +12,6 @@ function start(canGoBack = false): ViewState {
 	return updateView(initial, {type: 'events', events: DEPLOYING_EVENTS, at: T0})[0];
 }
 
-/** The state after the actions, and every effect they asked for, in order. */
-function run(state: ViewState, ...actions: ViewAction[]): {state: ViewState; effects: ViewEffect[]} {
-	const effects: ViewEffect[] = [];
-	for (const action of actions) {
-		const [next, asked] = updateView(state, action);
-		state = next;
-		effects.push(...asked);
-	}
-
-	return {state, effects};
-}
 
 describe('keys: what a key means depends on the mode, and is decided in order', () => {
 	test('a burst "/q" starts a search and types q into it: it does not quit', () => {

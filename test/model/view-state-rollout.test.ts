@@ -2,24 +2,15 @@
 // when it asks for the update logs, and the keys of the update line and its overlay.
 import {describe, expect, test} from 'vitest';
 import type {ServiceMonitor, UpdateLogRecord} from '../../source/model/types.js';
-import {initialViewState, updateView} from '../../source/model/view-state.js';
-import type {ViewAction, ViewEffect, ViewState} from '../../source/model/view-state-types.js';
+import {initialViewState} from '../../source/model/view-state.js';
+import type {ViewAction, ViewState} from '../../source/model/view-state-types.js';
 import {T0, details, event, makeConfig} from '../ui/fixtures.js';
+import {runView as run} from './run-view.js';
 
 function start(rows = 30): ViewState {
 	return initialViewState({config: makeConfig(), now: T0, columns: 120, rows});
 }
 
-/** The state after `actions`, and every effect they asked for. */
-function run(state: ViewState, ...actions: ViewAction[]): {state: ViewState; effects: ViewEffect[]} {
-	const effects: ViewEffect[] = [];
-	const end = actions.reduce((current, action) => {
-		const [next, asked] = updateView(current, action);
-		effects.push(...asked);
-		return next;
-	}, state);
-	return {state: end, effects};
-}
 
 const UPDATE_EVENTS = [
 	event(0, 'The service is being updated.'),

@@ -3,9 +3,10 @@
 import {describe, expect, test} from 'vitest';
 import {CATEGORY_TITLES} from '../../source/model/diagnosis/categories.js';
 import type {UpdateLogRecord} from '../../source/model/types.js';
-import {initialViewState, updateView} from '../../source/model/view-state.js';
-import type {ViewAction, ViewEffect, ViewState} from '../../source/model/view-state-types.js';
+import {initialViewState} from '../../source/model/view-state.js';
+import type {ViewState} from '../../source/model/view-state-types.js';
 import {DEPLOYING_EVENTS, T0, details, event, makeConfig} from '../ui/fixtures.js';
+import {runView as run} from './run-view.js';
 
 const MINUTE = 60_000;
 /** DEPLOYING_EVENTS start the image pull at T0 + 125 s. */
@@ -17,16 +18,6 @@ function start(rows = 40, now = T0 + 300_000): ViewState {
 	return initialViewState({config: makeConfig(), now, columns: 120, rows});
 }
 
-/** The state after `actions`, and every effect they asked for. */
-function run(state: ViewState, ...actions: ViewAction[]): {state: ViewState; effects: ViewEffect[]} {
-	const effects: ViewEffect[] = [];
-	const end = actions.reduce((current, action) => {
-		const [next, asked] = updateView(current, action);
-		effects.push(...asked);
-		return next;
-	}, state);
-	return {state: end, effects};
-}
 
 /** A single-model deployment whose image pull failed, as the view sees it at `rows`. */
 function failedPull(rows = 40): ViewState {

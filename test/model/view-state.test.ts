@@ -2,14 +2,12 @@ import {describe, expect, test} from 'vitest';
 import {initialViewState, updateView} from '../../source/model/view-state.js';
 import type {ViewAction, ViewState} from '../../source/model/view-state-types.js';
 import {DEPLOYING_EVENTS, T0, details, event, makeConfig, manyEvents} from '../ui/fixtures.js';
+import {stateAfter as run} from './run-view.js';
 
 function start(overrides: Partial<{columns: number; rows: number}> = {}): ViewState {
 	return initialViewState({config: makeConfig(), now: T0, columns: overrides.columns ?? 120, rows: overrides.rows ?? 40});
 }
 
-function run(state: ViewState, ...actions: ViewAction[]): ViewState {
-	return actions.reduce((current, action) => updateView(current, action)[0], state);
-}
 
 function withEvents(count: number, rows = 40): ViewState {
 	return run(start({rows}), {type: 'events', events: manyEvents(count), at: T0});

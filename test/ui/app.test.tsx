@@ -4,7 +4,7 @@ import {App} from '../../source/app.js';
 import type {Config} from '../../source/config/types.js';
 import type {WatchMessage} from '../../source/model/watch-messages.js';
 import {DEPLOYING_EVENTS, T0, details, event, fakeWatcher, makeConfig, manyEvents} from './fixtures.js';
-import {frameLines, frameWidth, renderSized, waitForFrame, type Rendered} from './helpers.js';
+import {frameLines, frameWidth, press, type Rendered, renderSized, waitForFrame} from './helpers.js';
 
 const NOW = T0 + 130_000;
 const OK_SYNC: WatchMessage = {type: 'sync', state: {kind: 'ok', lastSuccessAt: NOW - 3000, nextPollAt: NOW + 2000}, at: NOW};
@@ -41,11 +41,6 @@ async function mount(
 }
 
 /** Types keys one by one, waiting for the frame to change after each (Ink parses input asynchronously). */
-async function press(rendered: Rendered, key: string, until: (frame: string) => boolean): Promise<string> {
-	rendered.stdin.write(key);
-	return waitForFrame(rendered.lastFrame, until);
-}
-
 const deploying: WatchMessage[] = [
 	{type: 'events', events: DEPLOYING_EVENTS, at: NOW},
 	{type: 'details', details: details(), at: NOW},

@@ -4,7 +4,7 @@ import {App, type NudgeSink} from '../../source/app.js';
 import type {Config} from '../../source/config/types.js';
 import type {WatchMessage} from '../../source/model/watch-messages.js';
 import {DEPLOYING_EVENTS, T0, details, event, fakeWatcher, makeConfig, manyEvents} from './fixtures.js';
-import {frameLines, frameWidth, renderSized, waitForFrame, type Rendered} from './helpers.js';
+import {frameLines, frameWidth, press, type Rendered, renderSized, waitForFrame} from './helpers.js';
 
 const NOW = T0 + 130_000;
 const ok = (at = NOW): WatchMessage => ({type: 'sync', state: {kind: 'ok', lastSuccessAt: at - 1000, nextPollAt: at + 4000}, at});
@@ -27,11 +27,6 @@ async function mount(messages: readonly WatchMessage[], options: {size?: {column
 	for (const message of messages) watcher.emit(message);
 	await waitForFrame(rendered.lastFrame, frame => frame.includes('updated'));
 	return {...rendered, watcher};
-}
-
-async function press(rendered: Rendered, key: string, until: (frame: string) => boolean): Promise<string> {
-	rendered.stdin.write(key);
-	return waitForFrame(rendered.lastFrame, until);
 }
 
 const deploying: WatchMessage[] = [{type: 'events', events: DEPLOYING_EVENTS, at: NOW}, {type: 'details', details: details(), at: NOW}, ok()];

@@ -92,6 +92,27 @@ export function renderSized(tree: ReactElement, size: {readonly columns: number;
 	};
 }
 
+/** Writes `key` and waits for a frame that satisfies `until`. */
+export async function press(rendered: Rendered, key: string, until: (frame: string) => boolean): Promise<string> {
+	rendered.stdin.write(key);
+	return waitForFrame(rendered.lastFrame, until);
+}
+
+/**
+ * Writes `key` until the frame satisfies `until` (bounded): a screen that has just mounted
+ * subscribes to input in an effect, a moment after its first frame is drawn.
+ */
+export async function pressUntil(rendered: Rendered, key: string, until: (frame: string) => boolean): Promise<string> {
+	for (let attempt = 0; ; attempt++) {
+		rendered.stdin.write(key);
+		try {
+			return await waitForFrame(rendered.lastFrame, until, 500);
+		} catch (error) {
+			if (attempt >= 10) throw error;
+		}
+	}
+}
+
 /** Polls until the last frame satisfies `predicate`; fails with the frame after `timeoutMs`. */
 export async function waitForFrame(lastFrame: () => string, predicate: (frame: string) => boolean, timeoutMs = 2000): Promise<string> {
 	// performance.now: tests that fake Date must still time out.

@@ -7,7 +7,7 @@ import type {WatchFacts} from '../../source/model/watch-end.js';
 import type {WatchMessage} from '../../source/model/watch-messages.js';
 import {Overview} from '../../source/overview.js';
 import {DEPLOYING_EVENTS, T0, details, event, fakeWatcher, makeConfig, type FakeWatcher} from './fixtures.js';
-import {frameLines, frameWidth, renderSized, waitForFrame, type Rendered} from './helpers.js';
+import {frameLines, frameWidth, pressUntil, type Rendered, renderSized, waitForFrame} from './helpers.js';
 
 let mounted: Rendered[] = [];
 afterEach(() => {
@@ -50,18 +50,6 @@ function mount(size = {columns: 120, rows: 40}, config: Partial<Config> = {}) {
 	};
 
 	return {...rendered, watchers, facts, reports, emit, poll};
-}
-
-/** Writes `key` until the frame satisfies `until`: a screen that just mounted subscribes to input a moment after its first frame. */
-async function pressUntil(rendered: Rendered, key: string, until: (frame: string) => boolean): Promise<string> {
-	for (let attempt = 0; ; attempt++) {
-		rendered.stdin.write(key);
-		try {
-			return await waitForFrame(rendered.lastFrame, until, 500);
-		} catch (error) {
-			if (attempt >= 10) throw error;
-		}
-	}
 }
 
 /** Frames since the `from`th that differ from the one before them (the testing stdout records every render). */

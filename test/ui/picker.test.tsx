@@ -5,7 +5,7 @@ import type {ServiceSummary} from '../../source/model/types.js';
 import type {RootEffect} from '../../source/model/root-state.js';
 import {createRootProgram, Root} from '../../source/root.js';
 import {T0, fakeWatcher, makeConfig} from './fixtures.js';
-import {frameLines, frameWidth, renderSized, waitForFrame, type Rendered} from './helpers.js';
+import {frameLines, frameWidth, pressUntil, type Rendered, renderSized, waitForFrame} from './helpers.js';
 
 const SERVICES: ServiceSummary[] = [
 	{service_id: 'id-a', service_name: 'alpha-running', status: 'running', transition_at: T0 - 3_600_000},
@@ -39,21 +39,6 @@ function mount(size = {columns: 80, rows: 24}, loadServices = async () => SERVIC
 	);
 	mounted.push(rendered);
 	return {...rendered, watched, effects, program};
-}
-
-/**
- * Sends `key` until the frame satisfies `until` (bounded): a screen that has just mounted
- * subscribes to input in an effect, a moment after its first frame is drawn.
- */
-async function pressUntil(rendered: Rendered, key: string, until: (frame: string) => boolean): Promise<string> {
-	for (let attempt = 0; ; attempt++) {
-		rendered.stdin.write(key);
-		try {
-			return await waitForFrame(rendered.lastFrame, until, 500);
-		} catch (error) {
-			if (attempt >= 10) throw error;
-		}
-	}
 }
 
 const press = (rendered: Rendered, key: string, until: (frame: string) => boolean) => {

@@ -7,7 +7,7 @@ import {App} from '../../source/app.js';
 import type {ServiceMonitor, UpdateLogRecord} from '../../source/model/types.js';
 import type {WatchMessage} from '../../source/model/watch-messages.js';
 import {T0, details, event, fakeWatcher, makeConfig} from './fixtures.js';
-import {frameLines, frameWidth, renderSized, waitForFrame, type Rendered} from './helpers.js';
+import {frameLines, frameWidth, press, type Rendered, renderSized, waitForFrame} from './helpers.js';
 
 const NOW = T0 + 60_000;
 const ok = (at = NOW): WatchMessage => ({type: 'sync', state: {kind: 'ok', lastSuccessAt: at - 1000, nextPollAt: at + 4000}, at});
@@ -26,11 +26,6 @@ async function mount(messages: readonly WatchMessage[], size = {columns: 100, ro
 	for (const message of messages) watcher.emit(message);
 	await waitForFrame(rendered.lastFrame, frame => frame.includes('updated'));
 	return {...rendered, watcher};
-}
-
-async function press(rendered: Rendered, key: string, until: (frame: string) => boolean): Promise<string> {
-	rendered.stdin.write(key);
-	return waitForFrame(rendered.lastFrame, until);
 }
 
 const MODELS = [

@@ -9,7 +9,7 @@ import {CATEGORY_TITLES, FAILURE_GUIDANCE, SLOW_GUIDANCE} from '../../source/mod
 import type {ApiEvent, ServiceDetails} from '../../source/model/types.js';
 import type {WatchMessage} from '../../source/model/watch-messages.js';
 import {DEPLOYING_EVENTS, T0, details, event, fakeWatcher, makeConfig} from './fixtures.js';
-import {frameLines, renderSized, waitForFrame, type Rendered} from './helpers.js';
+import {frameLines, press, type Rendered, renderSized, waitForFrame} from './helpers.js';
 
 const KEYS = {up: '\u001B[A', down: '\u001B[B', enter: '\r', escape: '\u001B'};
 const PULL_FAILED = event(200, '[TF 3.0.0] image pull failed: no space left on device (image 38 GiB, node free 30 GiB)', 'abnormal');
@@ -36,11 +36,6 @@ async function mount(events: readonly ApiEvent[], serviceDetails: ServiceDetails
 	for (const message of messages) watcher.emit(message);
 	await waitForFrame(rendered.lastFrame, frame => frame.includes('updated'));
 	return rendered;
-}
-
-async function press(rendered: Rendered, key: string, until: (frame: string) => boolean): Promise<string> {
-	rendered.stdin.write(key);
-	return waitForFrame(rendered.lastFrame, until);
 }
 
 describe('the Why block of a failed deployment', () => {
