@@ -71,11 +71,21 @@ function useSetNudge(nudge: SetNudge | null, sink: NudgeSink | null): void {
 	}, [nudge]);
 }
 
-/** Reports each service's facts in the commit that applied them (as the single view does), so the exit code matches the screen. */
+/**
+ * Reports each service's facts in the commit that applied them (as the single view does), so
+ * the exit code matches the screen. Only facts that changed are reported: every tick makes
+ * new service views, and each report re-decides the end of the whole set.
+ */
 function useServiceFacts(services: OverviewState['services'], reportService: OverviewOptions['reportService']): void {
+	const reported = useRef({to: reportService, facts: new Map<string, string>()});
 	useLayoutEffect(() => {
+		if (reported.current.to !== reportService) reported.current = {to: reportService, facts: new Map()};
 		for (const {serviceId, view} of services) {
-			reportService?.(serviceId, {outcome: view.deployment.outcome, detailsUnavailable: view.detailsUnavailable !== null, polled: view.lastSuccessAt !== null});
+			const facts = {outcome: view.deployment.outcome, detailsUnavailable: view.detailsUnavailable !== null, polled: view.lastSuccessAt !== null};
+			const key = `${facts.outcome} ${facts.detailsUnavailable} ${facts.polled}`;
+			if (reported.current.facts.get(serviceId) === key) continue;
+			reported.current.facts.set(serviceId, key);
+			reportService?.(serviceId, facts);
 		}
 	}, [services, reportService]);
 }
