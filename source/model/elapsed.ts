@@ -33,12 +33,26 @@ export function phaseElapsed(phase: PhaseProgress, now: number, skew = 0): numbe
 	return null;
 }
 
-/** Time since the current deployment began: up to its end, or ticking to `now` while in progress. */
+/** The newest time any phase of the deployment started or ended, or null. */
+function lastPhaseTime(deployment: DeploymentProgress): number | null {
+	let last: number | null = null;
+	for (const phase of deployment.tracks.flatMap(track => track.phases)) {
+		for (const time of [phase.startedAt, phase.endedAt]) if (time !== null && (last === null || time > last)) last = time;
+	}
+
+	return last;
+}
+
+/**
+ * Time since the current deployment began: ticking to `now` while in progress, else up to its
+ * end (without an end time, as when the details do not say when the status changed, the last
+ * phase event stands in). Null when no start was seen.
+ */
 export function deploymentElapsed(deployment: DeploymentProgress, now: number, skew = 0): number | null {
 	if (deployment.startedAt === null) return null;
-	if (deployment.endedAt !== null) return span(deployment.startedAt, deployment.endedAt);
-	if (deployment.outcome !== 'in_progress') return null;
-	return span(deployment.startedAt, now + skew);
+	if (deployment.outcome === 'in_progress' && deployment.endedAt === null) return span(deployment.startedAt, now + skew);
+	const end = deployment.endedAt ?? lastPhaseTime(deployment);
+	return end === null ? null : span(deployment.startedAt, end);
 }
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');

@@ -6,7 +6,7 @@
 // from drifting apart. Texts may hold server text (causes, statuses): callers sanitise.
 import {CATEGORY_TITLES} from './diagnosis/categories.js';
 import type {Diagnosis, SlowNote, DeadlineNote} from './diagnosis/types.js';
-import {formatDuration, formatMinutes} from './elapsed.js';
+import {deploymentElapsed, formatDuration, formatMinutes} from './elapsed.js';
 import type {InstanceCounts} from './instances.js';
 import {instancesRunningText, shortfallText} from './instances-wording.js';
 import type {DeploymentProgress, ModelTrack, Outcome, PhaseId, PhaseProgress} from './types.js';
@@ -24,26 +24,10 @@ export function phaseLabel(phase: PhaseId, short = false): string {
 	return LABELS[phase][short ? 1 : 0];
 }
 
-/** The newest time any phase of the deployment started or ended, or null. */
-function lastPhaseTime(deployment: DeploymentProgress): number | null {
-	let last: number | null = null;
-	for (const phase of deployment.tracks.flatMap(track => track.phases)) {
-		for (const time of [phase.startedAt, phase.endedAt]) if (time !== null && (last === null || time > last)) last = time;
-	}
-
-	return last;
-}
-
-/**
- * How long the current deployment took, by the server's clock: to its end once it ended
- * (without an end time, as when the details do not say when the status changed, the last
- * phase event stands in), else to `serverNow` while it runs. Null when no start was seen.
- */
+/** How long the current deployment took, by the server's clock (deploymentElapsed); while it runs, only with `serverNow`. */
 export function deploymentDuration(deployment: DeploymentProgress, serverNow: number | null): number | null {
-	if (deployment.startedAt === null) return null;
-	if (deployment.outcome === 'in_progress') return serverNow === null ? null : Math.max(0, serverNow - deployment.startedAt);
-	const end = deployment.endedAt ?? lastPhaseTime(deployment);
-	return end === null ? null : Math.max(0, end - deployment.startedAt);
+	if (serverNow === null && deployment.outcome === 'in_progress' && deployment.endedAt === null) return null;
+	return deploymentElapsed(deployment, serverNow ?? 0);
 }
 
 /** The cause a failed phase carries, for a failure whose service gave no error_msg. */

@@ -62,6 +62,7 @@ describe('phaseElapsed', () => {
 });
 
 describe('deploymentElapsed', () => {
+	const phaseAt = (startedAt: number, endedAt: number): PhaseProgress => ({phase: 'model_startup', state: 'done', startedAt, endedAt, warnings: 0, retrying: false, lastWarning: null, cause: null});
 	const deployment = (extra: Partial<DeploymentProgress>): DeploymentProgress => ({
 		startedAt: 1000,
 		endedAt: null,
@@ -79,6 +80,13 @@ describe('deploymentElapsed', () => {
 		['in progress ticks', deployment({}), 4000],
 		['ended stops', deployment({endedAt: 2000, outcome: 'failed'}), 1000],
 		['never started', deployment({startedAt: null}), null],
+		// The details gave no end time: the last phase event stands in, as in the outcome line
+		[
+			'ended without an end time stops at the last phase event',
+			deployment({outcome: 'succeeded', tracks: [{model: null, modelStatus: null, lastEvent: null, phases: [phaseAt(1500, 2500)]}]}),
+			1500,
+		],
+		['ended with no time at all', deployment({outcome: 'succeeded'}), null],
 	] as const)('%s', (_name, d, expected) => {
 		expect(deploymentElapsed(d, 5000)).toBe(expected);
 	});
