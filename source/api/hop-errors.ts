@@ -117,7 +117,7 @@ function credentialsMessage(who: string, answer: string, proxy: ProxyHop | null)
 
 /** A status text from the network, fit for one terminal line. */
 function printable(text: string): string {
-	return text.replace(/[^\x20-\x7e]/g, '?').slice(0, 60);
+	return sanitizeForTerminal(text.slice(0, 60));
 }
 
 function networkCode(error: unknown): string | null {

@@ -1,10 +1,7 @@
 // When an auto-stopping service stops by itself (the details' due_time, modelarts-api.md §9).
 // The header shows it to the minute: a deadline an hour away does not need seconds, and a
 // line that changes once a minute costs a slow link almost nothing.
-import {formatDuration} from './elapsed.js';
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
+import {formatMinutes} from './elapsed.js';
 
 /**
  * `auto-stop in 58m`, `auto-stop in 2h05m`, `auto-stop in <1m`, or `auto-stop due` once the
@@ -15,8 +12,5 @@ const HOUR = 60 * MINUTE;
 export function autoStopText(dueTime: number | null | undefined, now: number): string | null {
 	if (typeof dueTime !== 'number' || !Number.isFinite(dueTime) || dueTime <= 0 || !Number.isFinite(now)) return null;
 	const left = dueTime - now;
-	if (left <= 0) return 'auto-stop due';
-	if (left < MINUTE) return 'auto-stop in <1m';
-	if (left < HOUR) return `auto-stop in ${Math.floor(left / MINUTE)}m`;
-	return `auto-stop in ${formatDuration(left)}`;
+	return left <= 0 ? 'auto-stop due' : `auto-stop in ${formatMinutes(left)}`;
 }

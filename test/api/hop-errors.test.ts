@@ -93,6 +93,6 @@ describe('errorForProxyAnswer', () => {
 	});
 
 	it('never lets a status text drive the terminal', () => {
-		expect(errorForProxyAnswer(403, 'No\x1b]0;pwned\x07 way', ROUTES.tunnel).message).toContain('(403 No?]0;pwned? way)');
+		expect(errorForProxyAnswer(403, 'No\x1b]0;pwned\x07 way', ROUTES.tunnel).message).toContain('(403 No␛]0;pwned␇ way)');
 	});
 });

@@ -6,6 +6,7 @@ import {FAILURE_GUIDANCE} from './categories.js';
 import {BASIS_RANK, readText} from './evidence.js';
 import type {Reading} from './evidence.js';
 import type {Diagnosis} from './types.js';
+import {failureCulprit} from '../wording.js';
 
 /** One signal with what it says. */
 interface Evidence extends Reading {
@@ -61,11 +62,8 @@ function gather(deployment: DeploymentProgress): Evidence[] {
 
 /** The model the failure belongs to, when the deciding signal does not say. */
 function failingModel(deployment: DeploymentProgress, winner: Evidence | null): string | null {
-	if (winner?.model) return winner.model;
-	if (deployment.errorModel !== null) return deployment.errorModel;
-	const failed = deployment.tracks.filter((track) => track.phases.some((phase) => phase.state === 'failed' && phase.cause !== null));
-	if (failed.length === 1) return failed[0]!.model;
-	return deployment.tracks.length === 1 ? deployment.tracks[0]!.model : null;
+	// The phase list blames the same model (failureCulprit); a lone model is the only candidate.
+	return winner?.model || failureCulprit(deployment) || (deployment.tracks.length === 1 ? deployment.tracks[0]!.model : null);
 }
 
 function failedPhaseOf(deployment: DeploymentProgress, model: string | null): PhaseId | null {
