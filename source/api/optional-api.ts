@@ -1,16 +1,11 @@
 // The monitor and update logs APIs are a bonus: some regions, edge services and IAM policies
 // do not offer them. Their absence is an answer to remember (and say once), not an error
 // that should stop or slow the watch.
-import type {ServiceMonitor} from '../model/types.js';
 import {ApiError} from './errors.js';
-import type {UpdateLogs} from './types.js';
 import {shortReason} from './watch-status.js';
 
 /** What a bonus API gave: its answer, or why it is not there ("HTTP 403 ModelArts.0210"). */
 export type Availability<T> = {readonly kind: 'available'; readonly value: T} | {readonly kind: 'absent'; readonly reason: string};
-
-export type MonitorAvailability = Availability<ServiceMonitor>;
-export type UpdateLogsAvailability = Availability<UpdateLogs>;
 
 /**
  * 403 (not allowed), 404 (not offered here) and other 4xx (e.g. an edge service that needs a
@@ -18,7 +13,7 @@ export type UpdateLogsAvailability = Availability<UpdateLogs>;
  * are not absences: they concern every request, and the caller handles them as it does
  * for the events.
  */
-export function isAbsence(error: ApiError): boolean {
+function isAbsence(error: ApiError): boolean {
 	return error.kind === 'forbidden' || error.kind === 'not_found' || error.kind === 'bad_request';
 }
 

@@ -27,7 +27,7 @@ export async function serviceIdNamed(client: ModelArtsClient, name: string): Pro
 }
 
 /** What --all takes: deploying, waiting or pending; with --include-running, running (or concerning) too. */
-export function takenByAll(service: ServiceSummary, includeRunning: boolean): boolean {
+function takenByAll(service: ServiceSummary, includeRunning: boolean): boolean {
 	if (outcomeOfStatus(service.status) === 'in_progress') return true;
 	return includeRunning && ['running', 'concerning'].includes(service.status.trim().toLowerCase());
 }

@@ -6,7 +6,7 @@ import {decideEnd, END_SIGNALS, NOTHING_KNOWN, type EndRules, type EndSignal, ty
 import {decideManyEnd, NOTHING_KNOWN_OF_SERVICE, type ServiceFacts} from '../model/watch-end-many.js';
 
 /** An ending that leaves the program. */
-export type ExitEnding = Extract<WatchEnding, {kind: 'exit'}>;
+type ExitEnding = Extract<WatchEnding, {kind: 'exit'}>;
 
 export interface EndingTracker {
 	/** New facts about the watch (only the fields that changed). */

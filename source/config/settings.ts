@@ -89,12 +89,12 @@ function resolveTimeZone(flags: RawFlags): TimeZoneSetting {
 }
 
 /** Which services a watch covers: one (by id or by name), several (ids and names, or --all), or none (the picker in a terminal). */
-export type ServiceSelection = Pick<Config, 'serviceId' | 'serviceName' | 'many'>;
+type ServiceSelection = Pick<Config, 'serviceId' | 'serviceName' | 'many'>;
 
 const once = (values: readonly string[]): string[] => [...new Set(values)];
 
 /** The selection the flags make; naming the same service twice watches it once. */
-export function resolveServiceSelection(flags: RawFlags): ServiceSelection {
+function resolveServiceSelection(flags: RawFlags): ServiceSelection {
 	const ids = once((flags.serviceIds ?? []).map(id => checkedId('service id', id)!));
 	const names = once((flags.serviceName ?? []).map(name => name.trim()).filter(name => name !== ''));
 	const all = flags.all === true;

@@ -19,7 +19,7 @@ const NAMES: ReadonlyArray<readonly [keyof Key, KeyName]> = [
 ];
 
 /** Ink's report of a key as the reducers read it. */
-export function keyPressOf(input: string, key: Key): KeyPress {
+function keyPressOf(input: string, key: Key): KeyPress {
 	const name = NAMES.find(([flag]) => key[flag] === true)?.[1] ?? null;
 	return {text: name === null ? input : '', name, ctrl: key.ctrl, meta: key.meta};
 }

@@ -15,8 +15,8 @@ export type KeyName =
 	| 'end'
 	| 'return'
 	| 'escape'
+	/** Backspace, and Delete: the keys hook reads both as one (terminals differ on which Backspace sends). */
 	| 'backspace'
-	| 'delete'
 	| 'tab';
 
 /** One key. `text` is what it types ('' for a named key); `ctrl`/`meta` are the modifiers held. */
@@ -34,7 +34,7 @@ export interface KeyPressAction {
 }
 
 /** Typed text without anything a terminal would act on (a paste may carry line breaks). */
-export function printableText(input: string): string {
+function printableText(input: string): string {
 	return input.replaceAll(/[\u0000-\u001f\u007f-\u009f]/g, '');
 }
 
@@ -43,7 +43,7 @@ export function printableText(input: string): string {
  * Backspaces as "\x7f\x7f"): each character is a key of its own, and a Backspace inside the
  * chunk is a Backspace, not text.
  */
-export function splitPress(press: KeyPress): KeyPress[] {
+function splitPress(press: KeyPress): KeyPress[] {
 	const characters = [...press.text];
 	if (characters.length <= 1 || press.ctrl || press.meta || press.name !== null) return [press];
 	return characters.map(character =>

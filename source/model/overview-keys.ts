@@ -52,7 +52,7 @@ const NAMED_KEYS: Partial<Readonly<Record<NonNullable<KeyPress['name']>, Overvie
 function searchIntent(press: KeyPress): OverviewIntent | null {
 	if (press.name === 'escape') return {type: 'escape'};
 	if (press.name === 'return') return {type: 'search-accept'};
-	if (press.name === 'backspace' || press.name === 'delete') return {type: 'search-backspace'};
+	if (press.name === 'backspace') return {type: 'search-backspace'};
 	const text = typedText(press);
 	return text === null ? null : {type: 'search-input', text};
 }

@@ -120,7 +120,6 @@ function pickerKey(state: PickerState, press: KeyPress): PickerAction | Exclude<
 		case 'escape':
 			return {type: 'filter-clear'};
 		case 'backspace':
-		case 'delete':
 			return {type: 'filter-backspace'};
 		default:
 			break;

@@ -36,7 +36,7 @@ export function failedTrackCount(deployment: DeploymentProgress): number {
 }
 
 /** Whether the resource line shows: once the service runs and the monitor reports its use. */
-export function showsResources(shown: DeploymentProgress, instances: ServiceInstances | null): boolean {
+function showsResources(shown: DeploymentProgress, instances: ServiceInstances | null): boolean {
 	return shown.outcome === 'succeeded' && instances !== null && hasResourceUse(instances);
 }
 

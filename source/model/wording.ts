@@ -177,7 +177,7 @@ export function retryText(sync: Extract<SyncState, {kind: 'retrying'}>, now: num
 }
 
 /** `2 deploying · 1 running`: how many of each, in the order given, the zeros left out, joined by `join`. */
-export function countsText(counts: ReadonlyArray<readonly [count: number, what: string]>, join: string): string {
+function countsText(counts: ReadonlyArray<readonly [count: number, what: string]>, join: string): string {
 	return counts
 		.filter(([count]) => count > 0)
 		.map(([count, what]) => `${count} ${what}`)
