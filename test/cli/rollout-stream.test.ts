@@ -29,9 +29,10 @@ async function watchJson(scenario: string, timeoutMs: number | null = null): Pro
 		config: makeConfig({serviceId: sim.serviceId, output: 'json', exitStatus: timeoutMs === null, timeoutMs, color: false}),
 		serviceId: sim.serviceId,
 		auth: null,
-		// Scaled like the scenario: 10 s of monitor cadence are 10/SPEED s here.
+		// Scaled like the scenario, and read every 4 scenario seconds rather than 10: the 1/2 step
+		// lasts 14 scenario seconds, and these tests are about the records, not the cadence.
 		createWatcher: onMessage =>
-			createWatcher({client, serviceId: sim.serviceId, intervalMs: 200, minGapMs: 100, monitorCadence: {everyCycles: 3, minGapMs: 10_000 / SPEED}, stopAfterTerminal: timeoutMs === null, onMessage}),
+			createWatcher({client, serviceId: sim.serviceId, intervalMs: 200, minGapMs: 100, monitorCadence: {everyCycles: 3, minGapMs: 4000 / SPEED}, stopAfterTerminal: timeoutMs === null, onMessage}),
 		stdout: line => stdout.push(line),
 		stderr: line => stderr.push(line),
 		now: Date.now,

@@ -86,9 +86,12 @@ describe('the overview in a terminal', () => {
 		const session = overviewInPty(sim, {cols: 120, rows: 40});
 		await session.waitForText('12 services');
 		for (const [cols, rows] of [[80, 24], [40, 12], [120, 40]] as const) {
+			const before = session.bytes;
 			session.resize(cols, rows);
-			await new Promise(resolve => setTimeout(resolve, 600));
-			await session.waitFor(() => session.wrappedRows().length === 0, `no wrapped row at ${cols}×${rows}`);
+			// A frame drawn after the resize (the row spinners keep the overview writing), then the screen as it stands
+			await session.waitFor(() => session.bytes > before, `a frame at ${cols}×${rows}`);
+			await session.flush();
+			await session.waitFor(() => session.wrappedRows().length === 0 && session.screenText().includes('12 services'), `no wrapped row at ${cols}×${rows}`);
 		}
 
 		session.resize(80, 10);
