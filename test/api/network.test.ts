@@ -257,6 +257,19 @@ describe('IAM requests through a proxy', () => {
 		expect(error).toMatchObject({hop: 'proxy-refused', retryable: false});
 		expect(error.message).toMatch(/^IAM at https:\/\/iam\.example\.invalid: the proxy 127\.0\.0\.1:\d+ \(HTTPS_PROXY\) refused the tunnel to iam\.example\.invalid:443 \(403 Access violation\)/);
 	});
+
+	it('name a proxy that never opens the tunnel when time runs out, as for ModelArts requests', async () => {
+		const silent = createNetServer((socket) => tunnels.push(socket));
+		await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+		const {port} = silent.address() as AddressInfo;
+		onTestFinished(() => new Promise<void>((resolve) => silent.close(() => resolve())));
+		const agent = createAgent({env: {HTTPS_PROXY: `http://127.0.0.1:${port}`}, keepAlive: true});
+
+		const error = await hopFailure(iamRequest({fetch, agent, timeoutMs: 300}, new URL('https://iam.example.invalid/v3/auth/tokens'), {method: 'POST', headers: {}}));
+
+		expect(error).toMatchObject({hop: 'proxy-tcp', retryable: true});
+		expect(error.message).toBe(`IAM at https://iam.example.invalid: timed out after 0.3s waiting for the proxy 127.0.0.1:${port} (HTTPS_PROXY) to open the tunnel to iam.example.invalid:443 — check HTTPS_PROXY and the proxy`);
+	});
 });
 
 describe('createAgent(…).route', () => {

@@ -2,7 +2,7 @@ import type {Agent} from 'node:http';
 import type {RequestInit, Response} from 'node-fetch';
 import {DEFAULT_MAX_RESPONSE_BYTES, formatSize, readCapped} from '../capped-body.js';
 import {HopError, TransientError} from '../errors.js';
-import {errorForNetworkFailure} from '../hop-errors.js';
+import {errorForNetworkFailure, errorForTimeout} from '../hop-errors.js';
 import {createHopTrace, runTraced} from '../hop-trace.js';
 import {directRoute, type Route} from '../route.js';
 
@@ -57,16 +57,11 @@ export async function iamRequest(
 			throw error;
 		}
 
-		if (timeout.aborted) {
-			throw new TransientError(`IAM at ${url.origin} could not be reached: no answer within ${http.timeoutMs} ms`);
-		}
-
-		const hop = errorForNetworkFailure(error, http.agent?.route?.(url) ?? directRoute(url), trace);
-		if (hop instanceof HopError) {
-			throw new HopError(`IAM at ${url.origin}: ${hop.message}`, hop.hop, hop.retryable, hop.answerStatus);
-		}
-
-		throw new TransientError(`IAM at ${url.origin} could not be reached: ${describeNetworkError(error)}`);
+		// The same hop-by-hop mapping as ModelArts requests (a silent proxy, a refused tunnel, TLS), said of IAM.
+		const route = http.agent?.route?.(url) ?? directRoute(url);
+		const mapped = timeout.aborted ? errorForTimeout(http.timeoutMs, route, trace) : errorForNetworkFailure(error, route, trace);
+		const message = `IAM at ${url.origin}: ${mapped.message}`;
+		throw mapped instanceof HopError ? new HopError(message, mapped.hop, mapped.retryable, mapped.answerStatus) : new TransientError(message);
 	}
 }
 
@@ -76,15 +71,6 @@ function parseJson(text: string): unknown {
 	} catch {
 		return null;
 	}
-}
-
-function describeNetworkError(error: unknown): string {
-	if (error instanceof Error) {
-		const code = (error as {code?: unknown}).code;
-		return typeof code === 'string' ? `${code} ${error.message}` : error.message;
-	}
-
-	return String(error);
 }
 
 /** Reads `a.b.c` from unknown JSON without trusting its shape. */
