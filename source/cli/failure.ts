@@ -10,15 +10,18 @@ import {exitCodeForError, isExpectedError} from './exit-status.js';
  * says so and points at --debug.
  */
 export function describeFailure(error: unknown, auth: Authenticator | null): string {
-	if (auth && error instanceof ApiError && (error.kind === 'auth' || error.kind === 'forbidden')) {
-		return `modelarts-watch: ${describeAuthFailure(auth, error)}`;
-	}
-
-	const message = error instanceof Error ? error.message : String(error);
-	return isExpectedError(error) ? `modelarts-watch: ${message}` : `modelarts-watch: unexpected error: ${message} (rerun with --debug for details)`;
+	return `modelarts-watch: ${failureReason(error, auth)}`;
 }
 
-/** A permanent error as the watch-end rule takes it: its closing line and its exit code. */
+/** The failure without the program's name. */
+function failureReason(error: unknown, auth: Authenticator | null): string {
+	if (auth && error instanceof ApiError && (error.kind === 'auth' || error.kind === 'forbidden')) return describeAuthFailure(auth, error);
+	const message = error instanceof Error ? error.message : String(error);
+	return isExpectedError(error) ? message : `unexpected error: ${message} (rerun with --debug for details)`;
+}
+
+/** A permanent error as the watch-end rule takes it: its closing line, its reason and its exit code. */
 export function failureOf(error: unknown, auth: Authenticator | null): WatchFailure {
-	return {exitCode: exitCodeForError(error), message: describeFailure(error, auth)};
+	const reason = failureReason(error, auth);
+	return {exitCode: exitCodeForError(error), message: `modelarts-watch: ${reason}`, reason};
 }

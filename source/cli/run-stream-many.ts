@@ -105,7 +105,7 @@ function writeSummaries(options: ManyStreamOptions, followed: readonly Followed[
 			service_id: service.serviceId,
 			service_name: stream.snapshot().details?.service_name ?? service.name,
 			outcome: serviceOutcome(known),
-			error: known.failure?.message.replace(/^modelarts-watch: /, '') ?? null,
+			error: known.failure?.reason ?? null,
 		});
 	}
 

@@ -67,9 +67,9 @@ export async function runTty(session: Session): Promise<number> {
 	const interactive = process.stdin.isTTY === true;
 	const nudgeSink = nudgeSinkFor(config);
 	let root: RootProgram | null = null;
-	// A watch from the picker that fails for good goes back to the list, which says why (without the CLI's prefix).
+	// A watch from the picker that fails for good goes back to the list, which says why.
 	const ending = trackEnding({...config, fromPicker: session.kind === 'pick'}, message =>
-		root?.dispatch({type: 'back', columns: columnsNow(), rows: rowsNow(), now: Date.now(), notice: message.replace(/^modelarts-watch: /, '')}),
+		root?.dispatch({type: 'back', columns: columnsNow(), rows: rowsNow(), now: Date.now(), notice: message}),
 	);
 	const report = ending.report;
 	const observe = observedBy(ending, session);

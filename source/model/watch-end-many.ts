@@ -36,7 +36,8 @@ export function setOutcome(services: readonly ServiceFacts[]): Outcome {
 function commonFailure(failures: readonly WatchFailure[]): WatchFailure {
 	const [first] = failures;
 	if (failures.every(failure => failure.exitCode === first!.exitCode)) return first!;
-	return {exitCode: EXIT.failed, message: `modelarts-watch: none of the ${failures.length} services can be watched`};
+	const reason = `none of the ${failures.length} services can be watched`;
+	return {exitCode: EXIT.failed, message: `modelarts-watch: ${reason}`, reason};
 }
 
 /** The facts of one watch that the set amounts to. */

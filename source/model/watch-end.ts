@@ -12,7 +12,10 @@ export type EndSignal = (typeof END_SIGNALS)[number];
 /** A permanent error, already worded and given its exit code by the CLI (which knows the error types). */
 export interface WatchFailure {
 	readonly exitCode: number;
+	/** The closing line (`modelarts-watch: …`). */
 	readonly message: string;
+	/** What went wrong, without the program's name: for a line inside a list or a screen. */
+	readonly reason: string;
 }
 
 /** What is known about the watch right now. Every field only ever moves one way. */
@@ -96,7 +99,7 @@ function byOutcome(reason: EndReason, facts: WatchFacts, rules: EndRules): Watch
  */
 export function decideEnd(facts: WatchFacts, rules: EndRules): WatchEnding | null {
 	if (facts.failure !== null) {
-		if (rules.fromPicker === true && facts.signal === null && facts.key === null) return {kind: 'back', message: facts.failure.message};
+		if (rules.fromPicker === true && facts.signal === null && facts.key === null) return {kind: 'back', message: facts.failure.reason};
 		return {kind: 'exit', reason: 'failure', exitCode: facts.failure.exitCode, message: facts.failure.message, summary: false};
 	}
 

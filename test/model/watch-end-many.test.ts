@@ -4,9 +4,9 @@ import {aggregateFacts, decideManyEnd, NOTHING_KNOWN_OF_SERVICE, setOutcome, typ
 
 const RULES: EndRules = {once: false, exitStatus: false, timeoutMs: null};
 const service = (change: Partial<ServiceFacts>): ServiceFacts => ({...NOTHING_KNOWN_OF_SERVICE, polled: true, ...change});
-const notFound = {exitCode: 4, message: 'modelarts-watch: Service b does not exist (404 ModelArts.3502)'};
-const rejected = {exitCode: 3, message: 'modelarts-watch: MODELARTS_TOKEN was rejected (401 ModelArts.0203)'};
-const forbidden = {exitCode: 3, message: 'modelarts-watch: no access (403 ModelArts.0210)'};
+const notFound = {exitCode: 4, message: 'modelarts-watch: Service b does not exist (404 ModelArts.3502)', reason: 'Service b does not exist (404 ModelArts.3502)'};
+const rejected = {exitCode: 3, message: 'modelarts-watch: MODELARTS_TOKEN was rejected (401 ModelArts.0203)', reason: 'MODELARTS_TOKEN was rejected (401 ModelArts.0203)'};
+const forbidden = {exitCode: 3, message: 'modelarts-watch: no access (403 ModelArts.0210)', reason: 'no access (403 ModelArts.0210)'};
 
 const done = (outcome: ServiceFacts['outcome']) => service({outcome, pollingDone: true});
 

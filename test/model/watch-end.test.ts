@@ -3,7 +3,7 @@ import {decideEnd, exitCodeForOutcome, NOTHING_KNOWN, type EndRules, type WatchF
 
 const RULES: EndRules = {once: false, exitStatus: false, timeoutMs: null};
 const facts = (change: Partial<WatchFacts>): WatchFacts => ({...NOTHING_KNOWN, ...change});
-const failure = {exitCode: 4, message: 'modelarts-watch: Service svc does not exist'};
+const failure = {exitCode: 4, message: 'modelarts-watch: Service svc does not exist', reason: 'Service svc does not exist'};
 
 describe('decideEnd: when a watch is over, why, and with which exit code', () => {
 	it.each<[string, Partial<WatchFacts>, Partial<EndRules>, {reason: string; exitCode: number} | null]>([
@@ -57,7 +57,7 @@ describe('decideEnd: when a watch is over, why, and with which exit code', () =>
 	});
 
 	it('sends a watch opened from the picker back to the list on a permanent error, unless the user is leaving', () => {
-		expect(decideEnd(facts({failure}), {...RULES, fromPicker: true})).toEqual({kind: 'back', message: failure.message});
+		expect(decideEnd(facts({failure}), {...RULES, fromPicker: true})).toEqual({kind: 'back', message: failure.reason});
 		expect(decideEnd(facts({failure, key: 'quit'}), {...RULES, fromPicker: true})).toMatchObject({kind: 'exit', reason: 'failure'});
 	});
 });
