@@ -10,7 +10,7 @@ import type {ModelTag} from './model-prefix.js';
  * Only the head of a text is read: events are one sentence, and a megabyte of garbage must
  * classify as fast as a normal event. Every pattern below is linear (no nested quantifiers).
  */
-export const CLASSIFY_LIMIT = 2000;
+const CLASSIFY_LIMIT = 2000;
 
 const FAILURE =
 	/fail|\berr|insufficient|timed? ?out|unable|cannot|can't|could not|retry later|crash|back-?off|\boom|out of memory|killed|exceed|unschedulable|denied|invalid|not found|evicted|unhealthy|refused|not ?ready|abnormal|exception/;

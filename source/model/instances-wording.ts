@@ -5,7 +5,7 @@ import {MB_PER_GIB, totalText, usedText} from './amount-format.js';
 import type {Amount, InstanceCounts, ResourceUse, ServiceInstances} from './instances.js';
 import type {Punctuation} from './punctuation.js';
 
-function instancesNoun(total: number): string {
+export function instancesNoun(total: number): string {
 	return total === 1 ? 'instance' : 'instances';
 }
 

@@ -2,14 +2,12 @@
 // they can say something. Two signs, either enough: the event that began the lifecycle reads
 // as an update (API, console and rollback wordings alike), or the details' update_time moved
 // after the watch began (a console that words its events in an unknown way still updates it).
+import {headOf} from './classify.js';
 import {lifecycleStartIndex} from './deployment.js';
 import type {ServiceDetails, WatchEvent} from './types.js';
 
 /** "start to update service", "The service is being updated.", "rolling back", "starts to roll back". */
 const UPDATE_WORDING = /\bupdat|roll(?:ing|ed)? ?back/i;
-
-/** Only the head of a text is read, as the classifier does: a huge text must be cheap. */
-const HEAD = 2000;
 
 /**
  * True when the current deployment began with an update. `events` ascending, as for
@@ -18,7 +16,7 @@ const HEAD = 2000;
  */
 export function deploymentIsUpdate(events: readonly WatchEvent[], details: ServiceDetails | null, updateTimeAtStart: number | null): boolean {
 	const start = lifecycleStartIndex(events);
-	if (start >= 0 && UPDATE_WORDING.test(events[start]!.info.slice(0, HEAD))) return true;
+	if (start >= 0 && UPDATE_WORDING.test(headOf(events[start]!.info))) return true;
 	const now = details?.update_time;
 	return updateTimeAtStart !== null && now !== undefined && now > updateTimeAtStart;
 }

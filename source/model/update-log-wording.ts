@@ -3,6 +3,7 @@
 // the detail view. Environment variables appear by name only. The text holds server
 // strings (names, versions, pools): renderers sanitise it as they do event text.
 import {gibText} from './amount-format.js';
+import {instancesNoun} from './instances-wording.js';
 import type {Punctuation} from './punctuation.js';
 import type {CustomSpec} from './types.js';
 import type {UpdateChange, UpdateDiff, UpdateField, UpdateValue} from './update-log-diff.js';
@@ -88,7 +89,7 @@ function comparedParts(diff: UpdateDiff, punctuation: Punctuation): string[] {
 function deployedParts(diff: UpdateDiff): string[] {
 	return diff.models.map(({model, version}) => {
 		const count = diff.changes.find((c) => c.model === model && c.field === 'instance_count')?.to;
-		const instances = typeof count === 'number' ? ` (${count} ${count === 1 ? 'instance' : 'instances'})` : '';
+		const instances = typeof count === 'number' ? ` (${count} ${instancesNoun(count)})` : '';
 		return `${withVersion(model, version)}${instances}`;
 	});
 }
