@@ -171,6 +171,11 @@ if (missed.length > 0) {
 // defines helpers; a chunk that calls one imports it by name): one file fewer for
 // --version, --help and the first frame.
 const helpers = outputFiles.filter(file => file.text.includes(USES_REQUIRE)).map(file => `import"./${basename(file.path)}";`);
+// Like the changes above, this one must apply, or the saving is silently lost.
+const bareImports = outputFiles.reduce((sum, file) => sum + helpers.reduce((found, bare) => found + file.text.split(bare).length - 1, 0), 0);
+if (helpers.length !== 1 || bareImports === 0) {
+	throw new Error(`scripts/build.mjs: expected one helpers chunk imported bare by other chunks, found ${helpers.length} chunk(s) and ${bareImports} bare import(s)`);
+}
 
 await mkdir('dist', {recursive: true});
 for (const file of outputFiles) {
