@@ -191,6 +191,11 @@ export class PtySession {
 		this.term.resize(cols, rows);
 	}
 
+	/** Closes the pty master, as a dropped SSH connection or a closed terminal window does. */
+	hangUp(): void {
+		(this.pty as IPty & {destroy(): void}).destroy();
+	}
+
 	/** Sends a signal to the CLI process itself. */
 	signal(name: NodeJS.Signals): void {
 		process.kill(this.pty.pid, name);
