@@ -5,6 +5,7 @@ import * as nodeModule from 'node:module';
 import process from 'node:process';
 import pkg from './package.json' with {type: 'json'};
 import {EXIT} from './source/model/exit-codes.js';
+import {suspendOnStop} from './source/render/suspend.js';
 import type {Command} from './source/cli/parse.js';
 import {endOnHangUp} from './source/cli/hang-up.js';
 import {exitWith, guardPipes, installCrashHandlers, printError} from './source/cli/process-io.js';
@@ -84,6 +85,7 @@ async function main(argv: readonly string[]): Promise<number> {
 
 // First: a hang-up must be seen before any other SIGHUP listener or stream error handler.
 endOnHangUp();
+suspendOnStop();
 guardPipes();
 installCrashHandlers(process.argv.includes('--debug'));
 exitWith(await main(process.argv.slice(2)));

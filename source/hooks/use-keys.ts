@@ -1,5 +1,6 @@
 import {useInput, type Key} from 'ink';
 import type {KeyName, KeyPress, KeyPressAction} from '../model/key-press.js';
+import {suspendByKey} from '../render/suspend.js';
 
 // Ink's key flags, in the order they are checked (Ink reports Backspace as `delete` on many terminals).
 const NAMES: ReadonlyArray<readonly [keyof Key, KeyName]> = [
@@ -26,11 +27,17 @@ function keyPressOf(input: string, key: Key): KeyPress {
 
 /**
  * Reports every key to the reducer, and nothing else: what a key means (a letter typed into
- * a search, or a command) is the reducer's to decide, in the order the keys came.
+ * a search, or a command) is the reducer's to decide, in the order the keys came. Ctrl+Z is
+ * the terminal's job control, not the view's: it suspends the process (render/suspend.ts).
  */
 export function useKeys(dispatch: (action: KeyPressAction) => void, isActive: boolean): void {
 	useInput(
 		(input, key) => {
+			if (key.ctrl && input === 'z') {
+				suspendByKey();
+				return;
+			}
+
 			dispatch({type: 'key', press: keyPressOf(input, key)});
 		},
 		{isActive},

@@ -10,6 +10,7 @@
 import {Buffer} from 'node:buffer';
 import {createFrameWriter} from './frame-writer.js';
 import {changeBytes, changesOf} from './line-diff.js';
+import {setLiveRegion} from './suspend.js';
 import {textWidth} from './text-width.js';
 
 const CSI = '\u001B[';
@@ -29,6 +30,10 @@ export interface LogUpdate {
 	setCursorPosition(position: {x: number; y: number} | undefined): void;
 	isCursorDirty(): boolean;
 	willRender(frame: string): boolean;
+	/** Suspended (Ctrl+Z): shows the cursor and draws nothing until `repaint`. */
+	hold(): void;
+	/** Resumed: draws the latest frame whole below the cursor, forgetting the one above (the shell wrote since). */
+	repaint(): void;
 }
 
 interface Frame {
@@ -112,7 +117,14 @@ export function createLogUpdate(stream: Writable, {showCursor = false} = {}): Lo
 			: frame;
 	};
 
+	// While suspended, the latest frame waits here for the repaint.
+	let held: string | null = null;
 	const render = ((text: string) => {
+		if (held !== null) {
+			held = text;
+			return false;
+		}
+
 		if (text === previousText) return false;
 		if (!showCursor && !cursorHidden) {
 			stream.write(HIDE_CURSOR);
@@ -161,6 +173,25 @@ export function createLogUpdate(stream: Writable, {showCursor = false} = {}): Lo
 	render.setCursorPosition = () => {};
 	render.isCursorDirty = () => false;
 	render.willRender = (text: string) => text !== previousText;
+	render.hold = () => {
+		if (held !== null) return;
+		held = previousText;
+		// The shell's prompt goes on the row below the frame, with the cursor shown.
+		stream.write((previous.trailingNewline ? '' : '\n') + (cursorHidden ? SHOW_CURSOR : ''));
+		cursorHidden = false;
+	};
+
+	render.repaint = () => {
+		if (held === null) return;
+		const text = held;
+		held = null;
+		previous = EMPTY;
+		previousText = '';
+		drawnColumns = stream.columns ?? Number.POSITIVE_INFINITY;
+		render(text);
+	};
+
+	setLiveRegion(render);
 	return render;
 }
 

@@ -25,7 +25,12 @@ export interface PtyStartOptions {
 	readonly env?: Readonly<Record<string, string | undefined>>;
 	/** The size the pty reports to the CLI when it differs from the screen's (e.g. 0×0). */
 	readonly reportedSize?: {readonly cols: number; readonly rows: number};
+	/** Runs the CLI from an interactive bash (job control: Ctrl+Z, fg), which the session then is. */
+	readonly shell?: boolean;
 }
+
+/** A word for the shell's command line. */
+const shellWord = (word: string): string => `'${word.replaceAll("'", "'\\''")}'`;
 
 /** Key names press() understands; anything else is written as typed text. */
 const KEYS: Readonly<Record<string, string>> = {
@@ -81,13 +86,15 @@ export class PtySession {
 		const cols = options.cols ?? 120;
 		const rows = options.rows ?? 40;
 		this.term = new xterm.Terminal({cols, rows, scrollback: 5000, allowProposedApi: true});
-		this.pty = spawn(TEST_NODE, [CLI_PATH, ...options.args], {
+		const command = [TEST_NODE, CLI_PATH, ...options.args];
+		this.pty = spawn(options.shell ? 'bash' : command[0]!, options.shell ? ['--norc', '--noprofile', '-i'] : command.slice(1), {
 			name: 'xterm-256color',
 			cols: options.reportedSize?.cols ?? cols,
 			rows: options.reportedSize?.rows ?? rows,
 			cwd: process.cwd(),
-			env: childEnv(options.env),
+			env: childEnv(options.shell ? {PS1: '$ ', ...options.env} : options.env),
 		});
+		if (options.shell) this.pty.write(`${command.map(shellWord).join(' ')}\r`);
 		this.pty.onData((data) => {
 			this.chunks.push(data);
 			this.byteCount += Buffer.byteLength(data);
@@ -117,6 +124,11 @@ export class PtySession {
 
 	get rows(): number {
 		return this.term.rows;
+	}
+
+	/** The process in the pty: the CLI, or the shell that runs it. */
+	get pid(): number {
+		return this.pty.pid;
 	}
 
 	/** Bytes the CLI has written to the terminal so far. */

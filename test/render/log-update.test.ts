@@ -84,6 +84,21 @@ describe('log-update', () => {
 		expect(t.written()).not.toMatch(/\u001B\[[23]J/);
 	});
 
+	it('when suspended, the cursor shows below the frame and nothing is drawn; on resume the latest frame is drawn whole below the shell', async () => {
+		const t = terminal(40, 12);
+		const log = createLogUpdate(t.stream);
+		log(frame('header', 'phase 1'));
+		log.hold();
+		expect(t.written().endsWith('\u001B[?25h')).toBe(true);
+		const held = t.written().length;
+		log(frame('header', 'phase 2'));
+		expect(t.written().length).toBe(held);
+		t.stream.write('[1]+  Stopped    modelarts-watch\n$ fg\n');
+		log.repaint();
+		expect(t.written().slice(held)).toContain('\u001B[?25l');
+		expect(await t.screen()).toEqual(['header', 'phase 1', '[1]+  Stopped    modelarts-watch', '$ fg', 'header', 'phase 2']);
+	});
+
 	it('done() shows the cursor again and keeps the last frame', async () => {
 		const t = terminal(30, 8);
 		const log = createLogUpdate(t.stream);
