@@ -73,6 +73,8 @@ Credentials (secrets are never printed)
   --token-file FILE     read the X-Auth-Token from FILE (- for stdin)
   --ca-file FILE        extra CA certificates (PEM)
   --insecure            do not verify TLS certificates
+  --allow-http          send the credential to a plain http:// endpoint on another
+                        machine (refused without it; http:// to localhost is allowed)
   Environment: MODELARTS_TOKEN; HUAWEICLOUD_SDK_AK/SK[/PROJECT_ID]; OS_* and clouds.yaml
 
 Demo

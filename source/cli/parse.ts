@@ -56,6 +56,7 @@ const watchFlags: Readonly<Record<string, FlagSpec>> = {
 	cloud: string,
 	caFile: string,
 	insecure: boolean,
+	allowHttp: boolean,
 	maxResponseSize: string,
 	slowAfter: string,
 	deployTimeout: string,

@@ -7,6 +7,7 @@ import type {AuthKind} from '../api/auth/select.js';
 import {createAgent} from '../api/network.js';
 import type {AgentSelector} from '../api/network.js';
 import {FLAG_CHOICES} from './choices.js';
+import {refuseClearText, type CredentialTarget} from './clear-text.js';
 import {checkRegion, iamEndpointForRegion, modelArtsEndpoint, normaliseIamEndpoint, normaliseUrl} from './endpoint.js';
 import {ConfigError} from './errors.js';
 import {checkedId, choice, resolveSettings} from './settings.js';
@@ -47,6 +48,9 @@ export async function resolveConfig(flags: RawFlags, environment: ConfigEnvironm
 	const cloud = cloudName ? await loadCloud(cloudName, environment) : null;
 	const location = resolveLocation(flags, env, cloud);
 	const agent = createAgent({env, caFile: flags.caFile, insecure: flags.insecure, keepAlive: true, noProxy: demo});
+	// The demo never asks IAM: an IAM URL in the environment is not used, so not judged.
+	const targets: CredentialTarget[] = [location.endpointTarget, ...(demo || location.iamTarget === null ? [] : [location.iamTarget])];
+	refuseClearText(targets, agent.route, flags.allowHttp === true);
 	const auth = await createAuthenticator({
 		env,
 		readStdin: environment.readStdin,
@@ -73,6 +77,9 @@ interface Location {
 	readonly region: string | null;
 	readonly projectId: string | null;
 	readonly iamEndpoint: string | null;
+	/** The endpoint and the IAM endpoint, with what set them (for the clear-text check). */
+	readonly endpointTarget: CredentialTarget;
+	readonly iamTarget: CredentialTarget | null;
 }
 
 function resolveLocation(flags: RawFlags, env: ConfigEnvironment['env'], cloud: CloudEntry | null): Location {
@@ -100,11 +107,14 @@ function resolveLocation(flags: RawFlags, env: ConfigEnvironment['env'], cloud: 
 		[env['OS_AUTH_URL'], 'OS_AUTH_URL'],
 		[env['HUAWEICLOUD_SDK_IAM_ENDPOINT'], 'HUAWEICLOUD_SDK_IAM_ENDPOINT'],
 	]);
+	const iamEndpoint = iamText ? normaliseIamEndpoint(iamText, iamOrigin) : region ? iamEndpointForRegion(region) : null;
 	return {
 		endpoint,
 		region,
 		projectId: projectText ? checkedId(projectOrigin, projectText) : null,
-		iamEndpoint: iamText ? normaliseIamEndpoint(iamText, iamOrigin) : region ? iamEndpointForRegion(region) : null,
+		iamEndpoint,
+		endpointTarget: {url: endpoint, origin: flags.endpoint ? '--endpoint' : '--region'},
+		iamTarget: iamEndpoint === null ? null : {url: iamEndpoint, origin: iamText ? iamOrigin : '--region'},
 	};
 }
 

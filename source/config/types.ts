@@ -111,6 +111,8 @@ export interface RawFlags {
 	readonly cloud?: string;
 	readonly caFile?: string;
 	readonly insecure?: boolean;
+	/** Lets a credential go to a plain http:// endpoint on another machine. */
+	readonly allowHttp?: boolean;
 	readonly maxResponseSize?: string;
 	readonly slowAfter?: string;
 	readonly deployTimeout?: string;
