@@ -115,7 +115,7 @@ function opensPicker(config: Config): boolean {
 	return !config.serviceId && !config.serviceName && config.many === null && config.output === 'tty' && process.stdin.isTTY === true;
 }
 
-function resolve(flags: RawFlags, demo: Simulator | null): Promise<ResolvedRuntime> {
+function resolve(flags: RawFlags, demo: Simulator | null, onIamRequest: (log: RequestLog) => void): Promise<ResolvedRuntime> {
 	const env = demo ? {...process.env, MODELARTS_TOKEN: demo.token} : process.env;
 	const demoFlags = demo ? {endpoint: demo.url, projectId: demo.projectId, serviceIds: demo.services.map(service => service.id)} : {};
 	return resolveConfig({...flags, ...demoFlags}, {
@@ -124,7 +124,7 @@ function resolve(flags: RawFlags, demo: Simulator | null): Promise<ResolvedRunti
 		homedir: homedir(),
 		stdoutIsTTY: process.stdout.isTTY === true,
 		readStdin,
-	});
+	}, {onIamRequest});
 }
 
 /**
@@ -210,7 +210,10 @@ export async function runWatch(flags: RawFlags): Promise<number> {
 		// Said first: without a service (and no terminal for the picker) nothing else matters.
 		if (!namesAService(flags) && !mayOpenPicker(flags)) throw new ConfigError(NO_SERVICE);
 		demo = await startDemo(flags);
-		const resolved = await resolve(flags, demo);
+		// IAM is first asked once the watch starts (login, project look-up), after the log opens.
+		const resolved = await resolve(flags, demo, log => {
+			if (debugLog !== null) requestLogger(debugLog)(log);
+		});
 		auth = resolved.auth;
 		for (const warning of resolved.warnings) printNote(warning);
 		if (resolved.config.debug) debugLog = openDebugLog(resolved.config.output);

@@ -1,7 +1,7 @@
 import fetch from 'node-fetch';
 import {loadCloud} from '../api/auth/clouds-yaml.js';
 import type {CloudEntry} from '../api/auth/clouds-yaml.js';
-import type {FetchLike} from '../api/auth/http.js';
+import type {AuthHttp, FetchLike} from '../api/auth/http.js';
 import {createAuthenticator} from '../api/auth/select.js';
 import type {AuthKind} from '../api/auth/select.js';
 import {createAgent} from '../api/network.js';
@@ -21,6 +21,8 @@ export interface ResolveOptions {
 	readonly now?: () => number;
 	/** Limit for one IAM request (login, project look-up). Default 30 s. */
 	readonly iamTimeoutMs?: number;
+	/** Told of each IAM request once it has ended (--debug). */
+	readonly onIamRequest?: AuthHttp['onRequest'];
 }
 
 /** Runtime plus the network agents (share them with the client) and warnings for stderr. */
@@ -60,7 +62,7 @@ export async function resolveConfig(flags: RawFlags, environment: ConfigEnvironm
 		region: location.region,
 		projectId: location.projectId,
 		iamEndpoint: location.iamEndpoint,
-		http: {fetch: options.fetch ?? fetch, agent, timeoutMs: options.iamTimeoutMs ?? 30_000, maxResponseBytes: settings.maxResponseBytes},
+		http: {fetch: options.fetch ?? fetch, agent, timeoutMs: options.iamTimeoutMs ?? 30_000, maxResponseBytes: settings.maxResponseBytes, onRequest: options.onIamRequest},
 		now: options.now,
 	});
 	const config: Config = {

@@ -4,6 +4,8 @@ import {DEFAULT_MAX_RESPONSE_BYTES, formatSize, readCapped} from '../capped-body
 import {HopError, TransientError} from '../errors.js';
 import {errorForNetworkFailure, errorForTimeout} from '../hop-errors.js';
 import {createHopTrace, runTraced} from '../hop-trace.js';
+import type {RequestLog} from '../http-exchange.js';
+import {redactUrl} from '../redact.js';
 import {directRoute, type Route} from '../route.js';
 
 /** node-fetch's signature, injectable so tests and the lead can route requests. */
@@ -18,6 +20,8 @@ export interface AuthHttp {
 	readonly timeoutMs: number;
 	/** Largest answer body read (--max-response-size). */
 	readonly maxResponseBytes?: number;
+	/** Told of each request once it has ended, as ModelArts requests are (--debug). */
+	readonly onRequest?: (log: RequestLog) => void;
 }
 
 /** A body already read, so callers can decide by status without touching streams. */
@@ -30,9 +34,32 @@ export interface IamResponse {
 /**
  * Sends one IAM request. A failure on the way (proxy, TLS, DNS) is the HopError that names
  * that hop, prefixed with IAM's address; other network failures, time-outs and an answer
- * over the size limit become TransientError (retryable).
+ * over the size limit become TransientError (retryable). Each request, once ended, is told
+ * to `http.onRequest`.
  */
 export async function iamRequest(
+	http: AuthHttp,
+	url: URL,
+	init: {method: string; headers: Record<string, string>; body?: string},
+	signal?: AbortSignal,
+): Promise<IamResponse> {
+	const started = performance.now();
+	const log = (status: number | null, error?: unknown) => {
+		const entry: RequestLog = {method: init.method, url: redactUrl(url.href), status, ms: Math.round(performance.now() - started)};
+		http.onRequest?.(error === undefined ? entry : {...entry, error: error instanceof Error ? error.message : String(error)});
+	};
+
+	try {
+		const response = await sendIamRequest(http, url, init, signal);
+		log(response.status);
+		return response;
+	} catch (error) {
+		log(null, error);
+		throw error;
+	}
+}
+
+async function sendIamRequest(
 	http: AuthHttp,
 	url: URL,
 	init: {method: string; headers: Record<string, string>; body?: string},
