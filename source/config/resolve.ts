@@ -2,6 +2,7 @@ import fetch from 'node-fetch';
 import {loadCloud} from '../api/auth/clouds-yaml.js';
 import type {CloudEntry} from '../api/auth/clouds-yaml.js';
 import type {AuthHttp, FetchLike} from '../api/auth/http.js';
+import {looseCredentialFiles} from '../api/auth/file-permissions.js';
 import {createAuthenticator} from '../api/auth/select.js';
 import type {AuthKind} from '../api/auth/select.js';
 import {createAgent} from '../api/network.js';
@@ -71,7 +72,9 @@ export async function resolveConfig(flags: RawFlags, environment: ConfigEnvironm
 		projectId: location.projectId,
 		region: location.region,
 	};
-	return {config, auth, agent, warnings: agent.warnings};
+	const tokenFile = demo || flags.tokenFile === undefined || flags.tokenFile === '-' ? [] : [flags.tokenFile];
+	const loose = await looseCredentialFiles([...tokenFile, ...(cloud?.secretFiles ?? [])]);
+	return {config, auth, agent, warnings: [...agent.warnings, ...loose]};
 }
 
 interface Location {

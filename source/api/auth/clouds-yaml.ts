@@ -19,6 +19,8 @@ export interface CloudEntry {
 	readonly ak: string | null;
 	readonly sk: string | null;
 	readonly securityToken: string | null;
+	/** clouds.yaml and secure.yaml, each when its part of this cloud holds a secret. */
+	readonly secretFiles: readonly string[];
 }
 
 /** Where to look, injectable so tests need no real home or /etc. */
@@ -53,11 +55,18 @@ export async function loadCloud(name: string, search: CloudsSearch): Promise<Clo
 		);
 	}
 
-	const merged = deepMerge(base, asTree(asTree(secure?.tree['clouds'])[name]));
-	return toEntry(name, clouds.path, merged);
+	const over = asTree(asTree(secure?.tree['clouds'])[name]);
+	const secretFiles = [holdsSecret(base) ? clouds.path : null, secure && holdsSecret(over) ? secure.path : null].filter(file => file !== null);
+	return {...toEntry(name, clouds.path, deepMerge(base, over)), secretFiles};
 }
 
-function toEntry(name: string, file: string, cloud: Tree): CloudEntry {
+/** Whether a cloud's part of a file sets a password, secret key or security token. */
+function holdsSecret(cloud: Tree): boolean {
+	const {password, sk, securityToken} = toEntry('', '', cloud);
+	return password !== null || sk !== null || securityToken !== null;
+}
+
+function toEntry(name: string, file: string, cloud: Tree): Omit<CloudEntry, 'secretFiles'> {
 	const auth = asTree(cloud['auth']);
 	const field = (...keys: string[]): string | null => {
 		for (const source of [auth, cloud]) {
@@ -74,7 +83,7 @@ function toEntry(name: string, file: string, cloud: Tree): CloudEntry {
 
 	const regions = cloud['regions'];
 	const firstRegion = Array.isArray(regions) ? (regions as unknown[]).find(region => typeof region === 'string') : undefined;
-	const entry: CloudEntry = {
+	const entry = {
 		name,
 		file,
 		authUrl: field('auth_url'),
