@@ -5,6 +5,7 @@
 // and SIGHUP is raised again with its default action, which ends the process by signal 1
 // (a shell reports 129), as any program that does not catch SIGHUP ends.
 import process from 'node:process';
+import {isatty} from 'node:tty';
 
 const SHOW_CURSOR = '\u001B[?25h';
 
@@ -31,10 +32,6 @@ function hangUp(): void {
 	process.kill(process.pid, 'SIGHUP');
 }
 
-/** Whether any of the standard streams is a terminal, whose hang-up this module handles. */
-function onATerminal(): boolean {
-	return process.stdin.isTTY === true || process.stdout.isTTY === true || process.stderr.isTTY === true;
-}
 
 /**
  * Takes SIGHUP, and EIO/EPIPE on a standard stream that is a terminal, before anything else
@@ -42,11 +39,13 @@ function onATerminal(): boolean {
  * ending (its summary line, exit 129): it is then a request to stop, not a lost screen.
  */
 export function endOnHangUp(): void {
-	if (!onATerminal()) return;
+	const terminals = [0, 1, 2].filter(fd => isatty(fd));
+	if (terminals.length === 0) return;
 	process.prependListener('SIGHUP', hangUp);
-	for (const stream of [process.stdin, process.stdout, process.stderr]) {
-		if (!stream.isTTY) continue;
-		stream.prependListener('error', (error: NodeJS.ErrnoException) => {
+	// Only the streams that are terminals are made (process.stdin is made only when it is a terminal).
+	const streams = [() => process.stdin, () => process.stdout, () => process.stderr];
+	for (const fd of terminals) {
+		streams[fd]!().prependListener('error', (error: NodeJS.ErrnoException) => {
 			if (error.code !== undefined && GONE.has(error.code)) hangUp();
 		});
 	}
