@@ -54,11 +54,11 @@ describe('suspend and resume from a shell', () => {
 		expect(session.clearsAfterFirstFrame()).toEqual([]);
 	});
 
-	it('SIGTSTP from outside does the same', async () => {
+	it.each(['SIGTSTP', 'SIGTTIN', 'SIGTTOU'] as const)('%s from outside does the same', async signal => {
 		const session = await demoFromShell();
 		const watch = Number(execFileSync('pgrep', ['-P', String(session.pid)], {encoding: 'utf8'}).trim());
 
-		process.kill(watch, 'SIGTSTP');
+		process.kill(watch, signal);
 		await expectShellHasTerminal(session);
 
 		session.press('fg\r');
