@@ -5,13 +5,15 @@ import type {DeploymentProgress} from '../types.js';
 import {diagnoseFailure} from './failure.js';
 import {diagnoseSlow} from './slow.js';
 import type {SlowContext} from './slow.js';
-import type {Diagnosis} from './types.js';
+import type {Diagnosis, ExtraEvidence} from './types.js';
 
 export interface DiagnoseInput extends SlowContext {
 	readonly deployment: DeploymentProgress;
+	/** Facts found outside the events (model probes, pool capacity, pod events, API errors). */
+	readonly evidence?: readonly ExtraEvidence[];
 }
 
 /** A failure diagnosis when the deployment failed; a `slow` one while it runs long; else null. */
 export function diagnose(input: DiagnoseInput): Diagnosis | null {
-	return diagnoseFailure(input.deployment) ?? diagnoseSlow(input.deployment, input);
+	return diagnoseFailure(input.deployment, input) ?? diagnoseSlow(input.deployment, input);
 }
