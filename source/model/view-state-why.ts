@@ -61,7 +61,7 @@ export function whyBlockOf(diagnosis: Diagnosis | null, shown: DeploymentProgres
 		return {kind: 'slow', headline, cause, evidence: [], advice: diagnosis.advice};
 	}
 
-	return {kind: 'failed', headline, cause: diagnosisCause(diagnosis, shown), evidence: evidenceLines(diagnosis, shown), advice: diagnosis.advice};
+	return {kind: 'failed', headline, cause: diagnosisCause(diagnosis, shown), evidence: evidenceLines(diagnosis), advice: diagnosis.advice};
 }
 
 /** Lines the block wants in full: the headline, the deciding text, the evidence, the advice. */

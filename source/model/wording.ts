@@ -158,13 +158,13 @@ export function diagnosisCause(diagnosis: Diagnosis, deployment: DeploymentProgr
 
 /**
  * `code: ModelArts.3520 (HTTP 400): maximum number of services …`: the evidence beyond the
- * deciding text, which the cause line already quotes, a line each with where it comes from.
- * A slow diagnosis's evidence is its last event, which the slow block shows with its age.
+ * deciding text (the cause line or the outcome line already quotes that), a line each with
+ * where it comes from. A slow diagnosis's evidence is its last event, which the slow block
+ * shows with its age.
  */
-export function evidenceLines(diagnosis: Diagnosis, deployment: DeploymentProgress): string[] {
+export function evidenceLines(diagnosis: Diagnosis): string[] {
 	if (diagnosis.category === 'slow') return [];
-	const quoted = diagnosisCause(diagnosis, deployment);
-	return diagnosis.evidence.filter((item, index) => !(index === 0 && item.text === quoted)).map(({source, text}) => `${source}: ${text}`);
+	return diagnosis.evidence.filter((item, index) => !(index === 0 && item.text === diagnosis.cause)).map(({source, text}) => `${source}: ${text}`);
 }
 
 /** `my-service deployed in 4m12s` / `my-service failed after 4m12s`: the completion nudge. */

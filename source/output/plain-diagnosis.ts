@@ -29,7 +29,7 @@ export function failureLines(previous: DeploymentProgress, next: DeploymentProgr
 	if (diagnosis === null) return [];
 	return [
 		paint(style, 'red', line(time, 'cause', causeText(diagnosis, next, style))),
-		...evidenceLines(diagnosis, next).map(text => line(time, 'evidence', style.sanitize(text))),
+		...evidenceLines(diagnosis).map(text => line(time, 'evidence', style.sanitize(text))),
 		...diagnosis.advice.map(advice => line(time, 'try', style.sanitize(advice))),
 	];
 }
@@ -67,7 +67,7 @@ export function summaryDiagnosisLines(deployment: DeploymentProgress, clock: Slo
 	const first = diagnosis.category === 'slow' ? `  slow: ${style.sanitize(diagnosisHeadline(diagnosis))}` : `  cause: ${causeText(diagnosis, deployment, style)}`;
 	return [
 		paint(style, diagnosis.category === 'slow' ? 'bold' : 'red', first),
-		...evidenceLines(diagnosis, deployment).map(text => `    ${style.sanitize(text)}`),
+		...evidenceLines(diagnosis).map(text => `    ${style.sanitize(text)}`),
 		...diagnosis.advice.map(advice => `  try: ${style.sanitize(advice)}`),
 		...diagnosis.docs.map(({title, url}) => `  docs: ${style.sanitize(title)} <${style.sanitize(url)}>`),
 	];

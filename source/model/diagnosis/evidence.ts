@@ -33,7 +33,7 @@ const IMAGE_LABEL =
  * the text must say a right is missing or refused.
  */
 const PERMISSION =
-	/^(?!.*\bpull)(?:.*\b(?:forbidden|access denied|permission denied|unauthori[sz]ed|not authori[sz]ed)\b|.*\b(?:no|not have|without|lacks?|missing|insufficient|whether you have)\s+(?:the\s+)?(?:\S+\s+){0,2}?(?:permissions?|rights?|authori[sz]ation|access)\b|.*\bagency\b|.*\biam polic|.*obs:(?:object|bucket):|.*\bauthori[sz]ation does not exist|.*\b(?:ak\/sk|access key)\b.{0,40}?\b(?:unavailable|invalid|not found|does not exist|expired)|.*\bflavou?rs?\b.{0,40}?\b(?:apply for|application|approv))|权限不足|无权限|berechtigung/;
+	/^(?!.*\bpull)(?:.*\b(?:forbidden|access denied|permission denied|unauthori[sz]ed|not authori[sz]ed)\b|.*\b(?:no|not have|without|lacks?|missing|insufficient|whether you have)\s+(?:the\s+)?(?:\S+\s+){0,2}?(?:permissions?|access rights?|authori[sz]ation|access)\b|.*\bagency\b|.*\biam polic|.*obs:(?:object|bucket):|.*\bauthori[sz]ation does not exist|.*\b(?:ak\/sk|access key)\b.{0,40}?\b(?:unavailable|invalid|not found|does not exist|expired)|.*\bflavou?rs?\b.{0,40}?\b(?:apply for|application|approv))|权限不足|无权限|berechtigung/;
 
 /**
  * An invalid deployment request or model configuration that no retry will fix: a parameter
