@@ -54,17 +54,17 @@ export const FAILURE_GUIDANCE: Readonly<Record<FailureCategory, Guidance>> = {
 	},
 	permission: {
 		advice: [
-			'Grant what is missing: the ModelArts agency (Settings, access authorization) needs OBS and SWR rights for your buckets and images.',
-			"The OBS bucket's policy must let the agency read the model (and set ACLs where the build copies files); a flavour marked 'apply for' needs an approved request.",
-			'Retrying does not help until the right is granted; a refused OBS download shows up as a storage failure too.',
+			'Grant the ModelArts agency (Settings, access authorization) OBS and SWR rights for your buckets and images.',
+			"The bucket policy must let the agency read the model; a flavour marked 'apply for' needs an approved request.",
+			'Retrying does not help until the right is granted (a refused OBS download also shows as storage).',
 		],
 		docs: ['authorization', 'obsForbidden', 'errorCodes'],
 	},
 	config: {
 		advice: [
-			"Change the setting the text names: the model's config.json (a parameter value, the runtime, dependencies), its health-check settings, or the deployment request.",
+			'Change the setting the text names: a config.json value, the health-check settings or the request.',
 			'Then create a new model version (or fix the request) and deploy again; retrying as it is does not help.',
-			'A configuration error found while the image is built also shows up as a failed build: the build log names the field.',
+			'An invalid configuration found while building also fails the build: the build log names the field.',
 		],
 		docs: ['modelConfig', 'modelEvents', 'errorCodes'],
 	},

@@ -27,7 +27,7 @@ const CAUSES: readonly CauseGuidance[] = [
 		category: 'image_pull',
 		when: FULL_DISK,
 		advice: [
-			"The node's disk had no room for the image: make the image smaller (fewer layers, no build caches, no model weights baked in).",
+			"The node's disk had no room for the image: make it smaller (fewer layers, no caches, no weights baked in).",
 			'Or deploy to a dedicated pool whose nodes have larger disks, or free disk on its nodes.',
 		],
 		docs: ['imagePull'],
@@ -36,7 +36,7 @@ const CAUSES: readonly CauseGuidance[] = [
 		category: 'image_pull',
 		when: REGISTRY_REFUSED,
 		advice: [
-			'The image registry (SWR) refused the node: check the image still exists in SWR and that the ModelArts agency may read it.',
+			'The registry (SWR) refused the node: check the image still exists and the ModelArts agency may read it.',
 			'An image shared from another account must still be shared with this one.',
 		],
 		docs: ['imagePull', 'authorization'],
@@ -54,8 +54,8 @@ const CAUSES: readonly CauseGuidance[] = [
 		category: 'image_pull',
 		when: NETWORK,
 		advice: [
-			'The pull broke off on the network or at the registry, not because of the image: deploy again, most such faults pass.',
-			"If it repeats, check SWR's status in the region and, on a dedicated pool, the nodes' route to SWR (VPC, NAT, DNS).",
+			"The pull broke off on the network or at the registry, not for the image's size: deploy again.",
+			"If it repeats, check SWR's status in the region and the nodes' route to SWR (VPC, NAT, DNS).",
 		],
 		docs: ['imagePull'],
 	},
@@ -69,7 +69,7 @@ const CAUSES: readonly CauseGuidance[] = [
 		category: 'storage',
 		when: /permission|denied|forbidden|\b403\b|not authori[sz]ed/,
 		advice: [
-			'OBS refused the read: the ModelArts agency needs to list the bucket and read its objects (obs:bucket:ListBucket, obs:object:GetObject).',
+			'OBS refused the read: the agency needs obs:bucket:ListBucket and obs:object:GetObject on the bucket.',
 			'Check the bucket policy was not changed, then deploy again.',
 		],
 		docs: ['obsForbidden', 'authorization'],
