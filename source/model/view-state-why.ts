@@ -9,7 +9,8 @@ import {diagnoseFailure} from './diagnosis/failure.js';
 import {diagnoseSlow, type SlowContext} from './diagnosis/slow.js';
 import type {Diagnosis} from './diagnosis/types.js';
 import type {DeploymentProgress} from './types.js';
-import {diagnosisCause, diagnosisHeadline, evidenceLines, lastEventText} from './wording.js';
+import {evidenceLines} from './diagnosis/present.js';
+import {diagnosisCause, diagnosisHeadline, lastEventText} from './wording.js';
 
 /** What the Why block says. Plain text that may hold server text: the view sanitises it. */
 export interface WhyBlock {

@@ -156,17 +156,6 @@ export function diagnosisCause(diagnosis: Diagnosis, deployment: DeploymentProgr
 	return diagnosis.cause === outcomeWords(deployment, null).cause ? null : diagnosis.cause;
 }
 
-/**
- * `code: ModelArts.3520 (HTTP 400): maximum number of services …`: the evidence beyond the
- * deciding text (the cause line or the outcome line already quotes that), a line each with
- * where it comes from. A slow diagnosis's evidence is its last event, which the slow block
- * shows with its age.
- */
-export function evidenceLines(diagnosis: Diagnosis): string[] {
-	if (diagnosis.category === 'slow') return [];
-	return diagnosis.evidence.filter((item, index) => !(index === 0 && item.text === diagnosis.cause)).map(({source, text}) => `${source}: ${text}`);
-}
-
 /** `my-service deployed in 4m12s` / `my-service failed after 4m12s`: the completion nudge. */
 export function nudgeText(outcome: 'succeeded' | 'failed', elapsedMs: number | null, serviceName: string): string {
 	const took = elapsedMs === null ? '' : ` ${outcome === 'succeeded' ? 'in' : 'after'} ${formatDuration(elapsedMs)}`;

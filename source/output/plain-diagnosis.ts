@@ -8,7 +8,8 @@ import {diagnoseFailure} from '../model/diagnosis/failure.js';
 import {diagnoseSlow, type SlowContext} from '../model/diagnosis/slow.js';
 import type {Diagnosis} from '../model/diagnosis/types.js';
 import type {DeploymentProgress} from '../model/types.js';
-import {diagnosisCause, diagnosisHeadline, evidenceLines} from '../model/wording.js';
+import {evidenceLines} from '../model/diagnosis/present.js';
+import {diagnosisCause, diagnosisHeadline} from '../model/wording.js';
 import {line, paint, type PlainStyle} from './plain-line.js';
 
 /** `The image could not be pulled onto the node (asr-large v3.2, image pulling): <deciding text>`. */

@@ -28,13 +28,16 @@ interface Signal extends Reading {
 	readonly model: string | null;
 	readonly phase: PhaseId | null;
 	readonly http: number | null;
+	/** How much concrete detail the text carries (see detail). */
+	readonly detail: number;
 }
 
 const phaseOrder = (phase: PhaseId | null): number => (phase === null ? PHASE_IDS.length : PHASE_IDS.indexOf(phase));
 
-/** How much concrete detail a text carries: its numbers ("8 cores, 2 idle") and quantities. */
-function detail(text: string): number {
-	return Math.min(8, (text.match(/\d+(?:\.\d+)?/g) ?? []).length);
+/** How much concrete detail a text carries: its numbers ("8 cores, 2 idle"), not those of a model's version. */
+function detail(text: string, models: readonly string[]): number {
+	const own = models.reduce((rest, model) => (model === '' ? rest : rest.split(model).join(' ')), text);
+	return Math.min(8, (own.match(/\d+(?:\.\d+)?/g) ?? []).length);
 }
 
 /**
@@ -54,7 +57,7 @@ function detail(text: string): number {
 function stronger(a: Signal, b: Signal): Signal {
 	const rank = BASIS_RANK[b.basis] - BASIS_RANK[a.basis];
 	if (rank !== 0) return rank > 0 ? b : a;
-	const richer = a.category === b.category ? detail(b.text) - detail(a.text) : 0;
+	const richer = a.category === b.category ? b.detail - a.detail : 0;
 	if (richer !== 0) return richer > 0 ? b : a;
 	const order = phaseOrder(b.phase) - phaseOrder(a.phase);
 	if (order !== 0) return order < 0 ? b : a;
@@ -90,14 +93,16 @@ function gather(deployment: DeploymentProgress, extra: readonly ExtraEvidence[])
 		model: problem.model,
 		phase: problem.phase,
 		http: null,
+		detail: detail(problem.text, models),
 	}));
 	if (deployment.errorMsg) {
 		const at = deployment.endedAt ?? Number.POSITIVE_INFINITY;
-		signals.push({...readText(deployment.errorMsg, null, models), source: 'events', text: deployment.errorMsg, at, model: errorModel, phase: null, http: null});
+		const {errorMsg} = deployment;
+		signals.push({...readText(errorMsg, null, models), source: 'events', text: errorMsg, at, model: errorModel, phase: null, http: null, detail: detail(errorMsg, models)});
 	}
 	for (const item of extra) {
 		const at = item.at ?? deployment.endedAt ?? Number.POSITIVE_INFINITY;
-		signals.push({...readExtra(item, models), source: item.source, text: item.text, at, model: null, phase: null, http: item.http ?? null});
+		signals.push({...readExtra(item, models), source: item.source, text: item.text, at, model: null, phase: null, http: item.http ?? null, detail: detail(item.text, models)});
 	}
 
 	return signals;

@@ -51,3 +51,14 @@ export function diagnosisRecord(diagnosis: Diagnosis): DiagnosisRecord {
 	const {category, phase, model, cause, evidence, advice, docs} = presentDiagnosis(diagnosis);
 	return {category, phase, model, cause, evidence, advice, docs};
 }
+
+/**
+ * `code: ModelArts.3520 (HTTP 400): maximum number of services …`: the evidence beyond the
+ * deciding text (the cause line or the outcome line already quotes that), a line each with
+ * where it comes from. A slow diagnosis's evidence is its last event, which the slow block
+ * shows with its age.
+ */
+export function evidenceLines(diagnosis: Diagnosis): string[] {
+	if (diagnosis.category === 'slow') return [];
+	return diagnosis.evidence.filter((item, index) => !(index === 0 && item.text === diagnosis.cause)).map(({source, text}) => `${source}: ${text}`);
+}

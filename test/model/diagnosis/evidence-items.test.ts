@@ -32,6 +32,13 @@ describe('the most specific evidence is quoted', () => {
 		expect(diagnosis.evidence[0]).toEqual({source: 'events', text: specific});
 		expect(diagnosis.evidence).toContainEqual({source: 'events', text: 'Insufficient resources. Wait until idle resources are sufficient.'});
 	});
+
+	it("a model's version numbers are no detail: the text with the request's numbers wins", () => {
+		const model = 'resnet 50.1.2.3';
+		const steps: Entry[] = ['start to deploy service', `building image for model [${model}]`, `model (${model}) build image success`, 'preparing environment', `[${model}] prepare environment success`];
+		const deployment = computeDeployment(watchEvents(...steps, bad(`[${model}] schedule resource failed: insufficient resources`)), details('failed', {error_msg: 'Insufficient CPU: requested 8 cores, 2 idle.'}));
+		expect(diagnose({deployment, nowMs: T0 + 120_000})).toMatchObject({category: 'resources', cause: 'Insufficient CPU: requested 8 cores, 2 idle.'});
+	});
 });
 
 describe('advice fits the cause it quotes', () => {
