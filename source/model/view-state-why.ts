@@ -59,7 +59,7 @@ export function whyBlockOf(diagnosis: Diagnosis | null, shown: DeploymentProgres
 	const headline = diagnosisHeadline(diagnosis);
 	if (diagnosis.category === 'slow') {
 		const cause = diagnosis.cause === null ? null : lastEventText(diagnosis.cause, diagnosis.slow?.quietMs ?? null);
-		return {kind: 'slow', headline, cause, evidence: [], advice: diagnosis.advice};
+		return {kind: 'slow', headline, cause, evidence: evidenceLines(diagnosis), advice: diagnosis.advice};
 	}
 
 	return {kind: 'failed', headline, cause: diagnosisCause(diagnosis, shown), evidence: evidenceLines(diagnosis), advice: diagnosis.advice};

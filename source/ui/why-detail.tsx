@@ -1,6 +1,6 @@
 import React, {memo} from 'react';
 import {BASIS_WORDS} from '../model/diagnosis/categories.js';
-import {presentDiagnosis} from '../model/diagnosis/present.js';
+import {presentDiagnosis, presentedEvidenceLines} from '../model/diagnosis/present.js';
 import type {Diagnosis} from '../model/diagnosis/types.js';
 import {diagnosisHeadline, phaseLabel} from '../model/wording.js';
 import {cutToLines} from './overlay-lines.js';
@@ -47,7 +47,7 @@ export const WhyDetail = memo(function WhyDetail({diagnosis, maxLines, width, as
 			...field('phase', text.phase === null ? '-' : phaseLabel(text.phase), width),
 			...(diagnosis.code === null ? [] : field('code', diagnosis.code, width)),
 			...(text.cause === null ? [] : field(slow ? 'last event' : 'cause', text.cause, width)),
-			...(slow ? [] : fields('evidence', text.evidence.map(({source, text: said}) => `${source}: ${said}`), width)),
+			...fields('evidence', presentedEvidenceLines(text), width),
 			[{text: ''}],
 			...fields('try', text.advice, width),
 			...(text.docs.length === 0 ? [] : [[{text: ''}], ...fields('docs', text.docs.map(({title, url}) => `${title} <${url}>`), width)]),

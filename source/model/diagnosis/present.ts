@@ -52,13 +52,17 @@ export function diagnosisRecord(diagnosis: Diagnosis): DiagnosisRecord {
 	return {category, phase, model, cause, evidence, advice, docs};
 }
 
-/**
- * `code: ModelArts.3520 (HTTP 400): maximum number of services …`: the evidence beyond the
- * deciding text (the cause line or the outcome line already quotes that), a line each with
- * where it comes from. A slow diagnosis's evidence is its last event, which the slow block
- * shows with its age.
- */
+/** The evidence without the deciding text, which the cause line, the outcome line or (slow) the last-event line already quotes. */
+function beyondCause<T extends EvidenceItem>(evidence: readonly T[], cause: string | null): T[] {
+	return evidence.filter((item, index) => !(index === 0 && item.text === cause));
+}
+
+/** `code: ModelArts.3520 (HTTP 400): maximum number of services …`: the further evidence, a line each with where it comes from. */
 export function evidenceLines(diagnosis: Diagnosis): string[] {
-	if (diagnosis.category === 'slow') return [];
-	return diagnosis.evidence.filter((item, index) => !(index === 0 && item.text === diagnosis.cause)).map(({source, text}) => `${source}: ${text}`);
+	return beyondCause(diagnosis.evidence, diagnosis.cause).map(({source, text}) => `${source}: ${text}`);
+}
+
+/** The same lines of a presented diagnosis: sanitised, each cut like the cause. */
+export function presentedEvidenceLines(text: DiagnosisText): string[] {
+	return beyondCause(text.evidence, text.cause).map(({source, text: said}) => `${source}: ${said}`);
 }
