@@ -86,8 +86,7 @@ export const DOC_PAGES = {
 	modelConfig: page(
 		'Specifications for Editing a Model Configuration File',
 		'umn/inference_deployment/inference_specifications/model_package_specifications/specifications_for_editing_a_model_configuration_file.html',
-		'inference-modelarts/inference-modelarts-0118.html',
-		'Viewing Model Events',
+		'inference-modelarts/inference-modelarts-0056.html',
 	),
 	deploying: page('Deploying as a Real-Time Service', 'umn/inference_deployment/deploying_a_model_as_real-time_services/deploying_as_a_real-time_service.html', 'inference-modelarts/inference-modelarts-0119.html', 'Viewing Service Events'),
 } as const satisfies Record<string, DocPage>;
