@@ -18,6 +18,7 @@ import type {WatchSnapshot} from '../output/snapshot.js';
 import {applyMessage, initialStreamState, type StreamState} from '../output/stream-state.js';
 import {syncLine} from '../output/sync-line.js';
 import {createTimeFormatter} from '../output/time-format.js';
+import {docsCloudOf} from '../model/diagnosis/docs-links.js';
 
 /** What the log looks like: the JSON or the plain renderer behind one shape. */
 interface Renderer {
@@ -41,7 +42,7 @@ export function plainStyleOf(config: Config): PlainStyle {
 }
 
 function rendererFor(config: Config, serviceId: string): Renderer {
-	const limits = {thresholds: config.slowThresholds, timeoutMs: config.deployTimeoutMs};
+	const limits = {thresholds: config.slowThresholds, timeoutMs: config.deployTimeoutMs, cloud: docsCloudOf(config.endpoint)};
 	if (config.output === 'json') {
 		return {
 			update: (previous, next, added) => eachWithServiceId(jsonUpdateLines(previous, next, added), serviceId),

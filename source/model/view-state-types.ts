@@ -88,7 +88,7 @@ export interface ViewInputs {
 }
 
 /** The limits a slow diagnosis is judged against; the clock comes from the state. */
-export type SlowLimits = Pick<SlowContext, 'thresholds' | 'timeoutMs'>;
+export type SlowLimits = Pick<SlowContext, 'thresholds' | 'timeoutMs' | 'cloud'>;
 
 /** Everything the live view shows, plus what it needs to lay itself out. */
 export interface ViewState extends ViewInputs {

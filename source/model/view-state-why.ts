@@ -9,6 +9,7 @@ import {diagnoseFailure} from './diagnosis/failure.js';
 import {diagnoseSlow, type SlowContext} from './diagnosis/slow.js';
 import type {Diagnosis} from './diagnosis/types.js';
 import type {DeploymentProgress} from './types.js';
+import {evidenceLines} from './diagnosis/present.js';
 import {diagnosisCause, diagnosisHeadline, lastEventText} from './wording.js';
 
 /** What the Why block says. Plain text that may hold server text: the view sanitises it. */
@@ -22,6 +23,8 @@ export interface WhyBlock {
 	 * there is none, or when the outcome line already shows it.
 	 */
 	readonly cause: string | null;
+	/** The facts beyond the deciding text (`code: ModelArts.3520 …`), a line each. */
+	readonly evidence: readonly string[];
 	/** What to do, a line each. */
 	readonly advice: readonly string[];
 }
@@ -38,7 +41,7 @@ export interface DiagnosisBasis {
  */
 export function diagnosisFor(previous: (DiagnosisBasis & {readonly diagnosis: Diagnosis | null}) | null, next: DiagnosisBasis): Diagnosis | null {
 	const {shown, clock} = next;
-	if (shown.outcome === 'failed') return previous?.shown === shown ? previous.diagnosis : diagnoseFailure(shown);
+	if (shown.outcome === 'failed') return previous?.shown === shown ? previous.diagnosis : diagnoseFailure(shown, clock);
 	if (shown.outcome !== 'in_progress') return null;
 	const same =
 		previous !== null &&
@@ -56,13 +59,13 @@ export function whyBlockOf(diagnosis: Diagnosis | null, shown: DeploymentProgres
 	const headline = diagnosisHeadline(diagnosis);
 	if (diagnosis.category === 'slow') {
 		const cause = diagnosis.cause === null ? null : lastEventText(diagnosis.cause, diagnosis.slow?.quietMs ?? null);
-		return {kind: 'slow', headline, cause, advice: diagnosis.advice};
+		return {kind: 'slow', headline, cause, evidence: evidenceLines(diagnosis), advice: diagnosis.advice};
 	}
 
-	return {kind: 'failed', headline, cause: diagnosisCause(diagnosis, shown), advice: diagnosis.advice};
+	return {kind: 'failed', headline, cause: diagnosisCause(diagnosis, shown), evidence: evidenceLines(diagnosis), advice: diagnosis.advice};
 }
 
-/** Lines the block wants in full: the headline, the deciding text, the advice. */
+/** Lines the block wants in full: the headline, the deciding text, the evidence, the advice. */
 export function whyLineCount(block: WhyBlock | null): number {
-	return block === null ? 0 : 1 + (block.cause === null ? 0 : 1) + block.advice.length;
+	return block === null ? 0 : 1 + (block.cause === null ? 0 : 1) + block.evidence.length + block.advice.length;
 }

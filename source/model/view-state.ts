@@ -14,10 +14,11 @@ import {deriveView} from './view-state-derive.js';
 import {keyIntent} from './view-state-intents.js';
 import {applyKey, withoutOverlays} from './view-state-keys.js';
 import {initialTimeMode, type KeyAction, type ViewAction, type ViewEffect, type ViewState} from './view-state-types.js';
+import {docsCloudOf} from './diagnosis/docs-links.js';
 
 /** Where the view starts: settings from the Config, size and time from the caller. */
 export interface InitialViewInput {
-	readonly config: Pick<Config, 'typeFilter' | 'order'> & Partial<Pick<Config, 'slowThresholds' | 'deployTimeoutMs'>> & {readonly timeZone?: TimeZoneSetting};
+	readonly config: Pick<Config, 'typeFilter' | 'order'> & Partial<Pick<Config, 'slowThresholds' | 'deployTimeoutMs' | 'endpoint'>> & {readonly timeZone?: TimeZoneSetting};
 	readonly now: number;
 	readonly columns: number;
 	readonly rows: number;
@@ -57,7 +58,7 @@ export function initialViewState({config, now, columns, rows, canGoBack = false}
 		rows,
 		skewMs: 0,
 		canGoBack,
-		slowLimits: {thresholds: config.slowThresholds ?? DEFAULT_SLOW_THRESHOLDS, timeoutMs: config.deployTimeoutMs ?? DEFAULT_DEPLOY_TIMEOUT_MS},
+		slowLimits: {thresholds: config.slowThresholds ?? DEFAULT_SLOW_THRESHOLDS, timeoutMs: config.deployTimeoutMs ?? DEFAULT_DEPLOY_TIMEOUT_MS, cloud: docsCloudOf(config.endpoint)},
 	});
 }
 

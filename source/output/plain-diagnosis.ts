@@ -8,6 +8,7 @@ import {diagnoseFailure} from '../model/diagnosis/failure.js';
 import {diagnoseSlow, type SlowContext} from '../model/diagnosis/slow.js';
 import type {Diagnosis} from '../model/diagnosis/types.js';
 import type {DeploymentProgress} from '../model/types.js';
+import {evidenceLines} from '../model/diagnosis/present.js';
 import {diagnosisCause, diagnosisHeadline} from '../model/wording.js';
 import {line, paint, type PlainStyle} from './plain-line.js';
 
@@ -27,7 +28,11 @@ export function failureLines(previous: DeploymentProgress, next: DeploymentProgr
 	if (!newlyFailed(previous, next)) return [];
 	const diagnosis = diagnoseFailure(next);
 	if (diagnosis === null) return [];
-	return [paint(style, 'red', line(time, 'cause', causeText(diagnosis, next, style))), ...diagnosis.advice.map(advice => line(time, 'try', style.sanitize(advice)))];
+	return [
+		paint(style, 'red', line(time, 'cause', causeText(diagnosis, next, style))),
+		...evidenceLines(diagnosis).map(text => line(time, 'evidence', style.sanitize(text))),
+		...diagnosis.advice.map(advice => line(time, 'try', style.sanitize(advice))),
+	];
 }
 
 /** Says each slow phase (and the nearing deployment timeout) once per lifecycle. */
@@ -63,7 +68,8 @@ export function summaryDiagnosisLines(deployment: DeploymentProgress, clock: Slo
 	const first = diagnosis.category === 'slow' ? `  slow: ${style.sanitize(diagnosisHeadline(diagnosis))}` : `  cause: ${causeText(diagnosis, deployment, style)}`;
 	return [
 		paint(style, diagnosis.category === 'slow' ? 'bold' : 'red', first),
+		...evidenceLines(diagnosis).map(text => `    ${style.sanitize(text)}`),
 		...diagnosis.advice.map(advice => `  try: ${style.sanitize(advice)}`),
-		...diagnosis.docs.map(title => `  docs: ${style.sanitize(title)}`),
+		...diagnosis.docs.map(({title, url}) => `  docs: ${style.sanitize(title)} <${style.sanitize(url)}>`),
 	];
 }

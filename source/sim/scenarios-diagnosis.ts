@@ -91,6 +91,33 @@ const storage = failing(
 	38 * SECOND,
 );
 
+const TAGGER = model('pos-tagger', '0.4.0');
+const config = failing(
+	'why-config',
+	"The model's config.json names a runtime ModelArts does not offer; the build stops at once: config.",
+	TAGGER,
+	[
+		[0, api.startDeploy()],
+		[2 * SECOND, api.buildingImage(tag(TAGGER))],
+		[9 * SECOND, abnormal(`model (${tag(TAGGER)}) build image failed: config.json field "runtime" has the illegal value "python3.12" (allowed: python3.7, python3.9)`)],
+	],
+	`Failed to create the model image for ${tag(TAGGER)}: its model configuration is not valid.`,
+	14 * SECOND,
+);
+
+const SUMMARISER = model('summariser', '2.2.0');
+const permission = failing(
+	'why-permission',
+	'The ModelArts agency may not read the bucket the model lives in; environment preparation stops: permission.',
+	SUMMARISER,
+	[
+		...until(SUMMARISER, 'environment'),
+		[18 * SECOND, abnormal(`[${tag(SUMMARISER)}] prepare environment failed: agency ma_agency_team7 lacks obs:object:GetObject on obs://nlp-prod/summariser/2.2.0/`)],
+	],
+	'Service deployment failed: ModelArts is not authorized to read the model files.',
+	26 * SECOND,
+);
+
 const FAQ = model('faq-bot', '1.2.0');
 const HEALTH_TIMEOUT = `The deployment exceeded its time limit while waiting for ${tag(FAQ)} to become healthy.`;
 const probeFailed = abnormal(`[${tag(FAQ)}] Readiness probe failed: Get "https://10.0.3.17:8080/v1/healthz": http: server gave HTTP response to HTTPS client`);
@@ -199,4 +226,4 @@ const twoModels: Scenario = {
 	}),
 };
 
-export const DIAGNOSIS_SCENARIOS: readonly Scenario[] = [resources, quota, imageBuild, imagePull, storage, healthCheck, startup, timeout, unknown, slow, twoModels];
+export const DIAGNOSIS_SCENARIOS: readonly Scenario[] = [resources, quota, permission, config, imageBuild, imagePull, storage, healthCheck, startup, timeout, unknown, slow, twoModels];

@@ -24,7 +24,8 @@ function label(text: string, color?: string): Segment {
 
 /**
  * `Why  The image could not be pulled onto the node (asr-large v3.2, image pulling)`, then the
- * text that decided it and what to try, a line each, cut to the lines the plan granted.
+ * text that decided it, the evidence beside it and what to try, a line each, cut to the
+ * lines the plan granted.
  */
 export function WhyBlock({why, lines, selected, width, ascii, color}: WhyBlockProps) {
 	const glyphs = glyphsFor(ascii);
@@ -37,6 +38,7 @@ export function WhyBlock({why, lines, selected, width, ascii, color}: WhyBlockPr
 	];
 	const rows: Segment[][] = [headline];
 	if (why.cause !== null) rows.push([label(''), {text: safeText(why.cause, ascii), color: failed ? 'red' : undefined, dim: !failed}]);
+	for (const said of why.evidence) rows.push([label(''), {text: safeText(said, ascii), dim: true}]);
 	why.advice.forEach((advice, index) => rows.push([index === 0 ? label('try', 'cyan') : label(''), {text: advice}]));
 	return (
 		<SegmentLines lines={rows.slice(0, lines)} width={width} color={color} ascii={ascii} />

@@ -1,6 +1,6 @@
 import React, {memo} from 'react';
 import {BASIS_WORDS} from '../model/diagnosis/categories.js';
-import {presentDiagnosis} from '../model/diagnosis/present.js';
+import {presentDiagnosis, presentedEvidenceLines} from '../model/diagnosis/present.js';
 import type {Diagnosis} from '../model/diagnosis/types.js';
 import {diagnosisHeadline, phaseLabel} from '../model/wording.js';
 import {cutToLines} from './overlay-lines.js';
@@ -30,7 +30,8 @@ function fields(name: string, values: readonly string[], width: number): Segment
 
 /**
  * The diagnosis in full: what it is and where, its category and what decided it, the
- * deciding text whole, every piece of advice and the titles of the documentation pages.
+ * deciding text whole, the evidence it rests on, every piece of advice and the links to the
+ * documentation pages (title and address).
  * Server text is sanitised; lines beyond `maxLines` are cut, and the last line says how many.
  */
 export const WhyDetail = memo(function WhyDetail({diagnosis, maxLines, width, ascii, color}: WhyDetailProps) {
@@ -46,9 +47,10 @@ export const WhyDetail = memo(function WhyDetail({diagnosis, maxLines, width, as
 			...field('phase', text.phase === null ? '-' : phaseLabel(text.phase), width),
 			...(diagnosis.code === null ? [] : field('code', diagnosis.code, width)),
 			...(text.cause === null ? [] : field(slow ? 'last event' : 'cause', text.cause, width)),
+			...fields('evidence', presentedEvidenceLines(text), width),
 			[{text: ''}],
 			...fields('try', text.advice, width),
-			...(text.docs.length === 0 ? [] : [[{text: ''}], ...fields('docs', text.docs, width)]),
+			...(text.docs.length === 0 ? [] : [[{text: ''}], ...fields('docs', text.docs.map(({title, url}) => `${title} <${url}>`), width)]),
 		],
 		maxLines,
 	);

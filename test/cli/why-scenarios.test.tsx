@@ -24,6 +24,8 @@ const SPEED = 20;
 const SCENARIOS: ReadonlyArray<readonly [string, DiagnosisCategory, string]> = [
 	['why-resources', 'resources', 'detector 2.4.1'],
 	['why-quota', 'quota', 'intent-router 3.1.0'],
+	['why-permission', 'permission', 'summariser 2.2.0'],
+	['why-config', 'config', 'pos-tagger 0.4.0'],
 	['why-image-build', 'image_build', 'ocr-det 1.3.0'],
 	['why-image-pull', 'image_pull', 'asr-large v3.2'],
 	['why-storage', 'storage', 'llm-chat 0.9.2'],
@@ -102,6 +104,10 @@ describe('every diagnosis scenario gives its category in the view, in plain outp
 			expect(code).toBe(slow ? EXIT.ok : EXIT.failed);
 			const summary = records(stdout).at(-1)!;
 			expect(summary).toMatchObject({kind: 'summary', outcome: slow ? 'in_progress' : 'failed', diagnosis: {category, model}});
+			// The evidence starts with the deciding text from the events; the simulator is no OTC endpoint: Huawei Cloud's pages
+			const diagnosis = summary.diagnosis as {cause: string | null; evidence: unknown[]; docs: unknown[]};
+			expect(diagnosis.evidence[0]).toEqual({source: 'events', text: slow ? expect.stringContaining(model) : diagnosis.cause});
+			for (const doc of diagnosis.docs) expect(doc).toEqual({title: expect.any(String), url: expect.stringMatching(/^https:\/\/support\.huaweicloud\.com\//)});
 		});
 	});
 });

@@ -19,15 +19,17 @@ describe('why a deployment failed, in the terminal UI', () => {
 		const sim = await startSim({scenario: 'why-image-pull', speed: 10, clockStart: 'first-request'});
 		const session = watchInPty(sim, {cols: 110, rows: 36}, ['--interval', '1']);
 
-		// Then once it fails the Why block names the category, the model and the phase, and what to try
+		// Then once it fails the Why block names the category, the model and the phase, and what to try for a full disk
 		await session.waitForText(WHY, 30_000);
-		expect(session.screenText()).toMatch(/^try {2}The node's free disk may be smaller than the image/m);
+		expect(session.screenText()).toMatch(/^try {2}The node's disk had no room for the image/m);
 		expect(session.screenText()).toContain('w why');
 
 		// When w is pressed, the whole diagnosis replaces the phases, with the page to read
+		// (the simulator is no Open Telekom Cloud endpoint: Huawei Cloud's support site)
 		session.press('w');
 		await session.waitForText('Why it failed');
-		expect(session.screenText()).toMatch(/docs {8}What Do I Do If an Image Fails to Be Pulled/);
+		expect(session.screenText()).toMatch(/docs {8}Real-Time Services \(FAQ\)/);
+		expect(session.screenText()).toContain('<https://support.huaweicloud.com/intl/en-us/modelarts_faq/');
 		expect(session.screenText()).not.toContain('Model startup');
 
 		// And Esc closes it

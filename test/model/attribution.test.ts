@@ -156,7 +156,7 @@ describe('computeDeployment right across models', () => {
 	});
 
 	it('an event that ends the deployment as a whole fails the retrying phase with its own text', () => {
-		const events = watchEvents('start to deploy service', `[${RANKER}] pulling model image`, bad(`[${RANKER}] pull image failed, retry later`), bad('Service deployment timed out. Error: ModelArts.3520'));
+		const events = watchEvents('start to deploy service', `[${RANKER}] pulling model image`, bad(`[${RANKER}] pull image failed, retry later`), bad('Service deployment timed out. Error: the model was not ready in time'));
 		const progress = computeDeployment(events, null);
 		expect(progress.outcome).toBe('failed');
 		expect(progress.tracks[0]!.phases[3]).toMatchObject({state: 'failed', cause: `[${RANKER}] pull image failed, retry later`});

@@ -45,7 +45,7 @@ const consoleWording: Row[] = [
 	['Service failing-svc started.', 'normal', null, 'deployed', null],
 	['Service stopped-svc started.', 'normal', null, 'deployed', null],
 	['Failed to start service my-service.', 'abnormal', null, 'ended', null],
-	['Service deployment timed out. Error: ModelArts.3520 (ModelArts.3520)', 'abnormal', null, 'ended', null],
+	['Service deployment timed out. Error: ModelArts.3501 (ModelArts.3501)', 'abnormal', null, 'ended', null],
 	['Failed to update the service. The rollback failed.', 'abnormal', null, 'ended', null],
 	['The service is being rolled back.', 'normal', null, 'lifecycle', null],
 	['Service vision-svc failed. Error: the image pull timed out', 'abnormal', null, 'ended', null],

@@ -66,11 +66,11 @@ describe('computeDeployment: outcome from the service status', () => {
 	});
 
 	it('a failed service shows error_msg as the cause of the active phase', () => {
-		const progress = computeDeployment(events, details('failed', {error_msg: 'ModelArts.3520: pull timed out'}));
+		const progress = computeDeployment(events, details('failed', {error_msg: 'ModelArts.3501: pull timed out'}));
 		const pull = progress.tracks[0]!.phases[3]!;
 		expect(pull.state).toBe('failed');
-		expect(pull.cause).toBe('ModelArts.3520: pull timed out');
-		expect(progress.errorMsg).toBe('ModelArts.3520: pull timed out');
+		expect(pull.cause).toBe('ModelArts.3501: pull timed out');
+		expect(progress.errorMsg).toBe('ModelArts.3501: pull timed out');
 	});
 
 	it('a details transition older than the lifecycle is not taken as its end', () => {
@@ -99,7 +99,7 @@ describe('computeDeployment: events alone', () => {
 	it.each([
 		['Service my-service started.', 'normal', 'succeeded', ['done', 'done', 'done', 'done', 'done']],
 		['Failed to start service my-service.', 'abnormal', 'failed', ['done', 'done', 'failed', 'pending', 'pending']],
-		['Service deployment timed out. Error: ModelArts.3520', 'abnormal', 'failed', ['done', 'done', 'failed', 'pending', 'pending']],
+		['Service deployment timed out. Error: ModelArts.3501', 'abnormal', 'failed', ['done', 'done', 'failed', 'pending', 'pending']],
 		['The service has been stopped.', 'normal', 'stopped', ['done', 'done', 'failed', 'pending', 'pending']],
 		['Auto stop has been enabled. The service will stop after 3600s.', 'normal', 'in_progress', ['done', 'done', 'active', 'pending', 'pending']],
 	] as const)('%s → %s', (last, type, outcome, expected) => {

@@ -33,7 +33,7 @@ describe('the Why block of a failure', () => {
 	test('names the category in words, the model and the phase, the deciding text and the advice', () => {
 		const {why, diagnosis, layout} = failedPull();
 		expect(diagnosis).toMatchObject({category: 'image_pull', model: 'TF 3.0.0', phase: 'image_pulling'});
-		expect(why).toEqual({kind: 'failed', headline: `${CATEGORY_TITLES.image_pull} (TF 3.0.0, image pulling)`, cause: PULL_FAILED.event_info, advice: diagnosis!.advice});
+		expect(why).toEqual({kind: 'failed', headline: `${CATEGORY_TITLES.image_pull} (TF 3.0.0, image pulling)`, cause: PULL_FAILED.event_info, evidence: [], advice: diagnosis!.advice});
 		expect(layout.whyLines).toBe(2 + diagnosis!.advice.length);
 	});
 
@@ -101,7 +101,7 @@ describe('the slow hint', () => {
 });
 
 function whyLinesOf(state: ViewState): number {
-	return 1 + (state.why!.cause === null ? 0 : 1) + state.why!.advice.length;
+	return 1 + (state.why!.cause === null ? 0 : 1) + state.why!.evidence.length + state.why!.advice.length;
 }
 
 const RECORDS: UpdateLogRecord[] = [

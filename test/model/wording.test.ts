@@ -64,7 +64,7 @@ describe('what a failed phase says', () => {
 });
 
 describe('diagnosisHeadline', () => {
-	const base: Diagnosis = {category: 'resources', phase: 'resource_scheduling', model: 'TF 3.0.0', cause: 'x', code: null, basis: 'words', advice: [], docs: [], slow: null, deadline: null};
+	const base: Diagnosis = {category: 'resources', phase: 'resource_scheduling', model: 'TF 3.0.0', cause: 'x', code: null, basis: 'words', advice: [], evidence: [], docs: [], slow: null, deadline: null};
 	it.each<[string, Partial<Diagnosis>, string]>([
 		['a failure: category in words, model and phase', {}, 'Not enough resources to place the instances (TF 3.0.0, resource scheduling)'],
 		['a failure nowhere in particular', {category: 'quota', phase: null, model: null}, 'A quota is used up'],

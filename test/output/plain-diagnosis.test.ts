@@ -3,7 +3,9 @@
 // model that another model's failure interrupted, said in words.
 import {describe, expect, it} from 'vitest';
 import {computeDeployment} from '../../source/model/deployment.js';
-import {CATEGORY_TITLES, FAILURE_GUIDANCE, SLOW_GUIDANCE} from '../../source/model/diagnosis/categories.js';
+import {guidanceFor} from '../../source/model/diagnosis/cause-advice.js';
+import {CATEGORY_TITLES, SLOW_GUIDANCE} from '../../source/model/diagnosis/categories.js';
+import {diagnoseFailure} from '../../source/model/diagnosis/failure.js';
 import {DEFAULT_DEPLOY_TIMEOUT_MS, DEFAULT_SLOW_THRESHOLDS} from '../../source/model/diagnosis/thresholds.js';
 import {UNICODE_PUNCTUATION} from '../../source/model/punctuation.js';
 import {sanitizeForTerminal} from '../../source/model/sanitize.js';
@@ -21,6 +23,8 @@ const LIMITS = {thresholds: DEFAULT_SLOW_THRESHOLDS, timeoutMs: DEFAULT_DEPLOY_T
 const M = 'asr-large v3.2';
 const PULLING: Entry[] = ['start to deploy service', `building image for model [${M}]`, `model (${M}) build image success`, `[${M}] pulling model image`];
 const PULL_FAILED = `[${M}] image pull failed: no space left on device (image 38.2 GiB, node free 30.1 GiB)`;
+/** A pull that ran out of disk gets disk advice (not the general pull advice). */
+const PULL_ADVICE = guidanceFor('image_pull', PULL_FAILED).advice;
 
 function progress(entries: readonly Entry[], serviceDetails: ServiceDetails | null): DeploymentProgress {
 	return computeDeployment(watchEvents(...entries), serviceDetails);
@@ -43,7 +47,7 @@ describe('a failure in the plain log', () => {
 		expect(failing).toBeGreaterThanOrEqual(0);
 		expect(lines.slice(failing + 1)).toEqual([
 			`cause     ${CATEGORY_TITLES.image_pull} (${M}, image pulling): ${PULL_FAILED}`,
-			...FAILURE_GUIDANCE.image_pull.advice.map(advice => `try       ${advice}`),
+			...PULL_ADVICE.map(advice => `try       ${advice}`),
 		]);
 	});
 
@@ -59,14 +63,14 @@ describe('a failure in the plain log', () => {
 		expect(causeLine).toBe(`cause     ${CATEGORY_TITLES.image_pull} (${M}, image pulling)`);
 	});
 
-	it('the summary repeats the cause, the advice and the documentation titles', () => {
+	it('the summary repeats the cause, the advice and the documentation links', () => {
 		const summary = plainSummaryLines(snapshot({deployment: failed}), T0 + MINUTE, style, {nowMs: T0 + MINUTE, ...LIMITS});
 		expect(summary).toEqual(
 			expect.arrayContaining([
 				'  error: Service deployment failed.',
 				`  cause: ${CATEGORY_TITLES.image_pull} (${M}, image pulling): ${PULL_FAILED}`,
-				...FAILURE_GUIDANCE.image_pull.advice.map(advice => `  try: ${advice}`),
-				...FAILURE_GUIDANCE.image_pull.docs.map(title => `  docs: ${title}`),
+				...PULL_ADVICE.map(advice => `  try: ${advice}`),
+				...diagnoseFailure(failed)!.docs.map(({title, url}) => `  docs: ${title} <${url}>`),
 			]),
 		);
 		const error = summary.indexOf('  error: Service deployment failed.');

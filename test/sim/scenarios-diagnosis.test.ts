@@ -27,6 +27,8 @@ function replay(name: string, ms: number) {
 const FAILURES = [
 	['why-resources', 'resources', 'detector 2.4.1', 'resource_scheduling'],
 	['why-quota', 'quota', 'intent-router 3.1.0', 'image_building'],
+	['why-permission', 'permission', 'summariser 2.2.0', 'environment_preparation'],
+	['why-config', 'config', 'pos-tagger 0.4.0', 'image_building'],
 	['why-image-build', 'image_build', 'ocr-det 1.3.0', 'image_building'],
 	['why-image-pull', 'image_pull', 'asr-large v3.2', 'image_pulling'],
 	['why-storage', 'storage', 'llm-chat 0.9.2', 'environment_preparation'],

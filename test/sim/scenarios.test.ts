@@ -113,10 +113,11 @@ describe('scenario wording', () => {
 		expect(events.slice(failure).map((e) => e.event_info)).toContain('[TF 3.0.0] pull image success');
 	});
 
-	it('timeout: the abnormal event and error_msg quote ModelArts.3520', async () => {
+	it('timeout: the abnormal event and error_msg say it timed out, with no error code (3520 is a quota)', async () => {
 		const details = await play('timeout', 60 * SECOND);
-		expect(details.error_msg).toMatch(/^Service deployment timed out\. Error: ModelArts\.3520/);
-		expect((await allEvents({event_type: 'abnormal'})).map((e) => e.event_info)).toEqual([expect.stringMatching(/^Service deployment timed out\. Error: ModelArts\.3520 /)]);
+		expect(details.error_msg).toMatch(/^Service deployment timed out\. Error: The model did not become ready/);
+		expect(details.error_msg).not.toMatch(/ModelArts\.\d/);
+		expect((await allEvents({event_type: 'abnormal'})).map((e) => e.event_info)).toEqual([expect.stringMatching(/^Service deployment timed out\. Error: The model did not become ready/)]);
 	});
 });
 

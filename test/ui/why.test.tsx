@@ -5,7 +5,8 @@ import React from 'react';
 import {afterEach, describe, expect, test} from 'vitest';
 import {App} from '../../source/app.js';
 import {Help} from '../../source/ui/help.js';
-import {CATEGORY_TITLES, FAILURE_GUIDANCE, SLOW_GUIDANCE} from '../../source/model/diagnosis/categories.js';
+import {guidanceFor} from '../../source/model/diagnosis/cause-advice.js';
+import {CATEGORY_TITLES, SLOW_GUIDANCE} from '../../source/model/diagnosis/categories.js';
 import type {ApiEvent, ServiceDetails} from '../../source/model/types.js';
 import type {WatchMessage} from '../../source/model/watch-messages.js';
 import {DEPLOYING_EVENTS, T0, details, event, fakeWatcher, makeConfig} from './fixtures.js';
@@ -22,11 +23,11 @@ afterEach(() => {
 	mounted = [];
 });
 
-async function mount(events: readonly ApiEvent[], serviceDetails: ServiceDetails, options: {readonly now?: number; readonly rows?: number} = {}) {
+async function mount(events: readonly ApiEvent[], serviceDetails: ServiceDetails, options: {readonly now?: number; readonly rows?: number; readonly endpoint?: string} = {}) {
 	const now = options.now ?? T0 + 300_000;
 	const size = {columns: 120, rows: options.rows ?? 40};
 	const {factory, watcher} = fakeWatcher();
-	const rendered = renderSized(<App config={makeConfig({color: false})} watcherFactory={factory} now={() => now} initialColumns={size.columns} initialRows={size.rows} />, size);
+	const rendered = renderSized(<App config={makeConfig({color: false, ...(options.endpoint ? {endpoint: options.endpoint} : {})})} watcherFactory={factory} now={() => now} initialColumns={size.columns} initialRows={size.rows} />, size);
 	mounted.push(rendered);
 	const messages: WatchMessage[] = [
 		{type: 'events', events, at: now},
@@ -45,8 +46,28 @@ describe('the Why block of a failed deployment', () => {
 		const outcome = lines.findIndex(line => line.startsWith('✖ Deployment failed'));
 		expect(lines[outcome + 1]).toBe(HEADLINE);
 		expect(lines[outcome + 2]).toBe(`     ${PULL_FAILED.event_info}`);
-		expect(lines[outcome + 3]).toBe(`try  ${FAILURE_GUIDANCE.image_pull.advice[0]}`);
+		// A pull that ran out of disk: disk advice
+		expect(lines[outcome + 3]).toBe(`try  ${guidanceFor('image_pull', PULL_FAILED.event_info).advice[0]}`);
 		expect(frame).toContain('w why');
+	});
+
+	test('shows the evidence beyond the deciding text: the code of the official table with its meaning', async () => {
+		const quota = event(60, 'Failed to deploy the service. Error: ModelArts.3522', 'abnormal');
+		const frame = (await mount([DEPLOYING_EVENTS[0]!, quota], details({status: 'failed', error_msg: 'Service deployment failed.'}))).lastFrame();
+		const lines = frameLines(frame);
+		const why = lines.findIndex(line => line.startsWith(`Why  ${CATEGORY_TITLES.quota}`));
+		expect(why).toBeGreaterThan(0);
+		expect(lines[why + 1]).toBe(`     ${quota.event_info}`);
+		expect(lines[why + 2]).toBe('     code: ModelArts.3522 (HTTP 400): maximum number of service instances reached');
+	});
+
+	test('w shows the deciding text as the cause and the further evidence under it', async () => {
+		const quota = event(60, 'Failed to deploy the service. Error: ModelArts.3522', 'abnormal');
+		const rendered = await mount([DEPLOYING_EVENTS[0]!, quota], details({status: 'failed', error_msg: 'Service deployment failed.'}));
+		const open = await press(rendered, 'w', frame => frame.includes('Why it failed'));
+		expect(open).toMatch(/^category {4}quota, decided by an error code of the official error-code table$/m);
+		expect(open).toMatch(/^cause {7}Failed to deploy the service\. Error: ModelArts\.3522$/m);
+		expect(open).toMatch(/^evidence {4}code: ModelArts\.3522 \(HTTP 400\): maximum number of service instances reached$/m);
 	});
 
 	test('on a small terminal it is its headline alone, and the failed phase and the error still show', async () => {
@@ -59,12 +80,13 @@ describe('the Why block of a failed deployment', () => {
 		expect(frameLines(frame).length).toBeLessThanOrEqual(13);
 	});
 
-	test('w opens the whole diagnosis with the documentation titles; Esc closes it', async () => {
-		const rendered = await mount([...DEPLOYING_EVENTS, PULL_FAILED], FAILED);
+	test('w opens the whole diagnosis with the documentation links of the endpoint\'s cloud; Esc closes it', async () => {
+		const rendered = await mount([...DEPLOYING_EVENTS, PULL_FAILED], FAILED, {endpoint: 'https://modelarts.eu-de.otc.t-systems.com'});
 		const open = await press(rendered, 'w', frame => frame.includes('Why it failed'));
 		expect(open).toMatch(/category {4}image_pull, decided by the words of the text/);
 		expect(open).toMatch(/phase {7}Image pulling/);
 		expect(open).toMatch(/docs {8}What Do I Do If an Image Fails to Be Pulled/);
+		expect(open).toContain('https://docs.otc.t-systems.com/modelarts/umn/faqs/');
 		expect(open).not.toContain('Model startup');
 		const closed = await press(rendered, KEYS.escape, frame => !frame.includes('Why it failed'));
 		expect(closed).toContain(HEADLINE);

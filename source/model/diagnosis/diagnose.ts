@@ -5,13 +5,22 @@ import type {DeploymentProgress} from '../types.js';
 import {diagnoseFailure} from './failure.js';
 import {diagnoseSlow} from './slow.js';
 import type {SlowContext} from './slow.js';
-import type {Diagnosis} from './types.js';
+import type {Diagnosis, ExtraEvidence} from './types.js';
 
 export interface DiagnoseInput extends SlowContext {
 	readonly deployment: DeploymentProgress;
+	/** Facts found outside the events (model probes, pool capacity, pod events, API errors). */
+	readonly evidence?: readonly ExtraEvidence[];
 }
 
-/** A failure diagnosis when the deployment failed; a `slow` one while it runs long; else null. */
+/**
+ * A failure diagnosis when the deployment failed; a `slow` one while it runs long (the facts
+ * handed in join its evidence: they may say why it is slow); else null.
+ */
 export function diagnose(input: DiagnoseInput): Diagnosis | null {
-	return diagnoseFailure(input.deployment) ?? diagnoseSlow(input.deployment, input);
+	const failure = diagnoseFailure(input.deployment, input);
+	if (failure !== null) return failure;
+	const slow = diagnoseSlow(input.deployment, input);
+	const extra = (input.evidence ?? []).map(({source, text}) => ({source, text}));
+	return slow === null || extra.length === 0 ? slow : {...slow, evidence: [...slow.evidence, ...extra]};
 }

@@ -1,23 +1,13 @@
-// What one text says about why a deployment failed: an error code the troubleshooting table
-// lists, else the words of a cause. Words are read by family (stems, synonyms, a few Chinese
-// and German console terms), not as whole sentences, because real services word the same
-// cause in many ways. Only the head of a text is read and every pattern is linear.
+// What one text says about why a deployment failed: an error code of the official appendix
+// (error-codes.tsv), else the words of a cause. Words are read by family (stems, synonyms, a
+// few Chinese and German console terms), not as whole sentences, because real services word
+// the same cause in many ways. Only the head of a text is read and every pattern is linear.
 import {headOf} from '../classify.js';
 import {modelSlug} from '../model-attribution.js';
 import type {PhaseId} from '../types.js';
+import {codesIn, lookUpCode} from './error-codes.js';
+import type {ErrorCodeRow} from './error-codes.js';
 import type {DiagnosisBasis, FailureCategory} from './types.js';
-
-/** Codes that decide a category by themselves (troubleshooting.md). */
-const CODE_CATEGORIES: Readonly<Record<string, FailureCategory>> = {
-	'3976': 'resources',
-	'3520': 'timeout',
-	'8505': 'startup',
-	'8506': 'storage',
-	'8507': 'storage',
-};
-
-/** `ModelArts.3976`, also written `ModelArts 3976`, `MODELARTS_3976`, `ModelArts.3976:`. */
-const CODE = /modelarts[.\s_-]?(\d{4})(?!\d)/g;
 
 const RESOURCE_NOUN = String.raw`(?:cpus?|vcpus?|cores?|memory|mem|gpus?|npus?|accelerators?|cards?|compute|resources?|nvidia|ascend|huawei\.com|ephemeral|capacity|nodes?|hosts?|machines?|flavou?rs?|specifications?)`;
 /** "There is too little": before the thing that is short ("lacks free GPU cards"). */
@@ -25,8 +15,33 @@ const SCARCE_BEFORE = String.raw`(?:insufficient|not enough|lack\w*|short(?:age)
 /** "There is too little": after it ("GPUs are all occupied"). */
 const SCARCE_AFTER = String.raw`(?:insufficient|not enough|exhausted|depleted|sold out|used up|occupied|in use|unavailable|not available|no longer available)`;
 /** What a quota counts. */
-const QUOTA_NOUN = String.raw`(?:real-time\s+)?(?:services|instances|deployments)\b`;
+const QUOTA_NOUN = String.raw`(?:real-time\s+)?(?:services|instances|deployments|nodes)\b`;
 const LIMIT_NOUN = String.raw`(?:limit|allowance|maximum|cap|ceiling)\b`;
+
+/**
+ * An image label (tag) that does not exist or cannot be read while the image is built: a
+ * build-time failure, so never a pull ("Label v2 does not exist in image …", "failed to
+ * read the tags of image …").
+ */
+const IMAGE_LABEL =
+	/^(?!.*\bpull)(?=.*\bimage)(?:.*\b(?:labels?|tags?)\b.{0,60}?\b(?:does not exist|do not exist|not found|missing|(?:cannot|could not) be (?:read|obtained|found))|.*\b(?:fail\w*|unable|could not|cannot|can't)\s+(?:to\s+)?(?:obtain|get|read|fetch|list|retrieve|query)\s+(?:the\s+)?(?:\S+\s+){0,2}?(?:labels?|tags?|tag list)\b|.*\bimage\b.{0,60}?\bdoes not have\b.{0,30}?\b(?:label|tag))/;
+
+/**
+ * A missing authorization (troubleshooting.md: the ModelArts agency, an IAM policy, OBS
+ * rights, a flavour that must be applied for). A registry refusing an image pull is a pull
+ * failure, with its own advice. "Permission" as one possibility among others is not enough:
+ * the text must say a right is missing or refused.
+ */
+const PERMISSION =
+	/^(?!.*\bpull)(?:.*\b(?:forbidden|access denied|permission denied|unauthori[sz]ed|not authori[sz]ed)\b|.*\b(?:no|not have|without|lacks?|missing|insufficient|whether you have)\s+(?:the\s+)?(?:\S+\s+){0,2}?(?:permissions?|access rights?|authori[sz]ation|access)\b|.*\bagency\b|.*\biam polic|.*obs:(?:object|bucket):|.*\bauthori[sz]ation does not exist|.*\b(?:ak\/sk|access key)\b.{0,40}?\b(?:unavailable|invalid|not found|does not exist|expired)|.*\bflavou?rs?\b.{0,40}?\b(?:apply for|application|approv))|权限不足|无权限|berechtigung/;
+
+/**
+ * An invalid deployment request or model configuration that no retry will fix: a parameter
+ * value, a field, a port, the model configuration file, the layout of the model package, a
+ * name already taken, a model that cannot be deployed this way.
+ */
+const CONFIG =
+	/\b(?:invalid|illegal|unsupported|malformed|incorrect)\s+(?:\S+\s+){0,2}?(?:parameters?|values?|fields?|settings?|config\w*|arguments?|formats?|ports?|types?|specifications?)\b|\b(?:parameters?|values?|fields?|settings?|arguments?)\s+(?:\S+\s+){0,3}?(?:is|are)\s+(?:invalid|illegal|not supported|not allowed|out of range)|\binvalid\s+\S+\s+in\s+config\.json|(?:config\.json|configuration file|model config\w*)\b.{0,40}?\b(?:invalid|illegal|not valid|does not (?:comply|meet|conform)|breaks?|violat)|(?:more than one|multiple)\s+(?:\S+\s+){0,2}?model files?|\brequired (?:parameter|field)|\balready (?:exists|in use)|cannot be deployed as|参数非法|配置错误|ungültige?r? (?:parameter|wert|konfiguration)/;
 
 /**
  * Word families, most specific first: a health-check or build failure that mentions a
@@ -35,14 +50,17 @@ const LIMIT_NOUN = String.raw`(?:limit|allowance|maximum|cap|ceiling)\b`;
  */
 const WORD_RULES: readonly (readonly [FailureCategory, RegExp])[] = [
 	['health_check', /health|liveness|readiness|\bprobe|健康检查|integritätsprüfung|zustandsprüfung/],
+	['image_build', IMAGE_LABEL],
+	['permission', PERMISSION],
+	['config', CONFIG],
 	[
 		'image_build',
-		/\bbuild|\bbuilt\b|dockerfile|swr_location|dependenc|source image|creat\w*\s+(?:the\s+)?(?:model\s+|custom\s+)?image|image\s+(?:creat|build)|image\s+(?:cannot|could not|can't|was not|wasn't|failed to)\s+(?:be\s+)?(?:creat|buil)|push\w*\s+(?:the\s+)?image|image push|pip install|install\w*\s+(?:\S+\s+){0,2}(?:packages|dependencies|requirements|libraries|wheels)\b|\bconda\b|packag\w*\s+(?:of\s+)?(?:the\s+)?(?:model\s+)?image|image packag|^(?!.*\bpull).*(?:throttl|too many requests|rate[- ]limit)|requirements\.txt|config\.json|model config\w* (?:is )?invalid|invalid model config|non-custom|构建|镜像创建|image-erstellung|erstellen des images/,
+		/\bbuild|\bbuilt\b|dockerfile|swr_location|dependenc|source image|creat\w*\s+(?:the\s+)?(?:model\s+|custom\s+)?image|image\s+(?:creat|build)|image\s+(?:cannot|could not|can't|was not|wasn't|failed to)\s+(?:be\s+)?(?:creat|buil)|push\w*\s+(?:the\s+)?image|image push|pip install|install\w*\s+(?:\S+\s+){0,2}(?:packages|dependencies|requirements|libraries|wheels)\b|\bconda\b|packag\w*\s+(?:of\s+)?(?:the\s+)?(?:model\s+)?image|image packag|^(?!.*\bpull).*(?:throttl|too many requests|rate[- ]limit)|requirements\.txt|could not find a version|no matching distribution|config\.json|non-custom|构建|镜像创建|image-erstellung|erstellen des images/,
 	],
 	[
 		'quota',
 		new RegExp(
-			String.raw`quota|kontingent|配额|upper (?:limit|bound)|maximum number of ${QUOTA_NOUN}|number of ${QUOTA_NOUN}.{0,30}\b(?:exceed|reach|limit)|(?:service|instance)s? (?:limit|count) (?:has )?(?:reached|exceeded)|${LIMIT_NOUN}\s+(?:\S+\s+){0,3}${QUOTA_NOUN}|(?:${QUOTA_NOUN}|service count|instance count)\s+(?:\S+\s+){0,2}(?:exceed|reach|go(?:es)? over|(?:is |are )?over|(?:is |are )?beyond)\w*\s+(?:the\s+|its\s+|your\s+)?(?:\S+\s+)?${LIMIT_NOUN}|too many ${QUOTA_NOUN}`,
+			String.raw`quota|kontingent|配额|upper (?:limit|bound)|maximum number of ${QUOTA_NOUN}|number of ${QUOTA_NOUN}.{0,30}\b(?:exceed|reach|limit)|(?:service|instance|node)s? (?:limit|count) (?:has )?(?:reached|exceeded)|${LIMIT_NOUN}\s+(?:\S+\s+){0,3}${QUOTA_NOUN}|(?:${QUOTA_NOUN}|service count|instance count)\s+(?:\S+\s+){0,2}(?:exceed|reach|go(?:es)? over|(?:is |are )?over|(?:is |are )?beyond)\w*\s+(?:the\s+|its\s+|your\s+)?(?:\S+\s+)?${LIMIT_NOUN}|too many ${QUOTA_NOUN}`,
 		),
 	],
 	[
@@ -56,7 +74,7 @@ const WORD_RULES: readonly (readonly [FailureCategory, RegExp])[] = [
 	['storage', /\bdisk|no space left|(?:out of|no) (?:free )?(?:room|space)\b|磁盘|festplatte|speicherplatz/],
 	[
 		'startup',
-		/crash|restart|reboot|keeps?\s+(?:re-?start|crash|fail|dying|exit|going down)|exit\w*\s+unexpectedly|unexpectedly (?:exit|terminat|quit|stopp)|terminated (?:with|by) (?:exit|signal|code)|segfault|segmentation fault|core dump|sigkill|sigsegv|(?:container|process|pod|instance)\s+(?:\S+\s+){0,2}(?:died|dies|exited)|back-?off|\boom|out of memory|killed|exit(?:ed)?\s+(?:with\s+)?(?:code|status)|exit code|no module named|modulenotfound|importerror|\braised\b|\b(?:key|value|runtime|type|attribute|name|index|assertion|zerodivision)error\b|(?:unhandled|uncaught) exception|cannot import|traceback|base class|inference (?:script|code)|customize_service|warm-?up|(?:container|pod|instance|model|process)\b.{0,40}\b(?:fail\w*|unable|could not|cannot|did not|didn't|never) (?:to )?start|initiali[sz]\w*\s+fail|fail\w* to (?:initiali[sz]e|load (?:the )?model)|load\w*\s+(?:the\s+)?model\s+fail|fail\w* to start\s+(?:the\s+)?(?:container|pod|instance|model|process)|(?:model|container|pod|instance|process)\s+(?:start|launch)\w*\s+fail|exited abnormally|start\w*\s+(?:of\s+)?(?:the\s+)?(?:model|container|pod)\s+fail|(?:model|container|pod|instance) (?:is )?not ready|启动失败|重启|崩溃|konnte nicht gestartet|start fehlgeschlagen|absturz/,
+		/crash|restart|reboot|keeps?\s+(?:re-?start|crash|fail|dying|exit|going down)|exit\w*\s+unexpectedly|unexpectedly (?:exit|terminat|quit|stopp)|terminated (?:with|by) (?:exit|signal|code)|segfault|segmentation fault|core dump|sigkill|sigsegv|(?:container|process|pod|instance)\s+(?:\S+\s+){0,2}(?:died|dies|exited)|back-?off|\boom|out of memory|killed|exit(?:ed)?\s+(?:with\s+)?(?:code|status)|exit code|no module named|modulenotfound|importerror|\braised\b|\b(?:key|value|runtime|type|attribute|name|index|assertion|zerodivision)error\b|(?:unhandled|uncaught) exception|cannot import|traceback|base class|inference (?:script|code)|customize_service|warm-?up|(?:container|pod|instance|model|process)\b.{0,40}\b(?:fail\w*|unable|could not|cannot|did not|didn't|never) (?:to )?start|initiali[sz]\w*\s+fail|fail\w* to (?:initiali[sz]e|load (?:the )?model)|load\w*\s+(?:the\s+)?model\s+fail|fail\w* to start\s+(?:the\s+)?(?:container|pod|instance|model|process)|(?:model|container|pod|instance|process)\s+(?:start|launch)\w*\s+fail|exited abnormally|oci runtime|executable file not found|starting container process|exec format error|start\w*\s+(?:of\s+)?(?:the\s+)?(?:model|container|pod)\s+fail|(?:model|container|pod|instance) (?:is )?not ready|启动失败|重启|崩溃|konnte nicht gestartet|start fehlgeschlagen|absturz/,
 	],
 ];
 
@@ -100,15 +118,17 @@ const PHASE_CATEGORIES: Readonly<Partial<Record<PhaseId, FailureCategory>>> = {
 export interface Reading {
 	readonly category: FailureCategory;
 	readonly basis: DiagnosisBasis;
+	/** The appendix code the text names (the deciding one when `basis` is `code`), else null. */
 	readonly code: string | null;
+}
+
+/** The appendix row a reading's code stands for (null when it names none). */
+export function codeRowOf(reading: Reading, http: number | null = null): ErrorCodeRow | null {
+	return reading.code === null ? null : lookUpCode(reading.code, http);
 }
 
 /** The rank of a basis in the conflict rule: a specific cause beats a general one. */
 export const BASIS_RANK: Readonly<Record<DiagnosisBasis, number>> = {code: 5, words: 4, phase: 3, general: 2, duration: 1, none: 0};
-
-function codesIn(lower: string): string[] {
-	return [...lower.matchAll(CODE)].map((match) => match[1]!).filter((code) => CODE_CATEGORIES[code] !== undefined);
-}
 
 /** The text without the models' names and slugs, so a model called "health-bot" cannot pick a cause. */
 function withoutModels(lower: string, models: readonly string[]): string {
@@ -123,22 +143,23 @@ function withoutModels(lower: string, models: readonly string[]): string {
 }
 
 /**
- * One text's reading. A listed specific code decides; else the most specific word family;
- * else the phase the event's wording names; else a time-out (code 3520 or words) is the
- * general cause; else nothing is known.
+ * One text's reading. A code of the appendix decides when its category says something (not
+ * `unknown`, as for a generic "deployment failed"); else the most specific word family; else
+ * the phase the event's wording names; else a time-out in words is the general cause; else
+ * nothing is known. A code that decided nothing is still kept: the diagnosis quotes its meaning.
  */
 export function readText(text: string, namedPhase: PhaseId | null, models: readonly string[]): Reading {
 	const lower = withoutModels(headOf(text).toLowerCase(), models);
-	const codes = codesIn(lower);
-	const specific = codes.find((code) => CODE_CATEGORIES[code] !== 'timeout');
-	if (specific !== undefined) return {category: CODE_CATEGORIES[specific]!, basis: 'code', code: `ModelArts.${specific}`};
-	for (const [category, pattern] of WORD_RULES) if (pattern.test(lower)) return {category, basis: 'words', code: null};
+	const rows = codesIn(lower).flatMap((code) => lookUpCode(code) ?? []);
+	const deciding = rows.find((row) => row.category !== 'unknown');
+	if (deciding !== undefined) return {category: deciding.category, basis: 'code', code: deciding.code};
+	const code = rows[0]?.code ?? null;
+	for (const [category, pattern] of WORD_RULES) if (pattern.test(lower)) return {category, basis: 'words', code};
 	for (const [category, concepts, unless] of LOOSE_RULES) {
-		if (concepts.every((concept) => concept.test(lower)) && !unless?.test(lower)) return {category, basis: 'words', code: null};
+		if (concepts.every((concept) => concept.test(lower)) && !unless?.test(lower)) return {category, basis: 'words', code};
 	}
 	const byPhase = namedPhase === null ? undefined : PHASE_CATEGORIES[namedPhase];
-	if (byPhase !== undefined) return {category: byPhase, basis: 'phase', code: null};
-	const timeoutCode = codes[0] === undefined ? null : `ModelArts.${codes[0]}`;
-	if (timeoutCode !== null || TIMEOUT.test(lower) || (TIME_NOUN.test(lower) && RAN_OUT.test(lower))) return {category: 'timeout', basis: 'general', code: timeoutCode};
-	return {category: 'unknown', basis: 'none', code: null};
+	if (byPhase !== undefined) return {category: byPhase, basis: 'phase', code};
+	if (TIMEOUT.test(lower) || (TIME_NOUN.test(lower) && RAN_OUT.test(lower))) return {category: 'timeout', basis: 'general', code};
+	return {category: 'unknown', basis: 'none', code};
 }

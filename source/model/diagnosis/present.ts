@@ -3,7 +3,7 @@
 import {sanitizeForAsciiTerminal, sanitizeForTerminal} from '../sanitize.js';
 import type {PhaseId} from '../types.js';
 import {CATEGORY_TITLES} from './categories.js';
-import type {Diagnosis, DiagnosisCategory} from './types.js';
+import type {Diagnosis, DiagnosisCategory, DocLink, EvidenceItem} from './types.js';
 
 /** A deciding text longer than this is cut: a cause is a sentence, not a log. */
 export const CAUSE_LIMIT = 1000;
@@ -23,8 +23,11 @@ export interface DiagnosisText {
 	readonly phase: PhaseId | null;
 	readonly model: string | null;
 	readonly cause: string | null;
+	/** The facts it rests on, the deciding one first, each cut like the cause. */
+	readonly evidence: readonly EvidenceItem[];
 	readonly advice: readonly string[];
-	readonly docs: readonly string[];
+	/** Link text and address of each page to read. */
+	readonly docs: readonly DocLink[];
 }
 
 export function presentDiagnosis(diagnosis: Diagnosis, ascii = false): DiagnosisText {
@@ -35,8 +38,9 @@ export function presentDiagnosis(diagnosis: Diagnosis, ascii = false): Diagnosis
 		phase: diagnosis.phase,
 		model: diagnosis.model === null ? null : safe(diagnosis.model),
 		cause: diagnosis.cause === null ? null : safe(clip(diagnosis.cause, CAUSE_LIMIT)),
+		evidence: diagnosis.evidence.map(({source, text}) => ({source, text: safe(clip(text, CAUSE_LIMIT))})),
 		advice: diagnosis.advice.map(safe),
-		docs: diagnosis.docs.map(safe),
+		docs: diagnosis.docs.map(({title, url}) => ({title: safe(title), url: safe(url)})),
 	};
 }
 
@@ -44,6 +48,21 @@ export function presentDiagnosis(diagnosis: Diagnosis, ascii = false): Diagnosis
 export type DiagnosisRecord = Omit<DiagnosisText, 'title'>;
 
 export function diagnosisRecord(diagnosis: Diagnosis): DiagnosisRecord {
-	const {category, phase, model, cause, advice, docs} = presentDiagnosis(diagnosis);
-	return {category, phase, model, cause, advice, docs};
+	const {category, phase, model, cause, evidence, advice, docs} = presentDiagnosis(diagnosis);
+	return {category, phase, model, cause, evidence, advice, docs};
+}
+
+/** The evidence without the deciding text, which the cause line, the outcome line or (slow) the last-event line already quotes. */
+function beyondCause<T extends EvidenceItem>(evidence: readonly T[], cause: string | null): T[] {
+	return evidence.filter((item, index) => !(index === 0 && item.text === cause));
+}
+
+/** `code: ModelArts.3520 (HTTP 400): maximum number of services …`: the further evidence, a line each with where it comes from. */
+export function evidenceLines(diagnosis: Diagnosis): string[] {
+	return beyondCause(diagnosis.evidence, diagnosis.cause).map(({source, text}) => `${source}: ${text}`);
+}
+
+/** The same lines of a presented diagnosis: sanitised, each cut like the cause. */
+export function presentedEvidenceLines(text: DiagnosisText): string[] {
+	return beyondCause(text.evidence, text.cause).map(({source, text: said}) => `${source}: ${said}`);
 }

@@ -4,6 +4,8 @@ import {deploymentElapsed, formatDuration, formatMinutes, phaseElapsed} from '..
 import {PHASE_IDS} from '../types.js';
 import type {DeploymentProgress, ModelTrack, PhaseProgress} from '../types.js';
 import {SLOW_GUIDANCE} from './categories.js';
+import {docLinks} from './docs-links.js';
+import type {DocsCloud} from './docs-links.js';
 import {DEFAULT_DEPLOY_TIMEOUT_MS, DEFAULT_SLOW_THRESHOLDS, NEAR_TIMEOUT_MS, PHASE_KEYS} from './thresholds.js';
 import type {SlowThresholds} from './thresholds.js';
 import type {DeadlineNote, Diagnosis} from './types.js';
@@ -17,6 +19,8 @@ export interface SlowContext {
 	readonly thresholds?: SlowThresholds;
 	/** The service's deployment timeout; ModelArts' default when unknown. */
 	readonly timeoutMs?: number;
+	/** Which documentation site the links go to (docsCloudOf the endpoint); Huawei Cloud's when unknown. */
+	readonly cloud?: DocsCloud;
 }
 
 interface Spot {
@@ -94,7 +98,8 @@ export function diagnoseSlow(deployment: DeploymentProgress, context: SlowContex
 		code: null,
 		basis: 'duration',
 		advice,
-		docs: where ? SLOW_GUIDANCE[where.phase.phase].docs : [],
+		evidence: news === null ? [] : [{source: 'events', text: news.info}],
+		docs: where ? docLinks(SLOW_GUIDANCE[where.phase.phase].docs, context.cloud ?? 'huawei') : [],
 		slow: spot ? {elapsedMs: spot.elapsedMs, thresholdMs: spot.thresholdMs, quietMs: news ? Math.max(0, serverNow - news.at) : null} : null,
 		deadline,
 	};

@@ -3,7 +3,7 @@
 import type {PhaseId} from '../types.js';
 
 /** Why a deployment failed, one word each, as the JSON summary names them. */
-export const FAILURE_CATEGORIES = ['resources', 'quota', 'image_build', 'image_pull', 'storage', 'health_check', 'startup', 'timeout', 'unknown'] as const;
+export const FAILURE_CATEGORIES = ['resources', 'quota', 'permission', 'config', 'image_build', 'image_pull', 'storage', 'health_check', 'startup', 'timeout', 'unknown'] as const;
 
 export type FailureCategory = (typeof FAILURE_CATEGORIES)[number];
 
@@ -11,7 +11,7 @@ export type FailureCategory = (typeof FAILURE_CATEGORIES)[number];
 export type DiagnosisCategory = FailureCategory | 'slow';
 
 /**
- * What decided the category, strongest first: an error code the troubleshooting table lists,
+ * What decided the category, strongest first: an error code of the official table,
  * words of a specific cause, the phase the text belongs to, a general time-out, nothing.
  */
 export type DiagnosisBasis = 'code' | 'words' | 'phase' | 'general' | 'none' | 'duration';
@@ -31,6 +31,36 @@ export interface DeadlineNote {
 	readonly remainingMs: number;
 }
 
+/** Where a piece of evidence comes from: the service's events (and error_msg), an error code, or a read made to explain a slow or failed phase. */
+export const EVIDENCE_SOURCES = ['events', 'model', 'pool', 'pods', 'code'] as const;
+
+export type EvidenceSource = (typeof EVIDENCE_SOURCES)[number];
+
+/** One fact the diagnosis rests on, as the user reads it: concrete names and numbers, server text as sent. */
+export interface EvidenceItem {
+	readonly source: EvidenceSource;
+	readonly text: string;
+}
+
+/**
+ * A fact found outside the events (a model's probe, a pool's free GPUs, a pod event, an API
+ * error), handed to the diagnosis as data. `category` says what it points to when it points
+ * anywhere; `code` and `http` let an API error's code decide through the official table.
+ */
+export interface ExtraEvidence extends EvidenceItem {
+	readonly category?: FailureCategory;
+	readonly code?: string;
+	readonly http?: number;
+	/** Server time it was seen at, when known: earlier facts explain later ones. */
+	readonly at?: number;
+}
+
+/** A documentation page: its title as link text, and the address on the endpoint's cloud. */
+export interface DocLink {
+	readonly title: string;
+	readonly url: string;
+}
+
 export interface Diagnosis {
 	readonly category: DiagnosisCategory;
 	/** Where it happened; null when no phase is known. */
@@ -38,13 +68,15 @@ export interface Diagnosis {
 	readonly model: string | null;
 	/** The event or error text that decided it, exactly as the server sent it (see presentDiagnosis). */
 	readonly cause: string | null;
-	/** The listed code that decided it ("ModelArts.3976"), or the time-out code seen, else null. */
+	/** The appendix code the deciding text names ("ModelArts.3976"), whether or not it decided, else null. */
 	readonly code: string | null;
 	readonly basis: DiagnosisBasis;
 	/** 1–3 short lines, plain ASCII, in our own words. */
 	readonly advice: readonly string[];
-	/** Titles of the documentation pages to read. */
-	readonly docs: readonly string[];
+	/** The facts it rests on, the deciding one first. */
+	readonly evidence: readonly EvidenceItem[];
+	/** The documentation pages to read, on the cloud the endpoint belongs to. */
+	readonly docs: readonly DocLink[];
 	readonly slow: SlowNote | null;
 	readonly deadline: DeadlineNote | null;
 }

@@ -31,16 +31,16 @@ describe('diagnose: a failed deployment, every signal together', () => {
 			['image_pull', 'image_pulling'],
 		],
 		[
-			'a listed code decides over the words: ModelArts.8505 is startup',
+			'a code of the official table decides over the words: ModelArts.8505 is config',
 			[...untilPull, `[${M}] pull image success`, `[${M}] starting model`],
 			'ModelArts.8505: warm-up request to the model returned HTTP 500',
-			['startup', 'model_startup'],
+			['config', 'model_startup'],
 		],
 		[
-			'the time-out code alone is timeout, on the phase that was running',
+			'ModelArts.3520 is the limit on services (quota), never a time-out',
 			[...untilPull],
 			'Error: ModelArts.3520',
-			['timeout', 'image_pulling'],
+			['quota', 'image_pulling'],
 		],
 		[
 			'a problem the model recovered from is not the cause',
@@ -168,6 +168,6 @@ describe('presentDiagnosis and the JSON record', () => {
 
 	it('the record has exactly the documented fields', () => {
 		const diagnosis = diagnosed([...untilPull, bad(`[${M}] failed to pull image`)], details('failed'))!;
-		expect(diagnosisRecord(diagnosis)).toEqual({category: 'image_pull', phase: 'image_pulling', model: M, cause: `[${M}] failed to pull image`, advice: diagnosis.advice, docs: diagnosis.docs});
+		expect(diagnosisRecord(diagnosis)).toEqual({category: 'image_pull', phase: 'image_pulling', model: M, cause: `[${M}] failed to pull image`, evidence: [{source: 'events', text: `[${M}] failed to pull image`}], advice: diagnosis.advice, docs: diagnosis.docs});
 	});
 });

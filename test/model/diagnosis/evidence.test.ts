@@ -102,7 +102,6 @@ const byWords: Readonly<Record<string, readonly Row[]>> = {
 		['The deployment exceeded its time limit (30 min) and was cancelled.', 'timeout'],
 		['Deploying service svc-42 timed out', 'timeout'],
 		['Zeitüberschreitung bei der Bereitstellung', 'timeout'],
-		['Error: ModelArts.3520', 'timeout'],
 		['The deployment exceeded the maximum duration', 'timeout'],
 		['Deployment did not complete within the allotted 20 minutes', 'timeout'],
 		['The operation exceeded the configured deployment window', 'timeout'],
@@ -134,14 +133,17 @@ describe('readText: codes, phases and names', () => {
 	it.each([
 		// A listed code decides over the words around it
 		['ModelArts.3976: the flavour you chose cannot be provided right now', 'resources', 'code', 'ModelArts.3976'],
-		['Pod failed. error_code=MODELARTS_8505 warm-up request returned 500', 'startup', 'code', 'ModelArts.8505'],
+		// The official table: 8505 (warm-up task not successful) is a configuration to fix
+		['Pod failed. error_code=MODELARTS_8505 warm-up request returned 500', 'config', 'code', 'ModelArts.8505'],
 		['ModelArts.8507 (ModelArts.3520) access to the shared directory hung', 'storage', 'code', 'ModelArts.8507'],
 		['ModelArts 8506 attach failed', 'storage', 'code', 'ModelArts.8506'],
-		// The time-out code is general: a more specific cause in the same text wins
-		['ModelArts.3520: deployment timed out because no nodes are available for the flavour', 'resources', 'words', null],
-		['ModelArts.3520 deployment time-out', 'timeout', 'general', 'ModelArts.3520'],
-		// Codes the table does not list leave the text to decide
-		['ModelArts.3501 failed to deploy the service: image pull failed', 'image_pull', 'words', null],
+		// 3520-3522 are limits on services and instances (the appendix), never a time-out
+		['ModelArts.3520: deployment timed out because no nodes are available for the flavour', 'quota', 'code', 'ModelArts.3520'],
+		['Error: ModelArts.3522', 'quota', 'code', 'ModelArts.3522'],
+		// One code, two meanings: without the HTTP status 0428 decides nothing, the words do
+		['ModelArts.0428 while updating the model', 'unknown', 'none', null],
+		// A code whose row names no cause (3501, a generic failure) leaves the text to decide, and is kept
+		['ModelArts.3501 failed to deploy the service: image pull failed', 'image_pull', 'words', 'ModelArts.3501'],
 		['ModelArts.39760 is not a code we know', 'unknown', 'none', null],
 	] as const)('%j → %s by %s', (text, category, basis, code) => {
 		expect(readText(text, null, [])).toEqual({category, basis, code});

@@ -1,0 +1,2 @@
+// Types of error-codes.mjs, for the test that checks the generated table against the .tsv.
+export function tableModule(tsv: string): string;
