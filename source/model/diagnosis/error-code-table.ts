@@ -286,7 +286,7 @@ export const ERROR_CODE_ROWS: readonly (readonly [string, number | null, string,
 	["ModelArts.8502", null, "[HWC v2 pod event; not in OTC appendix] OBS download error (network or permission; needs ListBucket/GetObject)", "storage"],
 	["ModelArts.8503", null, "[HWC v2 pod event; not in OTC appendix] node disk too small for the OBS files before download", "resources"],
 	["ModelArts.8504", null, "[HWC v2 pod event; not in OTC appendix] model warm-up file missing", "config"],
-	["ModelArts.8505", null, "[HWC v2 pod event; not in OTC appendix] model warm-up task not successful", "config"],
+	["ModelArts.8505", null, "[HWC v2 pod event; not in OTC appendix] model warm-up task not successful", "startup"],
 	["ModelArts.8506", null, "[HWC v2 pod event; not in OTC appendix] mounting SFS Turbo failed", "storage"],
 	["ModelArts.8507", null, "[HWC v2 pod event; not in OTC appendix] SFS Turbo mount directory access timed out", "storage"],
 ];

@@ -31,9 +31,9 @@ describe('diagnose: a failed deployment, every signal together', () => {
 			['image_pull', 'image_pulling'],
 		],
 		[
-			'a code of the official table decides over the words: ModelArts.8505 is config',
+			'a code of the official table decides over the words: ModelArts.3015 (config.json breaks the spec) is config',
 			[...untilPull, `[${M}] pull image success`, `[${M}] starting model`],
-			'ModelArts.8505: warm-up request to the model returned HTTP 500',
+			'ModelArts.3015: the model failed to start; the container exited',
 			['config', 'model_startup'],
 		],
 		[

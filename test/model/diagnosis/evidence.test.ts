@@ -133,8 +133,8 @@ describe('readText: codes, phases and names', () => {
 	it.each([
 		// A listed code decides over the words around it
 		['ModelArts.3976: the flavour you chose cannot be provided right now', 'resources', 'code', 'ModelArts.3976'],
-		// The official table: 8505 (warm-up task not successful) is a configuration to fix
-		['Pod failed. error_code=MODELARTS_8505 warm-up request returned 500', 'config', 'code', 'ModelArts.8505'],
+		// 8505 (warm-up task not successful) is startup, as troubleshooting.md lists it
+		['Pod failed. error_code=MODELARTS_8505 warm-up request returned 500', 'startup', 'code', 'ModelArts.8505'],
 		['ModelArts.8507 (ModelArts.3520) access to the shared directory hung', 'storage', 'code', 'ModelArts.8507'],
 		['ModelArts 8506 attach failed', 'storage', 'code', 'ModelArts.8506'],
 		// 3520-3522 are limits on services and instances (the appendix), never a time-out
