@@ -1,4 +1,4 @@
-// The first frame is painted before Ink has loaded (source/render/first-frame.ts); Ink
+// The first frame is painted before Ink has loaded (source/cli/first-frame.ts); Ink
 // then takes over the same rows. A person must see one frame, drawn once: no flash, no
 // second copy below it, no stale rows, and the screen Ink would have drawn anyway.
 import {createServer, type Server} from 'node:net';
