@@ -1,4 +1,4 @@
-import {useLayoutEffect, useRef} from 'react';
+import {useLayoutEffect, useRef, useState} from 'react';
 import type {EndSource, ExitEnding, OutsideEnd} from '../model/run-end.js';
 
 /**
@@ -8,7 +8,11 @@ import type {EndSource, ExitEnding, OutsideEnd} from '../model/run-end.js';
  * scrollback is the reducer's final one. Returns the handler of the exit effect.
  */
 export function useEnding(ends: EndSource | null, dispatch: (message: OutsideEnd) => void, onExit: ((ending: ExitEnding) => void) | null): (ending: ExitEnding) => void {
-	const pending = useRef<ExitEnding | null>(null);
+	// State, not a ref: setting it commits once more whatever React already committed, and the
+	// program's state (the final frame) was set before the effect ran, so that commit holds it.
+	const [ending, setEnding] = useState<ExitEnding | null>(null);
+	const latestOnExit = useRef(onExit);
+	latestOnExit.current = onExit;
 	// A layout effect: subscribed in the commit that mounted the program, so no signal slips by.
 	useLayoutEffect(() => {
 		if (ends === null) return undefined;
@@ -18,12 +22,7 @@ export function useEnding(ends: EndSource | null, dispatch: (message: OutsideEnd
 		};
 	}, [ends, dispatch]);
 	useLayoutEffect(() => {
-		const ending = pending.current;
-		if (ending === null) return;
-		pending.current = null;
-		onExit?.(ending);
-	});
-	return ending => {
-		pending.current = ending;
-	};
+		if (ending !== null) latestOnExit.current?.(ending);
+	}, [ending]);
+	return setEnding;
 }
