@@ -3,7 +3,7 @@
 // returns the very same state object, so React skips the render and nothing is written.
 import type {Config, TimeZoneSetting} from '../config/types.js';
 import {DEFAULT_DEPLOY_TIMEOUT_MS, DEFAULT_SLOW_THRESHOLDS} from './diagnosis/thresholds.js';
-import type {SyncState, WatchMessage} from './watch-messages.js';
+import {isWatchMessage, type SyncState, type WatchMessage} from './watch-messages.js';
 import {emptyWatchData, foldWatch, watchFacts} from './watch-data.js';
 import {foldKeys, type KeyPress} from './key-press.js';
 import {only, type Update} from './update.js';
@@ -80,6 +80,9 @@ function reduceKey(state: ViewState, press: KeyPress): Update<ViewState, ViewEff
 
 /** One action, before the end rule is applied. */
 function stepView(state: ViewState, action: ViewAction): Update<ViewState, ViewEffect> {
+	if (isWatchMessage(action)) return reduceMessage(state, action);
+	// Facts for the end rule alone (settleView); the screen shows nothing of them.
+	if (isEndMessage(action)) return only(state);
 	switch (action.type) {
 		case 'tick': {
 			if (action.now === state.now) return only(state);
@@ -94,24 +97,6 @@ function stepView(state: ViewState, action: ViewAction): Update<ViewState, ViewE
 			}
 
 			return only(deriveView(state, {...state, columns: action.columns, rows: action.rows}));
-		}
-
-		case 'events':
-		case 'details':
-		case 'details-unavailable':
-		case 'monitor':
-		case 'monitor-unavailable':
-		case 'update-logs':
-		case 'update-logs-unavailable':
-		case 'sync': {
-			return reduceMessage(state, action);
-		}
-
-		case 'watch-done':
-		case 'signal':
-		case 'timeout': {
-			// Facts for the end rule alone (settleView); the screen shows nothing of them.
-			return only(state);
 		}
 
 		case 'key': {
