@@ -123,7 +123,7 @@ export function finalView(state: ViewState): ViewState {
 }
 
 /** The end rule after an action: its facts (an end message, q, Ctrl+C) and the watch's own; the exit as an effect. */
-function settleView(state: ViewState, action: ViewAction, [next, effects]: Update<ViewState, ViewEffect>): Update<ViewState, ViewEffect> {
+function settleView(action: ViewAction, [next, effects]: Update<ViewState, ViewEffect>): Update<ViewState, ViewEffect> {
 	const end = next.end;
 	if (end === null) return [next, effects];
 	const key = effects.findLast(effect => effect.type === 'quit' || effect.type === 'interrupt')?.type as 'quit' | 'interrupt' | undefined;
@@ -141,5 +141,5 @@ function settleView(state: ViewState, action: ViewAction, [next, effects]: Updat
  */
 export function updateView(state: ViewState, action: ViewAction): Update<ViewState, ViewEffect> {
 	if (state.final) return only(state);
-	return settleView(state, action, stepView(state, action));
+	return settleView(action, stepView(state, action));
 }
