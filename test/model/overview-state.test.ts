@@ -117,6 +117,17 @@ describe('updateOverview: a service opened', () => {
 		expect(run(mixed(), {type: 'key', press: {text: 'c', name: null, ctrl: true, meta: false}}).effects).toEqual(exit('interrupt', 130));
 	});
 
+	it('two Enters read as one chunk are two Enters: the search is kept, then the row opens', () => {
+		const {state} = run(mixed(), key('/'), key('gam'), key('\r\r'));
+		expect(state.settings).toMatchObject({searchTyping: false, search: 'gam'});
+		expect(state.openId).toBe('id-gamma');
+	});
+
+	it('a line break pasted among other text is no Enter', () => {
+		const {state} = run(mixed(), key('/'), key('gam\rq'));
+		expect(state.settings).toMatchObject({searchTyping: true, search: 'gamq'});
+	});
+
 	it('reads a chunk of keys in order: Enter then Esc comes back at once', () => {
 		const {state} = run(mixed(), key('', 'return'), key('', 'escape'));
 		expect(state.openId).toBeNull();
