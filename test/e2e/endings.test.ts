@@ -88,6 +88,20 @@ describe('the frame kept after the run ends is true: no countdown, no key hints,
 		expect(kept).not.toContain('? help');
 	});
 
+	it('--timeout while the deployment runs ends with 5, says why below the kept frame, and names no keys', async () => {
+		const sim = await startSim({scenario: 'stuck', speed: 100});
+		const session = watchInPty(sim, {cols: 100, rows: 30}, ['--timeout', '3s']);
+		await session.waitForText('pulling model image');
+		const exit = await session.exit;
+		await session.flush();
+		expect(exit.code).toBe(5);
+		const kept = session.screenText();
+		expect(kept).toContain('Image pulling');
+		expect(kept).toContain('--timeout reached after 3s');
+		expect(kept).not.toContain('next in');
+		expect(kept).not.toContain('q quit');
+	});
+
 	it('--exit-status leaves the finished deployment, without the row that was selected marked', async () => {
 		// Given a deployment that succeeds, watched with a row selected
 		const sim = await startSim({scenario: 'success', speed: 3});
