@@ -76,7 +76,7 @@ async function main(argv: readonly string[]): Promise<number> {
 		}
 		case 'watch': {
 			await keepYoungGenerationSmall();
-			(await import('./source/render/first-frame.js')).paintFirstFrame(command.flags);
+			(await import('./source/cli/first-frame.js')).paintFirstFrame(command.flags);
 			const {runWatch} = await import('./source/cli/run.js');
 			return runWatch(command.flags);
 		}

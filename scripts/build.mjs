@@ -72,7 +72,7 @@ const withoutStreamsPolyfill = standIn(
 	"throw new Error('web-streams-polyfill is only needed before Node 18');",
 );
 
-// The painted first frame (source/render/first-frame.ts) draws the view's components before
+// The painted first frame (source/cli/first-frame.ts) draws the view's components before
 // Ink's renderer has loaded. They import <Box> and <Text> from 'ink', whose index also
 // imports the reconciler and Yoga; here they get those two component modules alone, the
 // same files Ink's index exports, so the chunk they land in does not pull the renderer in.

@@ -3,7 +3,8 @@ import type {WatcherFactory} from './api/watcher.js';
 import type {Config} from './config/types.js';
 import type {NudgeSink} from './hooks/use-completion-nudge.js';
 import {useLiveView} from './hooks/use-live-view.js';
-import type {WatchFacts} from './model/watch-end.js';
+import type {EndSource, ExitEnding} from './model/run-end.js';
+import type {WatchDoneReader} from './hooks/use-watch.js';
 import {LiveView} from './ui/live-view.js';
 
 export type {NudgeSink} from './hooks/use-completion-nudge.js';
@@ -20,20 +21,22 @@ export interface AppProps {
 	readonly initialRows?: number;
 	/** False when stdin is not a terminal: keys are ignored instead of failing (default true). */
 	readonly interactive?: boolean;
-	/** Set when the watch was opened from the service picker: Esc with nothing to close goes back. */
-	readonly onBack?: (() => void) | null;
+	/** Set when the watch was opened from the service picker: Esc with nothing to close, or a permanent error (`notice`), goes back. */
+	readonly onBack?: ((notice: string | null) => void) | null;
 	/** Bell and desktop notification when the deployment ends (null: none, as with --no-notify). */
 	readonly nudgeSink?: NudgeSink | null;
-	/** Told what the watch-end rule needs: outcome, details availability, first poll, q and Ctrl+C. */
-	readonly report?: ((change: Partial<WatchFacts>) => void) | null;
-	/** The run is ending: close overlays, so the frame left in the scrollback is the deployment. */
-	readonly closing?: boolean;
+	/** The signals and the --timeout, as messages into the view's reducer (null: none). */
+	readonly ends?: EndSource | null;
+	/** The watcher's end as a message (null: its end is not watched). */
+	readonly readDone?: WatchDoneReader | null;
+	/** Told the ending once the view decided the run is over and drew its final frame. */
+	readonly onExit?: ((ending: ExitEnding) => void) | null;
 }
 
 const systemClock = (): number => Date.now();
 
 /** The live view: state and effects from useLiveView, drawing by <LiveView>. */
-export function App({config, watcherFactory, now = systemClock, initialColumns, initialRows, interactive = true, onBack = null, nudgeSink = null, report = null, closing = false}: AppProps) {
-	const {state, spinnerFrame} = useLiveView({config, watcherFactory, now, initialColumns, initialRows, interactive, onBack, nudgeSink, report, closing});
+export function App({config, watcherFactory, now = systemClock, initialColumns, initialRows, interactive = true, onBack = null, nudgeSink = null, ends = null, readDone = null, onExit = null}: AppProps) {
+	const {state, spinnerFrame} = useLiveView({config, watcherFactory, now, initialColumns, initialRows, interactive, onBack, nudgeSink, ends, readDone, onExit});
 	return <LiveView state={state} page={state.page} spinnerFrame={spinnerFrame} config={config} backTo={onBack === null ? null : 'the service list'} />;
 }

@@ -4,8 +4,8 @@ import type {Config} from './config/types.js';
 import type {NudgeSink} from './hooks/use-completion-nudge.js';
 import {useOverview} from './hooks/use-overview.js';
 import {nameOf} from './model/overview-state.js';
-import type {WatchFacts} from './model/watch-end.js';
-import type {ServiceFacts} from './model/watch-end-many.js';
+import type {EndSource, ExitEnding} from './model/run-end.js';
+import type {WatchDoneReader} from './hooks/use-watch.js';
 import {LiveView} from './ui/live-view.js';
 import {OverviewView} from './ui/overview-view.js';
 
@@ -20,17 +20,20 @@ export interface OverviewProps {
 	readonly initialRows?: number;
 	readonly interactive?: boolean;
 	readonly nudgeSink?: NudgeSink | null;
-	readonly report?: ((change: Partial<WatchFacts>) => void) | null;
-	readonly reportService?: ((serviceId: string, change: Partial<ServiceFacts>) => void) | null;
-	readonly closing?: boolean;
+	/** The signals and the --timeout, as messages into the overview's reducer (null: none). */
+	readonly ends?: EndSource | null;
+	/** A poll loop's end as a message (null: their ends are not watched). */
+	readonly readDone?: WatchDoneReader | null;
+	/** Told the ending once the overview decided the watch is over and drew its final frame. */
+	readonly onExit?: ((ending: ExitEnding) => void) | null;
 }
 
 const systemClock = (): number => Date.now();
 
 /** A row per service; Enter shows the selected service's own live view, Esc comes back. */
-export function Overview({now = systemClock, interactive = true, nudgeSink = null, report = null, reportService = null, closing = false, ...props}: OverviewProps) {
+export function Overview({now = systemClock, interactive = true, nudgeSink = null, ends = null, readDone = null, onExit = null, ...props}: OverviewProps) {
 	const {config} = props;
-	const {state, spinnerFrame} = useOverview({initialColumns: undefined, initialRows: undefined, ...props, now, interactive, nudgeSink, report, reportService, closing});
+	const {state, spinnerFrame} = useOverview({initialColumns: undefined, initialRows: undefined, ...props, now, interactive, nudgeSink, ends, readDone, onExit});
 	const open = state.services.find(service => service.serviceId === state.openId);
 	if (open !== undefined) {
 		const viewConfig = {...config, serviceId: open.serviceId, serviceName: nameOf(open)};

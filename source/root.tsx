@@ -1,4 +1,4 @@
-import React, {useCallback, useMemo} from 'react';
+import React, {useCallback, useLayoutEffect, useMemo} from 'react';
 import {useStdout} from 'ink';
 import {App, type NudgeSink} from './app.js';
 import type {WatcherFactory} from './api/watcher.js';
@@ -7,15 +7,17 @@ import {createProgram, useProgramState, type Program} from './hooks/use-program.
 import {usePicker, type ServiceLoader} from './hooks/use-picker.js';
 import {initialPickerState, type PickerAction} from './model/picker-state.js';
 import {initialRootState, updateRoot, type RootAction, type RootEffect, type RootState} from './model/root-state.js';
-import type {WatchFacts} from './model/watch-end.js';
+import type {EndSource, ExitEnding} from './model/run-end.js';
+import type {EndRules} from './model/watch-end.js';
+import type {WatchDoneReader} from './hooks/use-watch.js';
 import {PickerView} from './ui/picker-view.js';
 
 /** The picker-or-watch program; the CLI creates it so that a failed watch can send the screen back to the list. */
 export type RootProgram = Program<RootState, RootAction>;
 
-/** A root program at this time and terminal size, its effects (quit, Ctrl+C) carried out by `runEffect`. */
-export function createRootProgram(now: number, columns: number, rows: number, runEffect: (effect: RootEffect) => void): RootProgram {
-	return createProgram(updateRoot, initialRootState(initialPickerState(now, columns, rows)), () => runEffect);
+/** A root program at this time and terminal size, ending by `rules`; its exit effect carried out by `runEffect`. */
+export function createRootProgram(now: number, columns: number, rows: number, rules: EndRules, runEffect: (effect: RootEffect) => void): RootProgram {
+	return createProgram(updateRoot, initialRootState(initialPickerState(now, columns, rows), rules), () => runEffect);
 }
 
 /** Props of the picker-first TTY app: a list of services, then the live view of the chosen one. */
@@ -28,9 +30,11 @@ export interface RootProps {
 	readonly now?: () => number;
 	readonly interactive?: boolean;
 	readonly nudgeSink?: NudgeSink | null;
-	/** Told the watched deployment's facts for the watch-end rule (see AppProps). */
-	readonly report?: ((change: Partial<WatchFacts>) => void) | null;
-	readonly closing?: boolean;
+	/** The signals and the --timeout: the list's program takes them, and so does the watch shown (see AppProps). */
+	readonly ends?: EndSource | null;
+	readonly readDone?: WatchDoneReader | null;
+	/** Told the ending a watch's view decided (the list's own goes out as the program's effect). */
+	readonly onExit?: ((ending: ExitEnding) => void) | null;
 }
 
 const systemClock = (): number => Date.now();
@@ -56,7 +60,7 @@ function PickerScreen({state, dispatch, config, ...options}: PickerScreenProps) 
  * The service picker, and the live view of the service chosen there. Esc in the live view
  * (with nothing left to close) comes back to the list, which keeps its filter and selection.
  */
-export function Root({config, program, loadServices, watcherFor, now = systemClock, interactive = true, nudgeSink = null, report = null, closing = false}: RootProps) {
+export function Root({config, program, loadServices, watcherFor, now = systemClock, interactive = true, nudgeSink = null, ends = null, readDone = null, onExit = null}: RootProps) {
 	const {stdout} = useStdout();
 	const state = useProgramState(program);
 	const {dispatch} = program;
@@ -64,7 +68,14 @@ export function Root({config, program, loadServices, watcherFor, now = systemClo
 	// The terminal may have been resized on the other screen: each screen starts at today's size.
 	const columns = stdout.columns || state.picker.columns;
 	const rows = stdout.rows || state.picker.rows;
-	const onBack = useCallback(() => dispatch({type: 'back', columns, rows, now: now(), notice: null}), [dispatch, columns, rows, now]);
+	const onBack = useCallback((notice: string | null) => dispatch({type: 'back', columns, rows, now: now(), notice}), [dispatch, columns, rows, now]);
+	useLayoutEffect(() => {
+		if (ends === null) return undefined;
+		const unsubscribe = ends.subscribe(dispatch);
+		return () => {
+			unsubscribe();
+		};
+	}, [ends, dispatch]);
 	const {screen} = state;
 	const watchConfig = useMemo(
 		() => (screen.kind === 'watch' ? {...config, serviceId: screen.service.service_id, serviceName: screen.service.service_name} : config),
@@ -86,8 +97,9 @@ export function Root({config, program, loadServices, watcherFor, now = systemClo
 			interactive={interactive}
 			onBack={onBack}
 			nudgeSink={nudgeSink}
-			report={report}
-			closing={closing}
+			ends={ends}
+			readDone={readDone}
+			onExit={onExit}
 		/>
 	);
 }

@@ -2,9 +2,6 @@
 // streams gigabytes must not grow the process by gigabytes. Past the limit, reading stops
 // and the connection is dropped, so memory stays near the limit whatever is sent.
 
-/** 32 MiB: a page of events is a few hundred kB; a very long history can raise it. */
-export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
-
 /** Error bodies only need their first bytes: a status, an error code, or whether it is HTML. */
 export const ERROR_BODY_BYTES = 64 * 1024;
 

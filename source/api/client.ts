@@ -5,7 +5,7 @@ import https from 'node:https';
 import nodeFetch from 'node-fetch';
 import type {Authenticator} from './auth/types.js';
 import {CredentialError} from '../config/errors.js';
-import {DEFAULT_MAX_RESPONSE_BYTES} from './capped-body.js';
+import {DEFAULT_MAX_RESPONSE_BYTES} from '../config/values.js';
 import {ApiError, AuthError} from './errors.js';
 import {exchange, type FetchLike, type RequestLog} from './http-exchange.js';
 import type {AgentSelector} from './network.js';

@@ -6,14 +6,15 @@ import type {Authenticator} from '../api/auth/types.js';
 import {createWatchSet, type WatchSet} from '../api/watch-set.js';
 import type {WatcherFactory} from '../api/watcher.js';
 import type {Config} from '../config/types.js';
-import {serviceOutcome, setOutcome, type ServiceFacts} from '../model/watch-end-many.js';
+import {watchFacts} from '../model/watch-data.js';
+import {NOTHING_KNOWN} from '../model/watch-end.js';
+import {decideManyEnd, serviceOutcome, setOutcome, type ServiceFacts} from '../model/watch-end-many.js';
 import type {DataNotes} from '../output/data-notes.js';
 import {summaryAllLine, type ServiceOutcomeRecord} from '../output/json-service.js';
 import {nameColumn, nameColumnWidth, plainSummaryAllLine, prefixed} from '../output/plain-service.js';
-import {failureOf} from './failure.js';
 import type {ServiceToWatch} from './session.js';
 import {createServiceStream, plainStyleOf, type ServiceStream} from './stream-service.js';
-import {trackManyEnding, type ManyEndingTracker} from './watch-ending.js';
+import {streamEnding, watchDoneMessage} from './watch-ending.js';
 
 export interface ManyStreamOptions {
 	readonly config: Config;
@@ -32,9 +33,17 @@ interface Followed {
 	/** Writes one of this service's data lines (name-prefixed in plain mode). */
 	readonly out: (line: string) => void;
 	readonly err: (line: string) => void;
+	/** How its poll loop ended, once it did. */
+	done: Pick<ServiceFacts, 'pollingDone' | 'failure'>;
 }
 
-function follow(options: ManyStreamOptions, ending: ManyEndingTracker, watchers: () => WatchSet | null): Followed[] {
+const NOT_DONE: Followed['done'] = {pollingDone: false, failure: null};
+
+function factsOf(one: Followed): ServiceFacts {
+	return {...watchFacts(one.stream.data()), ...one.done};
+}
+
+function follow(options: ManyStreamOptions, watchers: () => WatchSet | null): Followed[] {
 	const {config} = options;
 	const {sanitize} = plainStyleOf(config);
 	const labels = options.services.map(service => sanitize(service.name ?? service.serviceId));
@@ -44,39 +53,37 @@ function follow(options: ManyStreamOptions, ending: ManyEndingTracker, watchers:
 		// A JSON record names its service itself; a plain line needs the name in front.
 		const out = config.output === 'json' ? options.stdout : (line: string) => options.stdout(prefixed(column, line));
 		const err = (line: string) => options.stderr(prefixed(column, line));
-		const report = (change: Partial<ServiceFacts>) => ending.reportService(service.serviceId, change);
 		const readUpdateLogs = () => watchers()?.watchers.get(service.serviceId)?.readUpdateLogs();
-		const stream = createServiceStream({config, serviceId: service.serviceId, stdout: out, stderr: err, now: options.now, notes: options.notes, report, readUpdateLogs});
-		return {service, stream, out, err};
+		const stream = createServiceStream({config, serviceId: service.serviceId, stdout: out, stderr: err, now: options.now, notes: options.notes, readUpdateLogs});
+		return {service, stream, out, err, done: NOT_DONE};
 	});
 }
 
 /** Runs the watch of several until it ends; resolves with the exit code. */
 export async function runStreamMany(options: ManyStreamOptions): Promise<number> {
 	const {config} = options;
-	const ending = trackManyEnding(config, options.services.map(service => service.serviceId));
 	// The streams ask the poll loops for update logs from inside their messages: the set exists by then.
 	let set: WatchSet | null = null;
-	const followed = follow(options, ending, () => set);
+	const followed = follow(options, () => set);
 	const byId = new Map(followed.map(one => [one.service.serviceId, one]));
+	const ending = streamEnding(config, (facts, rules) => decideManyEnd(followed.map(factsOf), {...NOTHING_KNOWN, ...facts}, rules));
 	const watchSet = createWatchSet(
 		options.services.map(service => ({serviceId: service.serviceId, createWatcher: options.watcherFor(service.serviceId)})),
-		(serviceId, message) => byId.get(serviceId)?.stream.onMessage(message),
+		(serviceId, message) => {
+			byId.get(serviceId)?.stream.onMessage(message);
+			ending.settle();
+		},
 		{intervalMs: config.intervalMs},
 	);
 	set = watchSet;
 	for (const one of followed) {
-		const stopped = (error: unknown) => {
-			const failure = failureOf(error, options.auth);
+		void watchDoneMessage(watchSet.watchers.get(one.service.serviceId)!.done, options.auth).then(message => {
+			if (message === null) return;
 			// Said at once: the other services go on, and this line is where the log says why this one stopped.
-			one.err(failure.message);
-			ending.reportService(one.service.serviceId, {failure});
-		};
-
-		watchSet.watchers.get(one.service.serviceId)!.done.then(result => {
-			if (result.reason === 'terminal') ending.reportService(one.service.serviceId, {pollingDone: true});
-			if (result.reason === 'permanent-error') stopped(result.error);
-		}, stopped);
+			if (message.failure !== null) one.err(message.failure.message);
+			one.done = message.failure === null ? {...one.done, pollingDone: true} : {...one.done, failure: message.failure};
+			ending.settle();
+		});
 	}
 
 	watchSet.start();
@@ -84,7 +91,7 @@ export async function runStreamMany(options: ManyStreamOptions): Promise<number>
 	watchSet.stop();
 	for (const one of followed) one.stream.stop();
 	try {
-		if (end.summary) writeSummaries(options, followed, ending);
+		if (end.summary) writeSummaries(options, followed);
 		if (end.message !== null) options.stderr(end.message);
 		return end.exitCode;
 	} finally {
@@ -93,11 +100,12 @@ export async function runStreamMany(options: ManyStreamOptions): Promise<number>
 }
 
 /** Each service's summary (as for one service), then the whole set's, last. */
-function writeSummaries(options: ManyStreamOptions, followed: readonly Followed[], ending: ManyEndingTracker): void {
+function writeSummaries(options: ManyStreamOptions, followed: readonly Followed[]): void {
 	const records: ServiceOutcomeRecord[] = [];
 	const facts: ServiceFacts[] = [];
-	for (const {service, stream, out} of followed) {
-		const known = ending.serviceFacts(service.serviceId);
+	for (const one of followed) {
+		const {service, stream, out} = one;
+		const known = factsOf(one);
 		facts.push(known);
 		// As for one service: no summary after a permanent error, the error says what happened.
 		if (known.failure === null) for (const line of stream.summary()) out(line);

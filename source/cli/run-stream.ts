@@ -4,9 +4,11 @@ import type {Authenticator} from '../api/auth/types.js';
 import type {Watcher, WatcherFactory} from '../api/watcher.js';
 import type {Config} from '../config/types.js';
 import type {DataNotes} from '../output/data-notes.js';
-import {failureOf} from './failure.js';
+import {factOf} from '../model/run-end.js';
+import {watchFacts} from '../model/watch-data.js';
+import {decideEnd} from '../model/watch-end.js';
 import {createServiceStream} from './stream-service.js';
-import {trackEnding} from './watch-ending.js';
+import {streamEnding, watchDoneMessage} from './watch-ending.js';
 
 export interface StreamOptions {
 	readonly config: Config;
@@ -23,18 +25,15 @@ export interface StreamOptions {
 
 /** Runs the watch until it ends; resolves with the exit code. */
 export async function runStream(options: StreamOptions): Promise<number> {
-	const ending = trackEnding(options.config);
 	// Asked from inside a message the watcher is dispatching: it is set by then.
 	let watcher: Watcher | null = null;
-	const stream = createServiceStream({...options, report: ending.report, readUpdateLogs: () => watcher?.readUpdateLogs()});
-	watcher = options.createWatcher(stream.onMessage);
-	watcher.done.then(
-		result => {
-			if (result.reason === 'terminal') ending.report({pollingDone: true});
-			if (result.reason === 'permanent-error') ending.report({failure: failureOf(result.error, options.auth)});
-		},
-		(error: unknown) => ending.report({failure: failureOf(error, options.auth)}),
-	);
+	const stream = createServiceStream({...options, readUpdateLogs: () => watcher?.readUpdateLogs()});
+	const ending = streamEnding(options.config, (facts, rules) => decideEnd({...facts, ...watchFacts(stream.data())}, rules));
+	watcher = options.createWatcher(message => {
+		stream.onMessage(message);
+		ending.settle();
+	});
+	void watchDoneMessage(watcher.done, options.auth).then(message => message !== null && ending.settle(factOf(message)));
 	watcher.start();
 
 	const end = await ending.ended;

@@ -9,7 +9,7 @@ import {createRequestGate, gatedClient} from '../api/request-gate.js';
 import {listAllServices} from '../api/service-list.js';
 import {createWatcher, type WatcherFactory} from '../api/watcher.js';
 import {ConfigError} from '../config/errors.js';
-import {resolveConfig, type ResolvedRuntime} from '../config/resolve.js';
+import {resolveConfig, type ResolvedRuntime} from './resolve-runtime.js';
 import type {Config, RawFlags} from '../config/types.js';
 import type {WatchMessage} from '../model/watch-messages.js';
 import {createDataNotes} from '../output/data-notes.js';

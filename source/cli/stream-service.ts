@@ -1,12 +1,13 @@
-// One service's plain or JSON log: the watcher's messages folded into a small state, the
-// renderers in source/output/ turning each change into lines, a heartbeat while nothing
-// happens, and the facts the watch-end rule needs. A watch of one service runs one of these
+// One service's plain or JSON log: the watcher's messages folded into the watch data (the
+// same fold as the live view's, model/watch-data.ts), the renderers in source/output/ turning
+// each change into lines, and a heartbeat while nothing happens. A watch of one service runs one of these
 // (run-stream.ts); a watch of several runs one per service (run-stream-many.ts).
 import type {Config} from '../config/types.js';
 import {ASCII_PUNCTUATION, UNICODE_PUNCTUATION} from '../model/punctuation.js';
 import {sanitizeForAsciiTerminal, sanitizeForTerminal} from '../model/sanitize.js';
 import type {WatchEvent} from '../model/types.js';
-import type {WatchFacts} from '../model/watch-end.js';
+import type {Added} from '../model/store.js';
+import {emptyWatchData, foldWatch, type WatchData} from '../model/watch-data.js';
 import type {WatchMessage} from '../model/watch-messages.js';
 import type {DataNotes} from '../output/data-notes.js';
 import {HEARTBEAT_EVERY_MS, heartbeatLine, startHeartbeat} from '../output/heartbeat.js';
@@ -14,18 +15,11 @@ import {jsonSummaryLine, jsonUpdateLines} from '../output/json.js';
 import {withServiceId} from '../output/json-service.js';
 import {createSlowNotices} from '../output/plain-diagnosis.js';
 import {plainSummaryLines, plainUpdateLines, type PlainStyle} from '../output/plain.js';
-import type {WatchSnapshot} from '../output/snapshot.js';
-import {applyMessage, initialStreamState, type StreamState} from '../output/stream-state.js';
+import type {Renderer} from '../output/renderer.js';
+import {snapshotOf, type WatchSnapshot} from '../output/snapshot.js';
 import {syncLine} from '../output/sync-line.js';
 import {createTimeFormatter} from '../output/time-format.js';
 import {docsCloudOf} from '../model/diagnosis/docs-links.js';
-
-/** What the log looks like: the JSON or the plain renderer behind one shape. */
-interface Renderer {
-	/** Read each line as it comes: JSON makes them lazily, so a huge batch is written as it is made. */
-	update(previous: WatchSnapshot, next: WatchSnapshot, added: readonly WatchEvent[], nowMs: number): Iterable<string>;
-	summary(snapshot: WatchSnapshot, nowMs: number): string[];
-}
 
 function* eachWithServiceId(lines: Iterable<string>, serviceId: string): Generator<string> {
 	for (const line of lines) yield withServiceId(line, serviceId);
@@ -72,8 +66,6 @@ export interface ServiceStreamOptions {
 	readonly stderr: (line: string) => void;
 	readonly now: () => number;
 	readonly notes: DataNotes;
-	/** Told what the watch-end rule needs after every message. */
-	readonly report: (change: Partial<Pick<WatchFacts, 'outcome' | 'detailsUnavailable' | 'polled'>>) => void;
 	/** Asks the service's poll loop to read the update logs (an update began or ended). */
 	readonly readUpdateLogs: () => void;
 }
@@ -81,6 +73,8 @@ export interface ServiceStreamOptions {
 /** One service's log, fed the watcher's messages. */
 export interface ServiceStream {
 	onMessage(message: WatchMessage): void;
+	/** What the watch learned so far (the watch-end rule reads its facts). */
+	data(): WatchData;
 	/** What the log knows now (its `events` are the store's own: read them at once). */
 	snapshot(): WatchSnapshot;
 	/** The closing summary's lines. */
@@ -95,50 +89,53 @@ export function createServiceStream(options: ServiceStreamOptions): ServiceStrea
 	const visible = visibleTo(config);
 	// In JSON mode stdout is for objects only; the heartbeat goes where CI logs still see it.
 	const heartbeatOut = config.output === 'json' ? options.stderr : options.stdout;
-	let state: StreamState = initialStreamState();
+	let data = emptyWatchData();
+	let snapshot = snapshotOf(data);
 	const heartbeat = startHeartbeat({
 		everyMs: HEARTBEAT_EVERY_MS,
 		now,
-		emit: quietSince => heartbeatOut(heartbeatLine(state.snapshot.deployment, now(), quietSince)),
+		emit: quietSince => heartbeatOut(heartbeatLine(data.deployment, now(), quietSince)),
 	});
 
 	const onMessage = (message: WatchMessage) => {
-		const previous = state;
-		const {state: next, batch, readUpdateLogs} = applyMessage(state, message);
-		state = next;
-		if (readUpdateLogs) options.readUpdateLogs();
+		const previous = {data, snapshot};
+		const [next, effects] = foldWatch(data, message);
+		data = next;
+		if (next !== previous.data) snapshot = snapshotOf(next);
+		let batch: Added | null = null;
+		for (const effect of effects) {
+			if (effect.type === 'read-update-logs') options.readUpdateLogs();
+			else batch = effect.batch;
+		}
+
+		// Every message, even one that changed nothing: a phase may have become slow meanwhile.
 		let wrote = false;
-		for (const line of renderer.update(previous.snapshot, state.snapshot, (batch?.added ?? []).filter(visible), now())) {
+		for (const line of renderer.update(previous.snapshot, snapshot, (batch?.added ?? []).filter(visible), now())) {
 			options.stdout(line);
 			wrote = true;
 		}
 
 		if (wrote) heartbeat.touch();
 		if (batch !== null) notes.events(batch, now());
-		if (message.type === 'details-unavailable' && previous.detailsUnavailable === null) {
+		if (message.type === 'details-unavailable' && previous.data.detailsUnavailable === null) {
 			options.stderr(`service details unavailable (${message.reason}): progress is read from the events alone`);
 		}
 
-		if (message.type === 'monitor-unavailable' && previous.monitorUnavailable === null) {
+		if (message.type === 'monitor-unavailable' && previous.data.monitorUnavailable === null) {
 			options.stderr(`service monitor unavailable (${message.reason}): carrying on without instance counts`);
 		}
 
 		if (message.type === 'sync') {
-			const note = syncLine(previous.sync, message.state, now());
+			const note = syncLine(previous.data.sync, message.state, now());
 			if (note) options.stderr(note);
 		}
-
-		options.report({
-			outcome: state.snapshot.deployment.outcome,
-			detailsUnavailable: state.detailsUnavailable !== null,
-			...(message.type === 'sync' && message.state.kind === 'ok' ? {polled: true} : {}),
-		});
 	};
 
 	return {
 		onMessage,
-		snapshot: () => state.snapshot,
-		summary: () => renderer.summary(state.snapshot, now()),
+		data: () => data,
+		snapshot: () => snapshot,
+		summary: () => renderer.summary(snapshot, now()),
 		stop: () => heartbeat.stop(),
 	};
 }

@@ -1,101 +1,78 @@
-// The outside of the one watch-end rule (model/watch-end.ts): it keeps the facts, listens for
-// the signals and the --timeout, and resolves once the rule says the watch is over. The live
-// view and the plain/JSON runs both report to it; neither decides on its own.
+// What ends a run, from outside the program, as messages (model/run-end.ts): the watcher's
+// end, the signals and the --timeout. The program decides with the one rule; these only
+// deliver. Every output mode hands the watcher's end over through watchDoneMessage.
 import process from 'node:process';
-import {decideEnd, END_SIGNALS, NOTHING_KNOWN, type EndRules, type EndSignal, type WatchEnding, type WatchFacts} from '../model/watch-end.js';
-import {decideManyEnd, NOTHING_KNOWN_OF_SERVICE, type ServiceFacts} from '../model/watch-end-many.js';
+import type {Authenticator} from '../api/auth/types.js';
+import type {WatchResult} from '../api/watcher.js';
+import {factOf, initialEnd, settleEnd, type EndMessage, type EndSource, type ExitEnding, type OutsideEnd, type RunFacts} from '../model/run-end.js';
+import {END_SIGNALS, type EndRules, type EndSignal, type WatchEnding} from '../model/watch-end.js';
+import {failureOf} from './failure.js';
 
-/** An ending that leaves the program. */
-type ExitEnding = Extract<WatchEnding, {kind: 'exit'}>;
+/** The watcher's end as a message; null when it was stopped (by the run, or by leaving its view). */
+export async function watchDoneMessage(done: Promise<WatchResult>, auth: Authenticator | null): Promise<Extract<EndMessage, {type: 'watch-done'}> | null> {
+	try {
+		const result = await done;
+		if (result.reason === 'terminal') return {type: 'watch-done', failure: null};
+		if (result.reason === 'permanent-error') return {type: 'watch-done', failure: failureOf(result.error, auth)};
+		return null;
+	} catch (error) {
+		return {type: 'watch-done', failure: failureOf(error, auth)};
+	}
+}
 
-export interface EndingTracker {
-	/** New facts about the watch (only the fields that changed). */
-	report(change: Partial<WatchFacts>): void;
-	/** A new watch begins (a service chosen in the picker): what was known about the last one is forgotten. */
-	newWatch(): void;
-	/** Resolves once, with the first ending that leaves the program. */
-	readonly ended: Promise<ExitEnding>;
+/** The signals and the --timeout as messages, until `dispose`. */
+export interface EndListener extends EndSource {
 	/**
-	 * Stops listening for signals and the timeout; call it once the run has cleaned up. Until
-	 * then a signal is taken (and ignored once ended): removing the listener inside a signal's
-	 * own handler would let Ink's exit hook re-raise the signal and kill the process mid-way.
+	 * Stops listening; call it once the run has cleaned up. Until then a signal is taken (and
+	 * ignored once the program ended): removing the listener inside a signal's own handler
+	 * would let Ink's exit hook re-raise the signal and kill the process mid-way.
 	 */
 	dispose(): void;
 }
 
-/** Fields that describe one watch; the rest (signal, timeout, keys) belong to the whole run. */
-const WATCH_FIELDS = ['outcome', 'detailsUnavailable', 'polled', 'pollingDone', 'failure'] as const;
-
-/**
- * Tracks the facts of a run until its ending. `onBack` is told when a watch opened from the
- * picker failed for good (the picker shows why and the run goes on). `decide` is the rule
- * (a watch of several folds its services' facts in first).
- */
-export function trackEnding(
-	rules: EndRules,
-	onBack: (message: string) => void = () => {},
-	decide: (facts: WatchFacts, rules: EndRules) => WatchEnding | null = decideEnd,
-): EndingTracker {
-	let facts: WatchFacts = NOTHING_KNOWN;
-	let settled = false;
-	let resolveEnded!: (ending: ExitEnding) => void;
-	const ended = new Promise<ExitEnding>(resolve => (resolveEnded = resolve));
-
-	const newWatch = () => {
-		const reset: Partial<Record<keyof WatchFacts, unknown>> = {};
-		for (const field of WATCH_FIELDS) reset[field] = NOTHING_KNOWN[field];
-		facts = {...facts, ...(reset as Partial<WatchFacts>)};
+export function listenForEnds(timeoutMs: number | null): EndListener {
+	const listeners = new Set<(message: OutsideEnd) => void>();
+	const send = (message: OutsideEnd) => {
+		for (const listener of [...listeners]) listener(message);
 	};
 
-	const report = (change: Partial<WatchFacts>) => {
-		if (settled) return;
-		facts = {...facts, ...change};
-		const ending = decide(facts, rules);
-		if (ending === null) return;
-		if (ending.kind === 'back') {
-			newWatch();
-			onBack(ending.message);
-			return;
-		}
-
-		settled = true;
-		clearTimeout(timer);
-		resolveEnded(ending);
-	};
-
-	const onSignal = (signal: EndSignal) => report({signal});
+	const onSignal = (signal: EndSignal) => send({type: 'signal', signal});
 	for (const signal of END_SIGNALS) process.on(signal, onSignal);
-	const timer = rules.timeoutMs === null ? undefined : setTimeout(() => report({timedOut: true}), rules.timeoutMs);
-	const dispose = () => {
-		clearTimeout(timer);
-		for (const signal of END_SIGNALS) process.off(signal, onSignal);
-	};
-
-	return {report, newWatch, ended, dispose};
-}
-
-/** The tracker of a watch of several services: run-wide facts as above, and each service's own. */
-export interface ManyEndingTracker extends Omit<EndingTracker, 'newWatch'> {
-	/** New facts about one service (only the fields that changed). */
-	reportService(serviceId: string, change: Partial<ServiceFacts>): void;
-	/** What is known about one service now. */
-	serviceFacts(serviceId: string): ServiceFacts;
-}
-
-/** Tracks a watch of `serviceIds` until the rule for several (model/watch-end-many.ts) ends it. */
-export function trackManyEnding(rules: EndRules, serviceIds: readonly string[]): ManyEndingTracker {
-	const services = new Map<string, ServiceFacts>(serviceIds.map(id => [id, NOTHING_KNOWN_OF_SERVICE]));
-	const tracker = trackEnding(rules, undefined, (facts, rules) => decideManyEnd([...services.values()], facts, rules));
+	const timer = timeoutMs === null ? undefined : setTimeout(() => send({type: 'timeout'}), timeoutMs);
 	return {
-		report: tracker.report,
-		reportService(serviceId, change) {
-			const known = services.get(serviceId);
-			if (known === undefined) return;
-			services.set(serviceId, {...known, ...change});
-			tracker.report({});
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => listeners.delete(listener);
 		},
-		serviceFacts: serviceId => services.get(serviceId) ?? NOTHING_KNOWN_OF_SERVICE,
-		ended: tracker.ended,
-		dispose: tracker.dispose,
+		dispose() {
+			clearTimeout(timer);
+			for (const signal of END_SIGNALS) process.off(signal, onSignal);
+		},
 	};
+}
+
+/** The end of a plain or JSON run: the one rule settled after every message, and the ending it gave. */
+export interface StreamEnding {
+	/** Applies the rule after a message, or with a fact the run learned (its watcher's end). */
+	settle(change?: Partial<RunFacts>): void;
+	/** Resolves once, with the ending. */
+	readonly ended: Promise<ExitEnding>;
+	readonly dispose: () => void;
+}
+
+/** `decide` adds what the run's watch data say and applies decideEnd (or decideManyEnd). */
+export function streamEnding(rules: EndRules, decide: (facts: RunFacts, rules: EndRules) => WatchEnding | null): StreamEnding {
+	let end = initialEnd(rules);
+	let resolve!: (ending: ExitEnding) => void;
+	const ended = new Promise<ExitEnding>(done => (resolve = done));
+	const settle = (change: Partial<RunFacts> = {}) => {
+		if (end.ending !== null) return;
+		const settled = settleEnd(end, change, decide);
+		end = settled.end;
+		if (settled.effect?.type === 'exit') resolve(settled.effect.ending);
+	};
+
+	const outside = listenForEnds(rules.timeoutMs);
+	outside.subscribe(message => settle(factOf(message)));
+	return {settle, ended, dispose: outside.dispose};
 }

@@ -1,83 +1,34 @@
-import fetch from 'node-fetch';
-import {loadCloud} from '../api/auth/clouds-yaml.js';
-import type {CloudEntry} from '../api/auth/clouds-yaml.js';
-import type {AuthHttp, FetchLike} from '../api/auth/http.js';
-import {looseCredentialFiles} from '../api/auth/file-permissions.js';
-import {createAuthenticator} from '../api/auth/select.js';
-import type {AuthKind} from '../api/auth/select.js';
-import {createAgent} from '../api/network.js';
-import type {AgentSelector} from '../api/network.js';
+// Where the watch goes, from flags, environment and a clouds.yaml entry already read: pure
+// checks, no I/O. The start-up code (cli/resolve-runtime.ts) reads clouds.yaml and builds the
+// network agent and the authenticator from what this returns.
 import {FLAG_CHOICES} from './choices.js';
-import {refuseClearText, type CredentialTarget} from './clear-text.js';
 import {checkRegion, iamEndpointForRegion, modelArtsEndpoint, normaliseIamEndpoint, normaliseUrl} from './endpoint.js';
 import {ConfigError} from './errors.js';
-import {checkedId, choice, resolveSettings} from './settings.js';
-import type {Config, ConfigEnvironment, RawFlags, Runtime} from './types.js';
+import {checkedId, choice} from './settings.js';
+import type {ConfigEnvironment, RawFlags} from './types.js';
 
 export {FLAG_CHOICES} from './choices.js';
 
-/** Test seams; production uses node-fetch and the system clock. */
-export interface ResolveOptions {
-	readonly fetch?: FetchLike;
-	readonly now?: () => number;
-	/** Limit for one IAM request (login, project look-up). Default 30 s. */
-	readonly iamTimeoutMs?: number;
-	/** Told of each IAM request once it has ended (--debug). */
-	readonly onIamRequest?: AuthHttp['onRequest'];
+/** The values of --auth. */
+export type AuthChoice = (typeof FLAG_CHOICES.auth)[number];
+
+/** What a clouds.yaml entry says about where to go (api/auth/clouds-yaml.ts reads the file). */
+export interface CloudLocation {
+	/** The clouds.yaml file it came from, for messages. */
+	readonly file: string;
+	readonly authUrl: string | null;
+	readonly projectId: string | null;
+	readonly regionName: string | null;
 }
 
-/** Runtime plus the network agents (share them with the client) and warnings for stderr. */
-export interface ResolvedRuntime extends Runtime {
-	readonly agent: AgentSelector;
-	readonly warnings: readonly string[];
+/** An http(s) URL the credential would be sent to, and the flag or variable that set it. */
+export interface CredentialTarget {
+	readonly url: string;
+	readonly origin: string;
 }
 
-/**
- * Validates flags, environment and clouds.yaml into a Config and picks the credential.
- * Throws ConfigError (exit 2) or CredentialError (exit 3).
- *
- * --demo: the caller starts the simulator and passes its URL as `flags.endpoint`, its project
- * as `flags.projectId` and its token as `environment.env.MODELARTS_TOKEN`; resolution then
- * uses exactly that token (ignoring --auth, --token-file, --cloud) and bypasses any proxy.
- */
-export async function resolveConfig(flags: RawFlags, environment: ConfigEnvironment, options: ResolveOptions = {}): Promise<ResolvedRuntime> {
-	const {env} = environment;
-	const now = options.now ?? Date.now;
-	const demo = flags.demo !== undefined && flags.demo !== false;
-	// Plain flag checks first: a typo is reported before any credential is read.
-	const settings = resolveSettings(flags, environment, now());
-	const force = demo ? 'token' : parseAuthKind(flags.auth);
-	const cloudName = demo ? undefined : flags.cloud || env['OS_CLOUD'] || undefined;
-	const cloud = cloudName ? await loadCloud(cloudName, environment) : null;
-	const location = resolveLocation(flags, env, cloud);
-	const agent = createAgent({env, caFile: flags.caFile, insecure: flags.insecure, keepAlive: true, noProxy: demo});
-	// The demo never asks IAM: an IAM URL in the environment is not used, so not judged.
-	const targets: CredentialTarget[] = [location.endpointTarget, ...(demo || location.iamTarget === null ? [] : [location.iamTarget])];
-	refuseClearText(targets, agent.route, flags.allowHttp === true);
-	const auth = await createAuthenticator({
-		env,
-		readStdin: environment.readStdin,
-		force,
-		tokenFile: demo ? undefined : flags.tokenFile,
-		cloud,
-		region: location.region,
-		projectId: location.projectId,
-		iamEndpoint: location.iamEndpoint,
-		http: {fetch: options.fetch ?? fetch, agent, timeoutMs: options.iamTimeoutMs ?? 30_000, maxResponseBytes: settings.maxResponseBytes, onRequest: options.onIamRequest},
-		now: options.now,
-	});
-	const config: Config = {
-		...settings,
-		endpoint: location.endpoint,
-		projectId: location.projectId,
-		region: location.region,
-	};
-	const tokenFile = demo || flags.tokenFile === undefined || flags.tokenFile === '-' ? [] : [flags.tokenFile];
-	const loose = await looseCredentialFiles([...tokenFile, ...(cloud?.secretFiles ?? [])]);
-	return {config, auth, agent, warnings: [...agent.warnings, ...loose]};
-}
-
-interface Location {
+/** The endpoints, region and project of the watch. */
+export interface Location {
 	readonly endpoint: string;
 	readonly region: string | null;
 	readonly projectId: string | null;
@@ -87,7 +38,7 @@ interface Location {
 	readonly iamTarget: CredentialTarget | null;
 }
 
-function resolveLocation(flags: RawFlags, env: ConfigEnvironment['env'], cloud: CloudEntry | null): Location {
+export function resolveLocation(flags: RawFlags, env: ConfigEnvironment['env'], cloud: CloudLocation | null): Location {
 	const [regionText, regionOrigin] = firstOf([
 		[flags.region, '--region'],
 		[env['OS_REGION_NAME'], 'OS_REGION_NAME'],
@@ -128,7 +79,8 @@ function firstOf(candidates: ReadonlyArray<readonly [string | null | undefined, 
 	return found ? [found[0]!.trim(), found[1]] : [null, ''];
 }
 
-function parseAuthKind(value: string | undefined): AuthKind | null {
-	return value === undefined ? null : (choice('auth', value, FLAG_CHOICES.auth) as AuthKind);
+/** --auth, checked against its choices; null when not given. */
+export function parseAuthKind(value: string | undefined): AuthChoice | null {
+	return value === undefined ? null : (choice('auth', value, FLAG_CHOICES.auth) as AuthChoice);
 }
 

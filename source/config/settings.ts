@@ -1,6 +1,6 @@
 // The part of the Config that flags and environment alone decide: plain value checks, no
 // files, no credentials, no network. It is cheap to load, so the painted first frame
-// (source/render/first-frame.ts) draws from exactly the settings the watch then uses.
+// (source/cli/first-frame.ts) draws from exactly the settings the watch then uses.
 import {choiceMessage, FLAG_CHOICES} from './choices.js';
 import {ConfigError} from './errors.js';
 import {resolveAscii, resolveColor, resolveOutput} from './terminal.js';

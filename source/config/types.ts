@@ -1,4 +1,3 @@
-import type {Authenticator} from '../api/auth/types.js';
 import type {SlowThresholds} from '../model/diagnosis/thresholds.js';
 
 export type OutputMode = 'tty' | 'plain' | 'json';
@@ -62,12 +61,6 @@ export interface Config {
 	readonly slowThresholds: SlowThresholds;
 	/** --deploy-timeout: the service's deployment timeout, for the "near the timeout" hint. */
 	readonly deployTimeoutMs: number;
-}
-
-/** Config plus the live objects built from it. */
-export interface Runtime {
-	readonly config: Config;
-	readonly auth: Authenticator;
 }
 
 /**

@@ -1,10 +1,12 @@
 // Pure parsers for flag values. Each throws ConfigError naming the flag and what is accepted.
-import {DEFAULT_MAX_RESPONSE_BYTES} from '../api/capped-body.js';
 import {DEFAULT_DEPLOY_TIMEOUT_MS, DEFAULT_SLOW_THRESHOLDS, DEPLOY_TIMEOUT_RANGE_MS, PHASE_KEYS, phaseOfKey} from '../model/diagnosis/thresholds.js';
 import type {SlowThresholds} from '../model/diagnosis/thresholds.js';
 import {PHASE_IDS} from '../model/types.js';
 import type {PhaseId} from '../model/types.js';
 import {ConfigError} from './errors.js';
+
+/** 32 MiB (--max-response-size): a page of events is a few hundred kB; a very long history can raise it. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 const UNIT_MS: Readonly<Record<string, number>> = {ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000};
 

@@ -1,8 +1,8 @@
-import {useLayoutEffect, useRef} from 'react';
+import {useRef} from 'react';
 import {useStdout} from 'ink';
 import type {WatcherFactory} from '../api/watcher.js';
 import type {Config} from '../config/types.js';
-import type {WatchFacts} from '../model/watch-end.js';
+import type {EndSource, ExitEnding} from '../model/run-end.js';
 import {initialViewState, updateView} from '../model/view-state.js';
 import type {ViewEffect, ViewState} from '../model/view-state-types.js';
 import {useClock} from './use-clock.js';
@@ -10,7 +10,8 @@ import {useCompletionNudge, type NudgeSink} from './use-completion-nudge.js';
 import {useKeys} from './use-keys.js';
 import {useProgram} from './use-program.js';
 import {useTerminalSize} from './use-terminal-size.js';
-import {useWatch, type WatcherControls} from './use-watch.js';
+import {useEnding} from './use-ending.js';
+import {useWatch, type WatchDoneReader, type WatcherControls} from './use-watch.js';
 
 /** What the live view needs from outside. */
 export interface LiveViewOptions {
@@ -20,14 +21,16 @@ export interface LiveViewOptions {
 	readonly initialColumns: number | undefined;
 	readonly initialRows: number | undefined;
 	readonly interactive: boolean;
-	/** Esc with nothing to close goes back to the picker; null when there is none. */
-	readonly onBack: (() => void) | null;
+	/** Esc with nothing to close, or a permanent error (`notice` says why), goes back to the picker; null when there is none. */
+	readonly onBack: ((notice: string | null) => void) | null;
 	/** Where the completion nudge goes; null for none (--no-notify). */
 	readonly nudgeSink: NudgeSink | null;
-	/** Told what the watch-end rule needs (outcome, details unavailable, first poll, q and Ctrl+C). */
-	readonly report: ((change: Partial<WatchFacts>) => void) | null;
-	/** The watch is ending: the frame kept in the scrollback shows the deployment, not an overlay. */
-	readonly closing: boolean;
+	/** The signals and the --timeout; null when nothing outside ends the run. */
+	readonly ends: EndSource | null;
+	/** The watcher's end as a message; null when its end is not watched. */
+	readonly readDone: WatchDoneReader | null;
+	/** Told the ending once the reducer decided it and its final frame was committed. */
+	readonly onExit: ((ending: ExitEnding) => void) | null;
 }
 
 function hasActivePhase(state: ViewState): boolean {
@@ -48,25 +51,12 @@ export function viewClockNeeds(state: ViewState, lowBandwidth: boolean): {readon
 }
 
 /**
- * Reports the facts the watch-end rule reads. A layout effect runs in the commit that applied
- * the message, so whoever decides the exit code already knows the outcome on screen.
- */
-function useFactReport(state: ViewState, report: LiveViewOptions['report']): void {
-	const {outcome} = state.deployment;
-	const detailsUnavailable = state.detailsUnavailable !== null;
-	const polled = state.lastSuccessAt !== null;
-	useLayoutEffect(() => {
-		report?.({outcome, detailsUnavailable, polled});
-	}, [outcome, detailsUnavailable, polled, report]);
-}
-
-/**
  * The live view's state and effects in one place: the reducer program, the watcher, the
  * terminal size, the clock, the keys and the completion nudge. Hooks only dispatch; the reducer
- * decides, and its effects (quit, back, refresh) are carried out here.
+ * decides, and its effects (exit, back, refresh) are carried out here.
  */
 export function useLiveView(options: LiveViewOptions): {readonly state: ViewState; readonly spinnerFrame: number | null} {
-	const {config, watcherFactory, now, interactive, onBack, nudgeSink, report, closing} = options;
+	const {config, watcherFactory, now, interactive, onBack, nudgeSink} = options;
 	const {stdout} = useStdout();
 	const init = () =>
 		initialViewState({
@@ -75,26 +65,25 @@ export function useLiveView(options: LiveViewOptions): {readonly state: ViewStat
 			columns: options.initialColumns ?? stdout.columns ?? 80,
 			rows: options.initialRows ?? stdout.rows ?? 24,
 			canGoBack: onBack !== null,
+			endRules: {...config, fromPicker: onBack !== null},
 		});
 	// The watcher needs the dispatcher, and its effects need the watcher: a ref ties the two.
 	const watcher = useRef<WatcherControls>({refreshNow() {}, readUpdateLogs() {}});
+	const exit = useRef<(ending: ExitEnding) => void>(() => {});
 	const runEffect = (effect: ViewEffect) => {
 		if (effect.type === 'refresh') watcher.current.refreshNow();
 		else if (effect.type === 'read-update-logs') watcher.current.readUpdateLogs();
-		else if (effect.type === 'back') onBack?.();
-		else report?.({key: effect.type});
+		else if (effect.type === 'back') onBack?.(effect.notice);
+		else if (effect.type === 'exit') exit.current(effect.ending);
 	};
 
 	const [state, dispatch] = useProgram(updateView, init, runEffect);
-	watcher.current = useWatch(watcherFactory, dispatch);
+	exit.current = useEnding(options.ends, dispatch, options.onExit);
+	watcher.current = useWatch(watcherFactory, dispatch, options.readDone);
 	useTerminalSize(dispatch);
 	const spinnerFrame = useClock(dispatch, {...viewClockNeeds(state, config.lowBandwidth), now});
 	useKeys(dispatch, interactive);
 	const serviceName = state.details?.service_name ?? config.serviceName ?? config.serviceId ?? 'service';
 	useCompletionNudge(state.completion.nudge, serviceName, nudgeSink);
-	useFactReport(state, report);
-	useLayoutEffect(() => {
-		if (closing) dispatch({type: 'closing'});
-	}, [closing, dispatch]);
 	return {state, spinnerFrame};
 }

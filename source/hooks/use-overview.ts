@@ -1,4 +1,4 @@
-import {useEffect, useLayoutEffect, useRef} from 'react';
+import {useEffect, useRef} from 'react';
 import {useStdout} from 'ink';
 import {createWatchSet, type WatchSet} from '../api/watch-set.js';
 import type {WatcherFactory} from '../api/watcher.js';
@@ -7,13 +7,14 @@ import type {SetNudge} from '../model/overview-nudge.js';
 import {overviewTicks} from '../model/overview-rows.js';
 import {initialOverviewState, overviewSpins, updateOverview} from '../model/overview-state.js';
 import type {OverviewAction, OverviewEffect, OverviewState} from '../model/overview-types.js';
-import type {WatchFacts} from '../model/watch-end.js';
-import type {ServiceFacts} from '../model/watch-end-many.js';
+import type {EndSource, ExitEnding} from '../model/run-end.js';
 import type {NudgeSink} from './use-completion-nudge.js';
 import {useClock} from './use-clock.js';
 import {useKeys} from './use-keys.js';
 import {viewClockNeeds} from './use-live-view.js';
+import {useEnding} from './use-ending.js';
 import {useProgram} from './use-program.js';
+import type {WatchDoneReader} from './use-watch.js';
 import {useTerminalSize} from './use-terminal-size.js';
 import {nudgeBytes} from './terminal-notify.js';
 
@@ -28,12 +29,12 @@ export interface OverviewOptions {
 	readonly initialRows: number | undefined;
 	readonly interactive: boolean;
 	readonly nudgeSink: NudgeSink | null;
-	/** Told q and Ctrl+C, for the watch-end rule. */
-	readonly report: ((change: Partial<WatchFacts>) => void) | null;
-	/** Told each service's outcome, details availability and first poll, for the rule for several. */
-	readonly reportService: ((serviceId: string, change: Partial<ServiceFacts>) => void) | null;
-	/** The watch is ending: the frame kept in the scrollback shows no overlay. */
-	readonly closing: boolean;
+	/** The signals and the --timeout; null when nothing outside ends the run. */
+	readonly ends: EndSource | null;
+	/** A poll loop's end as a message; null when their ends are not watched. */
+	readonly readDone: WatchDoneReader | null;
+	/** Told the ending once the reducer decided it and its final frame was committed. */
+	readonly onExit: ((ending: ExitEnding) => void) | null;
 }
 
 /** Every service's poll loop, started spread over the first interval and stopped on unmount. */
@@ -48,8 +49,16 @@ function useWatchSet(options: OverviewOptions, dispatch: (action: OverviewAction
 			{intervalMs: config.intervalMs},
 		);
 		set.current = watchSet;
+		let mounted = true;
+		for (const [serviceId, watcher] of watchSet.watchers) {
+			void first.current.readDone?.(watcher.done).then(message => {
+				if (mounted && message !== null) dispatch({type: 'service-done', serviceId, message});
+			});
+		}
+
 		watchSet.start();
 		return () => {
+			mounted = false;
 			set.current = null;
 			watchSet.stop();
 		};
@@ -71,25 +80,6 @@ function useSetNudge(nudge: SetNudge | null, sink: NudgeSink | null): void {
 	}, [nudge]);
 }
 
-/**
- * Reports each service's facts in the commit that applied them (as the single view does), so
- * the exit code matches the screen. Only facts that changed are reported: every tick makes
- * new service views, and each report re-decides the end of the whole set.
- */
-function useServiceFacts(services: OverviewState['services'], reportService: OverviewOptions['reportService']): void {
-	const reported = useRef({to: reportService, facts: new Map<string, string>()});
-	useLayoutEffect(() => {
-		if (reported.current.to !== reportService) reported.current = {to: reportService, facts: new Map()};
-		for (const {serviceId, view} of services) {
-			const facts = {outcome: view.deployment.outcome, detailsUnavailable: view.detailsUnavailable !== null, polled: view.lastSuccessAt !== null};
-			const key = `${facts.outcome} ${facts.detailsUnavailable} ${facts.polled}`;
-			if (reported.current.facts.get(serviceId) === key) continue;
-			reported.current.facts.set(serviceId, key);
-			reportService?.(serviceId, facts);
-		}
-	}, [services, reportService]);
-}
-
 function clockNeeds(state: OverviewState, lowBandwidth: boolean): {readonly ticking: boolean; readonly animate: boolean} {
 	const open = state.services.find(service => service.serviceId === state.openId);
 	if (open !== undefined) return viewClockNeeds(open.view, lowBandwidth);
@@ -101,7 +91,7 @@ function clockNeeds(state: OverviewState, lowBandwidth: boolean): {readonly tick
  * terminal size, the clock, the keys and the nudge. Hooks only dispatch; the reducer decides.
  */
 export function useOverview(options: OverviewOptions): {readonly state: OverviewState; readonly spinnerFrame: number | null} {
-	const {config, now, interactive, nudgeSink, report, closing} = options;
+	const {config, now, interactive, nudgeSink} = options;
 	const {stdout} = useStdout();
 	const init = () =>
 		initialOverviewState({
@@ -113,20 +103,18 @@ export function useOverview(options: OverviewOptions): {readonly state: Overview
 		});
 	// The poll loops need the dispatcher, and the effects need the poll loops: a ref ties the two.
 	const toWatchers = useRef<(effect: Extract<OverviewEffect, {serviceId: unknown}>) => void>(() => {});
+	const exit = useRef<(ending: ExitEnding) => void>(() => {});
 	const runEffect = (effect: OverviewEffect) => {
-		if (effect.type === 'quit' || effect.type === 'interrupt') report?.({key: effect.type});
+		if (effect.type === 'exit') exit.current(effect.ending);
 		else toWatchers.current(effect);
 	};
 
 	const [state, dispatch] = useProgram(updateOverview, init, runEffect);
+	exit.current = useEnding(options.ends, dispatch, options.onExit);
 	toWatchers.current = useWatchSet(options, dispatch);
 	useTerminalSize(dispatch);
 	const spinnerFrame = useClock(dispatch, {...clockNeeds(state, config.lowBandwidth), now});
 	useKeys(dispatch, interactive);
 	useSetNudge(state.nudges.nudge, nudgeSink);
-	useServiceFacts(state.services, options.reportService);
-	useLayoutEffect(() => {
-		if (closing) dispatch({type: 'closing'});
-	}, [closing, dispatch]);
 	return {state, spinnerFrame};
 }

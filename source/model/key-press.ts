@@ -41,11 +41,13 @@ function printableText(input: string): string {
 /**
  * The keys in one chunk of input. Fast typing and pastes arrive as one chunk ("/abc", or two
  * Backspaces as "\x7f\x7f"): each character is a key of its own, and a Backspace inside the
- * chunk is a Backspace, not text.
+ * chunk is a Backspace, not text. A chunk of nothing but carriage returns is that many Enters
+ * (two presses read at once); inside other text a line break stays a paste's, never a command.
  */
 function splitPress(press: KeyPress): KeyPress[] {
 	const characters = [...press.text];
 	if (characters.length <= 1 || press.ctrl || press.meta || press.name !== null) return [press];
+	if (characters.every(character => character === '\r')) return characters.map(() => ({...press, text: '', name: 'return'}));
 	return characters.map(character =>
 		character === '\u007F' || character === '\b' ? {...press, text: '', name: 'backspace'} : {...press, text: character},
 	);

@@ -9,11 +9,16 @@ import {NO_NUDGES, nudgesAfter} from './overview-nudge.js';
 import {displayName, rowGroup, standingOf} from './overview-rows.js';
 import type {OverviewAction, OverviewEffect, OverviewInputs, OverviewService, OverviewSettings, OverviewState} from './overview-types.js';
 import {only, type Update} from './update.js';
-import {initialViewState, updateView} from './view-state.js';
+import {finalView, initialViewState, updateView} from './view-state.js';
+import {NOT_DONE, settleOverviewEnd} from './overview-end.js';
+import {factOf, initialEnd} from './run-end.js';
 import type {ViewAction, ViewEffect, ViewState} from './view-state-types.js';
 
+/** What a step of the overview asks, before the end rule turns q and Ctrl+C into an exit. */
+type StepEffect = OverviewEffect | {readonly type: 'quit'} | {readonly type: 'interrupt'};
+
 export interface InitialOverviewInput {
-	readonly config: Pick<Config, 'typeFilter' | 'order' | 'timeZone'>;
+	readonly config: Pick<Config, 'typeFilter' | 'order' | 'timeZone' | 'once' | 'exitStatus' | 'timeoutMs'>;
 	readonly services: ReadonlyArray<{readonly serviceId: string; readonly name: string | null}>;
 	readonly now: number;
 	readonly columns: number;
@@ -27,6 +32,7 @@ export function initialOverviewState({config, services, now, columns, rows}: Ini
 			listedName: name,
 			// Esc in a service's view, with nothing else open, comes back to the overview.
 			view: initialViewState({config, now, columns, rows, canGoBack: true}),
+			done: NOT_DONE,
 		})),
 		openId: null,
 		settings: {filter: 'all', search: '', searchTyping: false, helpOpen: false, selectedId: null},
@@ -34,6 +40,8 @@ export function initialOverviewState({config, services, now, columns, rows}: Ini
 		now,
 		columns,
 		rows,
+		end: initialEnd(config),
+		final: false,
 	});
 }
 
@@ -83,7 +91,7 @@ function withViews(state: OverviewState, change: (view: ViewState) => ViewState)
 }
 
 /** A message of one service: its view moves on, and the nudge rule reads what changed. */
-function reduceService(state: OverviewState, serviceId: string, action: ViewAction): Update<OverviewState, OverviewEffect> {
+function reduceService(state: OverviewState, serviceId: string, action: ViewAction): Update<OverviewState, StepEffect> {
 	const index = state.services.findIndex(service => service.serviceId === serviceId);
 	const service = state.services[index];
 	if (service === undefined) return only(state);
@@ -97,8 +105,8 @@ function reduceService(state: OverviewState, serviceId: string, action: ViewActi
 }
 
 /** What a service's view asks, passed on about that service; its Esc-back is the overview's own (reduceOpenKey). */
-function outwardOf(effects: readonly ViewEffect[], serviceId: string): OverviewEffect[] {
-	return effects.flatMap((effect): OverviewEffect[] => {
+function outwardOf(effects: readonly ViewEffect[], serviceId: string): StepEffect[] {
+	return effects.flatMap((effect): StepEffect[] => {
 		switch (effect.type) {
 			case 'refresh':
 			case 'read-update-logs':
@@ -107,6 +115,7 @@ function outwardOf(effects: readonly ViewEffect[], serviceId: string): OverviewE
 			case 'interrupt':
 				return [{type: effect.type}];
 			case 'back':
+			case 'exit':
 				return [];
 		}
 	});
@@ -120,7 +129,7 @@ function select(state: OverviewState, index: number): OverviewSettings {
 const NEXT_FILTER = {all: 'in_progress', in_progress: 'failed', failed: 'all'} as const;
 
 /** What an intent changes in the settings (null: nothing), or the effect it asks for. */
-function applyIntent(state: OverviewState, intent: OverviewIntent): OverviewSettings | OverviewEffect | null {
+function applyIntent(state: OverviewState, intent: OverviewIntent): OverviewSettings | StepEffect | null {
 	const {settings} = state;
 	switch (intent.type) {
 		case 'move':
@@ -158,7 +167,7 @@ function applyIntent(state: OverviewState, intent: OverviewIntent): OverviewSett
 	}
 }
 
-function isEffect(change: OverviewSettings | OverviewEffect): change is OverviewEffect {
+function isEffect(change: OverviewSettings | StepEffect): change is StepEffect {
 	return 'type' in change;
 }
 
@@ -168,7 +177,7 @@ function withoutOverlays(settings: OverviewSettings): OverviewSettings {
 	return {...settings, helpOpen: false, searchTyping: false, search: settings.search.trim() === '' ? '' : settings.search};
 }
 
-function reduceIntent(state: OverviewState, intent: OverviewIntent): Update<OverviewState, OverviewEffect> {
+function reduceIntent(state: OverviewState, intent: OverviewIntent): Update<OverviewState, StepEffect> {
 	if (intent.type === 'open') {
 		const service = state.shown[state.selectedIndex];
 		if (service === undefined) return only(state);
@@ -178,16 +187,11 @@ function reduceIntent(state: OverviewState, intent: OverviewIntent): Update<Over
 	const change = applyIntent(state, intent);
 	if (change === null) return only(state);
 	if (!isEffect(change)) return only(deriveOverview({...state, settings: change}));
-	if (change.type === 'quit' || change.type === 'interrupt') {
-		const settings = withoutOverlays(state.settings);
-		return [settings === state.settings ? state : deriveOverview({...state, settings}), [change]];
-	}
-
 	return [state, [change]];
 }
 
 /** A key in the open service's view: its own reducer decides; Esc with nothing open comes back here. */
-function reduceOpenKey(state: OverviewState, openId: string, press: KeyPress): Update<OverviewState, OverviewEffect> {
+function reduceOpenKey(state: OverviewState, openId: string, press: KeyPress): Update<OverviewState, StepEffect> {
 	const service = state.services.find(one => one.serviceId === openId);
 	if (service === undefined) return only({...state, openId: null});
 	const [view, effects] = updateView(service.view, {type: 'key', press});
@@ -196,21 +200,28 @@ function reduceOpenKey(state: OverviewState, openId: string, press: KeyPress): U
 	return [back ? {...next, openId: null} : next, outwardOf(effects, openId)];
 }
 
-function reduceOverviewKey(state: OverviewState, press: KeyPress): Update<OverviewState, OverviewEffect> {
+function reduceOverviewKey(state: OverviewState, press: KeyPress): Update<OverviewState, StepEffect> {
 	const intent = overviewIntent(state.settings.searchTyping, press);
 	return intent === null ? only(state) : reduceIntent(state, intent);
 }
 
 /** One key: the overview's, or the open service view's (a key may open or close a view). */
-function reduceKey(state: OverviewState, press: KeyPress): Update<OverviewState, OverviewEffect> {
+function reduceKey(state: OverviewState, press: KeyPress): Update<OverviewState, StepEffect> {
 	return state.openId === null ? reduceOverviewKey(state, press) : reduceOpenKey(state, state.openId, press);
 }
 
-/** The overview's reducer: the next state (the same object when nothing changes) and its effects. */
-export function updateOverview(state: OverviewState, action: OverviewAction): Update<OverviewState, OverviewEffect> {
+function stepOverview(state: OverviewState, action: OverviewAction): Update<OverviewState, StepEffect> {
 	switch (action.type) {
 		case 'service':
 			return reduceService(state, action.serviceId, action.message);
+		case 'service-done': {
+			const index = state.services.findIndex(service => service.serviceId === action.serviceId);
+			const service = state.services[index];
+			if (service === undefined) return only(state);
+			const done = action.message.failure === null ? {...service.done, pollingDone: true} : {...service.done, failure: action.message.failure};
+			return only(deriveOverview({...state, services: state.services.with(index, {...service, done})}));
+		}
+
 		case 'tick': {
 			if (action.now === state.now) return only(state);
 			return only(deriveOverview({...withViews(state, view => updateView(view, action)[0]), now: action.now}));
@@ -224,10 +235,31 @@ export function updateOverview(state: OverviewState, action: OverviewAction): Up
 
 		case 'key':
 			return foldKeys(state, action.press, reduceKey);
-		case 'closing': {
-			const settings = withoutOverlays(state.settings);
-			const next = withViews(state, view => updateView(view, action)[0]);
-			return only(settings === state.settings && next === state ? state : deriveOverview({...next, settings}));
-		}
+		case 'signal':
+		case 'timeout':
+			// Facts for the end rule alone (updateOverview).
+			return only(state);
 	}
+}
+
+/** The frame kept in the scrollback: the rows (or the open service's view), with no help, search being typed, hint or selection. */
+function finalOverview(state: OverviewState): OverviewState {
+	const next = {...state, settings: withoutOverlays(state.settings), final: true};
+	return deriveOverview(state.openId === null ? next : {...next, services: state.services.map(one => (one.serviceId === state.openId ? {...one, view: finalView(one.view)} : one))});
+}
+
+/**
+ * The overview's reducer: the next state (the same object when nothing changes) and its
+ * effects. After each action the rule for several decides whether the watch is over; once it
+ * is, the state is the kept frame, and nothing changes it.
+ */
+export function updateOverview(state: OverviewState, action: OverviewAction): Update<OverviewState, OverviewEffect> {
+	if (state.final) return only(state);
+	const [next, effects] = stepOverview(state, action);
+	const key = effects.findLast(effect => effect.type === 'quit' || effect.type === 'interrupt')?.type as 'quit' | 'interrupt' | undefined;
+	const change = {...(action.type === 'signal' || action.type === 'timeout' ? factOf(action) : {}), ...(key === undefined ? {} : {key})};
+	const outward = effects.filter((effect): effect is OverviewEffect => effect.type !== 'quit' && effect.type !== 'interrupt');
+	const {end, effect} = settleOverviewEnd(next, change);
+	if (effect?.type !== 'exit') return [end === next.end ? next : {...next, end}, outward];
+	return [finalOverview({...next, end}), [...outward, effect]];
 }

@@ -3,7 +3,9 @@
 import type {KeyPressAction} from './key-press.js';
 import type {NudgeMemory} from './overview-nudge.js';
 import type {OverviewLayout} from './overview-layout.js';
-import type {ClosingAction, ResizeAction, TickAction, ViewState} from './view-state-types.js';
+import type {EndMessage, EndState, ExitEnding, OutsideEnd} from './run-end.js';
+import type {ResizeAction, TickAction, ViewState} from './view-state-types.js';
+import type {ServiceFacts} from './watch-end-many.js';
 import type {WatchMessage} from './watch-messages.js';
 
 /** One service of the set: its id, its name from the list (if any), and its single view. */
@@ -12,6 +14,8 @@ export interface OverviewService {
 	readonly listedName: string | null;
 	/** Fed every message of the service's poll loop, shown when the service is opened. */
 	readonly view: ViewState;
+	/** How its poll loop ended, once it did (the rest of its facts come from its view's data). */
+	readonly done: Pick<ServiceFacts, 'pollingDone' | 'failure'>;
 }
 
 /** `f` cycles: every row, the ones in progress, the failed ones. */
@@ -39,6 +43,10 @@ export interface OverviewInputs {
 	readonly now: number;
 	readonly columns: number;
 	readonly rows: number;
+	/** When the watch of the set ends (run-end.ts, with the rule for several). */
+	readonly end: EndState;
+	/** The run ended: this is the frame kept in the scrollback (no hints, no selection). */
+	readonly final: boolean;
 }
 
 /** Everything the overview shows. */
@@ -60,12 +68,19 @@ export interface ServiceMessageAction {
 	readonly message: WatchMessage;
 }
 
-export type OverviewAction = ServiceMessageAction | TickAction | ResizeAction | KeyPressAction | ClosingAction;
+/** One service's poll loop stopped by itself: after a terminal status, or on a permanent error. */
+export interface ServiceDoneAction {
+	readonly type: 'service-done';
+	readonly serviceId: string;
+	readonly message: Extract<EndMessage, {type: 'watch-done'}>;
+}
+
+export type OverviewAction = ServiceMessageAction | ServiceDoneAction | OutsideEnd | TickAction | ResizeAction | KeyPressAction;
 
 /** What the overview asks the world to do. */
 export type OverviewEffect =
-	| {readonly type: 'quit'}
-	| {readonly type: 'interrupt'}
+	/** The watch of the set is over: the runtime leaves, keeping this frame. */
+	| {readonly type: 'exit'; readonly ending: ExitEnding}
 	/** Poll one service now, or every one (null). */
 	| {readonly type: 'refresh'; readonly serviceId: string | null}
 	/** A service's current deployment is an update that began or ended: its poll loop reads the update logs. */

@@ -1,19 +1,16 @@
-// The parts of the view state that follow from the rest: deployment progress, its instance
-// counts and update, outcome notices, the timeline, the diagnosis and its Why block, the
+// The parts of the view state that follow from the rest: the shown deployment and its
+// instance counts, outcome notices, the timeline, the diagnosis and its Why block, the
 // layout, the page on screen, and a page number that stays in range and follows the selected
 // event.
 //
-// Deployment progress is cached in the state rather than memoised in the view because the
-// reducer needs it: the number of model tracks and outcome lines decides the layout, and
-// the layout decides the page size that paging keys clamp against. It is recomputed only
-// when the store or the details change (at most once per poll), never on a clock tick. The
+// Deployment progress is folded from the watcher's messages (watch-data.ts) and kept in the
+// state because the reducer needs it: the number of model tracks and outcome lines decides
+// the layout, and the layout decides the page size that paging keys clamp against. The
 // diagnosis follows the deployment, and while it runs the clock (see view-state-why.ts).
-import type {DeploymentProgress, ServiceDetails} from './types.js';
-import {computeDeployment} from './deployment.js';
+import type {DeploymentProgress} from './types.js';
 import {hasResourceUse, serviceInstances, type ServiceInstances} from './instances.js';
-import {currentUpdate} from './update-log-reads.js';
 import type {UpdateDiff} from './update-log-diff.js';
-import {storeEvents, type EventStore} from './store.js';
+import type {EventStore} from './store.js';
 import {queryPage, type EventPage} from './store-query.js';
 import {planLayout, tracksFitAsColumns, type LayoutPlan} from './view-state-layout.js';
 import {noticeLineCount, outcomeNotices} from './view-state-notices.js';
@@ -23,11 +20,6 @@ import {lineShown, queryOf, shownStore, type ViewInputs, type ViewSettings, type
 import {diagnosisFor, whyBlockOf, whyLineCount, type WhyBlock} from './view-state-why.js';
 import type {Diagnosis} from './diagnosis/types.js';
 import {failedPhaseNote, failureCulprit} from './wording.js';
-
-/** Progress of the current deployment from every event held (ascending) and the details. */
-export function deploymentOf(store: EventStore, details: ServiceDetails | null): DeploymentProgress {
-	return computeDeployment(storeEvents(store), details);
-}
 
 /** Models whose failed phase has something to say: its cause, or that another model's failure interrupted it. */
 export function failedTrackCount(deployment: DeploymentProgress): number {
@@ -64,14 +56,11 @@ function layoutFor(core: ViewInputs, {shown, noticeLines, timelineLines, instanc
 	});
 }
 
-function instancesOf(previous: ViewState | null, core: ViewInputs, shown: DeploymentProgress): ServiceInstances | null {
-	if (previous !== null && previous.monitor === core.monitor && previous.shown === shown && previous.details === core.details) return previous.instances;
+/** The data's instances, or while paused the monitor attributed to the frozen deployment's models. */
+function shownInstancesOf(previous: ViewState | null, core: ViewInputs, shown: DeploymentProgress): ServiceInstances | null {
+	if (shown === core.deployment) return core.instances;
+	if (previous !== null && previous.monitor === core.monitor && previous.shown === shown && previous.details === core.details) return previous.shownInstances;
 	return core.monitor === null ? null : serviceInstances(core.monitor, shown.tracks.map(track => track.model), core.details?.config ?? []);
-}
-
-function updateOf(previous: ViewState | null, core: ViewInputs, deployment: DeploymentProgress): UpdateDiff | null {
-	if (previous !== null && previous.updateReads === core.updateReads && previous.deployment === deployment && previous.details === core.details) return previous.update;
-	return currentUpdate(core.updateReads, deployment, core.details);
 }
 
 /** The diagnosis and its Why block for new inputs, reused when nothing they depend on changed. */
@@ -115,16 +104,12 @@ function samePageInputs(previous: ViewState, store: EventStore, settings: ViewSe
 
 /** The view state for new inputs: the derived parts recomputed, reusing whatever did not change. */
 export function deriveView(previous: ViewState | null, core: ViewInputs): ViewState {
-	const deployment =
-		previous !== null && previous.store === core.store && previous.details === core.details
-			? previous.deployment
-			: deploymentOf(core.store, core.details);
-	const shown = core.frozen?.deployment ?? deployment;
+	const {update} = core;
+	const shown = core.frozen?.deployment ?? core.deployment;
 	const sameShown = previous !== null && previous.shown === shown;
-	const instances = instancesOf(previous, core, shown);
-	const update = updateOf(previous, core, deployment);
+	const instances = shownInstancesOf(previous, core, shown);
 	const sameNotices =
-		sameShown && previous.detailsUnavailable === core.detailsUnavailable && previous.monitorUnavailable === core.monitorUnavailable && previous.instances === instances;
+		sameShown && previous.detailsUnavailable === core.detailsUnavailable && previous.monitorUnavailable === core.monitorUnavailable && previous.shownInstances === instances;
 	const {detailsUnavailable, monitorUnavailable} = core;
 	const notices = sameNotices ? previous.notices : outcomeNotices(shown, {detailsUnavailable, monitorUnavailable, instances});
 	const timeline = sameShown ? previous.timeline : timelineOf(shown);
@@ -139,5 +124,5 @@ export function deriveView(previous: ViewState | null, core: ViewInputs): ViewSt
 			? previous.page
 			: queryPage(store, {...queryOf(settings, pageSize), page: settings.page});
 	if (page.page !== settings.page) settings = {...settings, page: page.page};
-	return {...core, settings, deployment, shown, instances, update, notices, timeline, diagnosis, why, layout, pageSize, pageCount: page.pageCount, page};
+	return {...core, settings, shown, shownInstances: instances, notices, timeline, diagnosis, why, layout, pageSize, pageCount: page.pageCount, page};
 }

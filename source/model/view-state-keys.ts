@@ -258,7 +258,7 @@ export function applyKey(state: ViewState, action: KeyAction): KeyChange {
 		case 'escape': {
 			const settings = escape(state.settings);
 			if (settings !== null) return {inputs: {settings}, effects: []};
-			return state.canGoBack ? {inputs: null, effects: [{type: 'back'}]} : NOTHING;
+			return state.canGoBack ? {inputs: null, effects: [{type: 'back', notice: null}]} : NOTHING;
 		}
 
 		default: {

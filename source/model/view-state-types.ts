@@ -5,10 +5,10 @@ import type {Order, TimeZoneSetting, TypeFilter} from '../config/types.js';
 import type {SlowContext} from './diagnosis/slow.js';
 import type {Diagnosis} from './diagnosis/types.js';
 import type {ServiceInstances} from './instances.js';
-import type {DeploymentProgress, ServiceDetails, ServiceMonitor} from './types.js';
-import type {UpdateDiff} from './update-log-diff.js';
-import type {UpdateLogReads} from './update-log-reads.js';
-import type {SyncState, WatchMessage} from './watch-messages.js';
+import type {DeploymentProgress} from './types.js';
+import type {WatchData} from './watch-data.js';
+import type {WatchMessage} from './watch-messages.js';
+import type {EndMessage, EndState, ExitEnding} from './run-end.js';
 import type {EventStore} from './store.js';
 import type {EventPage, PageQuery} from './store-query.js';
 import type {CompletionState} from './view-state-completion.js';
@@ -54,22 +54,11 @@ export interface FrozenView {
 	readonly deployment: DeploymentProgress;
 }
 
-/** What actions change directly; everything else in ViewState is derived from it. */
-export interface ViewInputs {
-	/** Every event received (live, even while paused). */
-	readonly store: EventStore;
-	readonly details: ServiceDetails | null;
-	/** Why the details API cannot be used (e.g. `403`), or null. */
-	readonly detailsUnavailable: string | null;
-	/** The last monitor answer (instances and resource use), or null. */
-	readonly monitor: ServiceMonitor | null;
-	/** Why the monitor API cannot be used, or null. */
-	readonly monitorUnavailable: string | null;
-	/** When to read the update logs, and the records read (update-log-reads.ts). */
-	readonly updateReads: UpdateLogReads;
-	readonly sync: SyncState;
-	/** Client time of the last successful poll, null before the first. */
-	readonly lastSuccessAt: number | null;
+/**
+ * What actions change directly, and what the watch learned (watch-data.ts, with the parts
+ * that follow from it); everything else in ViewState is derived from these.
+ */
+export interface ViewInputs extends WatchData {
 	readonly settings: ViewSettings;
 	/** Set while paused (space). */
 	readonly frozen: FrozenView | null;
@@ -79,12 +68,14 @@ export interface ViewInputs {
 	readonly now: number;
 	readonly columns: number;
 	readonly rows: number;
-	/** How far the server clock runs ahead of ours (see estimateSkew). */
-	readonly skewMs: number;
 	/** The watch was opened from the service picker: Esc with nothing open goes back to it. */
 	readonly canGoBack: boolean;
 	/** When a phase counts as slow, and the deployment timeout (--slow-after, --deploy-timeout). */
 	readonly slowLimits: SlowLimits;
+	/** When this view's run ends (run-end.ts); null inside the overview, which decides for the set. */
+	readonly end: EndState | null;
+	/** The run ended: this is the frame kept in the scrollback (no hints, countdown or selection). */
+	readonly final: boolean;
 }
 
 /** The limits a slow diagnosis is judged against; the clock comes from the state. */
@@ -93,14 +84,10 @@ export type SlowLimits = Pick<SlowContext, 'thresholds' | 'timeoutMs' | 'cloud'>
 /** Everything the live view shows, plus what it needs to lay itself out. */
 export interface ViewState extends ViewInputs {
 	// Derived (see view-state-derive.ts for why they are kept here).
-	/** Progress from the live data. */
-	readonly deployment: DeploymentProgress;
 	/** Progress as shown: the frozen one while paused, else the live one. */
 	readonly shown: DeploymentProgress;
-	/** The monitor answer attributed to the shown deployment's models; null without one. */
-	readonly instances: ServiceInstances | null;
-	/** What the current deployment's update changes, once its update logs were read. */
-	readonly update: UpdateDiff | null;
+	/** The monitor answer attributed to the shown deployment's models: the data's `instances` unless paused. */
+	readonly shownInstances: ServiceInstances | null;
 	readonly notices: readonly OutcomeNotice[];
 	/** Phase shares per model once the shown deployment ended. */
 	readonly timeline: readonly TimelineRow[];
@@ -158,19 +145,17 @@ export type KeyAction =
 	/** Ctrl+C: quit with the interrupted exit code. */
 	| {readonly type: 'interrupt'};
 
-/** The watch is ending for a reason other than a key: the kept frame must be the deployment. */
-export interface ClosingAction {
-	readonly type: 'closing';
-}
-
-export type ViewAction = WatchMessage | TickAction | ResizeAction | KeyAction | KeyPressAction | ClosingAction;
+export type ViewAction = WatchMessage | EndMessage | TickAction | ResizeAction | KeyAction | KeyPressAction;
 
 /** What the live view asks the world to do. */
 export type ViewEffect =
+	/** q and Ctrl+C: the overview ends the set on them; a view with its own end state decides itself. */
 	| {readonly type: 'quit'}
 	| {readonly type: 'interrupt'}
-	/** Back to the service picker (only when the watch was opened from it). */
-	| {readonly type: 'back'}
+	/** The run is over (run-end.ts): the runtime leaves, keeping this frame. */
+	| {readonly type: 'exit'; readonly ending: ExitEnding}
+	/** Back to the service picker (only when the watch was opened from it); `notice` says why when it failed. */
+	| {readonly type: 'back'; readonly notice: string | null}
 	/** Poll now. */
 	| {readonly type: 'refresh'}
 	/** The current deployment is an update that began or ended: read the update logs. */

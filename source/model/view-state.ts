@@ -3,16 +3,16 @@
 // returns the very same state object, so React skips the render and nothing is written.
 import type {Config, TimeZoneSetting} from '../config/types.js';
 import {DEFAULT_DEPLOY_TIMEOUT_MS, DEFAULT_SLOW_THRESHOLDS} from './diagnosis/thresholds.js';
-import type {SyncState, WatchMessage} from './watch-messages.js';
-import {estimateSkew} from './elapsed.js';
+import {isWatchMessage, type SyncState, type WatchMessage} from './watch-messages.js';
+import {emptyWatchData, foldWatch, watchFacts} from './watch-data.js';
 import {foldKeys, type KeyPress} from './key-press.js';
-import {addEvents, emptyStore, newestOccurTime, storeEvents} from './store.js';
 import {only, type Update} from './update.js';
-import {nextUpdateLogRead, NO_UPDATE_LOG_READS, withUpdateRecords} from './update-log-reads.js';
 import {NO_COMPLETION, trackCompletion} from './view-state-completion.js';
 import {deriveView} from './view-state-derive.js';
 import {keyIntent} from './view-state-intents.js';
 import {applyKey, withoutOverlays} from './view-state-keys.js';
+import {factOf, initialEnd, isEndMessage, settleEnd} from './run-end.js';
+import {decideEnd, type EndRules} from './watch-end.js';
 import {initialTimeMode, type KeyAction, type ViewAction, type ViewEffect, type ViewState} from './view-state-types.js';
 import {docsCloudOf} from './diagnosis/docs-links.js';
 
@@ -24,19 +24,14 @@ export interface InitialViewInput {
 	readonly rows: number;
 	/** Opened from the service picker: Esc with nothing open goes back. */
 	readonly canGoBack?: boolean;
+	/** The flags that end the run, when this view decides its end (not inside the overview). */
+	readonly endRules?: EndRules;
 }
 
 /** The state before any message: empty store, loading, settings from the Config. */
-export function initialViewState({config, now, columns, rows, canGoBack = false}: InitialViewInput): ViewState {
+export function initialViewState({config, now, columns, rows, canGoBack = false, endRules}: InitialViewInput): ViewState {
 	return deriveView(null, {
-		store: emptyStore(),
-		details: null,
-		detailsUnavailable: null,
-		monitor: null,
-		monitorUnavailable: null,
-		updateReads: NO_UPDATE_LOG_READS,
-		sync: {kind: 'loading'},
-		lastSuccessAt: null,
+		...emptyWatchData(),
 		settings: {
 			typeFilter: config.typeFilter,
 			order: config.order,
@@ -56,80 +51,21 @@ export function initialViewState({config, now, columns, rows, canGoBack = false}
 		now,
 		columns,
 		rows,
-		skewMs: 0,
 		canGoBack,
+		end: endRules === undefined ? null : initialEnd(endRules),
+		final: false,
 		slowLimits: {thresholds: config.slowThresholds ?? DEFAULT_SLOW_THRESHOLDS, timeoutMs: config.deployTimeoutMs ?? DEFAULT_DEPLOY_TIMEOUT_MS, cloud: docsCloudOf(config.endpoint)},
 	});
 }
 
-function sameJson(a: unknown, b: unknown): boolean {
-	return a === b || JSON.stringify(a) === JSON.stringify(b);
-}
-
-function reduceSync(state: ViewState, sync: SyncState): ViewState {
-	const completion = sync.kind === 'ok' ? trackCompletion(state.completion, state.deployment) : state.completion;
-	if (completion === state.completion && sameJson(state.sync, sync)) {
-		return state;
-	}
-
-	const lastSuccessAt = sync.kind === 'ok' || sync.kind === 'retrying' ? (sync.lastSuccessAt ?? state.lastSuccessAt) : state.lastSuccessAt;
-	return {...state, sync, lastSuccessAt, completion};
-}
-
-/** New events or details: the state again, and a read of the update logs when the rule says so. */
-function withData(state: ViewState, next: ViewState): Update<ViewState, ViewEffect> {
-	const derived = deriveView(state, next);
-	const {reads, read} = nextUpdateLogRead(derived.updateReads, storeEvents(derived.store), derived.deployment, derived.details);
-	const settled = reads === derived.updateReads ? derived : deriveView(derived, {...derived, updateReads: reads});
-	return [settled, read ? [{type: 'read-update-logs'}] : []];
-}
-
+/** A watcher message: the watch data folded (watch-data.ts), then what the view derives from it. */
 function reduceMessage(state: ViewState, message: WatchMessage): Update<ViewState, ViewEffect> {
-	switch (message.type) {
-		case 'events': {
-			const {store} = addEvents(state.store, message.events);
-			if (store === state.store) {
-				return only(state);
-			}
-
-			const newest = newestOccurTime(store);
-			const skewMs = newest === null ? state.skewMs : estimateSkew(newest, message.at, state.skewMs);
-			return withData(state, {...state, store, skewMs});
-		}
-
-		case 'details': {
-			if (sameJson(state.details, message.details) && state.detailsUnavailable === null) {
-				return only(state);
-			}
-
-			return withData(state, {...state, details: message.details, detailsUnavailable: null});
-		}
-
-		case 'details-unavailable': {
-			return only(state.detailsUnavailable === message.reason ? state : deriveView(state, {...state, detailsUnavailable: message.reason}));
-		}
-
-		case 'monitor': {
-			return only(sameJson(state.monitor, message.monitor) ? state : deriveView(state, {...state, monitor: message.monitor}));
-		}
-
-		case 'monitor-unavailable': {
-			return only(state.monitorUnavailable === message.reason ? state : deriveView(state, {...state, monitorUnavailable: message.reason}));
-		}
-
-		case 'update-logs': {
-			return only(deriveView(state, {...state, updateReads: withUpdateRecords(state.updateReads, message.records)}));
-		}
-
-		case 'update-logs-unavailable': {
-			// Said once in --debug by the run (cli/run.ts); the view carries on without the line.
-			return only(state);
-		}
-
-		case 'sync': {
-			return only(reduceSync(state, message.state));
-		}
-	}
+	const [data, effects] = foldWatch(state, message);
+	// A poll that went through is when the view notices the deployment ended (bell, notification).
+	const completion = message.type === 'sync' && message.state.kind === 'ok' ? trackCompletion(state.completion, data.deployment) : state.completion;
+	if (data === state && completion === state.completion) return only(state);
+	const next = deriveView(state, {...data, completion});
+	return [next, effects.some(effect => effect.type === 'read-update-logs') ? [{type: 'read-update-logs'}] : []];
 }
 
 function reduceIntent(state: ViewState, action: KeyAction): Update<ViewState, ViewEffect> {
@@ -143,8 +79,11 @@ function reduceKey(state: ViewState, press: KeyPress): Update<ViewState, ViewEff
 	return intent === null ? only(state) : reduceIntent(state, intent);
 }
 
-/** The reducer of the live view: the next state (the same object when nothing changes) and its effects. */
-export function updateView(state: ViewState, action: ViewAction): Update<ViewState, ViewEffect> {
+/** One action, before the end rule is applied. */
+function stepView(state: ViewState, action: ViewAction): Update<ViewState, ViewEffect> {
+	if (isWatchMessage(action)) return reduceMessage(state, action);
+	// Facts for the end rule alone (settleView); the screen shows nothing of them.
+	if (isEndMessage(action)) return only(state);
 	switch (action.type) {
 		case 'tick': {
 			if (action.now === state.now) return only(state);
@@ -161,28 +100,47 @@ export function updateView(state: ViewState, action: ViewAction): Update<ViewSta
 			return only(deriveView(state, {...state, columns: action.columns, rows: action.rows}));
 		}
 
-		case 'events':
-		case 'details':
-		case 'details-unavailable':
-		case 'monitor':
-		case 'monitor-unavailable':
-		case 'update-logs':
-		case 'update-logs-unavailable':
-		case 'sync': {
-			return reduceMessage(state, action);
-		}
-
 		case 'key': {
 			return foldKeys(state, action.press, reduceKey);
-		}
-
-		case 'closing': {
-			const settings = withoutOverlays(state.settings);
-			return only(settings === state.settings ? state : deriveView(state, {...state, settings}));
 		}
 
 		default: {
 			return reduceIntent(state, action);
 		}
 	}
+}
+
+/** No next poll once the run is over: the kept frame counts down to nothing. */
+function finalSync(sync: SyncState): SyncState {
+	if (sync.kind === 'ok') return sync.nextPollAt === null ? sync : {...sync, nextPollAt: null};
+	if (sync.kind === 'retrying') return {kind: 'stopped', message: `the last poll failed (${sync.reason})`, errorKind: 'ended'};
+	return sync;
+}
+
+/** The frame kept in the scrollback once the run ends: the deployment, with no overlay, hint, countdown or selection. */
+export function finalView(state: ViewState): ViewState {
+	const settings = {...withoutOverlays(state.settings), selected: null, lineSelected: null};
+	return deriveView(state, {...state, settings, sync: finalSync(state.sync), final: true});
+}
+
+/** The end rule after an action: its facts (an end message, q, Ctrl+C) and the watch's own; the exit as an effect. */
+function settleView(action: ViewAction, [next, effects]: Update<ViewState, ViewEffect>): Update<ViewState, ViewEffect> {
+	const end = next.end;
+	if (end === null) return [next, effects];
+	const key = effects.findLast(effect => effect.type === 'quit' || effect.type === 'interrupt')?.type as 'quit' | 'interrupt' | undefined;
+	const change = {...(isEndMessage(action) ? factOf(action) : {}), ...(key === undefined ? {} : {key})};
+	const settled = settleEnd(end, change, (facts, rules) => decideEnd({...facts, ...watchFacts(next)}, rules));
+	const rest = key === undefined ? effects : effects.filter(effect => effect.type !== 'quit' && effect.type !== 'interrupt');
+	if (settled.effect === null) return [settled.end === end ? next : {...next, end: settled.end}, rest];
+	if (settled.effect.type === 'back') return [{...next, end: settled.end}, [...rest, settled.effect]];
+	return [finalView({...next, end: settled.end}), [...rest, settled.effect]];
+}
+
+/**
+ * The reducer of the live view: the next state (the same object when nothing changes) and its
+ * effects. Once the run ended the state is the kept frame, and nothing changes it.
+ */
+export function updateView(state: ViewState, action: ViewAction): Update<ViewState, ViewEffect> {
+	if (state.final) return only(state);
+	return settleView(action, stepView(state, action));
 }

@@ -1,6 +1,7 @@
 // When a watch is over, why, with which exit code and which closing line. One rule for the
-// live view and the plain/JSON logs: both feed it what they know after every message and
-// every outside event (a signal, the timeout, a key), and both end when it says so.
+// live view, the overview, the picker and the plain/JSON logs: each applies it after every
+// message and every outside event (a signal, the timeout, a key) through run-end.ts, and
+// ends when it says so.
 import {formatDuration} from './elapsed.js';
 import {EXIT} from './exit-codes.js';
 import type {Outcome} from './types.js';

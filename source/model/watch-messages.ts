@@ -34,3 +34,21 @@ export type WatchMessage =
 	/** The update logs API is not offered: the watch carries on without the update line. */
 	| {readonly type: 'update-logs-unavailable'; readonly reason: string; readonly at: number}
 	| {readonly type: 'sync'; readonly state: SyncState; readonly at: number};
+
+// Every message type, so that a reducer embedding the watch data can pass them all to the fold
+// (watch-data.ts) without naming each: a new message fails to compile until it is listed here.
+const WATCH_MESSAGE_TYPES: Readonly<Record<WatchMessage['type'], true>> = {
+	events: true,
+	details: true,
+	'details-unavailable': true,
+	monitor: true,
+	'monitor-unavailable': true,
+	'update-logs': true,
+	'update-logs-unavailable': true,
+	sync: true,
+};
+
+/** Whether an action is one of the watcher's messages. */
+export function isWatchMessage(action: {readonly type: string}): action is WatchMessage {
+	return Object.hasOwn(WATCH_MESSAGE_TYPES, action.type);
+}

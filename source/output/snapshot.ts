@@ -1,6 +1,8 @@
 import type {ServiceInstances} from '../model/instances.js';
 import type {DeploymentProgress, PhaseProgress, PhaseState, ServiceDetails, WatchEvent} from '../model/types.js';
 import type {UpdateDiff} from '../model/update-log-diff.js';
+import {storeEvents} from '../model/store.js';
+import type {WatchData} from '../model/watch-data.js';
 
 /** What the non-TTY outputs know at one moment; renderers compare two of these. */
 export interface WatchSnapshot {
@@ -14,6 +16,12 @@ export interface WatchSnapshot {
 	readonly instancesAt: number | null;
 	/** What the current deployment's update changes, once its update logs were read. */
 	readonly update: UpdateDiff | null;
+}
+
+/** The snapshot of the watch data (model/watch-data.ts); `events` is the store's own array. */
+export function snapshotOf(data: WatchData): WatchSnapshot {
+	const {details, deployment, instances, update} = data;
+	return {events: storeEvents(data.store), details, deployment, instances, instancesAt: data.monitorAt, update};
 }
 
 /** A phase of one model that moved to a new state between two snapshots. */

@@ -195,7 +195,7 @@ export function createLogUpdate(stream: Writable, {showCursor = false} = {}): Lo
 	return render;
 }
 
-/** A frame drawn before Ink started (source/render/first-frame.ts), waiting to be adopted. */
+/** A frame drawn before Ink started (source/cli/first-frame.ts), waiting to be adopted. */
 let painted: {readonly stream: Writable; readonly log: LogUpdate; readonly adopted: () => void} | null = null;
 
 /**

@@ -1,7 +1,7 @@
 // Terminal columns of a string, without ICU for the text the view draws itself. string-width
 // segments every non-ASCII string into graphemes, and the first Intl.Segmenter a process
 // builds costs ~8 ms (ICU's break rules), a third of node's own start-up; the painted first
-// frame (source/render/first-frame.ts) has only ASCII and the view's own glyphs to measure.
+// frame (source/cli/first-frame.ts) has only ASCII and the view's own glyphs to measure.
 
 import stringWidth from 'string-width';
 

@@ -23,6 +23,8 @@ export interface FooterProps {
 	readonly updateShown: boolean;
 	/** A diagnosis is shown: `w` opens all of it. */
 	readonly whyShown?: boolean;
+	/** The run ended (the frame kept in the scrollback): no keys work, so none are named. */
+	readonly final?: boolean;
 	readonly width: number;
 	readonly ascii: boolean;
 	readonly color: boolean;
@@ -103,6 +105,6 @@ export function Footer(props: FooterProps) {
 		{text: '   '},
 	];
 	const room = width - state.reduce((used, segment) => used + widthOf(segment.text), 0);
-	const segments: Segment[] = [...state, {text: fittedHints(hints(props), room), dim: true}];
+	const segments: Segment[] = props.final ? state : [...state, {text: fittedHints(hints(props), room), dim: true}];
 	return <SegmentLine segments={segments} width={width} color={color} ascii={ascii} />;
 }

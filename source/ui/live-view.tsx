@@ -75,6 +75,7 @@ function ViewFooter({state, page, config, backTo = null}: LiveViewProps) {
 			canGoBack={backTo !== null}
 			updateShown={state.update !== null}
 			whyShown={state.why !== null}
+			final={state.final}
 			width={state.columns}
 			ascii={config.ascii}
 			color={config.color}
@@ -135,7 +136,7 @@ function ViewBody(props: LiveViewProps) {
 			{layout.phaseMode !== 'hidden' && (
 				<PhaseList
 					tracks={state.shown.tracks}
-					instances={state.instances}
+					instances={state.shownInstances}
 					mode={layout.phaseMode}
 					shape={layout.phaseShape}
 					width={columns}
@@ -150,7 +151,7 @@ function ViewBody(props: LiveViewProps) {
 			<Why {...props} kind="slow" />
 			{layout.outcomeLines > 0 && <Outcome notices={state.notices} lineCounts={layout.noticeLines} width={columns} ascii={ascii} color={color} />}
 			<Why {...props} kind="failed" />
-			{layout.resourceLines > 0 && state.instances && <ResourceLine instances={state.instances} width={columns} ascii={ascii} color={color} />}
+			{layout.resourceLines > 0 && state.shownInstances && <ResourceLine instances={state.shownInstances} width={columns} ascii={ascii} color={color} />}
 			{layout.timelineLines > 0 && <Timeline rows={state.timeline} width={columns} ascii={ascii} color={color} />}
 			{layout.spacers && <Text> </Text>}
 			{layout.eventRows > 0 && <EventRows {...props} />}

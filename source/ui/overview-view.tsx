@@ -62,7 +62,8 @@ function footerSegments(state: OverviewState, ascii: boolean): Segment[] {
 			];
 	const fixed: Segment[] = [...searching, {text: where, bold: true}, {text: '   '}];
 	const room = state.columns - fixed.reduce((used, segment) => used + widthOf(segment.text), 0);
-	return [...fixed, {text: fittedHints(hints, room), dim: true}];
+	// The frame kept after the run ended names no keys: none work any more.
+	return state.final ? fixed : [...fixed, {text: fittedHints(hints, room), dim: true}];
 }
 
 /** The count line, a page of service rows (or the help), and the footer; never taller than rows − 1. */
@@ -71,7 +72,7 @@ export function OverviewView(props: OverviewViewProps) {
 	const {layout, columns, settings} = state;
 	const line = (key: string, segments: Segment[]) => <SegmentLine key={key} segments={segments} width={columns} color={color} ascii={ascii} />;
 	const page = pageRows(state);
-	const selectedId = state.shown[state.selectedIndex]?.serviceId ?? null;
+	const selectedId = state.final ? null : (state.shown[state.selectedIndex]?.serviceId ?? null);
 	const main = settings.helpOpen ? (
 		<Help maxLines={layout.helpLines} width={columns} backTo={null} keys={overviewKeyList(ascii)} ascii={ascii} color={color} />
 	) : page.length === 0 ? (

@@ -3,7 +3,8 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {ConfigError, CredentialError} from '../../source/config/errors.js';
-import {FLAG_CHOICES, resolveConfig} from '../../source/config/resolve.js';
+import {FLAG_CHOICES} from '../../source/config/resolve.js';
+import {resolveConfig} from '../../source/cli/resolve-runtime.js';
 import type {ConfigEnvironment, RawFlags} from '../../source/config/types.js';
 import {DEFAULT_SLOW_THRESHOLDS} from '../../source/model/diagnosis/thresholds.js';
 

@@ -68,6 +68,62 @@ describe('the frame kept in the scrollback', () => {
 	});
 });
 
+describe('the frame kept after the run ends is true: no countdown, no key hints, no selection marker', () => {
+	it('--once leaves the deployment as it was polled', async () => {
+		// Given a deployment under way
+		const sim = await startSim({scenario: 'stuck', speed: 100});
+
+		// When the watch polls once and ends
+		const session = watchInPty(sim, {cols: 100, rows: 30}, ['--once']);
+		const exit = await session.exit;
+		await session.flush();
+
+		// Then the kept frame shows the deployment and when it was read, and nothing that still moves or asks for a key
+		expect(exit.code).toBe(0);
+		const kept = session.screenText();
+		expect(kept).toContain('Image pulling');
+		expect(kept).toContain('updated');
+		expect(kept).not.toContain('next in');
+		expect(kept).not.toContain('q quit');
+		expect(kept).not.toContain('? help');
+	});
+
+	it('--timeout while the deployment runs ends with 5, says why below the kept frame, and names no keys', async () => {
+		const sim = await startSim({scenario: 'stuck', speed: 100});
+		const session = watchInPty(sim, {cols: 100, rows: 30}, ['--timeout', '3s']);
+		await session.waitForText('pulling model image');
+		const exit = await session.exit;
+		await session.flush();
+		expect(exit.code).toBe(5);
+		const kept = session.screenText();
+		expect(kept).toContain('Image pulling');
+		expect(kept).toContain('--timeout reached after 3s');
+		expect(kept).not.toContain('next in');
+		expect(kept).not.toContain('q quit');
+	});
+
+	it('--exit-status leaves the finished deployment, without the row that was selected marked', async () => {
+		// Given a deployment that succeeds, watched with a row selected
+		const sim = await startSim({scenario: 'success', speed: 3});
+		const session = watchInPty(sim, {cols: 100, rows: 30}, ['--exit-status', '--interval', '1']);
+		await session.waitFor(() => /\([1-9]\d* events?\)/.test(session.screenText()), 'a first event');
+		session.press('down');
+		await session.waitFor(() => session.screenLines().some(line => line.startsWith('›')), 'a row selected');
+
+		// When the deployment ends, so does the watch
+		const exit = await session.exit;
+		await session.flush();
+
+		// Then the kept frame says how it ended, with no countdown, hint or marker
+		expect(exit.code).toBe(0);
+		const kept = session.screenText();
+		expect(kept).toMatch(/Deployed in/);
+		expect(kept).not.toContain('next in');
+		expect(kept).not.toContain('q quit');
+		expect(kept).not.toContain('›');
+	}, 60_000);
+});
+
 const EVENTS_PATH = /^\/v1\/[^/]+\/services\/([^/]+)\/events\/?$/;
 
 /** Every service but `keep` answers its events with 404, as a service deleted meanwhile would. */

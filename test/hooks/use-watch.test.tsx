@@ -3,6 +3,7 @@ import {Text} from 'ink';
 import {afterEach, describe, expect, test} from 'vitest';
 import type {WatcherFactory} from '../../source/api/watcher.js';
 import {useWatch} from '../../source/hooks/use-watch.js';
+import type {EndMessage} from '../../source/model/run-end.js';
 import type {WatchMessage} from '../../source/model/watch-messages.js';
 import {fakeWatcher} from '../ui/fixtures.js';
 import {renderSized, waitForFrame, type Rendered} from '../ui/helpers.js';
@@ -14,7 +15,7 @@ afterEach(() => {
 });
 
 function Probe({factory}: {readonly factory: WatcherFactory}) {
-	const [kinds, dispatch] = useReducer((seen: string, message: WatchMessage) => `${seen}${message.type};`, '');
+	const [kinds, dispatch] = useReducer((seen: string, message: WatchMessage | EndMessage) => `${seen}${message.type};`, '');
 	useWatch(factory, dispatch);
 	return <Text>seen:{kinds}</Text>;
 }

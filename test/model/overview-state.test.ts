@@ -110,10 +110,22 @@ describe('updateOverview: a service opened', () => {
 		expect(run(mixed(), key('r')).effects).toEqual([{type: 'refresh', serviceId: null}]);
 	});
 
-	it('q quits from either screen; Ctrl+C interrupts', () => {
-		expect(run(mixed(), key('q')).effects).toEqual([{type: 'quit'}]);
-		expect(run(mixed(), key('', 'return'), key('q')).effects).toEqual([{type: 'quit'}]);
-		expect(run(mixed(), {type: 'key', press: {text: 'c', name: null, ctrl: true, meta: false}}).effects).toEqual([{type: 'interrupt'}]);
+	it('q quits from either screen (exit 0); Ctrl+C interrupts (exit 130)', () => {
+		const exit = (reason: string, exitCode: number) => [{type: 'exit', ending: expect.objectContaining({reason, exitCode})}];
+		expect(run(mixed(), key('q')).effects).toEqual(exit('quit', 0));
+		expect(run(mixed(), key('', 'return'), key('q')).effects).toEqual(exit('quit', 0));
+		expect(run(mixed(), {type: 'key', press: {text: 'c', name: null, ctrl: true, meta: false}}).effects).toEqual(exit('interrupt', 130));
+	});
+
+	it('two Enters read as one chunk are two Enters: the search is kept, then the row opens', () => {
+		const {state} = run(mixed(), key('/'), key('gam'), key('\r\r'));
+		expect(state.settings).toMatchObject({searchTyping: false, search: 'gam'});
+		expect(state.openId).toBe('id-gamma');
+	});
+
+	it('a line break pasted among other text is no Enter', () => {
+		const {state} = run(mixed(), key('/'), key('gam\rq'));
+		expect(state.settings).toMatchObject({searchTyping: true, search: 'gamq'});
 	});
 
 	it('reads a chunk of keys in order: Enter then Esc comes back at once', () => {
@@ -121,10 +133,14 @@ describe('updateOverview: a service opened', () => {
 		expect(state.openId).toBeNull();
 	});
 
-	it('closing closes the help and the search being typed, so the kept frame shows the rows', () => {
+	it('a signal closes the help and the search being typed, so the kept frame shows the rows; nothing changes it after', () => {
 		const typing = run(mixed(), key('?')).state;
-		expect(run(typing, {type: 'closing'}).state.settings.helpOpen).toBe(false);
-		expect(run(mixed(), key('/'), key('al'), {type: 'closing'}).state.settings).toMatchObject({searchTyping: false, search: 'al'});
+		const ended = run(typing, {type: 'signal', signal: 'SIGTERM'});
+		expect(ended.state.settings.helpOpen).toBe(false);
+		expect(ended.state.final).toBe(true);
+		expect(ended.effects).toEqual([{type: 'exit', ending: expect.objectContaining({reason: 'signal', exitCode: 143})}]);
+		expect(run(ended.state, key('?')).state).toBe(ended.state);
+		expect(run(mixed(), key('/'), key('al'), {type: 'signal', signal: 'SIGTERM'}).state.settings).toMatchObject({searchTyping: false, search: 'al'});
 	});
 });
 

@@ -1,6 +1,6 @@
 import {describe, expect, test} from 'vitest';
 import type {KeyPress} from '../../source/model/key-press.js';
-import {initialViewState, updateView} from '../../source/model/view-state.js';
+import {finalView, initialViewState, updateView} from '../../source/model/view-state.js';
 import type {ViewAction, ViewState} from '../../source/model/view-state-types.js';
 import {DEPLOYING_EVENTS, T0, makeConfig} from '../ui/fixtures.js';
 import {runView as run} from './run-view.js';
@@ -35,19 +35,18 @@ describe('keys: what a key means depends on the mode, and is decided in order', 
 		expect(typing.settings).toMatchObject({searchTyping: false, search: 'pull'});
 	});
 
-	test('the watch ending for another reason closes overlays too', () => {
+	test('the watch ending for another reason closes overlays too, and nothing changes the kept frame', () => {
 		const open = run(start(), press('?')).state;
-		const [closed, effects] = updateView(open, {type: 'closing'});
+		const closed = finalView(open);
 		expect(closed.settings.helpOpen).toBe(false);
-		expect(effects).toEqual([]);
-		expect(updateView(closed, {type: 'closing'})[0]).toBe(closed);
+		expect(updateView(closed, press('?'))[0]).toBe(closed);
 	});
 
 	test('Esc closes the innermost open thing, and only then goes back to the picker (when there is one)', () => {
 		const {state, effects} = run(start(true), press('', 'down'), press('?'), press('', 'escape'), press('', 'escape'));
 		expect(state.settings).toMatchObject({helpOpen: false, selected: null});
 		expect(effects).toEqual([]);
-		expect(run(state, press('', 'escape')).effects).toEqual([{type: 'back'}]);
+		expect(run(state, press('', 'escape')).effects).toEqual([{type: 'back', notice: null}]);
 		expect(run(start(false), press('', 'escape')).effects).toEqual([]);
 	});
 

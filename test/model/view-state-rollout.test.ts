@@ -2,7 +2,7 @@
 // when it asks for the update logs, and the keys of the update line and its overlay.
 import {describe, expect, test} from 'vitest';
 import type {ServiceMonitor, UpdateLogRecord} from '../../source/model/types.js';
-import {initialViewState} from '../../source/model/view-state.js';
+import {finalView, initialViewState} from '../../source/model/view-state.js';
 import type {ViewAction, ViewState} from '../../source/model/view-state-types.js';
 import {T0, details, event, makeConfig} from '../ui/fixtures.js';
 import {runView as run} from './run-view.js';
@@ -115,6 +115,6 @@ describe('the update line and its overlay', () => {
 
 	test('the frame kept at the end shows the deployment, not the overlay', () => {
 		const open = run(updating().state, {type: 'open-update'}).state;
-		expect(run(open, {type: 'closing'}).state.settings.updateOpen).toBe(false);
+		expect(finalView(open).settings.updateOpen).toBe(false);
 	});
 });

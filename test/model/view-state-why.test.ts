@@ -3,7 +3,7 @@
 import {describe, expect, test} from 'vitest';
 import {CATEGORY_TITLES} from '../../source/model/diagnosis/categories.js';
 import type {UpdateLogRecord} from '../../source/model/types.js';
-import {initialViewState} from '../../source/model/view-state.js';
+import {finalView, initialViewState} from '../../source/model/view-state.js';
 import type {ViewState} from '../../source/model/view-state-types.js';
 import {DEPLOYING_EVENTS, T0, details, event, makeConfig} from '../ui/fixtures.js';
 import {runView as run} from './run-view.js';
@@ -160,7 +160,7 @@ describe('keys of the Why block', () => {
 		const {state, effects} = run(open, {type: 'quit'});
 		expect(effects).toEqual([{type: 'quit'}]);
 		expect(state.settings.whyOpen).toBe(false);
-		expect(run(open, {type: 'closing'}).state.settings.whyOpen).toBe(false);
+		expect(finalView(open).settings.whyOpen).toBe(false);
 	});
 
 	test('the overlay closes by itself when its diagnosis goes (the slow phase finished)', () => {

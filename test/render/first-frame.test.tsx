@@ -3,7 +3,7 @@ import React from 'react';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {App} from '../../source/app.js';
 import type {Config} from '../../source/config/types.js';
-import {firstFrameText} from '../../source/render/first-frame.js';
+import {firstFrameText} from '../../source/cli/first-frame.js';
 import {makeConfig} from '../fixtures/config.js';
 import {renderSized} from '../ui/helpers.js';
 

@@ -1,12 +1,14 @@
 import React from 'react';
 import {afterEach, describe, expect, test} from 'vitest';
-import {deploymentOf} from '../../source/model/view-state-derive.js';
+import {computeDeployment} from '../../source/model/deployment.js';
 import {noticeLineCount, outcomeNotices} from '../../source/model/view-state-notices.js';
-import {addEvents, emptyStore} from '../../source/model/store.js';
+import {addEvents, emptyStore, storeEvents, type EventStore} from '../../source/model/store.js';
 import type {ServiceDetails} from '../../source/model/types.js';
 import {Outcome} from '../../source/ui/outcome.js';
 import {DEPLOYING_EVENTS, details, event} from './fixtures.js';
 import {renderSized, type Rendered} from './helpers.js';
+
+const deploymentOf = (store: EventStore, serviceDetails: ServiceDetails | null) => computeDeployment(storeEvents(store), serviceDetails);
 
 let mounted: Rendered | null = null;
 afterEach(() => {

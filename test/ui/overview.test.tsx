@@ -2,8 +2,7 @@ import chalk from 'chalk';
 import React from 'react';
 import {afterEach, describe, expect, onTestFinished, test, vi} from 'vitest';
 import type {Config} from '../../source/config/types.js';
-import type {ServiceFacts} from '../../source/model/watch-end-many.js';
-import type {WatchFacts} from '../../source/model/watch-end.js';
+import type {ExitEnding} from '../../source/model/run-end.js';
 import type {WatchMessage} from '../../source/model/watch-messages.js';
 import {Overview} from '../../source/overview.js';
 import {DEPLOYING_EVENTS, T0, details, event, fakeWatcher, makeConfig, type FakeWatcher} from './fixtures.js';
@@ -24,8 +23,7 @@ const SERVICES = [
 
 function mount(size = {columns: 120, rows: 40}, config: Partial<Config> = {}) {
 	const watchers = new Map<string, FakeWatcher>();
-	const facts: Array<[string, Partial<ServiceFacts>]> = [];
-	const reports: Array<Partial<WatchFacts>> = [];
+	const exits: ExitEnding[] = [];
 	const rendered = renderSized(
 		<Overview
 			config={makeConfig({serviceId: null, serviceName: null, intervalMs: 60_000, ...config})}
@@ -36,8 +34,7 @@ function mount(size = {columns: 120, rows: 40}, config: Partial<Config> = {}) {
 				return factory;
 			}}
 			now={() => T0 + 200_000}
-			report={change => reports.push(change)}
-			reportService={(serviceId, change) => facts.push([serviceId, change])}
+			onExit={ending => exits.push(ending)}
 		/>,
 		size,
 	);
@@ -49,7 +46,7 @@ function mount(size = {columns: 120, rows: 40}, config: Partial<Config> = {}) {
 		emit(serviceId, {type: 'sync', state: {kind: 'ok', lastSuccessAt: T0 + 200_000, nextPollAt: T0 + 260_000}, at: T0 + 200_000});
 	};
 
-	return {...rendered, watchers, facts, reports, emit, poll};
+	return {...rendered, watchers, exits, emit, poll};
 }
 
 /** Frames since the `from`th that differ from the one before them (the testing stdout records every render). */
@@ -130,11 +127,22 @@ describe('the overview of several services', () => {
 		expect(frameLines(frame).find(line => line.includes('alpha'))).toMatch(/Pull 1m10s\s+1\/2\s+! 1/);
 	});
 
-	test('tells the end rule each service\'s facts, and q', async () => {
+	test('--once ends once every service was polled; the kept frame has no hints and no selection marker', async () => {
+		const rendered = mount(undefined, {once: true});
+		rendered.poll('id-a', 'running', 'alpha');
+		rendered.poll('id-b', 'deploying', 'beta');
+		rendered.poll('id-c', 'failed', 'gamma');
+		const frame = await waitForFrame(rendered.lastFrame, () => rendered.exits.length > 0);
+		expect(rendered.exits).toEqual([expect.objectContaining({reason: 'once', exitCode: 0})]);
+		expect(frame).not.toContain('q quit');
+		expect(frame).not.toContain('›');
+	});
+
+	test('q ends the watch of the set', async () => {
 		const rendered = mount();
 		rendered.poll('id-a', 'running', 'alpha');
-		await waitForFrame(rendered.lastFrame, () => rendered.facts.some(([id, change]) => id === 'id-a' && change.outcome === 'succeeded' && change.polled === true));
-		await pressUntil(rendered, 'q', () => rendered.reports.some(report => report.key === 'quit'));
+		await pressUntil(rendered, 'q', () => rendered.exits.length > 0);
+		expect(rendered.exits).toEqual([expect.objectContaining({reason: 'quit', exitCode: 0})]);
 	});
 
 	test('a deploying row animates its glyph, in the colour of the active phase; --low-bandwidth keeps it still', async () => {

@@ -2,13 +2,15 @@ import React from 'react';
 import {afterEach, describe, expect, test} from 'vitest';
 import stringWidth from 'string-width';
 import type {ServiceInstances} from '../../source/model/instances.js';
-import {addEvents, emptyStore} from '../../source/model/store.js';
+import {addEvents, emptyStore, storeEvents, type EventStore} from '../../source/model/store.js';
 import type {ApiEvent, ServiceDetails} from '../../source/model/types.js';
-import {deploymentOf} from '../../source/model/view-state-derive.js';
+import {computeDeployment} from '../../source/model/deployment.js';
 import {planLayout, tracksFitAsColumns} from '../../source/model/view-state-layout.js';
 import {PhaseList} from '../../source/ui/phase-list.js';
 import {DEPLOYING_EVENTS, T0, details, event} from './fixtures.js';
 import {frameLines, renderSized, type Rendered} from './helpers.js';
+
+const deploymentOf = (store: EventStore, serviceDetails: ServiceDetails | null) => computeDeployment(storeEvents(store), serviceDetails);
 
 let mounted: Rendered | null = null;
 afterEach(() => {

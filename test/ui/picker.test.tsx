@@ -23,7 +23,7 @@ afterEach(() => {
 function mount(size = {columns: 80, rows: 24}, loadServices = async () => SERVICES) {
 	const watched: string[] = [];
 	const effects: RootEffect[] = [];
-	const program = createRootProgram(T0, size.columns, size.rows, effect => effects.push(effect));
+	const program = createRootProgram(T0, size.columns, size.rows, {once: false, exitStatus: false, timeoutMs: null}, effect => effects.push(effect));
 	const rendered = renderSized(
 		<Root
 			config={makeConfig({serviceId: null, serviceName: null})}
@@ -74,7 +74,7 @@ describe('the service picker', () => {
 		await press(rendered, '\u001B[B', text => /›\s+gamma-failed/.test(text));
 		rendered.stdin.write('q');
 		await waitForFrame(rendered.lastFrame, () => rendered.effects.length > 0);
-		expect(rendered.effects).toEqual([{type: 'quit'}]);
+		expect(rendered.effects).toEqual([{type: 'exit', ending: expect.objectContaining({reason: 'quit', exitCode: 0})}]);
 	});
 
 	test('a watch sent back by a permanent error shows why above the list, which keeps its filter', async () => {

@@ -1,6 +1,7 @@
 import type {Agent} from 'node:http';
 import type {RequestInit, Response} from 'node-fetch';
-import {DEFAULT_MAX_RESPONSE_BYTES, formatSize, readCapped} from '../capped-body.js';
+import {DEFAULT_MAX_RESPONSE_BYTES} from '../../config/values.js';
+import {formatSize, readCapped} from '../capped-body.js';
 import {HopError, TransientError} from '../errors.js';
 import {errorForNetworkFailure, errorForTimeout} from '../hop-errors.js';
 import {createHopTrace, runTraced} from '../hop-trace.js';

@@ -4,7 +4,7 @@ import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {loadCloud} from '../../../source/api/auth/clouds-yaml.js';
 import {CredentialError} from '../../../source/config/errors.js';
-import {resolveConfig} from '../../../source/config/resolve.js';
+import {resolveConfig} from '../../../source/cli/resolve-runtime.js';
 
 function dirs() {
 	const root = mkdtempSync(join(tmpdir(), 'mw-clouds-'));

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {loadToken} from '../../../source/api/auth/token.js';
-import {resolveConfig} from '../../../source/config/resolve.js';
+import {resolveConfig} from '../../../source/cli/resolve-runtime.js';
 import {redact, registerSecret} from '../../../source/secrets.js';
 
 describe('redact', () => {

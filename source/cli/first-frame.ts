@@ -13,8 +13,8 @@ import {resolveSettings, type Settings} from '../config/settings.js';
 import type {Config, RawFlags} from '../config/types.js';
 import {initialViewState} from '../model/view-state.js';
 import {LiveView} from '../ui/live-view.js';
-import {frameLines} from './frame-lines.js';
-import {createLogUpdate, handOver, type LogUpdate} from './log-update.js';
+import {frameLines} from '../render/frame-lines.js';
+import {createLogUpdate, handOver, type LogUpdate} from '../render/log-update.js';
 
 const SYNC_START = '\u001B[?2026h';
 const SYNC_END = '\u001B[?2026l';

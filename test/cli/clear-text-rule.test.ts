@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {directRoute, type Route} from '../../source/api/route.js';
-import {isLoopback, refuseClearText} from '../../source/config/clear-text.js';
+import {isLoopback, refuseClearText} from '../../source/cli/clear-text.js';
 import {ConfigError} from '../../source/config/errors.js';
 
 const direct = (url: URL): Route => directRoute(url);

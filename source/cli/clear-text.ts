@@ -3,13 +3,10 @@
 // or a forward proxy that is not on this machine would carry it (a proxy forwards plain
 // http:// as it is; https:// goes through it in a CONNECT tunnel and stays encrypted).
 import type {Route} from '../api/route.js';
-import {ConfigError} from './errors.js';
+import {ConfigError} from '../config/errors.js';
+import type {CredentialTarget} from '../config/resolve.js';
 
-/** An http(s) URL the credential would be sent to, and the flag or variable that set it. */
-export interface CredentialTarget {
-	readonly url: string;
-	readonly origin: string;
-}
+export type {CredentialTarget} from '../config/resolve.js';
 
 /** Whether `hostname` (as URL.hostname or a host:port spells it) names this machine. */
 export function isLoopback(hostname: string): boolean {

@@ -4,7 +4,7 @@ import {chmodSync, mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {resolveConfig} from '../../source/config/resolve.js';
+import {resolveConfig} from '../../source/cli/resolve-runtime.js';
 import type {RawFlags} from '../../source/config/types.js';
 
 /** A file with exactly `mode` (chmod after writing: the umask does not apply). */

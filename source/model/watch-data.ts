@@ -1,0 +1,153 @@
+// What one watch knows from the server, and what follows from it: the one fold of the
+// watcher's messages (watch-messages.ts). The live view and the overview embed it in their
+// state; the plain and JSON logs fold the same messages with it (cli/stream-service.ts). A
+// new kind of server message is folded in here, and nowhere else.
+//
+// Like every reducer here, a message that changes nothing returns the very same object (React
+// skips the render), and the event store appends a batch in place (no copy of the history).
+// The fold is generic over what embeds it: the embedding state's other fields pass through.
+import {computeDeployment} from './deployment.js';
+import {estimateSkew} from './elapsed.js';
+import {serviceInstances, type ServiceInstances} from './instances.js';
+import {addEvents, emptyStore, newestOccurTime, storeEvents, type Added, type EventStore} from './store.js';
+import type {DeploymentProgress, ServiceDetails, ServiceMonitor} from './types.js';
+import {only, type Update} from './update.js';
+import type {UpdateDiff} from './update-log-diff.js';
+import {currentUpdate, nextUpdateLogRead, NO_UPDATE_LOG_READS, withUpdateRecords, type UpdateLogReads} from './update-log-reads.js';
+import type {WatchFacts} from './watch-end.js';
+import type {SyncState, WatchMessage} from './watch-messages.js';
+
+/** Everything one watch learned from the server, and what follows from it. */
+export interface WatchData {
+	/** Every event received, sorted by occur_time. */
+	readonly store: EventStore;
+	readonly details: ServiceDetails | null;
+	/** Why the details API cannot be used (e.g. `HTTP 403`), or null. */
+	readonly detailsUnavailable: string | null;
+	/** The last monitor answer (instances and resource use), or null. */
+	readonly monitor: ServiceMonitor | null;
+	/** When that answer came (client ms), null without one. */
+	readonly monitorAt: number | null;
+	/** Why the monitor API cannot be used, or null. */
+	readonly monitorUnavailable: string | null;
+	/** When to read the update logs, and the records read (update-log-reads.ts). */
+	readonly updateReads: UpdateLogReads;
+	readonly sync: SyncState;
+	/** Client time of the last successful poll, null before the first. */
+	readonly lastSuccessAt: number | null;
+	/** How far the server clock runs ahead of ours (see estimateSkew). */
+	readonly skewMs: number;
+	// Derived, recomputed only when what they follow from changes (at most once per poll).
+	/** Progress of the current deployment from every event and the details. */
+	readonly deployment: DeploymentProgress;
+	/** The monitor answer attributed to the deployment's models; null without one. */
+	readonly instances: ServiceInstances | null;
+	/** What the current deployment's update changes, once its update logs were read. */
+	readonly update: UpdateDiff | null;
+}
+
+/** What the fold asks of the world, or tells its embedder. */
+export type WatchDataEffect =
+	/** The current deployment is an update that began or ended: read the update logs. */
+	| {readonly type: 'read-update-logs'}
+	/** Events new to the store (the logs print them); `added` is read before the next message. */
+	| {readonly type: 'events-added'; readonly batch: Added};
+
+export function emptyWatchData(): WatchData {
+	return {
+		store: emptyStore(),
+		details: null,
+		detailsUnavailable: null,
+		monitor: null,
+		monitorAt: null,
+		monitorUnavailable: null,
+		updateReads: NO_UPDATE_LOG_READS,
+		sync: {kind: 'loading'},
+		lastSuccessAt: null,
+		skewMs: 0,
+		deployment: computeDeployment([], null),
+		instances: null,
+		update: null,
+	};
+}
+
+/** The facts of this watch that the watch-end rule reads (model/watch-end.ts). */
+export function watchFacts(data: WatchData): Pick<WatchFacts, 'outcome' | 'detailsUnavailable' | 'polled'> {
+	return {outcome: data.deployment.outcome, detailsUnavailable: data.detailsUnavailable !== null, polled: data.lastSuccessAt !== null};
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+	return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The derived parts for new inputs, each reused when what it follows from did not change. */
+function derive<D extends WatchData>(before: WatchData, next: D): D {
+	const deployment = before.store === next.store && before.details === next.details ? before.deployment : computeDeployment(storeEvents(next.store), next.details);
+	const sameModels = deployment === before.deployment && next.details === before.details;
+	const instances =
+		sameModels && next.monitor === before.monitor
+			? before.instances
+			: next.monitor === null
+				? null
+				: serviceInstances(next.monitor, deployment.tracks.map(track => track.model), next.details?.config ?? []);
+	const update = sameModels && next.updateReads === before.updateReads ? before.update : currentUpdate(next.updateReads, deployment, next.details);
+	return {...next, deployment, instances, update};
+}
+
+/** New events or details: the derived parts again, and a read of the update logs when the rule says so. */
+function withData<D extends WatchData>(before: D, next: D, effects: readonly WatchDataEffect[] = []): Update<D, WatchDataEffect> {
+	const derived = derive(before, next);
+	const {reads, read} = nextUpdateLogRead(derived.updateReads, storeEvents(derived.store), derived.deployment, derived.details);
+	const settled = reads === derived.updateReads ? derived : derive(derived, {...derived, updateReads: reads});
+	return [settled, read ? [...effects, {type: 'read-update-logs'}] : effects];
+}
+
+function withSync<D extends WatchData>(data: D, sync: SyncState): D {
+	if (sameJson(data.sync, sync)) return data;
+	const lastSuccessAt = sync.kind === 'ok' || sync.kind === 'retrying' ? (sync.lastSuccessAt ?? data.lastSuccessAt) : data.lastSuccessAt;
+	return {...data, sync, lastSuccessAt};
+}
+
+/** One watcher message folded in: the data after it (the same object when nothing changed) and its effects. */
+export function foldWatch<D extends WatchData>(data: D, message: WatchMessage): Update<D, WatchDataEffect> {
+	switch (message.type) {
+		case 'events': {
+			const batch = addEvents(data.store, message.events);
+			if (batch.store === data.store) return only(data);
+			const newest = newestOccurTime(batch.store);
+			const skewMs = newest === null ? data.skewMs : estimateSkew(newest, message.at, data.skewMs);
+			return withData(data, {...data, store: batch.store, skewMs}, [{type: 'events-added', batch}]);
+		}
+
+		case 'details': {
+			if (sameJson(data.details, message.details) && data.detailsUnavailable === null) return only(data);
+			return withData(data, {...data, details: message.details, detailsUnavailable: null});
+		}
+
+		case 'details-unavailable': {
+			return only(data.detailsUnavailable === message.reason ? data : {...data, detailsUnavailable: message.reason});
+		}
+
+		case 'monitor': {
+			if (sameJson(data.monitor, message.monitor)) return only(data);
+			return only(derive(data, {...data, monitor: message.monitor, monitorAt: message.at}));
+		}
+
+		case 'monitor-unavailable': {
+			return only(data.monitorUnavailable === message.reason ? data : {...data, monitorUnavailable: message.reason});
+		}
+
+		case 'update-logs': {
+			return only(derive(data, {...data, updateReads: withUpdateRecords(data.updateReads, message.records)}));
+		}
+
+		case 'update-logs-unavailable': {
+			// Said once in --debug by the run (cli/run.ts); the watch carries on without the update.
+			return only(data);
+		}
+
+		case 'sync': {
+			return only(withSync(data, message.state));
+		}
+	}
+}
