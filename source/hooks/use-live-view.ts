@@ -42,8 +42,7 @@ function showsMovingTime(state: ViewState): boolean {
 /** What the clock must drive for this view: ticks while time moves on screen, frames while a spinner shows. */
 export function viewClockNeeds(state: ViewState, lowBandwidth: boolean): {readonly ticking: boolean; readonly animate: boolean} {
 	const {settings, layout} = state;
-	const overlay = settings.helpOpen || settings.detailOpen || settings.updateOpen || settings.whyOpen;
-	const spinnerVisible = !overlay && layout.phaseMode !== 'hidden' && hasActivePhase(state);
+	const spinnerVisible = settings.overlay === 'none' && layout.phaseMode !== 'hidden' && hasActivePhase(state);
 	return {ticking: showsMovingTime(state), animate: spinnerVisible && !lowBandwidth};
 }
 

@@ -85,19 +85,19 @@ function diagnosisOf(previous: ViewState | null, core: ViewInputs, shown: Deploy
 
 /** Without an update or a diagnosis there is nothing to open; without its line on screen, nothing to select. */
 function fitLineSettings(settings: ViewSettings, parts: {readonly update: UpdateDiff | null; readonly why: WhyBlock | null}, layout: LayoutPlan): ViewSettings {
-	const updateOpen = settings.updateOpen && parts.update !== null;
-	const whyOpen = settings.whyOpen && parts.why !== null;
+	const gone = (settings.overlay === 'update' && parts.update === null) || (settings.overlay === 'why' && parts.why === null);
+	const overlay = gone ? 'none' : settings.overlay;
 	const selected = settings.lineSelected;
 	const lineSelected = selected !== null && lineShown(layout, selected) ? selected : null;
-	const same = updateOpen === settings.updateOpen && whyOpen === settings.whyOpen && lineSelected === settings.lineSelected;
-	return same ? settings : {...settings, updateOpen, whyOpen, lineSelected};
+	const same = overlay === settings.overlay && lineSelected === settings.lineSelected;
+	return same ? settings : {...settings, overlay, lineSelected};
 }
 
 /** Keeps the selection on its event: its page, or no selection once the event no longer matches. */
 function followSelection(store: EventStore, settings: ViewSettings, pageSize: number): ViewSettings {
 	if (settings.selected === null) return settings;
 	const page = locateEvent(store, queryOf(settings, pageSize), settings.selected);
-	if (page === null) return {...settings, selected: null, detailOpen: false};
+	if (page === null) return {...settings, selected: null, overlay: settings.overlay === 'detail' ? 'none' : settings.overlay};
 	return page === settings.page ? settings : {...settings, page};
 }
 

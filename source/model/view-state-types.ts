@@ -25,26 +25,27 @@ export type SelectableLine = 'update' | 'why';
 /** How event times are shown: the configured zone (or the machine's), "2m ago", or UTC. */
 export type TimeMode = 'local' | 'relative' | 'utc';
 
+/**
+ * What replaces the phases and the table: help (`?`), the selected event's details (Enter), what
+ * the update changes (`u`, or Enter on its line) or the whole diagnosis (`w`, or Enter on the Why
+ * block). One at a time: opening one closes the other.
+ */
+export type Overlay = 'none' | 'help' | 'detail' | 'update' | 'why';
+
 /** What the user chose to see. `page` is 0-based and always in range. */
 export interface ViewSettings {
 	readonly typeFilter: TypeFilter;
 	readonly order: Order;
 	readonly page: number;
-	readonly helpOpen: boolean;
+	readonly overlay: Overlay;
 	/** Text the events must contain (case-insensitive); blank shows every event. */
 	readonly search: string;
 	/** After `/`: keys are typed into the search until Enter or Esc. */
 	readonly searchTyping: boolean;
 	/** The event selected with ↑/↓, or null; always on the page shown. */
 	readonly selected: EventRef | null;
-	/** The selected event's details replace the phases and the table. */
-	readonly detailOpen: boolean;
 	/** A line above the table selected with ↑ (the Why block nearest, then the update line); Enter opens it. */
 	readonly lineSelected: SelectableLine | null;
-	/** Everything the update changes replaces the phases and the table (`u`, or Enter on the line). */
-	readonly updateOpen: boolean;
-	/** The whole diagnosis replaces the phases and the table (`w`, or Enter on the Why block). */
-	readonly whyOpen: boolean;
 	readonly timeMode: TimeMode;
 }
 

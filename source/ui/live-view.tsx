@@ -159,24 +159,24 @@ function ViewBody(props: LiveViewProps) {
 }
 
 // Between header and footer: the body, or help, an update, the diagnosis or an event's details
-// in its place; help wins when several are open (it was asked for last).
+// in its place.
 function MainArea(props: LiveViewProps) {
 	const {state, page, config, backTo = null} = props;
 	const {layout, settings, columns, update, diagnosis} = state;
-	if (settings.helpOpen) {
+	if (settings.overlay === 'help') {
 		return <Help maxLines={layout.helpLines} width={columns} backTo={backTo} ascii={config.ascii} color={config.color} />;
 	}
 
-	if (settings.updateOpen && update) {
+	if (settings.overlay === 'update' && update) {
 		const timeZone = settings.timeMode === 'utc' ? {kind: 'utc' as const} : localZoneOf(config.timeZone);
 		return <UpdateDetail update={update} timeZone={timeZone} maxLines={layout.helpLines} width={columns} ascii={config.ascii} color={config.color} />;
 	}
 
-	if (settings.whyOpen && diagnosis) {
+	if (settings.overlay === 'why' && diagnosis) {
 		return <WhyDetail diagnosis={diagnosis} maxLines={layout.helpLines} width={columns} ascii={config.ascii} color={config.color} />;
 	}
 
-	const selected = settings.detailOpen ? page.rows.find(row => row.key === settings.selected?.key) : undefined;
+	const selected = settings.overlay === 'detail' ? page.rows.find(row => row.key === settings.selected?.key) : undefined;
 	if (selected) {
 		return (
 			<EventDetail

@@ -73,11 +73,11 @@ describe('selection and details', () => {
 	test('Enter opens the selected event (or the first row); Esc closes details before the selection', () => {
 		const base = run(start(), {type: 'events', events: DEPLOYING_EVENTS, at: T0});
 		const open = run(base, {type: 'open-detail'});
-		expect(open.settings.detailOpen).toBe(true);
+		expect(open.settings.overlay).toBe('detail');
 		expect(open.settings.selected?.key).toBe(base.page.rows[0]!.key);
 		expect(escapeTarget(open.settings)).toBe('detail');
 		const closed = run(open, {type: 'escape'});
-		expect(closed.settings).toMatchObject({detailOpen: false});
+		expect(closed.settings).toMatchObject({overlay: 'none'});
 		expect(escapeTarget(closed.settings)).toBe('selection');
 		expect(escapeTarget(run(closed, {type: 'escape'}).settings)).toBeNull();
 	});

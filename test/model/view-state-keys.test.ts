@@ -28,9 +28,9 @@ describe('keys: what a key means depends on the mode, and is decided in order', 
 
 	test('quitting with the help or an event open leaves the deployment on screen, not the overlay', () => {
 		const help = run(start(), press('?'), press('q')).state;
-		expect(help.settings.helpOpen).toBe(false);
+		expect(help.settings.overlay).toBe('none');
 		const detail = run(start(), press('', 'return'), press('q')).state;
-		expect(detail.settings).toMatchObject({detailOpen: false, selected: expect.anything()});
+		expect(detail.settings).toMatchObject({overlay: 'none', selected: expect.anything()});
 		const typing = run(start(), press('/pull'), press('c', null, true)).state;
 		expect(typing.settings).toMatchObject({searchTyping: false, search: 'pull'});
 	});
@@ -38,14 +38,14 @@ describe('keys: what a key means depends on the mode, and is decided in order', 
 	test('the watch ending for another reason closes overlays too', () => {
 		const open = run(start(), press('?')).state;
 		const [closed, effects] = updateView(open, {type: 'closing'});
-		expect(closed.settings.helpOpen).toBe(false);
+		expect(closed.settings.overlay).toBe('none');
 		expect(effects).toEqual([]);
 		expect(updateView(closed, {type: 'closing'})[0]).toBe(closed);
 	});
 
 	test('Esc closes the innermost open thing, and only then goes back to the picker (when there is one)', () => {
 		const {state, effects} = run(start(true), press('', 'down'), press('?'), press('', 'escape'), press('', 'escape'));
-		expect(state.settings).toMatchObject({helpOpen: false, selected: null});
+		expect(state.settings).toMatchObject({overlay: 'none', selected: null});
 		expect(effects).toEqual([]);
 		expect(run(state, press('', 'escape')).effects).toEqual([{type: 'back'}]);
 		expect(run(start(false), press('', 'escape')).effects).toEqual([]);
