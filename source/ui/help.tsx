@@ -31,7 +31,7 @@ export function keyList(ascii: boolean, backTo: BackTo | null): ReadonlyArray<re
 		['u', 'what the update changes, when the service is being updated'],
 		['f', `filter: all ${arrow} abnormal ${arrow} normal`],
 		['o', 'order: newest first / oldest first'],
-		[`${left}/${right} PgUp/PgDn n/p`, 'previous / next page'],
+		[`${left}/${right} n/p < >`, 'previous / next page (PgUp/PgDn too)'],
 		['Home/End g/G', 'first / last page'],
 		['/', 'search the event text (Enter keeps it, Esc clears it)'],
 		['space', 'pause the view (polling goes on) / catch up'],
