@@ -31,7 +31,7 @@ export interface LiveViewOptions {
 }
 
 function hasActivePhase(state: ViewState): boolean {
-	return state.shown.tracks.some(track => track.phases.some(phase => phase.state === 'active'));
+	return state.deployment.tracks.some(track => track.phases.some(phase => phase.state === 'active'));
 }
 
 /** Whether anything on screen shows time that moves: status line, running timers, event ages. */

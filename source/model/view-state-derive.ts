@@ -36,12 +36,12 @@ export function failedTrackCount(deployment: DeploymentProgress): number {
 }
 
 /** Whether the resource line shows: once the service runs and the monitor reports its use. */
-function showsResources(shown: DeploymentProgress, instances: ServiceInstances | null): boolean {
-	return shown.outcome === 'succeeded' && instances !== null && hasResourceUse(instances);
+function showsResources(deployment: DeploymentProgress, instances: ServiceInstances | null): boolean {
+	return deployment.outcome === 'succeeded' && instances !== null && hasResourceUse(instances);
 }
 
 interface LayoutParts {
-	readonly shown: DeploymentProgress;
+	readonly deployment: DeploymentProgress;
 	readonly noticeLines: readonly number[];
 	readonly timelineLines: number;
 	readonly instances: ServiceInstances | null;
@@ -49,24 +49,24 @@ interface LayoutParts {
 	readonly why: WhyBlock | null;
 }
 
-function layoutFor(core: ViewInputs, {shown, noticeLines, timelineLines, instances, update, why}: LayoutParts): LayoutPlan {
-	const trackCount = Math.max(1, shown.tracks.length);
+function layoutFor(core: ViewInputs, {deployment, noticeLines, timelineLines, instances, update, why}: LayoutParts): LayoutPlan {
+	const trackCount = Math.max(1, deployment.tracks.length);
 	return planLayout({
 		rows: core.rows,
 		trackCount,
 		tracksAsColumns: tracksFitAsColumns(core.columns, trackCount),
 		noticeLines,
-		failedTracks: failedTrackCount(shown),
+		failedTracks: failedTrackCount(deployment),
 		timelineLines,
-		resourceLines: showsResources(shown, instances) ? 1 : 0,
+		resourceLines: showsResources(deployment, instances) ? 1 : 0,
 		updateLines: update === null ? 0 : 1,
 		whyLines: whyLineCount(why),
 	});
 }
 
-function instancesOf(previous: ViewState | null, core: ViewInputs, shown: DeploymentProgress): ServiceInstances | null {
-	if (previous !== null && previous.monitor === core.monitor && previous.shown === shown && previous.details === core.details) return previous.instances;
-	return core.monitor === null ? null : serviceInstances(core.monitor, shown.tracks.map(track => track.model), core.details?.config ?? []);
+function instancesOf(previous: ViewState | null, core: ViewInputs, deployment: DeploymentProgress): ServiceInstances | null {
+	if (previous !== null && previous.monitor === core.monitor && previous.deployment === deployment && previous.details === core.details) return previous.instances;
+	return core.monitor === null ? null : serviceInstances(core.monitor, deployment.tracks.map(track => track.model), core.details?.config ?? []);
 }
 
 function updateOf(previous: ViewState | null, core: ViewInputs, deployment: DeploymentProgress): UpdateDiff | null {
@@ -75,11 +75,11 @@ function updateOf(previous: ViewState | null, core: ViewInputs, deployment: Depl
 }
 
 /** The diagnosis and its Why block for new inputs, reused when nothing they depend on changed. */
-function diagnosisOf(previous: ViewState | null, core: ViewInputs, shown: DeploymentProgress): {readonly diagnosis: Diagnosis | null; readonly why: WhyBlock | null} {
+function diagnosisOf(previous: ViewState | null, core: ViewInputs, deployment: DeploymentProgress): {readonly diagnosis: Diagnosis | null; readonly why: WhyBlock | null} {
 	const clockOf = (inputs: ViewInputs) => ({nowMs: inputs.now, skewMs: inputs.skewMs, ...inputs.slowLimits});
-	const before = previous === null ? null : {shown: previous.shown, clock: clockOf(previous), diagnosis: previous.diagnosis};
-	const diagnosis = diagnosisFor(before, {shown, clock: clockOf(core)});
-	const why = previous !== null && previous.diagnosis === diagnosis && previous.shown === shown ? previous.why : whyBlockOf(diagnosis, shown);
+	const before = previous === null ? null : {shown: previous.deployment, clock: clockOf(previous), diagnosis: previous.diagnosis};
+	const diagnosis = diagnosisFor(before, {shown: deployment, clock: clockOf(core)});
+	const why = previous !== null && previous.diagnosis === diagnosis && previous.deployment === deployment ? previous.why : whyBlockOf(diagnosis, deployment);
 	return {diagnosis, why};
 }
 
@@ -119,18 +119,18 @@ export function deriveView(previous: ViewState | null, core: ViewInputs): ViewSt
 		previous !== null && previous.store === core.store && previous.details === core.details
 			? previous.deployment
 			: deploymentOf(core.store, core.details);
-	const shown = core.frozen?.deployment ?? deployment;
-	const sameShown = previous !== null && previous.shown === shown;
-	const instances = instancesOf(previous, core, shown);
+	// Pause freezes the table only: the phases, outcome and header stay live and agree.
+	const sameShown = previous !== null && previous.deployment === deployment;
+	const instances = instancesOf(previous, core, deployment);
 	const update = updateOf(previous, core, deployment);
 	const sameNotices =
 		sameShown && previous.detailsUnavailable === core.detailsUnavailable && previous.monitorUnavailable === core.monitorUnavailable && previous.instances === instances;
 	const {detailsUnavailable, monitorUnavailable} = core;
-	const notices = sameNotices ? previous.notices : outcomeNotices(shown, {detailsUnavailable, monitorUnavailable, instances});
-	const timeline = sameShown ? previous.timeline : timelineOf(shown);
+	const notices = sameNotices ? previous.notices : outcomeNotices(deployment, {detailsUnavailable, monitorUnavailable, instances});
+	const timeline = sameShown ? previous.timeline : timelineOf(deployment);
 	const noticeLines = notices.map(notice => noticeLineCount(notice, core.columns));
-	const {diagnosis, why} = diagnosisOf(previous, core, shown);
-	const layout = layoutFor(core, {shown, noticeLines, timelineLines: timelineLineCount(timeline), instances, update, why});
+	const {diagnosis, why} = diagnosisOf(previous, core, deployment);
+	const layout = layoutFor(core, {deployment, noticeLines, timelineLines: timelineLineCount(timeline), instances, update, why});
 	const pageSize = Math.max(1, layout.eventRows);
 	const store = shownStore(core);
 	let settings = followSelection(store, fitLineSettings(core.settings, {update, why}, layout), pageSize);
@@ -139,5 +139,5 @@ export function deriveView(previous: ViewState | null, core: ViewInputs): ViewSt
 			? previous.page
 			: queryPage(store, {...queryOf(settings, pageSize), page: settings.page});
 	if (page.page !== settings.page) settings = {...settings, page: page.page};
-	return {...core, settings, deployment, shown, instances, update, notices, timeline, diagnosis, why, layout, pageSize, pageCount: page.pageCount, page};
+	return {...core, settings, deployment, instances, update, notices, timeline, diagnosis, why, layout, pageSize, pageCount: page.pageCount, page};
 }

@@ -236,7 +236,7 @@ export function applyKey(state: ViewState, action: KeyAction): KeyChange {
 	switch (action.type) {
 		case 'toggle-pause': {
 			// Freezing keeps references only: the store's old versions stay valid and exact.
-			return {inputs: {frozen: state.frozen === null ? {store: state.store, deployment: state.deployment} : null}, effects: []};
+			return {inputs: {frozen: state.frozen === null ? {store: state.store} : null}, effects: []};
 		}
 
 		case 'refresh': {

@@ -49,10 +49,13 @@ export interface ViewSettings {
 	readonly timeMode: TimeMode;
 }
 
-/** What the view shows while paused: the store and progress as they were (polling goes on). */
+/**
+ * What the table shows while paused: the store as it was (polling goes on). Only the table
+ * freezes, so rows hold still to be read while the phases, the outcome and the header, all
+ * from the live data, never contradict each other.
+ */
 export interface FrozenView {
 	readonly store: EventStore;
-	readonly deployment: DeploymentProgress;
 }
 
 /** What actions change directly; everything else in ViewState is derived from it. */
@@ -94,18 +97,16 @@ export type SlowLimits = Pick<SlowContext, 'thresholds' | 'timeoutMs'>;
 /** Everything the live view shows, plus what it needs to lay itself out. */
 export interface ViewState extends ViewInputs {
 	// Derived (see view-state-derive.ts for why they are kept here).
-	/** Progress from the live data. */
+	/** Progress from the live data (also while paused). */
 	readonly deployment: DeploymentProgress;
-	/** Progress as shown: the frozen one while paused, else the live one. */
-	readonly shown: DeploymentProgress;
-	/** The monitor answer attributed to the shown deployment's models; null without one. */
+	/** The monitor answer attributed to the deployment's models; null without one. */
 	readonly instances: ServiceInstances | null;
 	/** What the current deployment's update changes, once its update logs were read. */
 	readonly update: UpdateDiff | null;
 	readonly notices: readonly OutcomeNotice[];
-	/** Phase shares per model once the shown deployment ended. */
+	/** Phase shares per model once the deployment ended. */
 	readonly timeline: readonly TimelineRow[];
-	/** Why the shown deployment failed, or why it is slow right now; null when neither. */
+	/** Why the deployment failed, or why it is slow right now; null when neither. */
 	readonly diagnosis: Diagnosis | null;
 	/** What the Why block says of it; null without a diagnosis. */
 	readonly why: WhyBlock | null;

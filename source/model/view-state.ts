@@ -146,7 +146,7 @@ export function updateView(state: ViewState, action: ViewAction): Update<ViewSta
 			if (action.now === state.now) return only(state);
 			// While the deployment runs, the clock may make a phase slow: the diagnosis (and,
 			// when the Why block appears or changes size, the layout) follows once per tick.
-			return only(state.shown.outcome === 'in_progress' ? deriveView(state, {...state, now: action.now}) : {...state, now: action.now});
+			return only(state.deployment.outcome === 'in_progress' ? deriveView(state, {...state, now: action.now}) : {...state, now: action.now});
 		}
 
 		case 'resize': {

@@ -34,7 +34,7 @@ export function keyList(ascii: boolean, backTo: BackTo | null): ReadonlyArray<re
 		[`${left}/${right} n/p < >`, 'previous / next page (PgUp/PgDn too)'],
 		['Home/End g/G', 'first / last page'],
 		['/', 'search the event text (Enter keeps it, Esc clears it)'],
-		['space', 'pause the view (polling goes on) / catch up'],
+		['space', 'pause the table (polling goes on; phases stay live) / catch up'],
 		['t', `times: local ${arrow} relative ${arrow} UTC`],
 		['r', 'refresh now'],
 		['?', 'show or hide this help'],

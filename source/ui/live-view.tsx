@@ -134,14 +134,14 @@ function ViewBody(props: LiveViewProps) {
 		<>
 			{layout.phaseMode !== 'hidden' && (
 				<PhaseList
-					tracks={state.shown.tracks}
+					tracks={state.deployment.tracks}
 					instances={state.instances}
 					mode={layout.phaseMode}
 					shape={layout.phaseShape}
 					width={columns}
 					now={state.now}
 					skewMs={state.skewMs}
-					culprit={failureCulprit(state.shown)}
+					culprit={failureCulprit(state.deployment)}
 					spinnerFrame={spinnerFrame}
 					ascii={ascii}
 					color={color}
