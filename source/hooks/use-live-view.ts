@@ -43,7 +43,7 @@ function showsMovingTime(state: ViewState): boolean {
 export function viewClockNeeds(state: ViewState, lowBandwidth: boolean): {readonly ticking: boolean; readonly animate: boolean} {
 	const {settings, layout} = state;
 	const spinnerVisible = settings.overlay === 'none' && layout.phaseMode !== 'hidden' && hasActivePhase(state);
-	return {ticking: showsMovingTime(state), animate: spinnerVisible && !lowBandwidth};
+	return {ticking: showsMovingTime(state) || state.flash !== null, animate: spinnerVisible && !lowBandwidth};
 }
 
 /**

@@ -8,6 +8,7 @@ import {
 	lineShown,
 	queryOf,
 	shownStore,
+	type Flash,
 	type KeyAction,
 	type Overlay,
 	type SelectableLine,
@@ -20,7 +21,7 @@ import {
 
 /** What an intent changes: the inputs it replaces (null for none), and the effects it asks for. */
 export interface KeyChange {
-	readonly inputs: Partial<Pick<ViewInputs, 'settings' | 'frozen'>> | null;
+	readonly inputs: Partial<Pick<ViewInputs, 'settings' | 'frozen' | 'flash'>> | null;
 	readonly effects: readonly ViewEffect[];
 }
 
@@ -231,6 +232,20 @@ function settingsChange(state: ViewState, action: KeyAction): ViewSettings | nul
 
 const NOTHING: KeyChange = {inputs: null, effects: []};
 
+/** Ticks a flash stays: two to three seconds, as the first tick may come at once. */
+const FLASH_TICKS = 3;
+
+/** What `w` and `u` say when there is nothing to open (instead of silently doing nothing). */
+const NOTHING_TO_OPEN: Readonly<Record<'open-why' | 'open-update', string>> = {
+	'open-why': 'nothing to explain: no failure and no slow phase',
+	'open-update': 'no update to show',
+};
+
+/** The flash one tick later; null once its ticks are spent. */
+export function flashAfterTick(flash: Flash | null): Flash | null {
+	return flash === null || flash.ticksLeft <= 1 ? null : {...flash, ticksLeft: flash.ticksLeft - 1};
+}
+
 /** What an intent changes in `state`, and what it asks the world to do. */
 export function applyKey(state: ViewState, action: KeyAction): KeyChange {
 	switch (action.type) {
@@ -253,6 +268,13 @@ export function applyKey(state: ViewState, action: KeyAction): KeyChange {
 			const settings = escape(state.settings);
 			if (settings !== null) return {inputs: {settings}, effects: []};
 			return state.canGoBack ? {inputs: null, effects: [{type: 'back'}]} : NOTHING;
+		}
+
+		case 'open-why':
+		case 'open-update': {
+			const settings = settingsChange(state, action);
+			if (settings !== null) return {inputs: {settings, flash: null}, effects: []};
+			return {inputs: {flash: {text: NOTHING_TO_OPEN[action.type], ticksLeft: FLASH_TICKS}}, effects: []};
 		}
 
 		default: {

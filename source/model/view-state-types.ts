@@ -58,6 +58,13 @@ export interface FrozenView {
 	readonly store: EventStore;
 }
 
+/** A word for a key that had nothing to do (`w` with no diagnosis), shown for a few ticks. */
+export interface Flash {
+	readonly text: string;
+	/** Ticks (seconds) it stays; it goes when they are spent. */
+	readonly ticksLeft: number;
+}
+
 /** What actions change directly; everything else in ViewState is derived from it. */
 export interface ViewInputs {
 	/** Every event received (live, even while paused). */
@@ -77,6 +84,8 @@ export interface ViewInputs {
 	readonly settings: ViewSettings;
 	/** Set while paused (space). */
 	readonly frozen: FrozenView | null;
+	/** What a key that could do nothing says about it, for a moment; null for nothing. */
+	readonly flash: Flash | null;
 	/** Whether this watch saw the deployment end (for the bell and the notification). */
 	readonly completion: CompletionState;
 	/** Client time of the latest tick (ms since the epoch). */

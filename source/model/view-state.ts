@@ -12,7 +12,7 @@ import {nextUpdateLogRead, NO_UPDATE_LOG_READS, withUpdateRecords} from './updat
 import {NO_COMPLETION, trackCompletion} from './view-state-completion.js';
 import {deriveView} from './view-state-derive.js';
 import {keyIntent} from './view-state-intents.js';
-import {applyKey, withoutOverlays} from './view-state-keys.js';
+import {applyKey, flashAfterTick, withoutOverlays} from './view-state-keys.js';
 import {initialTimeMode, type KeyAction, type ViewAction, type ViewEffect, type ViewState} from './view-state-types.js';
 
 /** Where the view starts: settings from the Config, size and time from the caller. */
@@ -48,6 +48,7 @@ export function initialViewState({config, now, columns, rows, canGoBack = false}
 			timeMode: initialTimeMode(config.timeZone),
 		},
 		frozen: null,
+		flash: null,
 		completion: NO_COMPLETION,
 		now,
 		columns,
@@ -144,9 +145,10 @@ export function updateView(state: ViewState, action: ViewAction): Update<ViewSta
 	switch (action.type) {
 		case 'tick': {
 			if (action.now === state.now) return only(state);
+			const next = {...state, now: action.now, flash: flashAfterTick(state.flash)};
 			// While the deployment runs, the clock may make a phase slow: the diagnosis (and,
 			// when the Why block appears or changes size, the layout) follows once per tick.
-			return only(state.deployment.outcome === 'in_progress' ? deriveView(state, {...state, now: action.now}) : {...state, now: action.now});
+			return only(state.deployment.outcome === 'in_progress' ? deriveView(state, next) : next);
 		}
 
 		case 'resize': {

@@ -25,6 +25,8 @@ export interface FooterProps {
 	readonly updateShown: boolean;
 	/** A diagnosis is shown: `w` opens all of it. */
 	readonly whyShown?: boolean;
+	/** A word for a key that had nothing to do; it takes the settings' place for a moment. */
+	readonly flash?: string | null;
 	readonly width: number;
 	readonly ascii: boolean;
 	readonly color: boolean;
@@ -90,6 +92,8 @@ export function Footer(props: FooterProps) {
 	const glyphs = glyphsFor(ascii);
 	const separator = glyphs.separator;
 	const before = [...(waiting === null ? [] : pausedSegments(waiting, glyphs, separator)), ...searchSegments(props, glyphs, separator)];
-	const states = (['wide', 'counted', 'short'] as const).map(form => [...before, {text: settingsText(props, form, separator), bold: true}]);
+	const states = props.flash
+		? [[...before, {text: props.flash, color: 'yellow'}]]
+		: (['wide', 'counted', 'short'] as const).map(form => [...before, {text: settingsText(props, form, separator), bold: true}]);
 	return <SegmentLine segments={keyBarSegments(states, hints(props), width, ascii)} width={width} color={color} ascii={ascii} />;
 }

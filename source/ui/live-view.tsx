@@ -75,6 +75,7 @@ function ViewFooter({state, page, config, backTo = null}: LiveViewProps) {
 			canGoBack={backTo !== null}
 			updateShown={state.update !== null}
 			whyShown={state.why !== null}
+			flash={state.flash?.text ?? null}
 			width={state.columns}
 			ascii={config.ascii}
 			color={config.color}

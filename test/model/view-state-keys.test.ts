@@ -58,3 +58,19 @@ describe('keys: what a key means depends on the mode, and is decided in order', 
 		expect(updateView(base, press('', 'tab'))[0]).toBe(base);
 	});
 });
+
+describe('keys with nothing to open say so for a moment', () => {
+	test('w without a diagnosis and u without an update flash a word that goes after a few ticks', () => {
+		// Given a deployment in progress, neither failed nor slow, and no update
+		const why = run(start(), press('w')).state;
+		expect(why.settings.overlay).toBe('none');
+		expect(why.flash?.text).toBe('nothing to explain: no failure and no slow phase');
+		expect(run(start(), press('u')).state.flash?.text).toBe('no update to show');
+
+		// When the clock ticks, the word stays a moment and then goes
+		const ticks = (state: ViewState, count: number) =>
+			Array.from({length: count}, (_, index) => index).reduce((current, index) => updateView(current, {type: 'tick', now: T0 + (index + 1) * 1000})[0], state);
+		expect(ticks(why, 2).flash).not.toBeNull();
+		expect(ticks(why, 3).flash).toBeNull();
+	});
+});

@@ -86,9 +86,11 @@ describe('the update line and its overlay', () => {
 		expect(run(open, {type: 'escape'}).state.settings.overlay).toBe('none');
 	});
 
-	test('u does nothing without an update', () => {
+	test('u opens nothing without an update, and says so', () => {
 		const before = run(start(), {type: 'events', events: [event(0, 'start to deploy service')], at: T0}).state;
-		expect(run(before, {type: 'open-update'}).state).toBe(before);
+		const after = run(before, {type: 'open-update'}).state;
+		expect(after.settings).toBe(before.settings);
+		expect(after.flash?.text).toBe('no update to show');
 	});
 
 	test('↑ from the first event selects the update line, Enter there opens the update, ↓ goes back to the events', () => {

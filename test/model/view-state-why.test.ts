@@ -120,13 +120,15 @@ function failedUpdate(): ViewState {
 }
 
 describe('keys of the Why block', () => {
-	test('w opens the whole diagnosis, w or Esc closes it; without a diagnosis w does nothing', () => {
+	test('w opens the whole diagnosis, w or Esc closes it; without a diagnosis w only says so', () => {
 		const open = run(failedPull(), {type: 'open-why'}).state;
 		expect(open.settings.overlay).toBe('why');
 		expect(run(open, {type: 'open-why'}).state.settings.overlay).toBe('none');
 		expect(run(open, {type: 'escape'}).state.settings.overlay).toBe('none');
 		const running = pulling(PULL_STARTED + MINUTE);
-		expect(run(running, {type: 'open-why'}).state).toBe(running);
+		const after = run(running, {type: 'open-why'}).state;
+		expect(after.settings).toBe(running.settings);
+		expect(after.flash?.text).toMatch(/^nothing to explain/);
 	});
 
 	test('↑ from the first event selects the Why block, ↑ again the update line; ↓ comes back; Enter on the block opens it', () => {

@@ -79,6 +79,13 @@ describe('pause and time display', () => {
 		await press(rendered, ' ', frame => frame.includes('arrived while paused') && !frame.includes('paused ·'));
 	});
 
+	test('w with nothing to explain and u with no update say so in the footer instead of doing nothing', async () => {
+		const rendered = await mount(deploying);
+		const why = await press(rendered, 'w', frame => frame.includes('nothing to explain'));
+		expect(why).toContain('Image pulling');
+		await press(rendered, 'u', frame => frame.includes('no update to show'));
+	});
+
 	test('t shows ages on the server clock, then UTC', async () => {
 		const rendered = await mount(deploying, {config: {timeZone: {kind: 'zone', name: 'Asia/Tokyo'}}});
 		expect(rendered.lastFrame()).toContain('11-28 01:02:05');
