@@ -6,6 +6,7 @@ import {deploymentElapsed} from '../model/elapsed.js';
 import {instancesText} from '../model/instances-wording.js';
 import type {EventPage} from '../model/store-query.js';
 import {countByType} from '../model/store.js';
+import {dayOf} from '../model/time-format.js';
 import {failureCulprit} from '../model/wording.js';
 import type {ViewState} from '../model/view-state-types.js';
 import {EventDetail} from './event-detail.js';
@@ -101,12 +102,14 @@ export function localZoneOf(timeZone: TimeZoneSetting): TimeZoneSetting {
 function EventRows({state, page, config}: LiveViewProps) {
 	const {layout, columns, settings} = state;
 	const relative = settings.timeMode === 'relative';
+	const timeZone = settings.timeMode === 'utc' ? {kind: 'utc' as const} : localZoneOf(config.timeZone);
 	return (
 		<EventTable
 			events={page.rows}
 			emptyText={emptyText(state)}
 			width={columns}
-			timeZone={settings.timeMode === 'utc' ? {kind: 'utc'} : localZoneOf(config.timeZone)}
+			timeZone={timeZone}
+			today={dayOf(state.now, timeZone)}
 			// Ages are measured on the server's clock, as the events' times are.
 			ageAt={relative ? state.now + state.skewMs : null}
 			selectedKey={settings.selected?.key ?? null}
