@@ -37,7 +37,7 @@ describe('search, details, time and pause keys', () => {
 		await session.waitForText('search "E2E EVENT 0"');
 		// f works again after Enter, combined with the search: events 05 is the only abnormal one
 		session.press('f');
-		await session.waitForText('(1 events)');
+		await session.waitForText('1 event');
 		expect(session.screenText()).toContain('e2e event 05');
 		session.press('escape');
 		await session.waitFor(() => !session.screenText().includes('search "'), 'the search to clear');
