@@ -32,15 +32,29 @@ export interface FooterProps {
 	readonly color: boolean;
 }
 
-function settingsText(props: FooterProps, form: 'wide' | 'counted' | 'short', separator: string): string {
-	const {typeFilter, order, page, pageCount, matching} = props;
-	if (form === 'wide') {
-		const orderText = order === 'desc' ? 'newest first' : 'oldest first';
-		return `filter ${typeFilter} ${separator} ${orderText} ${separator} page ${page}/${pageCount} (${counted(matching, 'event')})`;
-	}
+// The forms of the settings, the most explicit first; the footer takes the first that fits.
+const FORMS = ['wide', 'named', 'counted', 'short'] as const;
 
-	const short = `${typeFilter} ${separator} ${order === 'desc' ? 'newest' : 'oldest'} ${separator} ${page}/${pageCount}`;
-	return form === 'counted' ? `${short} ${separator} ${counted(matching, 'event')}` : short;
+function settingsText(props: FooterProps, form: (typeof FORMS)[number], separator: string): string {
+	const {typeFilter, order, page, pageCount, matching} = props;
+	const newest = order === 'desc' ? 'newest' : 'oldest';
+	switch (form) {
+		case 'wide': {
+			return `filter ${typeFilter} ${separator} ${newest} first ${separator} page ${page}/${pageCount} (${counted(matching, 'event')})`;
+		}
+
+		case 'named': {
+			return `filter ${typeFilter} ${separator} ${newest} ${separator} page ${page}/${pageCount}`;
+		}
+
+		case 'counted': {
+			return `${typeFilter} ${separator} ${newest} ${separator} ${page}/${pageCount} ${separator} ${counted(matching, 'event')}`;
+		}
+
+		case 'short': {
+			return `${typeFilter} ${separator} ${newest} ${separator} ${page}/${pageCount}`;
+		}
+	}
 }
 
 // Hints in the order shown, each with a rank: the lowest ranks give way first when the
@@ -94,6 +108,6 @@ export function Footer(props: FooterProps) {
 	const before = [...(waiting === null ? [] : pausedSegments(waiting, glyphs, separator)), ...searchSegments(props, glyphs, separator)];
 	const states = props.flash
 		? [[...before, {text: props.flash, color: 'yellow'}]]
-		: (['wide', 'counted', 'short'] as const).map(form => [...before, {text: settingsText(props, form, separator), bold: true}]);
+		: FORMS.map(form => [...before, {text: settingsText(props, form, separator), bold: true}]);
 	return <SegmentLine segments={keyBarSegments(states, hints(props), width, ascii)} width={width} color={color} ascii={ascii} />;
 }

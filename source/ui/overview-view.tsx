@@ -77,6 +77,7 @@ function footerSegments(state: OverviewState, ascii: boolean): Segment[] {
 	const of = `${state.shown.length} of ${counted(state.services.length, 'service')}`;
 	const states = [
 		[...searching, {text: `filter ${filter} ${separator} page ${page} (${of})`, bold: true}],
+		[...searching, {text: `filter ${filter} ${separator} page ${page}`, bold: true}],
 		[...searching, {text: `${filter} ${separator} ${page} ${separator} ${of}`, bold: true}],
 		[...searching, {text: `${filter} ${separator} ${page}`, bold: true}],
 	];
