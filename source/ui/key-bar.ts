@@ -11,8 +11,15 @@ export type Hint = readonly [text: string, rank: number];
 export const ALWAYS = 10;
 
 const GAP = 3;
-// Room the view's settings get before hints give way (the longest settings text fits in it).
-const STATE_ROOM = {min: 30, max: 56};
+
+/** Room a view's settings get before hints give way: `width - 48` within these bounds. */
+export interface StateRoom {
+	readonly min: number;
+	/** The longest settings text of the view fits in it. */
+	readonly max: number;
+}
+
+const LIVE_VIEW_ROOM: StateRoom = {min: 30, max: 56};
 
 /** The hints that fit `room` columns, the lowest ranks given up first (ALWAYS ones are kept). */
 export function fittedHints(hints: readonly Hint[], room: number): string {
@@ -27,9 +34,9 @@ export function fittedHints(hints: readonly Hint[], room: number): string {
 }
 
 /** Columns the hints may use on a line of `width`: all but the settings' room, never less than the ALWAYS ones. */
-export function hintRoom(hints: readonly Hint[], width: number): number {
+export function hintRoom(hints: readonly Hint[], width: number, bounds: StateRoom = LIVE_VIEW_ROOM): number {
 	const always = fittedHints(hints, 0);
-	const stateRoom = Math.min(STATE_ROOM.max, Math.max(STATE_ROOM.min, width - 48));
+	const stateRoom = Math.min(bounds.max, Math.max(bounds.min, width - 48));
 	return Math.max(widthOf(always), width - stateRoom - GAP);
 }
 
@@ -54,8 +61,14 @@ export function firstFitting(choices: ReadonlyArray<readonly Segment[]>, room: n
  * One footer line of `width`: the hints that fit by width alone at the right edge, and the
  * first of `states` (most detailed first) that fits the rest, cut when none does.
  */
-export function keyBarSegments(states: ReadonlyArray<readonly Segment[]>, hints: readonly Hint[], width: number, ascii: boolean): Segment[] {
-	const hintText = fittedHints(hints, hintRoom(hints, width));
+export function keyBarSegments(
+	states: ReadonlyArray<readonly Segment[]>,
+	hints: readonly Hint[],
+	width: number,
+	ascii: boolean,
+	bounds: StateRoom = LIVE_VIEW_ROOM,
+): Segment[] {
+	const hintText = fittedHints(hints, hintRoom(hints, width, bounds));
 	const room = Math.max(0, width - widthOf(hintText) - GAP);
 	const state = firstFitting(states, room, ascii);
 	const used = state.reduce((sum, segment) => sum + widthOf(segment.text), 0);

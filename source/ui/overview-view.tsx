@@ -7,7 +7,7 @@ import {counted} from '../model/plural.js';
 import {serviceCountLine} from '../model/wording.js';
 import {glyphsFor} from './glyphs.js';
 import {Help} from './help.js';
-import {ALWAYS, keyBarSegments, type Hint} from './key-bar.js';
+import {ALWAYS, keyBarSegments, type Hint, type StateRoom} from './key-bar.js';
 import {overviewKeyList} from './overview-help.js';
 import {OverviewTable} from './overview-table.js';
 import {SegmentLine} from './segment-line.js';
@@ -68,6 +68,9 @@ function hints(searchTyping: boolean, ascii: boolean): readonly Hint[] {
 	];
 }
 
+// The overview's settings are shorter than the live view's: `filter in progress · page 1/1 (3 of 12 services)`.
+const OVERVIEW_ROOM: StateRoom = {min: 22, max: 40};
+
 function footerSegments(state: OverviewState, ascii: boolean): Segment[] {
 	const separator = glyphsFor(ascii).separator;
 	const {settings} = state;
@@ -81,7 +84,7 @@ function footerSegments(state: OverviewState, ascii: boolean): Segment[] {
 		[...searching, {text: `${filter} ${separator} ${page} ${separator} ${of}`, bold: true}],
 		[...searching, {text: `${filter} ${separator} ${page}`, bold: true}],
 	];
-	return keyBarSegments(states, hints(settings.searchTyping, ascii), state.columns, ascii);
+	return keyBarSegments(states, hints(settings.searchTyping, ascii), state.columns, ascii, OVERVIEW_ROOM);
 }
 
 /** The count line, a page of service rows (or the help), and the footer; never taller than rows − 1. */
