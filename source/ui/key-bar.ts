@@ -15,7 +15,7 @@ const GAP = 3;
 /** Room a view's settings get before hints give way: `width - 48` within these bounds. */
 export interface StateRoom {
 	readonly min: number;
-	/** The longest settings text of the view fits in it. */
+	/** The most the settings get on a wide screen; a longer settings text takes a shorter form. */
 	readonly max: number;
 }
 

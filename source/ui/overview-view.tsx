@@ -68,8 +68,9 @@ function hints(searchTyping: boolean, ascii: boolean): readonly Hint[] {
 	];
 }
 
-// The overview's settings are shorter than the live view's: `filter in progress · page 1/1 (3 of 12 services)`.
-const OVERVIEW_ROOM: StateRoom = {min: 22, max: 40};
+// The overview's settings are shorter than the live view's, and it has fewer keys: at 100
+// columns every hint fits beside `filter all · page 1/1 (4 of 4 services)`.
+const OVERVIEW_ROOM: StateRoom = {min: 22, max: 38};
 
 function footerSegments(state: OverviewState, ascii: boolean): Segment[] {
 	const separator = glyphsFor(ascii).separator;
