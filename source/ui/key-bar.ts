@@ -22,7 +22,7 @@ export interface StateRoom {
 const LIVE_VIEW_ROOM: StateRoom = {min: 30, max: 56};
 
 /** The hints that fit `room` columns, the lowest ranks given up first (ALWAYS ones are kept). */
-export function fittedHints(hints: readonly Hint[], room: number): string {
+function fittedHints(hints: readonly Hint[], room: number): string {
 	let kept = hints;
 	const text = () => kept.map(([hint]) => hint).join('  ');
 	while (kept.some(([, rank]) => rank < ALWAYS) && widthOf(text()) > room) {
@@ -34,14 +34,14 @@ export function fittedHints(hints: readonly Hint[], room: number): string {
 }
 
 /** Columns the hints may use on a line of `width`: all but the settings' room, never less than the ALWAYS ones. */
-export function hintRoom(hints: readonly Hint[], width: number, bounds: StateRoom = LIVE_VIEW_ROOM): number {
+function hintRoom(hints: readonly Hint[], width: number, bounds: StateRoom = LIVE_VIEW_ROOM): number {
 	const always = fittedHints(hints, 0);
 	const stateRoom = Math.min(bounds.max, Math.max(bounds.min, width - 48));
 	return Math.max(widthOf(always), width - stateRoom - GAP);
 }
 
 /** The first of `choices` (each a line's left part) that fits `room`, else the last one cut to it. */
-export function firstFitting(choices: ReadonlyArray<readonly Segment[]>, room: number, ascii: boolean): Segment[] {
+function firstFitting(choices: ReadonlyArray<readonly Segment[]>, room: number, ascii: boolean): Segment[] {
 	const widthOfAll = (segments: readonly Segment[]) => segments.reduce((used, segment) => used + widthOf(segment.text), 0);
 	const fitting = choices.find(segments => widthOfAll(segments) <= room);
 	if (fitting) return [...fitting];
