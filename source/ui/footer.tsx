@@ -6,7 +6,7 @@ import {SegmentLine} from './segment-line.js';
 import {ALWAYS, keyBarSegments, type Hint} from './key-bar.js';
 import {safeText, type Segment} from './text-fit.js';
 
-/** The view settings that must always be visible, and what the key hints depend on. */
+/** Props of the footer: the view settings that must always be visible, and the key hint. */
 export interface FooterProps {
 	readonly typeFilter: TypeFilter;
 	readonly order: Order;
