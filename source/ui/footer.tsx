@@ -33,7 +33,7 @@ export interface FooterProps {
 }
 
 // The forms of the settings, the most explicit first; the footer takes the first that fits.
-const FORMS = ['wide', 'named', 'counted', 'short'] as const;
+const FORMS = ['wide', 'named', 'short'] as const;
 
 function settingsText(props: FooterProps, form: (typeof FORMS)[number], separator: string): string {
 	const {typeFilter, order, page, pageCount, matching} = props;
@@ -45,10 +45,6 @@ function settingsText(props: FooterProps, form: (typeof FORMS)[number], separato
 
 		case 'named': {
 			return `filter ${typeFilter} ${separator} ${newest} ${separator} page ${page}/${pageCount}`;
-		}
-
-		case 'counted': {
-			return `${typeFilter} ${separator} ${newest} ${separator} ${page}/${pageCount} ${separator} ${counted(matching, 'event')}`;
 		}
 
 		case 'short': {

@@ -82,7 +82,6 @@ function footerSegments(state: OverviewState, ascii: boolean): Segment[] {
 	const states = [
 		[...searching, {text: `filter ${filter} ${separator} page ${page} (${of})`, bold: true}],
 		[...searching, {text: `filter ${filter} ${separator} page ${page}`, bold: true}],
-		[...searching, {text: `${filter} ${separator} ${page} ${separator} ${of}`, bold: true}],
 		[...searching, {text: `${filter} ${separator} ${page}`, bold: true}],
 	];
 	return keyBarSegments(states, hints(settings.searchTyping, ascii), state.columns, ascii, OVERVIEW_ROOM);
