@@ -3,12 +3,12 @@
 import type {TypeFilter} from '../config/types.js';
 import {withoutLastCharacter} from './key-press.js';
 import {queryPage} from './store-query.js';
+import {nothingToOpen} from './view-state-flash.js';
 import {neighbourRow, refOf} from './view-state-selection.js';
 import {
 	lineShown,
 	queryOf,
 	shownStore,
-	type Flash,
 	type KeyAction,
 	type Overlay,
 	type SelectableLine,
@@ -232,20 +232,6 @@ function settingsChange(state: ViewState, action: KeyAction): ViewSettings | nul
 
 const NOTHING: KeyChange = {inputs: null, effects: []};
 
-/** Ticks a flash stays: two to three seconds, as the first tick may come at once. */
-const FLASH_TICKS = 3;
-
-/** What `w` and `u` say when there is nothing to open (instead of silently doing nothing). */
-const NOTHING_TO_OPEN: Readonly<Record<'open-why' | 'open-update', string>> = {
-	'open-why': 'nothing to explain: no failure and no slow phase',
-	'open-update': 'no update to show',
-};
-
-/** The flash one tick later; null once its ticks are spent. */
-export function flashAfterTick(flash: Flash | null): Flash | null {
-	return flash === null || flash.ticksLeft <= 1 ? null : {...flash, ticksLeft: flash.ticksLeft - 1};
-}
-
 /** What an intent changes in `state`, and what it asks the world to do. */
 export function applyKey(state: ViewState, action: KeyAction): KeyChange {
 	switch (action.type) {
@@ -274,7 +260,7 @@ export function applyKey(state: ViewState, action: KeyAction): KeyChange {
 		case 'open-update': {
 			const settings = settingsChange(state, action);
 			if (settings !== null) return {inputs: {settings, flash: null}, effects: []};
-			return {inputs: {flash: {text: NOTHING_TO_OPEN[action.type], ticksLeft: FLASH_TICKS}}, effects: []};
+			return {inputs: {flash: nothingToOpen(action.type)}, effects: []};
 		}
 
 		default: {

@@ -12,7 +12,8 @@ import {nextUpdateLogRead, NO_UPDATE_LOG_READS, withUpdateRecords} from './updat
 import {NO_COMPLETION, trackCompletion} from './view-state-completion.js';
 import {deriveView} from './view-state-derive.js';
 import {keyIntent} from './view-state-intents.js';
-import {applyKey, flashAfterTick, withoutOverlays} from './view-state-keys.js';
+import {flashAfterTick} from './view-state-flash.js';
+import {applyKey, withoutOverlays} from './view-state-keys.js';
 import {initialTimeMode, type KeyAction, type ViewAction, type ViewEffect, type ViewState} from './view-state-types.js';
 
 /** Where the view starts: settings from the Config, size and time from the caller. */
