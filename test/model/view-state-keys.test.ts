@@ -4,6 +4,8 @@ import {initialViewState, updateView} from '../../source/model/view-state.js';
 import type {ViewAction, ViewState} from '../../source/model/view-state-types.js';
 import {DEPLOYING_EVENTS, T0, makeConfig} from '../ui/fixtures.js';
 import {runView as run} from './run-view.js';
+import {keyIntent} from '../../source/model/view-state-intents.js';
+import {overviewIntent} from '../../source/model/overview-keys.js';
 
 const press = (text: string, name: KeyPress['name'] = null, ctrl = false): ViewAction => ({type: 'key', press: {text, name, ctrl, meta: false}});
 
@@ -72,5 +74,17 @@ describe('keys with nothing to open say so for a moment', () => {
 			Array.from({length: count}, (_, index) => index).reduce((current, index) => updateView(current, {type: 'tick', now: T0 + (index + 1) * 1000})[0], state);
 		expect(ticks(why, 2).flash).not.toBeNull();
 		expect(ticks(why, 3).flash).toBeNull();
+	});
+});
+
+describe('< and > page, as the --ascii key bar says', () => {
+	test('in the live view and on the overview', () => {
+		const press = (text: string) => ({text, name: null, ctrl: false, meta: false});
+		expect(keyIntent(start().settings, press('>'))).toEqual({type: 'next-page'});
+		expect(keyIntent(start().settings, press('<'))).toEqual({type: 'prev-page'});
+		expect(overviewIntent(false, press('>'))).toEqual({type: 'page', step: 1});
+		expect(overviewIntent(false, press('<'))).toEqual({type: 'page', step: -1});
+		// While a search is typed they are text
+		expect(overviewIntent(true, press('>'))).toEqual({type: 'search-input', text: '>'});
 	});
 });
