@@ -79,12 +79,12 @@ describe('keys with nothing to open say so for a moment', () => {
 
 describe('< and > page, as the --ascii key bar says', () => {
 	test('in the live view and on the overview', () => {
-		const press = (text: string) => ({text, name: null, ctrl: false, meta: false});
-		expect(keyIntent(start().settings, press('>'))).toEqual({type: 'next-page'});
-		expect(keyIntent(start().settings, press('<'))).toEqual({type: 'prev-page'});
-		expect(overviewIntent(false, press('>'))).toEqual({type: 'page', step: 1});
-		expect(overviewIntent(false, press('<'))).toEqual({type: 'page', step: -1});
+		const key = (text: string): KeyPress => ({text, name: null, ctrl: false, meta: false});
+		expect(keyIntent(start().settings, key('>'))).toEqual({type: 'next-page'});
+		expect(keyIntent(start().settings, key('<'))).toEqual({type: 'prev-page'});
+		expect(overviewIntent(false, key('>'))).toEqual({type: 'page', step: 1});
+		expect(overviewIntent(false, key('<'))).toEqual({type: 'page', step: -1});
 		// While a search is typed they are text
-		expect(overviewIntent(true, press('>'))).toEqual({type: 'search-input', text: '>'});
+		expect(overviewIntent(true, key('>'))).toEqual({type: 'search-input', text: '>'});
 	});
 });
