@@ -34,7 +34,7 @@ export interface LiveViewOptions {
 }
 
 function hasActivePhase(state: ViewState): boolean {
-	return state.shown.tracks.some(track => track.phases.some(phase => phase.state === 'active'));
+	return state.deployment.tracks.some(track => track.phases.some(phase => phase.state === 'active'));
 }
 
 /** Whether anything on screen shows time that moves: status line, running timers, event ages. */
@@ -45,9 +45,8 @@ function showsMovingTime(state: ViewState): boolean {
 /** What the clock must drive for this view: ticks while time moves on screen, frames while a spinner shows. */
 export function viewClockNeeds(state: ViewState, lowBandwidth: boolean): {readonly ticking: boolean; readonly animate: boolean} {
 	const {settings, layout} = state;
-	const overlay = settings.helpOpen || settings.detailOpen || settings.updateOpen || settings.whyOpen;
-	const spinnerVisible = !overlay && layout.phaseMode !== 'hidden' && hasActivePhase(state);
-	return {ticking: showsMovingTime(state), animate: spinnerVisible && !lowBandwidth};
+	const spinnerVisible = settings.overlay === 'none' && layout.phaseMode !== 'hidden' && hasActivePhase(state);
+	return {ticking: showsMovingTime(state) || state.flash !== null, animate: spinnerVisible && !lowBandwidth};
 }
 
 /**

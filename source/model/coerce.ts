@@ -1,6 +1,7 @@
 // Tolerant readers for JSON fields: servers in the wild send numbers as strings, nulls for
 // absent values, and occasionally garbage. Each reader returns undefined when the value
 // cannot be used, and the validators count what they had to drop.
+import {counted} from './plural.js';
 
 /** The range a JavaScript Date can represent; later or earlier times are garbage. */
 const MAX_TIME = 8.64e15;
@@ -81,11 +82,11 @@ export function pickCounting<T>(
 	return picked;
 }
 
-/** "3 events dropped (occur_time: 2, event_info: 1)", the way problems are reported. */
+/** `what` is singular: "1 event dropped (…)", "3 events dropped (occur_time: 2, event_info: 1)", the way problems are reported. */
 export function describeDrops(what: string, reasons: ReadonlyMap<string, number>): string[] {
 	let total = 0;
 	for (const count of reasons.values()) total += count;
 	if (total === 0) return [];
 	const detail = [...reasons].map(([field, count]) => `${field}: ${count}`).join(', ');
-	return [`${total} ${what} dropped (invalid ${detail})`];
+	return [`${counted(total, what)} dropped (invalid ${detail})`];
 }

@@ -32,6 +32,8 @@ const CHARACTER_KEYS: Readonly<Record<string, OverviewIntent>> = {
 	q: {type: 'quit'},
 	n: {type: 'page', step: 1},
 	p: {type: 'page', step: -1},
+	'>': {type: 'page', step: 1},
+	'<': {type: 'page', step: -1},
 	g: {type: 'first'},
 	G: {type: 'last'},
 };

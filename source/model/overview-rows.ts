@@ -96,8 +96,9 @@ export function displayName(view: ViewState, listed: string | null, serviceId: s
 	return view.details?.service_name ?? listed ?? serviceId;
 }
 
-// Statuses in the order the header counts them: what needs watching, then how things ended.
-const COUNT_ORDER = ['connecting', 'deploying', 'waiting', 'pending', 'running', 'concerning', 'finished', 'failed', 'error', 'stopping', 'stopped', 'deleting'];
+// Statuses in the order the header counts them: what needs attention first (a failure is the
+// one count a narrow header must never lose), then what is moving, then how things ended.
+const COUNT_ORDER = ['failed', 'error', 'concerning', 'connecting', 'deploying', 'waiting', 'pending', 'running', 'finished', 'stopping', 'stopped', 'deleting'];
 
 /** The header's counts: services per status word, in COUNT_ORDER (unknown statuses after, by name). */
 export function statusCounts(views: readonly ViewState[]): Array<readonly [number, string]> {

@@ -1,9 +1,6 @@
-// Event times in the zone the user chose (--utc, --tz, or the machine's), at the precision
-// the screen has room for.
+// Event times in the zone the user chose (--utc, --tz, or the machine's): in full, or with
+// as much of the date as it takes to tell the day.
 import type {TimeZoneSetting} from '../config/types.js';
-
-/** How much of a timestamp to show: `2026-11-27 16:04:40`, `11-27 16:04:40`, or `16:04:40`. */
-export type TimePrecision = 'full' | 'day' | 'clock';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -45,8 +42,8 @@ function formatterFor(setting: TimeZoneSetting): Intl.DateTimeFormat {
 	return formatter;
 }
 
-/** Formats ms since the epoch; an unparsable time shows as `?`. */
-export function formatEventTime(ms: number, setting: TimeZoneSetting, precision: TimePrecision): string {
+/** `2026-11-27 16:04:40`: ms since the epoch in the zone; an unparsable time shows as `?`. */
+export function formatEventTime(ms: number, setting: TimeZoneSetting): string {
 	if (!Number.isFinite(ms)) {
 		return '?';
 	}
@@ -56,22 +53,23 @@ export function formatEventTime(ms: number, setting: TimeZoneSetting, precision:
 		parts[part.type] = part.value;
 	}
 
-	const clock = `${parts.hour}:${parts.minute}:${parts.second}`;
-	if (precision === 'clock') {
-		return clock;
-	}
-
-	const day = `${parts.month}-${parts.day} ${clock}`;
-	return precision === 'day' ? day : `${parts.year}-${day}`;
+	return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
 }
 
-/** The precision that leaves the event text enough room at this width. */
-export function precisionFor(width: number): TimePrecision {
-	if (width >= 110) {
-		return 'full';
-	}
+/** `2026-12-07`: the day `ms` falls on in the zone, to tell today's events from older ones. */
+export function dayOf(ms: number, setting: TimeZoneSetting): string {
+	return formatEventTime(ms, setting).slice(0, 10);
+}
 
-	return width >= 70 ? 'day' : 'clock';
+/**
+ * An event time by one rule at every width: `16:04:40` on `today` (a dayOf), `11-27 16:04:40`
+ * earlier this year, `2025-11-27 16:04:40` in an earlier year.
+ */
+export function formatEventTimeNear(ms: number, setting: TimeZoneSetting, today: string): string {
+	const full = formatEventTime(ms, setting);
+	if (!Number.isFinite(ms)) return full;
+	if (full.startsWith(today)) return full.slice(11);
+	return full.startsWith(today.slice(0, 5)) ? full.slice(5) : full;
 }
 
 /** `12s ago`, `3m ago`, `5h ago`, `2d ago`: the age of `ms` at `now` (both on the server's clock). */
@@ -101,7 +99,7 @@ export function formatExactTime(ms: number, setting: TimeZoneSetting): string {
 	}
 
 	const millis = String(((ms % 1000) + 1000) % 1000).padStart(3, '0');
-	return `${formatEventTime(ms, setting, 'full')}.${millis} ${zoneName(setting)}`;
+	return `${formatEventTime(ms, setting)}.${millis} ${zoneName(setting)}`;
 }
 
 /** The zone's name as a person reads it: `UTC`, `Europe/Berlin`, or the machine's zone. */

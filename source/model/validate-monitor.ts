@@ -3,6 +3,7 @@
 // left out and named in `problems`, the way the events validator reports drops.
 import type {ModelMonitor, ServiceMonitor} from './types.js';
 import {describeDrops, isObject, pickCounting, readAmount, readCount, readString} from './coerce.js';
+import {counted} from './plural.js';
 
 export interface MonitorPayload {
 	readonly monitor: ServiceMonitor;
@@ -60,7 +61,7 @@ export function validateMonitorPayload(json: unknown): MonitorPayload {
 		else dropped++;
 	}
 
-	if (dropped > 0) problems.push(`${dropped} monitors entries dropped (not an object)`);
-	problems.push(...describeDrops('monitor fields', unusable));
+	if (dropped > 0) problems.push(`${counted(dropped, 'monitors entry', 'monitors entries')} dropped (not an object)`);
+	problems.push(...describeDrops('monitor field', unusable));
 	return {monitor: {...service, monitors}, problems};
 }

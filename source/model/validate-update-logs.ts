@@ -72,8 +72,8 @@ export function validateUpdateLogsPayload(json: unknown): UpdateLogsPayload {
 		const extra = pickCounting<UpdateLogRecord>(raw, {result: readString, cluster_id: readString}, unusable);
 		records.push({update_time, ...extra, config: readModels(raw.config, unusable, droppedModels)});
 	}
-	problems.push(...describeDrops('update records', recordDrops));
+	problems.push(...describeDrops('update record', recordDrops));
 	if (droppedModels.count > 0) problems.push(`${droppedModels.count} update config entries dropped (not an object)`);
-	problems.push(...describeDrops('update fields', unusable));
+	problems.push(...describeDrops('update field', unusable));
 	return {records, problems};
 }

@@ -4,6 +4,7 @@
 import type {ApiEvent, CustomSpec, ServiceDetails, ServiceModelConfig, ServiceSummary} from './types.js';
 import {bump, describeDrops, isObject, pickOptional, readAmount, readCount, readNumber, readString, readTime} from './coerce.js';
 import type {JsonObject} from './coerce.js';
+import {counted} from './plural.js';
 
 /** A validated events page. `total_count` is null when the server did not send a usable one. */
 export interface EventsPayload {
@@ -54,7 +55,7 @@ export function validateEventsPayload(json: unknown): EventsPayload {
 		if (typeof event === 'string') bump(reasons, event);
 		else events.push(event);
 	}
-	problems.push(...describeDrops('events', reasons));
+	problems.push(...describeDrops('event', reasons));
 	const total_count = readCount(json.total_count) ?? null;
 	if (total_count === null) problems.push('total_count missing or invalid');
 	return {
@@ -131,7 +132,7 @@ export function validateServicesPage(json: unknown): ServicesPayload {
 		if (summary === null) dropped++;
 		else services.push(summary);
 	}
-	if (dropped > 0) problems.push(`${dropped} services dropped (no service_id or status)`);
+	if (dropped > 0) problems.push(`${counted(dropped, 'service')} dropped (no service_id or status)`);
 	const total_count = readCount(json.total_count) ?? null;
 	if (total_count === null) problems.push('total_count missing or invalid');
 	return {services, total_count, problems};

@@ -1,5 +1,4 @@
-// The parts of the view state that follow from the rest: the shown deployment and its
-// instance counts, outcome notices, the timeline, the diagnosis and its Why block, the
+// The parts of the view state that follow from the rest: outcome notices, the timeline, the diagnosis and its Why block, the
 // layout, the page on screen, and a page number that stays in range and follows the selected
 // event.
 //
@@ -8,7 +7,7 @@
 // the layout, and the layout decides the page size that paging keys clamp against. The
 // diagnosis follows the deployment, and while it runs the clock (see view-state-why.ts).
 import type {DeploymentProgress} from './types.js';
-import {hasResourceUse, serviceInstances, type ServiceInstances} from './instances.js';
+import {hasResourceUse, type ServiceInstances} from './instances.js';
 import type {UpdateDiff} from './update-log-diff.js';
 import type {EventStore} from './store.js';
 import {queryPage, type EventPage} from './store-query.js';
@@ -28,12 +27,12 @@ export function failedTrackCount(deployment: DeploymentProgress): number {
 }
 
 /** Whether the resource line shows: once the service runs and the monitor reports its use. */
-function showsResources(shown: DeploymentProgress, instances: ServiceInstances | null): boolean {
-	return shown.outcome === 'succeeded' && instances !== null && hasResourceUse(instances);
+function showsResources(deployment: DeploymentProgress, instances: ServiceInstances | null): boolean {
+	return deployment.outcome === 'succeeded' && instances !== null && hasResourceUse(instances);
 }
 
 interface LayoutParts {
-	readonly shown: DeploymentProgress;
+	readonly deployment: DeploymentProgress;
 	readonly noticeLines: readonly number[];
 	readonly timelineLines: number;
 	readonly instances: ServiceInstances | null;
@@ -41,52 +40,45 @@ interface LayoutParts {
 	readonly why: WhyBlock | null;
 }
 
-function layoutFor(core: ViewInputs, {shown, noticeLines, timelineLines, instances, update, why}: LayoutParts): LayoutPlan {
-	const trackCount = Math.max(1, shown.tracks.length);
+function layoutFor(core: ViewInputs, {deployment, noticeLines, timelineLines, instances, update, why}: LayoutParts): LayoutPlan {
+	const trackCount = Math.max(1, deployment.tracks.length);
 	return planLayout({
 		rows: core.rows,
 		trackCount,
 		tracksAsColumns: tracksFitAsColumns(core.columns, trackCount),
 		noticeLines,
-		failedTracks: failedTrackCount(shown),
+		failedTracks: failedTrackCount(deployment),
 		timelineLines,
-		resourceLines: showsResources(shown, instances) ? 1 : 0,
+		resourceLines: showsResources(deployment, instances) ? 1 : 0,
 		updateLines: update === null ? 0 : 1,
 		whyLines: whyLineCount(why),
 	});
 }
 
-/** The data's instances, or while paused the monitor attributed to the frozen deployment's models. */
-function shownInstancesOf(previous: ViewState | null, core: ViewInputs, shown: DeploymentProgress): ServiceInstances | null {
-	if (shown === core.deployment) return core.instances;
-	if (previous !== null && previous.monitor === core.monitor && previous.shown === shown && previous.details === core.details) return previous.shownInstances;
-	return core.monitor === null ? null : serviceInstances(core.monitor, shown.tracks.map(track => track.model), core.details?.config ?? []);
-}
-
 /** The diagnosis and its Why block for new inputs, reused when nothing they depend on changed. */
-function diagnosisOf(previous: ViewState | null, core: ViewInputs, shown: DeploymentProgress): {readonly diagnosis: Diagnosis | null; readonly why: WhyBlock | null} {
+function diagnosisOf(previous: ViewState | null, core: ViewInputs, deployment: DeploymentProgress): {readonly diagnosis: Diagnosis | null; readonly why: WhyBlock | null} {
 	const clockOf = (inputs: ViewInputs) => ({nowMs: inputs.now, skewMs: inputs.skewMs, ...inputs.slowLimits});
-	const before = previous === null ? null : {shown: previous.shown, clock: clockOf(previous), diagnosis: previous.diagnosis};
-	const diagnosis = diagnosisFor(before, {shown, clock: clockOf(core)});
-	const why = previous !== null && previous.diagnosis === diagnosis && previous.shown === shown ? previous.why : whyBlockOf(diagnosis, shown);
+	const before = previous === null ? null : {shown: previous.deployment, clock: clockOf(previous), diagnosis: previous.diagnosis};
+	const diagnosis = diagnosisFor(before, {shown: deployment, clock: clockOf(core)});
+	const why = previous !== null && previous.diagnosis === diagnosis && previous.deployment === deployment ? previous.why : whyBlockOf(diagnosis, deployment);
 	return {diagnosis, why};
 }
 
 /** Without an update or a diagnosis there is nothing to open; without its line on screen, nothing to select. */
 function fitLineSettings(settings: ViewSettings, parts: {readonly update: UpdateDiff | null; readonly why: WhyBlock | null}, layout: LayoutPlan): ViewSettings {
-	const updateOpen = settings.updateOpen && parts.update !== null;
-	const whyOpen = settings.whyOpen && parts.why !== null;
+	const gone = (settings.overlay === 'update' && parts.update === null) || (settings.overlay === 'why' && parts.why === null);
+	const overlay = gone ? 'none' : settings.overlay;
 	const selected = settings.lineSelected;
 	const lineSelected = selected !== null && lineShown(layout, selected) ? selected : null;
-	const same = updateOpen === settings.updateOpen && whyOpen === settings.whyOpen && lineSelected === settings.lineSelected;
-	return same ? settings : {...settings, updateOpen, whyOpen, lineSelected};
+	const same = overlay === settings.overlay && lineSelected === settings.lineSelected;
+	return same ? settings : {...settings, overlay, lineSelected};
 }
 
 /** Keeps the selection on its event: its page, or no selection once the event no longer matches. */
 function followSelection(store: EventStore, settings: ViewSettings, pageSize: number): ViewSettings {
 	if (settings.selected === null) return settings;
 	const page = locateEvent(store, queryOf(settings, pageSize), settings.selected);
-	if (page === null) return {...settings, selected: null, detailOpen: false};
+	if (page === null) return {...settings, selected: null, overlay: settings.overlay === 'detail' ? 'none' : settings.overlay};
 	return page === settings.page ? settings : {...settings, page};
 }
 
@@ -104,18 +96,17 @@ function samePageInputs(previous: ViewState, store: EventStore, settings: ViewSe
 
 /** The view state for new inputs: the derived parts recomputed, reusing whatever did not change. */
 export function deriveView(previous: ViewState | null, core: ViewInputs): ViewState {
-	const {update} = core;
-	const shown = core.frozen?.deployment ?? core.deployment;
-	const sameShown = previous !== null && previous.shown === shown;
-	const instances = shownInstancesOf(previous, core, shown);
+	const {deployment, instances, update} = core;
+	// Pause freezes the table only: the phases, outcome and header stay live and agree.
+	const sameShown = previous !== null && previous.deployment === deployment;
 	const sameNotices =
-		sameShown && previous.detailsUnavailable === core.detailsUnavailable && previous.monitorUnavailable === core.monitorUnavailable && previous.shownInstances === instances;
+		sameShown && previous.detailsUnavailable === core.detailsUnavailable && previous.monitorUnavailable === core.monitorUnavailable && previous.instances === instances;
 	const {detailsUnavailable, monitorUnavailable} = core;
-	const notices = sameNotices ? previous.notices : outcomeNotices(shown, {detailsUnavailable, monitorUnavailable, instances});
-	const timeline = sameShown ? previous.timeline : timelineOf(shown);
+	const notices = sameNotices ? previous.notices : outcomeNotices(deployment, {detailsUnavailable, monitorUnavailable, instances});
+	const timeline = sameShown ? previous.timeline : timelineOf(deployment);
 	const noticeLines = notices.map(notice => noticeLineCount(notice, core.columns));
-	const {diagnosis, why} = diagnosisOf(previous, core, shown);
-	const layout = layoutFor(core, {shown, noticeLines, timelineLines: timelineLineCount(timeline), instances, update, why});
+	const {diagnosis, why} = diagnosisOf(previous, core, deployment);
+	const layout = layoutFor(core, {deployment, noticeLines, timelineLines: timelineLineCount(timeline), instances, update, why});
 	const pageSize = Math.max(1, layout.eventRows);
 	const store = shownStore(core);
 	let settings = followSelection(store, fitLineSettings(core.settings, {update, why}, layout), pageSize);
@@ -124,5 +115,5 @@ export function deriveView(previous: ViewState | null, core: ViewInputs): ViewSt
 			? previous.page
 			: queryPage(store, {...queryOf(settings, pageSize), page: settings.page});
 	if (page.page !== settings.page) settings = {...settings, page: page.page};
-	return {...core, settings, shown, shownInstances: instances, notices, timeline, diagnosis, why, layout, pageSize, pageCount: page.pageCount, page};
+	return {...core, settings, notices, timeline, diagnosis, why, layout, pageSize, pageCount: page.pageCount, page};
 }

@@ -9,6 +9,9 @@ const CHARACTER_KEYS: Readonly<Record<string, KeyAction>> = {
 	o: {type: 'toggle-order'},
 	n: {type: 'next-page'},
 	p: {type: 'prev-page'},
+	// What the key bar names under --ascii, where it cannot draw the arrows.
+	'>': {type: 'next-page'},
+	'<': {type: 'prev-page'},
 	g: {type: 'first-page'},
 	G: {type: 'last-page'},
 	'?': {type: 'toggle-help'},

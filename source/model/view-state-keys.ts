@@ -3,12 +3,14 @@
 import type {TypeFilter} from '../config/types.js';
 import {withoutLastCharacter} from './key-press.js';
 import {queryPage} from './store-query.js';
+import {nothingToOpen} from './view-state-flash.js';
 import {neighbourRow, refOf} from './view-state-selection.js';
 import {
 	lineShown,
 	queryOf,
 	shownStore,
 	type KeyAction,
+	type Overlay,
 	type SelectableLine,
 	type TimeMode,
 	type ViewEffect,
@@ -19,7 +21,7 @@ import {
 
 /** What an intent changes: the inputs it replaces (null for none), and the effects it asks for. */
 export interface KeyChange {
-	readonly inputs: Partial<Pick<ViewInputs, 'settings' | 'frozen'>> | null;
+	readonly inputs: Partial<Pick<ViewInputs, 'settings' | 'frozen' | 'flash'>> | null;
 	readonly effects: readonly ViewEffect[];
 }
 
@@ -31,10 +33,7 @@ export type EscapeTarget = 'search-typing' | 'help' | 'update' | 'why' | 'detail
 
 export function escapeTarget(settings: ViewSettings): EscapeTarget | null {
 	if (settings.searchTyping) return 'search-typing';
-	if (settings.helpOpen) return 'help';
-	if (settings.updateOpen) return 'update';
-	if (settings.whyOpen) return 'why';
-	if (settings.detailOpen) return 'detail';
+	if (settings.overlay !== 'none') return settings.overlay;
 	if (settings.search !== '') return 'search';
 	if (settings.selected !== null || settings.lineSelected !== null) return 'selection';
 	return null;
@@ -47,20 +46,11 @@ function escape(settings: ViewSettings): ViewSettings | null {
 			return {...settings, search: '', searchTyping: false, page: 0};
 		}
 
-		case 'help': {
-			return {...settings, helpOpen: false};
-		}
-
-		case 'update': {
-			return {...settings, updateOpen: false};
-		}
-
-		case 'why': {
-			return {...settings, whyOpen: false};
-		}
-
+		case 'help':
+		case 'update':
+		case 'why':
 		case 'detail': {
-			return {...settings, detailOpen: false};
+			return {...settings, overlay: 'none'};
 		}
 
 		case 'selection': {
@@ -79,9 +69,14 @@ function escape(settings: ViewSettings): ViewSettings | null {
  * stays: it explains the table).
  */
 export function withoutOverlays(settings: ViewSettings): ViewSettings {
-	if (!settings.helpOpen && !settings.detailOpen && !settings.updateOpen && !settings.whyOpen && !settings.searchTyping) return settings;
+	if (settings.overlay === 'none' && !settings.searchTyping) return settings;
 	const search = settings.search.trim() === '' ? '' : settings.search;
-	return {...settings, helpOpen: false, detailOpen: false, updateOpen: false, whyOpen: false, searchTyping: false, search};
+	return {...settings, overlay: 'none', searchTyping: false, search};
+}
+
+/** The overlay after its key: opens it in place of any other, or closes it when it is the one open. */
+function toggled(current: Overlay, key: Exclude<Overlay, 'none'>): Overlay {
+	return current === key ? 'none' : key;
 }
 
 /** Goes to `page` (clamped); a selection moves to the first row there. */
@@ -138,29 +133,29 @@ function select(state: ViewState, step: 1 | -1): ViewSettings | null {
 function toggleUpdate(state: ViewState): ViewSettings | null {
 	const {settings} = state;
 	if (state.update === null) return null;
-	return {...settings, updateOpen: !settings.updateOpen, whyOpen: false, helpOpen: false, detailOpen: false};
+	return {...settings, overlay: toggled(settings.overlay, 'update')};
 }
 
 /** `w`, or Enter on the Why block: the whole diagnosis, in place of phases and events. */
 function toggleWhy(state: ViewState): ViewSettings | null {
 	const {settings} = state;
 	if (state.why === null) return null;
-	return {...settings, whyOpen: !settings.whyOpen, updateOpen: false, helpOpen: false, detailOpen: false};
+	return {...settings, overlay: toggled(settings.overlay, 'why')};
 }
 
 function openDetail(state: ViewState): ViewSettings | null {
 	const {settings} = state;
-	if (settings.lineSelected === 'update') return settings.updateOpen ? null : toggleUpdate(state);
-	if (settings.lineSelected === 'why') return settings.whyOpen ? null : toggleWhy(state);
-	if (settings.selected !== null) return settings.detailOpen ? null : {...settings, detailOpen: true, helpOpen: false, updateOpen: false, whyOpen: false};
+	if (settings.lineSelected === 'update') return settings.overlay === 'update' ? null : toggleUpdate(state);
+	if (settings.lineSelected === 'why') return settings.overlay === 'why' ? null : toggleWhy(state);
+	if (settings.selected !== null) return settings.overlay === 'detail' ? null : {...settings, overlay: 'detail'};
 	const first = state.page.rows[0];
-	return first ? {...settings, selected: refOf(first), detailOpen: true, helpOpen: false, updateOpen: false, whyOpen: false} : null;
+	return first ? {...settings, selected: refOf(first), overlay: 'detail'} : null;
 }
 
 function searchChange(settings: ViewSettings, action: KeyAction): ViewSettings | null {
 	switch (action.type) {
 		case 'search-start': {
-			return {...settings, searchTyping: true, helpOpen: false, detailOpen: false, updateOpen: false, whyOpen: false};
+			return {...settings, searchTyping: true, overlay: 'none'};
 		}
 
 		case 'search-input': {
@@ -205,7 +200,7 @@ function settingsChange(state: ViewState, action: KeyAction): ViewSettings | nul
 		}
 
 		case 'toggle-help': {
-			return {...settings, helpOpen: !settings.helpOpen};
+			return {...settings, overlay: toggled(settings.overlay, 'help')};
 		}
 
 		case 'select-next':
@@ -242,7 +237,7 @@ export function applyKey(state: ViewState, action: KeyAction): KeyChange {
 	switch (action.type) {
 		case 'toggle-pause': {
 			// Freezing keeps references only: the store's old versions stay valid and exact.
-			return {inputs: {frozen: state.frozen === null ? {store: state.store, deployment: state.deployment} : null}, effects: []};
+			return {inputs: {frozen: state.frozen === null ? {store: state.store} : null}, effects: []};
 		}
 
 		case 'refresh': {
@@ -259,6 +254,13 @@ export function applyKey(state: ViewState, action: KeyAction): KeyChange {
 			const settings = escape(state.settings);
 			if (settings !== null) return {inputs: {settings}, effects: []};
 			return state.canGoBack ? {inputs: null, effects: [{type: 'back', notice: null}]} : NOTHING;
+		}
+
+		case 'open-why':
+		case 'open-update': {
+			const settings = settingsChange(state, action);
+			if (settings !== null) return {inputs: {settings, flash: null}, effects: []};
+			return {inputs: {flash: nothingToOpen(action.type)}, effects: []};
 		}
 
 		default: {

@@ -4,8 +4,6 @@
 import type {Order, TimeZoneSetting, TypeFilter} from '../config/types.js';
 import type {SlowContext} from './diagnosis/slow.js';
 import type {Diagnosis} from './diagnosis/types.js';
-import type {ServiceInstances} from './instances.js';
-import type {DeploymentProgress} from './types.js';
 import type {WatchData} from './watch-data.js';
 import type {WatchMessage} from './watch-messages.js';
 import type {EndMessage, EndState, ExitEnding} from './run-end.js';
@@ -25,33 +23,44 @@ export type SelectableLine = 'update' | 'why';
 /** How event times are shown: the configured zone (or the machine's), "2m ago", or UTC. */
 export type TimeMode = 'local' | 'relative' | 'utc';
 
+/**
+ * What replaces the phases and the table: help (`?`), the selected event's details (Enter), what
+ * the update changes (`u`, or Enter on its line) or the whole diagnosis (`w`, or Enter on the Why
+ * block). One at a time: opening one closes the other.
+ */
+export type Overlay = 'none' | 'help' | 'detail' | 'update' | 'why';
+
 /** What the user chose to see. `page` is 0-based and always in range. */
 export interface ViewSettings {
 	readonly typeFilter: TypeFilter;
 	readonly order: Order;
 	readonly page: number;
-	readonly helpOpen: boolean;
+	readonly overlay: Overlay;
 	/** Text the events must contain (case-insensitive); blank shows every event. */
 	readonly search: string;
 	/** After `/`: keys are typed into the search until Enter or Esc. */
 	readonly searchTyping: boolean;
 	/** The event selected with ↑/↓, or null; always on the page shown. */
 	readonly selected: EventRef | null;
-	/** The selected event's details replace the phases and the table. */
-	readonly detailOpen: boolean;
 	/** A line above the table selected with ↑ (the Why block nearest, then the update line); Enter opens it. */
 	readonly lineSelected: SelectableLine | null;
-	/** Everything the update changes replaces the phases and the table (`u`, or Enter on the line). */
-	readonly updateOpen: boolean;
-	/** The whole diagnosis replaces the phases and the table (`w`, or Enter on the Why block). */
-	readonly whyOpen: boolean;
 	readonly timeMode: TimeMode;
 }
 
-/** What the view shows while paused: the store and progress as they were (polling goes on). */
+/**
+ * What the table shows while paused: the store as it was (polling goes on). Only the table
+ * freezes, so rows hold still to be read while the phases, the outcome and the header, all
+ * from the live data, never contradict each other.
+ */
 export interface FrozenView {
 	readonly store: EventStore;
-	readonly deployment: DeploymentProgress;
+}
+
+/** A word for a key that had nothing to do (`w` with no diagnosis), shown for a few ticks. */
+export interface Flash {
+	readonly text: string;
+	/** Ticks (seconds) it stays; it goes when they are spent. */
+	readonly ticksLeft: number;
 }
 
 /**
@@ -62,6 +71,8 @@ export interface ViewInputs extends WatchData {
 	readonly settings: ViewSettings;
 	/** Set while paused (space). */
 	readonly frozen: FrozenView | null;
+	/** What a key that could do nothing says about it, for a moment; null for nothing. */
+	readonly flash: Flash | null;
 	/** Whether this watch saw the deployment end (for the bell and the notification). */
 	readonly completion: CompletionState;
 	/** Client time of the latest tick (ms since the epoch). */
@@ -84,14 +95,10 @@ export type SlowLimits = Pick<SlowContext, 'thresholds' | 'timeoutMs' | 'cloud'>
 /** Everything the live view shows, plus what it needs to lay itself out. */
 export interface ViewState extends ViewInputs {
 	// Derived (see view-state-derive.ts for why they are kept here).
-	/** Progress as shown: the frozen one while paused, else the live one. */
-	readonly shown: DeploymentProgress;
-	/** The monitor answer attributed to the shown deployment's models: the data's `instances` unless paused. */
-	readonly shownInstances: ServiceInstances | null;
 	readonly notices: readonly OutcomeNotice[];
-	/** Phase shares per model once the shown deployment ended. */
+	/** Phase shares per model once the deployment ended. */
 	readonly timeline: readonly TimelineRow[];
-	/** Why the shown deployment failed, or why it is slow right now; null when neither. */
+	/** Why the deployment failed, or why it is slow right now; null when neither. */
 	readonly diagnosis: Diagnosis | null;
 	/** What the Why block says of it; null without a diagnosis. */
 	readonly why: WhyBlock | null;

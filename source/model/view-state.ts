@@ -10,6 +10,7 @@ import {only, type Update} from './update.js';
 import {NO_COMPLETION, trackCompletion} from './view-state-completion.js';
 import {deriveView} from './view-state-derive.js';
 import {keyIntent} from './view-state-intents.js';
+import {flashAfterTick} from './view-state-flash.js';
 import {applyKey, withoutOverlays} from './view-state-keys.js';
 import {factOf, initialEnd, isEndMessage, settleEnd} from './run-end.js';
 import {decideEnd, type EndRules} from './watch-end.js';
@@ -36,17 +37,15 @@ export function initialViewState({config, now, columns, rows, canGoBack = false,
 			typeFilter: config.typeFilter,
 			order: config.order,
 			page: 0,
-			helpOpen: false,
+			overlay: 'none',
 			search: '',
 			searchTyping: false,
 			selected: null,
-			detailOpen: false,
 			lineSelected: null,
-			updateOpen: false,
-			whyOpen: false,
 			timeMode: initialTimeMode(config.timeZone),
 		},
 		frozen: null,
+		flash: null,
 		completion: NO_COMPLETION,
 		now,
 		columns,
@@ -87,9 +86,10 @@ function stepView(state: ViewState, action: ViewAction): Update<ViewState, ViewE
 	switch (action.type) {
 		case 'tick': {
 			if (action.now === state.now) return only(state);
+			const next = {...state, now: action.now, flash: flashAfterTick(state.flash)};
 			// While the deployment runs, the clock may make a phase slow: the diagnosis (and,
 			// when the Why block appears or changes size, the layout) follows once per tick.
-			return only(state.shown.outcome === 'in_progress' ? deriveView(state, {...state, now: action.now}) : {...state, now: action.now});
+			return only(state.deployment.outcome === 'in_progress' ? deriveView(state, next) : next);
 		}
 
 		case 'resize': {

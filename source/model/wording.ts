@@ -9,6 +9,7 @@ import type {Diagnosis, SlowNote, DeadlineNote} from './diagnosis/types.js';
 import {deploymentElapsed, formatDuration, formatMinutes} from './elapsed.js';
 import type {InstanceCounts} from './instances.js';
 import {instancesRunningText, shortfallText} from './instances-wording.js';
+import {counted} from './plural.js';
 import type {DeploymentProgress, ModelTrack, Outcome, PhaseId, PhaseProgress} from './types.js';
 import type {SyncState} from './watch-messages.js';
 
@@ -197,7 +198,7 @@ export function setCountsText(outcomes: readonly Outcome[]): string {
 
 /** `3 services ended: 2 succeeded, 1 failed`: the nudge once a whole set has ended. */
 export function setNudgeText(outcomes: readonly Outcome[]): string {
-	return `${outcomes.length} services ended: ${setCountsText(outcomes)}`;
+	return `${counted(outcomes.length, 'service')} ended: ${setCountsText(outcomes)}`;
 }
 
 /**
@@ -225,6 +226,6 @@ export function serviceCountLine(
 	longestMs: number | null,
 	separator: string,
 ): string {
-	const parts = [`${total} services`, countsText(counts, ` ${separator} `), longestMs === null ? '' : formatDuration(longestMs)];
+	const parts = [counted(total, 'service'), countsText(counts, ` ${separator} `), longestMs === null ? '' : formatDuration(longestMs)];
 	return parts.filter(part => part !== '').join(` ${separator} `);
 }

@@ -9,6 +9,7 @@ import {failureLines, summaryDiagnosisLines} from './plain-diagnosis.js';
 import {line, modelPrefix, paint, type PlainStyle, type Tone} from './plain-line.js';
 import {rolloutLines} from './plain-rollout.js';
 import {phaseChanges, statusChanged, statusFields, type PhaseChange, type WatchSnapshot} from './snapshot.js';
+import {counted} from '../model/plural.js';
 
 export type {PlainStyle} from './plain-line.js';
 
@@ -145,6 +146,6 @@ export function plainSummaryLines(snapshot: WatchSnapshot, nowMs: number, style:
 	if (cause) lines.push(paint(style, 'red', `  error: ${style.sanitize(cause)}`));
 	lines.push(...summaryDiagnosisLines(deployment, clock, style));
 	if (deployment.concerning) lines.push(paint(style, 'bold', '  warning: the service is concerning (some instances are abnormal)'));
-	lines.push(`  ${events.length} events${abnormal > 0 ? ` (${abnormal} abnormal)` : ''}`);
+	lines.push(`  ${counted(events.length, 'event')}${abnormal > 0 ? ` (${abnormal} abnormal)` : ''}`);
 	return lines;
 }

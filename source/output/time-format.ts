@@ -1,5 +1,5 @@
 import type {TimeZoneSetting} from '../config/types.js';
-import {formatEventTime} from '../model/time-format.js';
+import {dayOf, formatEventTime} from '../model/time-format.js';
 
 /** Formats an event time for a log line: `14:03:07`, or `2026-11-26 14:03:07` on another day. */
 export type TimeFormatter = (ms: number, nowMs: number) => string;
@@ -11,8 +11,8 @@ export type TimeFormatter = (ms: number, nowMs: number) => string;
 export function createTimeFormatter(setting: TimeZoneSetting): TimeFormatter {
 	const suffix = setting.kind === 'utc' ? 'Z' : '';
 	return (ms, nowMs) => {
-		const when = formatEventTime(ms, setting, 'full');
-		const today = formatEventTime(nowMs, setting, 'full').slice(0, 10);
+		const when = formatEventTime(ms, setting);
+		const today = dayOf(nowMs, setting);
 		return (when.startsWith(today) ? when.slice(11) : when) + suffix;
 	};
 }

@@ -1,7 +1,7 @@
 import React, {memo} from 'react';
 import type {TimeZoneSetting} from '../config/types.js';
 import type {WatchEvent} from '../model/types.js';
-import {formatAge, formatEventTime, precisionFor} from '../model/time-format.js';
+import {formatAge, formatEventTimeNear} from '../model/time-format.js';
 import {glyphsFor} from './glyphs.js';
 import {Table, type TableColumn, type TableRowData} from './table.js';
 import {SegmentLine} from './segment-line.js';
@@ -15,6 +15,8 @@ export interface EventTableProps {
 	readonly width: number;
 	/** The zone of the time column (ignored while ages are shown). */
 	readonly timeZone: TimeZoneSetting;
+	/** Today in the zone (a dayOf): today's events show the time alone, others the day too. */
+	readonly today: string;
 	/** When set, the time column shows each event's age at this server time ("2m ago"). */
 	readonly ageAt: number | null;
 	/** The selected event (↑/↓): a marker column appears while there is one. */
@@ -51,15 +53,14 @@ function columnsFor(wide: boolean, timeTitle: string, marked: boolean): TableCol
 }
 
 /** The events of one page: time, type and text, abnormal ones marked and coloured, the selected one marked and bold. */
-export const EventTable = memo(function EventTable({events, emptyText, width, timeZone, ageAt, selectedKey, showHeader, ascii, color}: EventTableProps) {
+export const EventTable = memo(function EventTable({events, emptyText, width, timeZone, today, ageAt, selectedKey, showHeader, ascii, color}: EventTableProps) {
 	const wide = width >= 60;
-	const precision = precisionFor(width);
 	const glyphs = glyphsFor(ascii);
 	const data: TableRowData[] = events.map(event => ({
 		key: event.key,
 		mark: event.key === selectedKey ? glyphs.selected : '',
 		abnormal: event.type === 'abnormal' ? 'yes' : '',
-		time: ageAt === null ? formatEventTime(event.occurTime, timeZone, precision) : formatAge(event.occurTime, ageAt),
+		time: ageAt === null ? formatEventTimeNear(event.occurTime, timeZone, today) : formatAge(event.occurTime, ageAt),
 		type: typeCell(event, wide, glyphs.abnormal),
 		text: safeText(event.info, ascii),
 	}));

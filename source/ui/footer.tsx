@@ -1,8 +1,10 @@
 import React from 'react';
 import type {Order, TypeFilter} from '../config/types.js';
+import {counted} from '../model/plural.js';
 import {glyphsFor, type Glyphs} from './glyphs.js';
 import {SegmentLine} from './segment-line.js';
-import {safeText, widthOf, type Segment} from './text-fit.js';
+import {ALWAYS, keyBarSegments, type Hint} from './key-bar.js';
+import {safeText, type Segment} from './text-fit.js';
 
 /** Props of the footer: the view settings that must always be visible, and the key hint. */
 export interface FooterProps {
@@ -25,86 +27,85 @@ export interface FooterProps {
 	readonly whyShown?: boolean;
 	/** The run ended (the frame kept in the scrollback): no keys work, so none are named. */
 	readonly final?: boolean;
+	/** A word for a key that had nothing to do; it takes the settings' place for a moment. */
+	readonly flash?: string | null;
 	readonly width: number;
 	readonly ascii: boolean;
 	readonly color: boolean;
 }
 
-// The settings come first so that truncation on a narrow screen only ever eats the hints.
-function settingsText(props: FooterProps, wide: boolean, separator: string): string {
-	const {typeFilter, order, page, pageCount, matching} = props;
-	if (!wide) {
-		return `${typeFilter} ${separator} ${order === 'desc' ? 'newest' : 'oldest'} ${separator} ${page}/${pageCount}`;
-	}
+// The forms of the settings, the most explicit first; the footer takes the first that fits.
+const FORMS = ['wide', 'named', 'short'] as const;
 
-	const orderText = order === 'desc' ? 'newest first' : 'oldest first';
-	return `filter ${typeFilter} ${separator} ${orderText} ${separator} page ${page}/${pageCount} (${matching} events)`;
+function settingsText(props: FooterProps, form: (typeof FORMS)[number], separator: string): string {
+	const {typeFilter, order, page, pageCount, matching} = props;
+	const newest = order === 'desc' ? 'newest' : 'oldest';
+	switch (form) {
+		case 'wide': {
+			return `filter ${typeFilter} ${separator} ${newest} first ${separator} page ${page}/${pageCount} (${counted(matching, 'event')})`;
+		}
+
+		case 'named': {
+			return `filter ${typeFilter} ${separator} ${newest} ${separator} page ${page}/${pageCount}`;
+		}
+
+		case 'short': {
+			return `${typeFilter} ${separator} ${newest} ${separator} ${page}/${pageCount}`;
+		}
+	}
 }
 
 // Hints in the order shown, each with a rank: the lowest ranks give way first when the
-// line is short. The help overlay (?) always lists every key.
-function hints(props: FooterProps): ReadonlyArray<readonly [text: string, rank: number]> {
+// line is short, in this one order at every width. The help overlay (?) lists every key.
+function hints(props: FooterProps): readonly Hint[] {
 	if (props.searchTyping) {
 		return [
-			['Enter keep', 9],
-			['Esc clear', 9],
+			['Enter keep', ALWAYS],
+			['Esc clear', ALWAYS],
 		];
 	}
 
 	return [
-		...(props.whyShown ? [['w why', 7] as const] : []),
-		...(props.updateShown ? [['u update', 5] as const] : []),
-		['f filter', 4],
-		['o order', 3],
-		[`${props.ascii ? '</>' : '←/→'} page`, 5],
+		...(props.whyShown ? [['w why', 8] as const] : []),
+		...(props.updateShown ? [['u update', 8] as const] : []),
+		['f filter', 5],
+		['o order', 2],
+		[`${props.ascii ? '</>' : '←/→'} page`, 7],
 		['/ search', 6],
-		['space pause', 2],
+		['space pause', 4],
 		['t time', 1],
-		['? help', 9],
-		...(props.canGoBack ? [['Esc back', 7] as const] : []),
-		['q quit', 8],
+		['? help', ALWAYS],
+		...(props.canGoBack ? [['Esc back', 9] as const] : []),
+		['q quit', ALWAYS],
 	];
-}
-
-/** The hints that fit `room` columns, the lowest ranks given up first (one is always kept). */
-export function fittedHints(hints: ReadonlyArray<readonly [text: string, rank: number]>, room: number): string {
-	let kept = hints;
-	const text = () => kept.map(([hint]) => hint).join('  ');
-	while (kept.length > 1 && widthOf(text()) > room) {
-		const lowest = Math.min(...kept.map(([, rank]) => rank));
-		kept = kept.filter(([, rank]) => rank !== lowest);
-	}
-
-	return text();
 }
 
 function pausedSegments(waiting: number, glyphs: Glyphs, separator: string): Segment[] {
 	return [{text: `${glyphs.paused} paused ${separator} ${waiting} new`, color: 'yellow', bold: true}, {text: ` ${separator} `}];
 }
 
-// While typing, the search comes first: what the user types must stay in sight.
+// While typing, the end of the search stays in sight: it is where the typing happens.
+const TYPED_ROOM = 24;
+
 function searchSegments(props: FooterProps, glyphs: Glyphs, separator: string): Segment[] {
 	const text = safeText(props.search, props.ascii);
 	if (props.searchTyping) {
-		return [{text: `/${text}${glyphs.cursor}`, color: 'cyan', bold: true}, {text: ` ${separator} `}];
+		const characters = [...text];
+		const tail = characters.length > TYPED_ROOM ? `${glyphs.ellipsis}${characters.slice(-TYPED_ROOM).join('')}` : text;
+		return [{text: `/${tail}${glyphs.cursor}`, color: 'cyan', bold: true}, {text: ` ${separator} `}];
 	}
 
 	return props.search === '' ? [] : [{text: `search "${text}"`, color: 'cyan', bold: true}, {text: ` ${separator} `}];
 }
 
-/** One line: paused and search state, the filter, order and page, then the keys. */
+/** One line: paused and search state, the filter, order and page, then the keys at the right edge. */
 export function Footer(props: FooterProps) {
 	const {width, ascii, color, waiting} = props;
-	const wide = width >= 70;
 	const glyphs = glyphsFor(ascii);
 	const separator = glyphs.separator;
-	const state: Segment[] = [
-		...(waiting === null ? [] : pausedSegments(waiting, glyphs, separator)),
-		...searchSegments(props, glyphs, separator),
-		{text: settingsText(props, wide, separator), bold: true},
-		{text: '   '},
-	];
-	const room = width - state.reduce((used, segment) => used + widthOf(segment.text), 0);
-	const segments: Segment[] = props.final ? state : [...state, {text: fittedHints(hints(props), room), dim: true}];
-	return <SegmentLine segments={segments} width={width} color={color} ascii={ascii} />;
+	const before = [...(waiting === null ? [] : pausedSegments(waiting, glyphs, separator)), ...searchSegments(props, glyphs, separator)];
+	const states = props.flash
+		? [[...before, {text: props.flash, color: 'yellow'}]]
+		: FORMS.map(form => [...before, {text: settingsText(props, form, separator), bold: true}]);
+	return <SegmentLine segments={keyBarSegments(states, props.final ? [] : hints(props), width, ascii)} width={width} color={color} ascii={ascii} />;
 }

@@ -6,6 +6,7 @@ import {deploymentElapsed} from '../model/elapsed.js';
 import {instancesText} from '../model/instances-wording.js';
 import type {EventPage} from '../model/store-query.js';
 import {countByType} from '../model/store.js';
+import {dayOf} from '../model/time-format.js';
 import {failureCulprit} from '../model/wording.js';
 import type {ViewState} from '../model/view-state-types.js';
 import {EventDetail} from './event-detail.js';
@@ -76,6 +77,7 @@ function ViewFooter({state, page, config, backTo = null}: LiveViewProps) {
 			updateShown={state.update !== null}
 			whyShown={state.why !== null}
 			final={state.final}
+			flash={state.flash?.text ?? null}
 			width={state.columns}
 			ascii={config.ascii}
 			color={config.color}
@@ -101,12 +103,14 @@ export function localZoneOf(timeZone: TimeZoneSetting): TimeZoneSetting {
 function EventRows({state, page, config}: LiveViewProps) {
 	const {layout, columns, settings} = state;
 	const relative = settings.timeMode === 'relative';
+	const timeZone = settings.timeMode === 'utc' ? {kind: 'utc' as const} : localZoneOf(config.timeZone);
 	return (
 		<EventTable
 			events={page.rows}
 			emptyText={emptyText(state)}
 			width={columns}
-			timeZone={settings.timeMode === 'utc' ? {kind: 'utc'} : localZoneOf(config.timeZone)}
+			timeZone={timeZone}
+			today={dayOf(state.now, timeZone)}
 			// Ages are measured on the server's clock, as the events' times are.
 			ageAt={relative ? state.now + state.skewMs : null}
 			selectedKey={settings.selected?.key ?? null}
@@ -135,14 +139,14 @@ function ViewBody(props: LiveViewProps) {
 		<>
 			{layout.phaseMode !== 'hidden' && (
 				<PhaseList
-					tracks={state.shown.tracks}
-					instances={state.shownInstances}
+					tracks={state.deployment.tracks}
+					instances={state.instances}
 					mode={layout.phaseMode}
 					shape={layout.phaseShape}
 					width={columns}
 					now={state.now}
 					skewMs={state.skewMs}
-					culprit={failureCulprit(state.shown)}
+					culprit={failureCulprit(state.deployment)}
 					spinnerFrame={spinnerFrame}
 					ascii={ascii}
 					color={color}
@@ -151,7 +155,7 @@ function ViewBody(props: LiveViewProps) {
 			<Why {...props} kind="slow" />
 			{layout.outcomeLines > 0 && <Outcome notices={state.notices} lineCounts={layout.noticeLines} width={columns} ascii={ascii} color={color} />}
 			<Why {...props} kind="failed" />
-			{layout.resourceLines > 0 && state.shownInstances && <ResourceLine instances={state.shownInstances} width={columns} ascii={ascii} color={color} />}
+			{layout.resourceLines > 0 && state.instances && <ResourceLine instances={state.instances} width={columns} ascii={ascii} color={color} />}
 			{layout.timelineLines > 0 && <Timeline rows={state.timeline} width={columns} ascii={ascii} color={color} />}
 			{layout.spacers && <Text> </Text>}
 			{layout.eventRows > 0 && <EventRows {...props} />}
@@ -160,24 +164,24 @@ function ViewBody(props: LiveViewProps) {
 }
 
 // Between header and footer: the body, or help, an update, the diagnosis or an event's details
-// in its place; help wins when several are open (it was asked for last).
+// in its place.
 function MainArea(props: LiveViewProps) {
 	const {state, page, config, backTo = null} = props;
 	const {layout, settings, columns, update, diagnosis} = state;
-	if (settings.helpOpen) {
+	if (settings.overlay === 'help') {
 		return <Help maxLines={layout.helpLines} width={columns} backTo={backTo} ascii={config.ascii} color={config.color} />;
 	}
 
-	if (settings.updateOpen && update) {
+	if (settings.overlay === 'update' && update) {
 		const timeZone = settings.timeMode === 'utc' ? {kind: 'utc' as const} : localZoneOf(config.timeZone);
 		return <UpdateDetail update={update} timeZone={timeZone} maxLines={layout.helpLines} width={columns} ascii={config.ascii} color={config.color} />;
 	}
 
-	if (settings.whyOpen && diagnosis) {
+	if (settings.overlay === 'why' && diagnosis) {
 		return <WhyDetail diagnosis={diagnosis} maxLines={layout.helpLines} width={columns} ascii={config.ascii} color={config.color} />;
 	}
 
-	const selected = settings.detailOpen ? page.rows.find(row => row.key === settings.selected?.key) : undefined;
+	const selected = settings.overlay === 'detail' ? page.rows.find(row => row.key === settings.selected?.key) : undefined;
 	if (selected) {
 		return (
 			<EventDetail

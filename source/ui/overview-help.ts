@@ -8,7 +8,7 @@ export function overviewKeyList(ascii: boolean): ReadonlyArray<readonly [keys: s
 		[`${up}/${down}`, 'select a service (the page follows it)'],
 		['Enter', "open the selected service's own view (Esc comes back)"],
 		['f', `filter: all ${arrow} in progress ${arrow} failed`],
-		[`${left}/${right} PgUp/PgDn n/p`, 'previous / next page'],
+		[`${left}/${right} n/p < >`, 'previous / next page (PgUp/PgDn too)'],
 		['Home/End g/G', 'first / last service'],
 		['/', 'search the service names (Enter keeps it, Esc clears it)'],
 		['r', 'poll every service now'],

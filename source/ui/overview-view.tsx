@@ -3,10 +3,11 @@ import {Box} from 'ink';
 import {longestDeployment, statusCounts} from '../model/overview-rows.js';
 import {nameOf, pageRows} from '../model/overview-state.js';
 import type {OverviewState} from '../model/overview-types.js';
+import {counted} from '../model/plural.js';
 import {serviceCountLine} from '../model/wording.js';
-import {fittedHints} from './footer.js';
 import {glyphsFor} from './glyphs.js';
 import {Help} from './help.js';
+import {ALWAYS, keyBarSegments, type Hint, type StateRoom} from './key-bar.js';
 import {overviewKeyList} from './overview-help.js';
 import {OverviewTable} from './overview-table.js';
 import {SegmentLine} from './segment-line.js';
@@ -21,12 +22,17 @@ export interface OverviewViewProps {
 	readonly color: boolean;
 }
 
-// The count and the longest deployment's time: the one line that changes every second.
+// The count and the longest deployment's time: the one line that changes every second. On a
+// narrow screen whole parts give way from the end, so the first (most urgent) count is never cut.
 function headerSegments({state, ascii}: OverviewViewProps): Segment[] {
 	const glyphs = glyphsFor(ascii);
 	const views = state.services.map(service => service.view);
 	const counts = statusCounts(views).map(([count, word]) => [count, safeText(word, ascii)] as const);
-	return [{text: serviceCountLine(state.services.length, counts, longestDeployment(views), glyphs.separator), bold: true}];
+	const total = state.services.length;
+	const shorter = counts.map((_, index) => serviceCountLine(total, counts.slice(0, counts.length - index), null, glyphs.separator));
+	const lines = [serviceCountLine(total, counts, longestDeployment(views), glyphs.separator), ...shorter];
+	const text = lines.find(line => widthOf(line) <= state.columns) ?? lines.at(-1)!;
+	return [{text, bold: true}];
 }
 
 const FILTER_WORDS = {all: 'all', in_progress: 'in progress', failed: 'failed'} as const;
@@ -36,34 +42,50 @@ function emptyText(state: OverviewState): string {
 	return state.settings.filter === 'failed' ? 'no service has failed' : 'no service is in progress';
 }
 
-function footerSegments(state: OverviewState, ascii: boolean): Segment[] {
+function searchSegments(settings: OverviewState['settings'], ascii: boolean): Segment[] {
 	const glyphs = glyphsFor(ascii);
-	const separator = glyphs.separator;
-	const {settings} = state;
 	const search = safeText(settings.search, ascii);
-	const searching: Segment[] = settings.searchTyping
-		? [{text: `/${search}${glyphs.cursor}`, color: 'cyan', bold: true}, {text: ` ${separator} `}]
-		: settings.search === ''
-			? []
-			: [{text: `search "${search}"`, color: 'cyan', bold: true}, {text: ` ${separator} `}];
-	const where = `filter ${FILTER_WORDS[settings.filter]} ${separator} page ${state.page + 1}/${state.pageCount} (${state.shown.length} of ${state.services.length} services)`;
-	const hints: ReadonlyArray<readonly [string, number]> = settings.searchTyping
-		? [
-				['Enter keep', 9],
-				['Esc clear', 9],
-			]
-		: [
-				[`${ascii ? 'Up/Down' : '↑/↓'} select`, 7],
-				['Enter open', 8],
-				['f filter', 5],
-				['/ search', 4],
-				['? help', 6],
-				['q quit', 9],
-			];
-	const fixed: Segment[] = [...searching, {text: where, bold: true}, {text: '   '}];
-	const room = state.columns - fixed.reduce((used, segment) => used + widthOf(segment.text), 0);
+	if (settings.searchTyping) return [{text: `/${search}${glyphs.cursor}`, color: 'cyan', bold: true}, {text: ` ${glyphs.separator} `}];
+	return settings.search === '' ? [] : [{text: `search "${search}"`, color: 'cyan', bold: true}, {text: ` ${glyphs.separator} `}];
+}
+
+// Ranked as the live view's: ? help and q quit stay at every width.
+function hints(searchTyping: boolean, ascii: boolean): readonly Hint[] {
+	if (searchTyping) {
+		return [
+			['Enter keep', ALWAYS],
+			['Esc clear', ALWAYS],
+		];
+	}
+
+	return [
+		[`${ascii ? 'Up/Down' : '↑/↓'} select`, 7],
+		['Enter open', 8],
+		['f filter', 5],
+		['/ search', 6],
+		['? help', ALWAYS],
+		['q quit', ALWAYS],
+	];
+}
+
+// The overview's settings are shorter than the live view's, and it has fewer keys: at 100
+// columns every hint fits beside `filter all · page 1/1 (4 of 4 services)`.
+const OVERVIEW_ROOM: StateRoom = {min: 22, max: 38};
+
+function footerSegments(state: OverviewState, ascii: boolean): Segment[] {
+	const separator = glyphsFor(ascii).separator;
+	const {settings} = state;
+	const searching = searchSegments(settings, ascii);
+	const filter = FILTER_WORDS[settings.filter];
+	const page = `${state.page + 1}/${state.pageCount}`;
+	const of = `${state.shown.length} of ${counted(state.services.length, 'service')}`;
+	const states = [
+		[...searching, {text: `filter ${filter} ${separator} page ${page} (${of})`, bold: true}],
+		[...searching, {text: `filter ${filter} ${separator} page ${page}`, bold: true}],
+		[...searching, {text: `${filter} ${separator} ${page}`, bold: true}],
+	];
 	// The frame kept after the run ended names no keys: none work any more.
-	return state.final ? fixed : [...fixed, {text: fittedHints(hints, room), dim: true}];
+	return keyBarSegments(states, state.final ? [] : hints(settings.searchTyping, ascii), state.columns, ascii, OVERVIEW_ROOM);
 }
 
 /** The count line, a page of service rows (or the help), and the footer; never taller than rows − 1. */

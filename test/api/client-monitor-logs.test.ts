@@ -64,7 +64,7 @@ describe('getMonitor', () => {
 		const monitor = await clientWith(fakeFetch(200, {...MONITOR, service_instance_count: 'many'}), problems).getMonitor(SERVICE);
 
 		expect(monitor.service_instance_count).toBeUndefined();
-		expect(problems).toEqual(['monitor: 1 monitor fields dropped (invalid service_instance_count: 1)']);
+		expect(problems).toEqual(['monitor: 1 monitor field dropped (invalid service_instance_count: 1)']);
 	});
 
 	it('rejects an answer that is not a monitor at all as transient', async () => {

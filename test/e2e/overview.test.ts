@@ -77,7 +77,7 @@ describe('the overview in a terminal', () => {
 		await session.flush();
 		expect(exit.code).toBe(1);
 		const kept = session.scrollbackText();
-		expect(kept).toMatch(/2 services · 1 running · 1 failed/);
+		expect(kept).toMatch(/2 services · 1 failed · 1 running/);
 		expect(kept).toMatch(/✔\s+service-07085\s+running\s+deployed in/);
 	}, 60_000);
 

@@ -79,13 +79,13 @@ describe('steppedElapsed: a row\'s phase time moves in steps of 10 s', () => {
 });
 
 describe('the header counts', () => {
-	it('counts services per status, what needs watching first', () => {
+	it('counts services per status, failures first, then what is moving', () => {
 		const views = [viewOf([], {status: 'running'}), viewOf([], {status: 'deploying'}), viewOf([], {status: 'failed'}), viewOf([], {status: 'deploying'}), viewOf([], {status: 'Waiting'})];
 		expect(statusCounts(views)).toEqual([
-			[2, 'deploying'],
+						[1, 'failed'],
+[2, 'deploying'],
 			[1, 'waiting'],
 			[1, 'running'],
-			[1, 'failed'],
 		]);
 	});
 

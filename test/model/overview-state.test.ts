@@ -89,7 +89,7 @@ describe('updateOverview: a service opened', () => {
 
 		// When its keys are pressed, they are the single view's: ? opens its help, Esc closes it
 		const help = run(open, key('?')).state;
-		expect(help.services.find(service => service.serviceId === 'id-delta')?.view.settings.helpOpen).toBe(true);
+		expect(help.services.find(service => service.serviceId === 'id-delta')?.view.settings.overlay).toBe('help');
 		const closed = run(help, key('', 'escape')).state;
 		expect(closed.openId).toBe('id-delta');
 

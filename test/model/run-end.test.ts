@@ -24,7 +24,7 @@ describe('the live view decides its end', () => {
 		const {state, effects} = runView(view(), ...failed, polled, {type: 'toggle-help'}, {type: 'select-next'}, {type: 'watch-done', failure: null});
 		expect(effects).toEqual([{type: 'exit', ending: expect.objectContaining({reason: 'terminal', exitCode: 1})}]);
 		expect(state.final).toBe(true);
-		expect(state.settings).toMatchObject({helpOpen: false, selected: null, lineSelected: null});
+		expect(state.settings).toMatchObject({overlay: 'none', selected: null, lineSelected: null});
 		expect(state.sync).toMatchObject({kind: 'ok', nextPollAt: null});
 		expect(runView(state, {type: 'toggle-help'}, {type: 'timeout'}, {type: 'quit'}).state).toBe(state);
 	});

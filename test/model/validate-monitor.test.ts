@@ -58,7 +58,7 @@ describe('validateMonitorPayload', () => {
 		['the documented example (no counts at all)', {service_id: 'id', monitors: [{model_name: 'resnet', cpu_core_usage: 1}]}, {monitors: [{model_name: 'resnet', cpu_core_usage: 1}]}, []],
 		['null monitors', {service_id: 'id', monitors: null}, {monitors: []}, []],
 		['monitors not an array', {service_id: 'id', monitors: {}}, {monitors: []}, ['monitors is not an array']],
-		['an entry that is not an object', {monitors: [3, {model_name: 'a'}]}, {monitors: [{model_name: 'a'}]}, ['1 monitors entries dropped (not an object)']],
+		['an entry that is not an object', {monitors: [3, {model_name: 'a'}]}, {monitors: [{model_name: 'a'}]}, ['1 monitors entry dropped (not an object)']],
 		[
 			'negative, fractional and garbage counts',
 			{service_instance_count: -1, monitors: [{model_instance_count: 1.5, model_running_instance_count: 'two', cpu_core_total: -4, gpu_usage: null}]},

@@ -73,7 +73,7 @@ describe('validateUpdateLogsPayload', () => {
 		['records without a usable time', {logs: [{result: 'SUCCESS'}, {update_time: 'soon'}, 'x', {update_time: 5}]}, 1, ['3 update records dropped (invalid update_time: 2, record: 1)']],
 		['config entries that are not objects', {logs: [{update_time: 5, config: [null, {model_name: 'a'}]}]}, 1, ['1 update config entries dropped (not an object)']],
 		['unusable fields', {logs: [{update_time: 5, result: 7, config: [{instance_count: 'two', envs: 'A=1'}]}]}, 1, ['3 update fields dropped (invalid result: 1, envs: 1, instance_count: 1)']],
-		['config not an array', {logs: [{update_time: 5, config: {}}]}, 1, ['1 update fields dropped (invalid config: 1)']],
+		['config not an array', {logs: [{update_time: 5, config: {}}]}, 1, ['1 update field dropped (invalid config: 1)']],
 		['not an object', [], 0, ['response is not a JSON object']],
 	])('%s', (_name, json, kept, problems) => {
 		const result = validateUpdateLogsPayload(json);

@@ -73,23 +73,25 @@ describe('selection and details', () => {
 	test('Enter opens the selected event (or the first row); Esc closes details before the selection', () => {
 		const base = run(start(), {type: 'events', events: DEPLOYING_EVENTS, at: T0});
 		const open = run(base, {type: 'open-detail'});
-		expect(open.settings.detailOpen).toBe(true);
+		expect(open.settings.overlay).toBe('detail');
 		expect(open.settings.selected?.key).toBe(base.page.rows[0]!.key);
 		expect(escapeTarget(open.settings)).toBe('detail');
 		const closed = run(open, {type: 'escape'});
-		expect(closed.settings).toMatchObject({detailOpen: false});
+		expect(closed.settings).toMatchObject({overlay: 'none'});
 		expect(escapeTarget(closed.settings)).toBe('selection');
 		expect(escapeTarget(run(closed, {type: 'escape'}).settings)).toBeNull();
 	});
 });
 
 describe('pause', () => {
-	test('freezes the table and the phases while events keep arriving; space again catches up', () => {
+	test('freezes the table while events keep arriving, the phases staying live; space again catches up', () => {
 		const base = run(start(), {type: 'events', events: DEPLOYING_EVENTS.slice(0, 3), at: T0});
 		const paused = run(base, {type: 'toggle-pause'});
 		const later = run(paused, {type: 'events', events: DEPLOYING_EVENTS.slice(3), at: T0 + 200_000});
 		expect(later.page.rows).toBe(paused.page.rows);
-		expect(later.shown).toBe(paused.shown);
+		// The phases, outcome and header read the live deployment: they cannot disagree
+		expect(later.deployment).not.toBe(paused.deployment);
+		expect(later.deployment).toEqual(run(base, {type: 'events', events: DEPLOYING_EVENTS.slice(3), at: T0 + 200_000}).deployment);
 		expect(later.store.version).toBeGreaterThan(paused.store.version);
 		const resumed = run(later, {type: 'toggle-pause'});
 		expect(resumed.frozen).toBeNull();

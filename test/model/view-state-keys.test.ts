@@ -4,6 +4,8 @@ import {finalView, initialViewState, updateView} from '../../source/model/view-s
 import type {ViewAction, ViewState} from '../../source/model/view-state-types.js';
 import {DEPLOYING_EVENTS, T0, makeConfig} from '../ui/fixtures.js';
 import {runView as run} from './run-view.js';
+import {keyIntent} from '../../source/model/view-state-intents.js';
+import {overviewIntent} from '../../source/model/overview-keys.js';
 
 const press = (text: string, name: KeyPress['name'] = null, ctrl = false): ViewAction => ({type: 'key', press: {text, name, ctrl, meta: false}});
 
@@ -28,9 +30,9 @@ describe('keys: what a key means depends on the mode, and is decided in order', 
 
 	test('quitting with the help or an event open leaves the deployment on screen, not the overlay', () => {
 		const help = run(start(), press('?'), press('q')).state;
-		expect(help.settings.helpOpen).toBe(false);
+		expect(help.settings.overlay).toBe('none');
 		const detail = run(start(), press('', 'return'), press('q')).state;
-		expect(detail.settings).toMatchObject({detailOpen: false, selected: expect.anything()});
+		expect(detail.settings).toMatchObject({overlay: 'none', selected: expect.anything()});
 		const typing = run(start(), press('/pull'), press('c', null, true)).state;
 		expect(typing.settings).toMatchObject({searchTyping: false, search: 'pull'});
 	});
@@ -38,13 +40,13 @@ describe('keys: what a key means depends on the mode, and is decided in order', 
 	test('the watch ending for another reason closes overlays too, and nothing changes the kept frame', () => {
 		const open = run(start(), press('?')).state;
 		const closed = finalView(open);
-		expect(closed.settings.helpOpen).toBe(false);
+		expect(closed.settings.overlay).toBe('none');
 		expect(updateView(closed, press('?'))[0]).toBe(closed);
 	});
 
 	test('Esc closes the innermost open thing, and only then goes back to the picker (when there is one)', () => {
 		const {state, effects} = run(start(true), press('', 'down'), press('?'), press('', 'escape'), press('', 'escape'));
-		expect(state.settings).toMatchObject({helpOpen: false, selected: null});
+		expect(state.settings).toMatchObject({overlay: 'none', selected: null});
 		expect(effects).toEqual([]);
 		expect(run(state, press('', 'escape')).effects).toEqual([{type: 'back', notice: null}]);
 		expect(run(start(false), press('', 'escape')).effects).toEqual([]);
@@ -55,5 +57,33 @@ describe('keys: what a key means depends on the mode, and is decided in order', 
 		const base = start();
 		expect(updateView(base, press('z'))[0]).toBe(base);
 		expect(updateView(base, press('', 'tab'))[0]).toBe(base);
+	});
+});
+
+describe('keys with nothing to open say so for a moment', () => {
+	test('w without a diagnosis and u without an update flash a word that goes after a few ticks', () => {
+		// Given a deployment in progress, neither failed nor slow, and no update
+		const why = run(start(), press('w')).state;
+		expect(why.settings.overlay).toBe('none');
+		expect(why.flash?.text).toBe('nothing to explain: no failure and no slow phase');
+		expect(run(start(), press('u')).state.flash?.text).toBe('no update to show');
+
+		// When the clock ticks, the word stays a moment and then goes
+		const ticks = (state: ViewState, count: number) =>
+			Array.from({length: count}, (_, index) => index).reduce((current, index) => updateView(current, {type: 'tick', now: T0 + (index + 1) * 1000})[0], state);
+		expect(ticks(why, 2).flash).not.toBeNull();
+		expect(ticks(why, 3).flash).toBeNull();
+	});
+});
+
+describe('< and > page, as the --ascii key bar says', () => {
+	test('in the live view and on the overview', () => {
+		const key = (text: string): KeyPress => ({text, name: null, ctrl: false, meta: false});
+		expect(keyIntent(start().settings, key('>'))).toEqual({type: 'next-page'});
+		expect(keyIntent(start().settings, key('<'))).toEqual({type: 'prev-page'});
+		expect(overviewIntent(false, key('>'))).toEqual({type: 'page', step: 1});
+		expect(overviewIntent(false, key('<'))).toEqual({type: 'page', step: -1});
+		// While a search is typed they are text
+		expect(overviewIntent(true, key('>'))).toEqual({type: 'search-input', text: '>'});
 	});
 });

@@ -81,14 +81,16 @@ describe('the update line and its overlay', () => {
 	test('u opens what the update changes and closes it again; Esc closes it first', () => {
 		const {state} = updating();
 		const open = run(state, {type: 'open-update'}).state;
-		expect(open.settings.updateOpen).toBe(true);
-		expect(run(open, {type: 'open-update'}).state.settings.updateOpen).toBe(false);
-		expect(run(open, {type: 'escape'}).state.settings.updateOpen).toBe(false);
+		expect(open.settings.overlay).toBe('update');
+		expect(run(open, {type: 'open-update'}).state.settings.overlay).toBe('none');
+		expect(run(open, {type: 'escape'}).state.settings.overlay).toBe('none');
 	});
 
-	test('u does nothing without an update', () => {
+	test('u opens nothing without an update, and says so', () => {
 		const before = run(start(), {type: 'events', events: [event(0, 'start to deploy service')], at: T0}).state;
-		expect(run(before, {type: 'open-update'}).state).toBe(before);
+		const after = run(before, {type: 'open-update'}).state;
+		expect(after.settings).toBe(before.settings);
+		expect(after.flash?.text).toBe('no update to show');
 	});
 
 	test('↑ from the first event selects the update line, Enter there opens the update, ↓ goes back to the events', () => {
@@ -102,7 +104,7 @@ describe('the update line and its overlay', () => {
 		expect(run(line, {type: 'select-prev'}).state).toBe(line);
 
 		// Then Enter opens the update, and ↓ returns to the first row
-		expect(run(line, {type: 'open-detail'}).state.settings).toMatchObject({updateOpen: true, detailOpen: false});
+		expect(run(line, {type: 'open-detail'}).state.settings).toMatchObject({overlay: 'update'});
 		expect(run(line, {type: 'select-next'}).state.settings).toMatchObject({lineSelected: null, selected: {key: first.page.rows[0]!.key}});
 		expect(run(line, {type: 'escape'}).state.settings.lineSelected).toBeNull();
 	});
@@ -115,6 +117,6 @@ describe('the update line and its overlay', () => {
 
 	test('the frame kept at the end shows the deployment, not the overlay', () => {
 		const open = run(updating().state, {type: 'open-update'}).state;
-		expect(finalView(open).settings.updateOpen).toBe(false);
+		expect(finalView(open).settings.overlay).toBe('none');
 	});
 });

@@ -120,13 +120,15 @@ function failedUpdate(): ViewState {
 }
 
 describe('keys of the Why block', () => {
-	test('w opens the whole diagnosis, w or Esc closes it; without a diagnosis w does nothing', () => {
+	test('w opens the whole diagnosis, w or Esc closes it; without a diagnosis w only says so', () => {
 		const open = run(failedPull(), {type: 'open-why'}).state;
-		expect(open.settings.whyOpen).toBe(true);
-		expect(run(open, {type: 'open-why'}).state.settings.whyOpen).toBe(false);
-		expect(run(open, {type: 'escape'}).state.settings.whyOpen).toBe(false);
+		expect(open.settings.overlay).toBe('why');
+		expect(run(open, {type: 'open-why'}).state.settings.overlay).toBe('none');
+		expect(run(open, {type: 'escape'}).state.settings.overlay).toBe('none');
 		const running = pulling(PULL_STARTED + MINUTE);
-		expect(run(running, {type: 'open-why'}).state).toBe(running);
+		const after = run(running, {type: 'open-why'}).state;
+		expect(after.settings).toBe(running.settings);
+		expect(after.flash?.text).toMatch(/^nothing to explain/);
 	});
 
 	test('↑ from the first event selects the Why block, ↑ again the update line; ↓ comes back; Enter on the block opens it', () => {
@@ -145,29 +147,29 @@ describe('keys of the Why block', () => {
 		expect(run(update, {type: 'select-prev'}).state).toBe(update);
 		expect(run(update, {type: 'select-next'}).state.settings.lineSelected).toBe('why');
 		expect(run(why, {type: 'select-next'}).state.settings).toMatchObject({lineSelected: null, selected: {key: first.page.rows[0]!.key}});
-		expect(run(why, {type: 'open-detail'}).state.settings).toMatchObject({whyOpen: true, updateOpen: false, detailOpen: false});
-		expect(run(update, {type: 'open-detail'}).state.settings).toMatchObject({whyOpen: false, updateOpen: true});
+		expect(run(why, {type: 'open-detail'}).state.settings).toMatchObject({overlay: 'why'});
+		expect(run(update, {type: 'open-detail'}).state.settings).toMatchObject({overlay: 'update'});
 	});
 
 	test('opening one overlay closes the other', () => {
 		const {state} = run(failedUpdate(), {type: 'open-why'});
-		expect(run(state, {type: 'open-update'}).state.settings).toMatchObject({whyOpen: false});
-		expect(run(state, {type: 'open-detail'}).state.settings).toMatchObject({whyOpen: false, detailOpen: true});
+		expect(run(state, {type: 'open-update'}).state.settings).toMatchObject({overlay: 'update'});
+		expect(run(state, {type: 'open-detail'}).state.settings).toMatchObject({overlay: 'detail'});
 	});
 
 	test('q with the diagnosis open quits and keeps the deployment on screen, not the overlay', () => {
 		const open = run(failedPull(), {type: 'open-why'}).state;
 		const {state, effects} = run(open, {type: 'quit'});
 		expect(effects).toEqual([{type: 'quit'}]);
-		expect(state.settings.whyOpen).toBe(false);
-		expect(finalView(open).settings.whyOpen).toBe(false);
+		expect(state.settings.overlay).toBe('none');
+		expect(finalView(open).settings.overlay).toBe('none');
 	});
 
 	test('the overlay closes by itself when its diagnosis goes (the slow phase finished)', () => {
 		const slow = run(pulling(PULL_STARTED + 11 * MINUTE), {type: 'open-why'}).state;
-		expect(slow.settings.whyOpen).toBe(true);
+		expect(slow.settings.overlay).toBe('why');
 		const {state} = run(slow, {type: 'events', events: [event(125 + 11 * 60, '[TF 3.0.0] pull image success')], at: slow.now});
 		expect(state.why).toBeNull();
-		expect(state.settings.whyOpen).toBe(false);
+		expect(state.settings.overlay).toBe('none');
 	});
 });

@@ -25,7 +25,7 @@ describe('updateView: key intents', () => {
 
 	test('the initial filter and order come from the config', () => {
 		const state = initialViewState({config: makeConfig({typeFilter: 'abnormal', order: 'asc'}), now: T0, columns: 80, rows: 24});
-		expect(state.settings).toMatchObject({typeFilter: 'abnormal', order: 'asc', page: 0, helpOpen: false});
+		expect(state.settings).toMatchObject({typeFilter: 'abnormal', order: 'asc', page: 0, overlay: 'none'});
 	});
 
 	test('o toggles newest-first and oldest-first and goes back to the first page', () => {
@@ -53,9 +53,9 @@ describe('updateView: key intents', () => {
 
 	test('? opens and closes help; Esc closes it', () => {
 		const open = run(start(), {type: 'toggle-help'});
-		expect(open.settings.helpOpen).toBe(true);
-		expect(run(open, {type: 'toggle-help'}).settings.helpOpen).toBe(false);
-		expect(run(open, {type: 'escape'}).settings.helpOpen).toBe(false);
+		expect(open.settings.overlay).toBe('help');
+		expect(run(open, {type: 'toggle-help'}).settings.overlay).toBe('none');
+		expect(run(open, {type: 'escape'}).settings.overlay).toBe('none');
 	});
 });
 

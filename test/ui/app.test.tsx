@@ -89,7 +89,7 @@ describe('App: the live view', () => {
 
 	test('o shows the oldest event first', async () => {
 		const rendered = await mount(deploying);
-		const firstRow = (frame: string) => frameLines(frame).find(line => /^\d{2}-\d{2} /.test(line));
+		const firstRow = (frame: string) => frameLines(frame).find(line => /^\d{2}:\d{2}:\d{2} /.test(line));
 		expect(firstRow(rendered.lastFrame())).toContain('pulling model image');
 		const asc = await press(rendered, 'o', frame => frame.includes('oldest first'));
 		expect(firstRow(asc)).toContain('start to deploy service');

@@ -72,7 +72,7 @@ describe('the overview of several services', () => {
 		const frame = await waitForFrame(rendered.lastFrame, text => text.includes('failed after'));
 
 		// Then the header counts them, and the rows come in progress first, then failed
-		expect(frame).toMatch(/3 services · 1 connecting · 1 deploying · 1 failed · 3m20s/);
+		expect(frame).toMatch(/3 services · 1 failed · 1 connecting · 1 deploying · 3m20s/);
 		const lines = frameLines(frame);
 		const rowOf = (text: string) => lines.findIndex(line => line.includes(text));
 		expect(rowOf('alpha')).toBeLessThan(rowOf('hostile'));
