@@ -125,6 +125,11 @@ function reduceMessage(state: ViewState, message: WatchMessage): Update<ViewStat
 			return only(state);
 		}
 
+		case 'evidence': {
+			// Kept by the one fold of watch data (evidenceFrom in evidence-items.ts), not here.
+			return only(state);
+		}
+
 		case 'sync': {
 			return only(reduceSync(state, message.state));
 		}
@@ -167,6 +172,7 @@ export function updateView(state: ViewState, action: ViewAction): Update<ViewSta
 		case 'monitor-unavailable':
 		case 'update-logs':
 		case 'update-logs-unavailable':
+		case 'evidence':
 		case 'sync': {
 			return reduceMessage(state, action);
 		}

@@ -87,6 +87,7 @@ export function applyMessage(state: StreamState, message: WatchMessage): Applied
 		case 'update-logs':
 			return rederived({...state, updateReads: withUpdateRecords(state.updateReads, message.records)}, state.snapshot.instancesAt);
 		case 'update-logs-unavailable':
+		case 'evidence':
 			return unchanged(state);
 		case 'sync':
 			return unchanged({...state, sync: message.state});

@@ -1,0 +1,83 @@
+// When the poll loop reads evidence (issue 25): only while a phase of the current deployment
+// is slow or has had trouble, or once the service has failed. A cleanly deploying or running
+// service needs none of it. The loop does not keep the events, so this keeps just enough:
+// per model, the phase that is open, since when, and whether an abnormal event touched it.
+// Pure and bounded (one entry per model); time arrives as arguments.
+import {classifyEvent} from './classify.js';
+import {DEFAULT_SLOW_THRESHOLDS, type SlowThresholds} from './diagnosis/thresholds.js';
+import {outcomeOfStatus} from './outcome.js';
+import type {ApiEvent, PhaseId} from './types.js';
+
+/** The open phase of one model. */
+export interface OpenPhase {
+	readonly phase: PhaseId;
+	/** occur_time of the event that opened it. */
+	readonly since: number;
+	/** An abnormal (failure) event concerned it. */
+	readonly troubled: boolean;
+}
+
+/** Open phases by model tag (null: events that name no model). */
+export type EvidenceTiming = ReadonlyMap<string | null, OpenPhase>;
+
+export const NO_TIMING: EvidenceTiming = new Map();
+
+/** Why evidence is wanted, and for which models (null: the service's every model). */
+export interface EvidenceNeed {
+	readonly reason: 'slow' | 'trouble' | 'failed';
+	readonly models: readonly (string | null)[];
+	readonly phases: readonly PhaseId[];
+}
+
+const eventType = (event: ApiEvent) => (event.event_type === 'abnormal' ? 'abnormal' : 'normal');
+
+/** The events from the newest lifecycle start on (classifying back to it, not the whole history). */
+function currentLifecycle(events: readonly ApiEvent[]): {readonly restart: boolean; readonly tail: readonly ApiEvent[]} {
+	for (let index = events.length - 1; index >= 0; index--) {
+		const event = events[index]!;
+		if (classifyEvent(event.event_info, eventType(event)).signal === 'lifecycle') return {restart: true, tail: events.slice(index + 1)};
+	}
+	return {restart: false, tail: events};
+}
+
+function apply(open: Map<string | null, OpenPhase>, event: ApiEvent): void {
+	const {phase, signal, model} = classifyEvent(event.event_info, eventType(event));
+	const current = open.get(model);
+	if (signal === 'deployed') open.clear();
+	else if (signal === 'start' && phase !== null && current?.phase !== phase) open.set(model, {phase, since: event.occur_time, troubled: false});
+	else if (signal === 'success' && phase !== null && current?.phase === phase) open.delete(model);
+	else if (signal === 'failure') {
+		if (current && (phase === null || current.phase === phase)) open.set(model, {...current, troubled: true});
+		else if (phase !== null) open.set(model, {phase, since: event.occur_time, troubled: true});
+	}
+}
+
+/** The timing after a batch of new events (oldest first, as the sync delivers them). */
+export function noteEvents(timing: EvidenceTiming, events: readonly ApiEvent[]): EvidenceTiming {
+	if (events.length === 0) return timing;
+	const {restart, tail} = currentLifecycle(events);
+	const open = new Map(restart ? [] : timing);
+	for (const event of tail) apply(open, event);
+	return open;
+}
+
+/**
+ * What to read evidence for: every open phase once the service failed (all models when no
+ * event says which); else the phases over their slow threshold or with trouble, while the
+ * deployment runs. Null for a running, stopped or cleanly deploying service.
+ */
+export function evidenceNeed(timing: EvidenceTiming, status: string | null, nowMs: number, thresholds: SlowThresholds = DEFAULT_SLOW_THRESHOLDS): EvidenceNeed | null {
+	const outcome = outcomeOfStatus(status);
+	const entries = [...timing];
+	if (outcome === 'failed') {
+		return {reason: 'failed', models: entries.length === 0 ? [null] : entries.map(([model]) => model), phases: entries.map(([, open]) => open.phase)};
+	}
+	if (outcome !== null && outcome !== 'in_progress') return null;
+	const wanted = entries.filter(([, open]) => open.troubled || nowMs - open.since >= thresholds[open.phase]);
+	if (wanted.length === 0) return null;
+	return {
+		reason: wanted.some(([, open]) => open.troubled) ? 'trouble' : 'slow',
+		models: wanted.map(([model]) => model),
+		phases: wanted.map(([, open]) => open.phase),
+	};
+}
