@@ -6,6 +6,7 @@ import {validateModelDetails} from '../model/validate-model-details.js';
 import {validateNodesPage, validatePool, validatePoolEventsPage, type ListPage, type PoolHead} from '../model/validate-pool.js';
 import type {ModelFacts, NodeFacts, PoolEvent} from '../model/evidence-types.js';
 import {TransientError} from './errors.js';
+import type {RequestGate} from './request-gate.js';
 
 /** The evidence APIs. Every method rejects with an ApiError, or the caller's abort reason. */
 export interface EvidenceClient {
@@ -79,5 +80,19 @@ export function evidenceClient(get: ProjectGet): EvidenceClient {
 			// The documented example answers in ascending order whatever was asked (§12.7).
 			return {...events, value: [...events.value].sort((a, b) => (a.at ?? 0) - (b.at ?? 0))};
 		},
+	};
+}
+
+/** `client` with every read passing `gate` first, as the other reads of a set do (the pages of one list count once). */
+export function gatedEvidence(client: EvidenceClient, gate: Pick<RequestGate, 'acquire'>): EvidenceClient {
+	const through = async <T>(signal: AbortSignal | undefined, request: () => Promise<T>): Promise<T> => {
+		await gate.acquire(signal);
+		return request();
+	};
+	return {
+		getModel: (modelId, signal) => through(signal, () => client.getModel(modelId, signal)),
+		getPool: (poolName, signal) => through(signal, () => client.getPool(poolName, signal)),
+		listPoolNodes: (poolName, paging, signal) => through(signal, () => client.listPoolNodes(poolName, paging, signal)),
+		listPoolEvents: (poolName, paging, signal) => through(signal, () => client.listPoolEvents(poolName, paging, signal)),
 	};
 }
