@@ -6,7 +6,7 @@
 import {classifyEvent} from './classify.js';
 import {DEFAULT_SLOW_THRESHOLDS, type SlowThresholds} from './diagnosis/thresholds.js';
 import {outcomeOfStatus} from './outcome.js';
-import type {ApiEvent, PhaseId} from './types.js';
+import {PHASE_IDS, type ApiEvent, type PhaseId} from './types.js';
 
 /** The open phase of one model. */
 export interface OpenPhase {
@@ -40,15 +40,30 @@ function currentLifecycle(events: readonly ApiEvent[]): {readonly restart: boole
 	return {restart: false, tail: events};
 }
 
-function apply(open: Map<string | null, OpenPhase>, event: ApiEvent): void {
+/** A phase that succeeded hands over to the next one: scheduling has no event of its own that starts it. */
+function next(phase: PhaseId): PhaseId | null {
+	return PHASE_IDS[PHASE_IDS.indexOf(phase) + 1] ?? null;
+}
+
+function open(phases: Map<string | null, OpenPhase>, model: string | null, phase: PhaseId, since: number, troubled = false): void {
+	// A model's own progress supersedes what an untagged event ("preparing environment") opened for all.
+	const shared = phases.get(null);
+	if (model !== null && shared && PHASE_IDS.indexOf(shared.phase) <= PHASE_IDS.indexOf(phase)) phases.delete(null);
+	phases.set(model, {phase, since, troubled});
+}
+
+function apply(phases: Map<string | null, OpenPhase>, event: ApiEvent): void {
 	const {phase, signal, model} = classifyEvent(event.event_info, eventType(event));
-	const current = open.get(model);
-	if (signal === 'deployed') open.clear();
-	else if (signal === 'start' && phase !== null && current?.phase !== phase) open.set(model, {phase, since: event.occur_time, troubled: false});
-	else if (signal === 'success' && phase !== null && current?.phase === phase) open.delete(model);
-	else if (signal === 'failure') {
-		if (current && (phase === null || current.phase === phase)) open.set(model, {...current, troubled: true});
-		else if (phase !== null) open.set(model, {phase, since: event.occur_time, troubled: true});
+	const current = phases.get(model);
+	if (signal === 'deployed') phases.clear();
+	else if (signal === 'start' && phase !== null && current?.phase !== phase) open(phases, model, phase, event.occur_time);
+	else if (signal === 'success' && phase !== null && (current === undefined || current.phase === phase)) {
+		const following = next(phase);
+		if (following === null) phases.delete(model);
+		else open(phases, model, following, event.occur_time);
+	} else if (signal === 'failure') {
+		if (current && (phase === null || current.phase === phase)) phases.set(model, {...current, troubled: true});
+		else if (phase !== null) open(phases, model, phase, event.occur_time, true);
 	}
 }
 
@@ -56,9 +71,9 @@ function apply(open: Map<string | null, OpenPhase>, event: ApiEvent): void {
 export function noteEvents(timing: EvidenceTiming, events: readonly ApiEvent[]): EvidenceTiming {
 	if (events.length === 0) return timing;
 	const {restart, tail} = currentLifecycle(events);
-	const open = new Map(restart ? [] : timing);
-	for (const event of tail) apply(open, event);
-	return open;
+	const phases = new Map(restart ? [] : timing);
+	for (const event of tail) apply(phases, event);
+	return phases;
 }
 
 /**
