@@ -86,7 +86,9 @@ function schedulingInTrouble(deployment: DeploymentProgress, model: string | nul
 	const track = trackOf(deployment, model);
 	if (track === null) return deployment.outcome !== 'succeeded';
 	const state = phaseOf(track, 'resource_scheduling')?.state;
-	return state === 'active' || state === 'failed';
+	// No event starts scheduling: once the environment is ready, a pending scheduling is the one under way.
+	const waiting = state === 'pending' && phaseOf(track, 'environment_preparation')?.state === 'done' && phaseOf(track, 'image_pulling')?.state === 'pending';
+	return state === 'active' || state === 'failed' || waiting;
 }
 
 function capacityItems(pool: PoolFacts, label: string, deployment: DeploymentProgress): EvidenceItem[] {

@@ -61,10 +61,14 @@ function apply(phases: Map<string | null, OpenPhase>, event: ApiEvent): void {
 		const following = next(phase);
 		if (following === null) phases.delete(model);
 		else open(phases, model, following, event.occur_time);
-	} else if (signal === 'failure') {
-		if (current && (phase === null || current.phase === phase)) phases.set(model, {...current, troubled: true});
-		else if (phase !== null) open(phases, model, phase, event.occur_time, true);
-	}
+	} else if (signal === 'failure') fail(phases, model, phase, event.occur_time);
+}
+
+/** An untagged failure ("Insufficient resources.") concerns each model open in that phase. */
+function fail(phases: Map<string | null, OpenPhase>, model: string | null, phase: PhaseId | null, at: number): void {
+	const concerned = [...phases].filter(([key, entry]) => (model === null || key === model) && (phase === null || entry.phase === phase));
+	for (const [key, entry] of concerned) phases.set(key, {...entry, troubled: true});
+	if (concerned.length === 0 && phase !== null) open(phases, model, phase, at, true);
 }
 
 /** The timing after a batch of new events (oldest first, as the sync delivers them). */
