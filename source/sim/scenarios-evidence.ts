@@ -33,7 +33,7 @@ const probeDelay: Scenario = {
 		name: 'llm-chat-svc',
 		description: '7B chat model, loads its weights for minutes',
 		models: [LLM],
-		history: historyUntil(LLM, 'startup', 19 * MINUTE + 20 * SECOND),
+		history: historyUntil(LLM, 'startup', 19 * MINUTE + 40 * SECOND),
 		...deploying([{after: 30 * SECOND, event: consoleWording.timedOut(`${tag(LLM)} did not become ready`), status: failed(TIMED_OUT)}]),
 	}),
 };
