@@ -10,7 +10,7 @@ import {instanceRequest} from '../model/instance-request.js';
 import type {ApiEvent, ServiceDetails, ServiceModelConfig} from '../model/types.js';
 import type {WatchMessage} from '../model/watch-messages.js';
 import {ApiError} from './errors.js';
-import type {Checked, EvidenceClient} from './evidence-client.js';
+import {allPages, type Checked, type EvidenceClient} from './evidence-client.js';
 import {shortReason} from './watch-status.js';
 
 /** Least time between two reads of a pool (with its nodes and events). */
@@ -99,8 +99,8 @@ export class EvidenceReads {
 		const head = await this.attempt('pools', `pool ${name}`, client.getPool(name, signal));
 		if (head.kind === 'missing') this.poolsMissing.add(name);
 		if (head.kind !== 'ok') return;
-		const nodes = this.refused.has('nodes') ? null : await this.attempt('nodes', `nodes of pool ${name}`, client.listPoolNodes(name, {}, signal));
-		const events = this.refused.has('events') ? null : await this.attempt('events', `events of pool ${name}`, client.listPoolEvents(name, {}, signal));
+		const nodes = this.refused.has('nodes') ? null : await this.attempt('nodes', `nodes of pool ${name}`, allPages((page) => client.listPoolNodes(name, page, signal)));
+		const events = this.refused.has('events') ? null : await this.attempt('events', `events of pool ${name}`, allPages((page) => client.listPoolEvents(name, page, signal)));
 		const onPool = (this.details?.config ?? []).filter((config) => (config.pool_name ?? this.details?.pool_name) === name);
 		this.pools.set(name, {
 			...head.value,

@@ -3,7 +3,7 @@
 // (ModelArts.50015001) skipped; a transient failure asked again at the next turn.
 import {afterEach, describe, expect, it} from 'vitest';
 import {createClient} from '../../source/api/client.js';
-import {evidenceClient, type EvidenceClient, type ProjectGet} from '../../source/api/evidence-client.js';
+import {allPages, evidenceClient, type EvidenceClient, type ProjectGet} from '../../source/api/evidence-client.js';
 import {ForbiddenError, NotFoundError, TransientError} from '../../source/api/errors.js';
 import {EvidenceReads} from '../../source/api/evidence-reads.js';
 import type {ApiEvent, ServiceDetails} from '../../source/model/types.js';
@@ -32,7 +32,7 @@ describe('evidence client against the simulator', () => {
 		expect(details.pool_name).toBe('pool-5ff6a0e2-7d41-4b9c-8e2f-3a4b5c6d7e8f');
 		const pool = await client.evidence.getPool(details.pool_name!);
 		expect(pool.value).toEqual({poolName: details.pool_name, displayName: 'vision-t4', phase: 'Abnormal', message: '2 nodes are abnormal', inferState: 'Enabled'});
-		const nodes = await client.evidence.listPoolNodes(details.pool_name!, {limit: 1});
+		const nodes = await allPages((page) => client.evidence.listPoolNodes(details.pool_name!, {...page, limit: 1}));
 		expect(nodes.value.map((node) => [node.name, node.phase, node.available?.gpu])).toEqual([
 			['192.168.20.11', 'Abnormal', 0],
 			['192.168.20.12', 'Abnormal', 0],
@@ -41,8 +41,8 @@ describe('evidence client against the simulator', () => {
 		]);
 		expect(nodes.value[3]?.available).toEqual({cpu: 3.92, memory: 6270 * 2 ** 20, gpu: 0});
 		expect(sim.requests.filter((request) => request.endpoint === 'pool-nodes')).toHaveLength(4);
-		const events = await client.evidence.listPoolEvents(details.pool_name!);
-		expect(events.value.map((event) => event.reason)).toEqual(['PoolResourcesStatusChange', 'PoolStatusChange']);
+		const events = await client.evidence.listPoolEvents(details.pool_name!, {limit: 100});
+		expect(events.items.map((event) => event.reason)).toEqual(['PoolResourcesStatusChange', 'PoolStatusChange']);
 		expect(sim.requests.find((request) => request.endpoint === 'pool-events')?.query).toMatchObject({resource: 'pools', name: details.pool_name});
 	});
 
@@ -71,15 +71,15 @@ describe('evidence client: bad input is named, never thrown', () => {
 		['a plain number and binary units', {cpu: 4, memory: '1Gi', 'nvidia.com/gpu': '2'}, [], {cpu: 4, memory: 2 ** 30, gpu: 2}],
 	])('nodes with %s', async (_, available, problems, read) => {
 		const client = cannedClient({'pools/p/nodes': {items: [{metadata: {name: 'n1'}, status: {phase: 'Available', ...(available ? {availableResources: available} : {})}}]}});
-		const nodes = await client.listPoolNodes('p');
+		const nodes = await client.listPoolNodes('p', {limit: 100});
 		expect(nodes.problems).toEqual(problems);
-		expect(nodes.value[0]?.available).toEqual(read);
+		expect(nodes.items[0]?.available).toEqual(read);
 	});
 
 	it('stops paging when a server hands back the same token', async () => {
 		const page = {metadata: {continue: 'again'}, items: [{metadata: {name: 'n1'}, status: {}}]};
 		const client = cannedClient({'pools/p/nodes': page, 'pools/p/nodes?continue=again': page});
-		expect((await client.listPoolNodes('p')).value).toHaveLength(2);
+		expect((await allPages((page) => client.listPoolNodes('p', page))).value).toHaveLength(2);
 	});
 });
 
@@ -106,7 +106,7 @@ function reads(client: Partial<EvidenceClient>) {
 			(...args: unknown[]) => {
 				calls.push(name);
 				const method = client[name] as ((...a: unknown[]) => Promise<unknown>) | undefined;
-				return method ? method(...args) : Promise.resolve({value: [], problems: []});
+				return method ? method(...args) : Promise.resolve({items: [], next: null, problems: []});
 			},
 		]),
 	) as unknown as EvidenceClient;
