@@ -4,6 +4,7 @@
 // An API that answers 403 is said once and never asked again; a 404 skips that model or pool.
 // Other failures are noted and tried again at the next turn: evidence never stops a watch.
 import type {SlowThresholds} from '../model/diagnosis/thresholds.js';
+import {sanitizeForTerminal} from '../model/sanitize.js';
 import type {EvidenceFacts, ModelFacts, PoolFacts} from '../model/evidence-types.js';
 import {evidenceNeed, noteEvents, NO_TIMING, type EvidenceNeed, type EvidenceTiming} from '../model/evidence-timing.js';
 import {instanceRequest} from '../model/instance-request.js';
@@ -135,7 +136,9 @@ export class EvidenceReads {
 		}
 	}
 
-	private say(note: string): void {
+	/** Notes quote server text (names, keys, values): a terminal gets none of its control characters. */
+	private say(raw: string): void {
+		const note = sanitizeForTerminal(raw);
 		if (this.said.has(note)) return;
 		this.said.add(note);
 		this.notes.push(note);

@@ -166,6 +166,16 @@ describe('EvidenceReads', () => {
 		expect(calls).toEqual(['getModel', 'getPool', 'listPoolNodes', 'listPoolEvents', 'getModel', 'getPool', 'listPoolNodes', 'listPoolEvents']);
 	});
 
+	it('passes no control character of server text into a note', async () => {
+		const {subject, messages, signal} = reads({getPool: async () => Promise.reject(new NotFoundError('not found', 404))});
+		subject.noteEvents(failedScheduling);
+		subject.noteDetails(details('pool-\u001b[2Jgone'));
+		await subject.readIfDue('deploying', signal);
+		const [note] = notes(messages).filter((text) => text.includes('gone'));
+		expect(note).toContain('pool-');
+		expect(note).not.toMatch(/\u001b/);
+	});
+
 	it('reads nothing for a running service', async () => {
 		const {subject, calls, signal} = reads({});
 		subject.noteEvents(failedScheduling);
