@@ -39,6 +39,7 @@ export class EvidenceReads {
 	private readonly poolsMissing = new Set<string>();
 	private readonly refused = new Set<'models' | 'pools' | 'nodes' | 'events'>();
 	private lastPoolRead = Number.NEGATIVE_INFINITY;
+	private poolReadAfterFailure = false;
 	private readonly said = new Set<string>();
 	private notes: string[] = [];
 	private changed = false;
@@ -59,7 +60,10 @@ export class EvidenceReads {
 		if (need === null) return;
 		const targets = this.targets(need);
 		for (const config of targets) await this.readModel(config, signal);
-		await this.readPools(targets, signal);
+		// A failed deployment no longer changes: its pool is read once more after the failure, not every 30 s.
+		if (need.reason !== 'failed') this.poolReadAfterFailure = false;
+		const poolsRead = !this.poolReadAfterFailure && (await this.readPools(targets, signal));
+		if (poolsRead && need.reason === 'failed') this.poolReadAfterFailure = true;
 		if (!this.changed && this.notes.length === 0) return;
 		const facts: EvidenceFacts = {models: [...this.models.values()], pools: [...this.pools.values()]};
 		this.options.emit({type: 'evidence', facts, notes: this.notes, at: this.options.now()});
@@ -85,14 +89,16 @@ export class EvidenceReads {
 		this.changed = true;
 	}
 
-	private async readPools(targets: readonly ServiceModelConfig[], signal: AbortSignal): Promise<void> {
+	/** Reads the pools of the targets when 30 s have passed since the last read; true when it did. */
+	private async readPools(targets: readonly ServiceModelConfig[], signal: AbortSignal): Promise<boolean> {
 		const names = new Set(targets.flatMap((config) => config.pool_name ?? this.details?.pool_name ?? []));
 		const now = this.options.now();
-		if (names.size === 0 || this.refused.has('pools') || now - this.lastPoolRead < POOL_READ_GAP_MS) return;
+		if (names.size === 0 || this.refused.has('pools') || now - this.lastPoolRead < POOL_READ_GAP_MS) return false;
 		this.lastPoolRead = now;
 		for (const name of names) {
 			if (!this.poolsMissing.has(name)) await this.readPool(name, signal);
 		}
+		return true;
 	}
 
 	private async readPool(name: string, signal: AbortSignal): Promise<void> {

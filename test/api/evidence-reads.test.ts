@@ -166,6 +166,21 @@ describe('EvidenceReads', () => {
 		expect(calls).toEqual(['getModel', 'getPool', 'listPoolNodes', 'listPoolEvents', 'getModel', 'getPool', 'listPoolNodes', 'listPoolEvents']);
 	});
 
+	it('reads the pool of a failed deployment once after the failure, not every 30 s', async () => {
+		const {subject, calls, advance, signal} = reads({
+			getModel: async () => ({value: {modelId: 'm-1', model: 'llm 1.0', status: 'published', probes: []}, problems: []}),
+			getPool: async () => ({value: {poolName: 'p', displayName: null, phase: 'Running', message: null, inferState: null}, problems: []}),
+		});
+		subject.noteEvents(failedScheduling);
+		subject.noteDetails(details('p', 'failed'));
+		for (let turn = 0; turn < 4; turn++) {
+			await subject.readIfDue('failed', signal);
+			advance(31_000);
+		}
+		expect(calls.filter((call) => call === 'getPool')).toHaveLength(1);
+		expect(calls.filter((call) => call === 'getModel')).toHaveLength(1);
+	});
+
 	it('passes no control character of server text into a note', async () => {
 		const {subject, messages, signal} = reads({getPool: async () => Promise.reject(new NotFoundError('not found', 404))});
 		subject.noteEvents(failedScheduling);
