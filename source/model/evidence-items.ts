@@ -96,7 +96,7 @@ function capacityItems(pool: PoolFacts, label: string, deployment: DeploymentPro
 	const items: EvidenceItem[] = [];
 	for (const demand of pool.demands) {
 		if (demand.request === null || !schedulingInTrouble(deployment, demand.model)) continue;
-		const shortage = shortageOf(pool.nodes, demand.request);
+		const shortage = shortageOf(pool.nodes, demand.request, demand.instances);
 		if (shortage === null) continue;
 		const who = pool.demands.length > 1 && demand.model !== null ? ` for ${clean(demand.model)}` : '';
 		items.push({source: 'pool', category: 'resources', text: `${label}: ${shortageText(shortage)}${who}`});

@@ -1,7 +1,8 @@
-// Whether one instance fits on any node of a dedicated pool (modelarts-api-evidence.md
+// Whether a model's instances fit on the nodes of a dedicated pool (modelarts-api-evidence.md
 // §12.5): a node that is not Available or is tainted NoSchedule takes nothing new, and a
-// schedulable node fits when each resource the instance asks for is free on it. The scarce
-// resource is the one the fewest schedulable nodes can give.
+// schedulable node has room for as many instances as its scarcest free resource allows.
+// Instances already placed hold resources too, and the API does not say which they are, so
+// only a pool with room for not even one more instance is called short: never a guess.
 import type {NodeFacts} from './evidence-types.js';
 import type {Resources} from './instance-request.js';
 
@@ -24,7 +25,10 @@ export interface Shortage {
 	/** What the schedulable nodes can use in all (null when a node does not say). */
 	readonly total: number | null;
 	readonly nodes: number;
+	/** What one instance needs of the resource. */
 	readonly needed: number;
+	/** Instances the model asks for. */
+	readonly instances: number;
 }
 
 function sum(nodes: readonly NodeFacts[], pick: (node: NodeFacts) => number | undefined): number | null {
@@ -37,32 +41,37 @@ function sum(nodes: readonly NodeFacts[], pick: (node: NodeFacts) => number | un
 	return total;
 }
 
-/**
- * The resource that keeps one instance off every node, or null when some node fits it, the
- * request is unknown, or no schedulable node says what it has free.
- */
-export function shortageOf(nodes: readonly NodeFacts[], request: Resources): Shortage | null {
-	const usable = nodes.filter((node) => isSchedulable(node) && node.available !== null);
-	if (usable.length === 0) return null;
-	const fits = (node: NodeFacts) => ORDER.every((name) => (request[name] ?? 0) <= (node.available?.[name] ?? 0));
-	if (usable.some(fits)) return null;
-	let worst: {name: ResourceName; fitting: number} | null = null;
-	for (const name of ORDER) {
+/** Instances of `request` that fit on a node, counting only `names`. */
+function roomOn(node: NodeFacts, request: Resources, names: readonly ResourceName[]): number {
+	let room = Number.POSITIVE_INFINITY;
+	for (const name of names) {
 		const needed = request[name] ?? 0;
-		if (needed <= 0) continue;
-		const fitting = usable.filter((node) => (node.available?.[name] ?? 0) >= needed).length;
-		if (worst === null || fitting < worst.fitting) worst = {name, fitting};
+		if (needed > 0) room = Math.min(room, Math.floor((node.available?.[name] ?? 0) / needed));
 	}
-	if (worst === null) return null;
-	const name = worst.name;
-	const free = usable.map((node) => node.available?.[name] ?? 0);
+	return room;
+}
+
+/**
+ * The resource that keeps another instance off every node, or null when one fits, the
+ * request asks for nothing, or no schedulable node says what it has free.
+ */
+export function shortageOf(nodes: readonly NodeFacts[], request: Resources, instances = 1): Shortage | null {
+	const usable = nodes.filter((node) => isSchedulable(node) && node.available !== null);
+	const asked = ORDER.filter((name) => (request[name] ?? 0) > 0);
+	if (usable.length === 0 || asked.length === 0) return null;
+	if (usable.some((node) => roomOn(node, request, asked) >= 1)) return null;
+	// The scarce resource: the one that alone leaves room for the fewest instances.
+	const roomBy = (name: ResourceName) => usable.reduce((all, node) => all + roomOn(node, request, [name]), 0);
+	const resource = asked.reduce((worst, name) => (roomBy(name) < roomBy(worst) ? name : worst));
+	const free = usable.map((node) => node.available?.[resource] ?? 0);
 	return {
-		resource: name,
+		resource,
 		free: free.reduce((a, b) => a + b, 0),
 		mostOnOneNode: Math.max(...free),
-		total: sum(usable, (node) => node.capacity?.[name]),
+		total: sum(usable, (node) => node.capacity?.[resource]),
 		nodes: usable.length,
-		needed: request[name] ?? 0,
+		needed: request[resource] ?? 0,
+		instances,
 	};
 }
 
@@ -76,11 +85,12 @@ function amount(resource: ResourceName, value: number): string {
 
 const UNITS: Readonly<Record<ResourceName, string>> = {gpu: 'GPUs', npu: 'NPUs', cpu: 'CPU cores', memory: 'GiB of memory'};
 
-/** "0 of 8 GPUs free on 4 nodes; needs 2" (with the most on one node when the sum would fit). */
+/** "0 of 8 GPUs free on 4 schedulable nodes; one instance needs 2" (with the most on one node when the sum would fit). */
 export function shortageText(shortage: Shortage): string {
-	const {resource, free, total, nodes, needed, mostOnOneNode} = shortage;
+	const {resource, free, total, nodes, needed, mostOnOneNode, instances} = shortage;
 	const of = total === null ? '' : ` of ${amount(resource, total)}`;
 	const where = `${nodes} schedulable node${nodes === 1 ? '' : 's'}`;
 	const most = free >= needed ? `, at most ${amount(resource, mostOnOneNode)} on one` : '';
-	return `${amount(resource, free)}${of} ${UNITS[resource]} free on ${where}${most}; one instance needs ${amount(resource, needed)}`;
+	const asked = instances > 1 ? ` (${instances} instances asked)` : '';
+	return `${amount(resource, free)}${of} ${UNITS[resource]} free on ${where}${most}; one instance needs ${amount(resource, needed)}${asked}`;
 }

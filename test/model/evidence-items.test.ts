@@ -97,6 +97,7 @@ describe('pool capacity', () => {
 		['free only on a NoSchedule node', [node('a', 2, {taints: [{key: 'k', value: null, effect: 'NoSchedule'}]}), node('b', 0)], '0 of 2 GPUs free on 1 schedulable node; one instance needs 2'],
 		['one node fits', [node('a', 0), node('b', 2)], null],
 		['nodes without availableResources', [node('a', 0, {available: null})], null],
+		['CPU the scarce part', [node('a', 2, {available: {cpu: 4, memory: 96 * GI, gpu: 2}})], '4 of 31.85 CPU cores free on 1 schedulable node; one instance needs 8'],
 	] as const)('%s', (_, nodes, text) => {
 		const shortage = shortageOf(nodes, need);
 		expect(shortage === null ? null : shortageText(shortage)).toBe(text);
@@ -124,6 +125,13 @@ describe('evidenceFrom', () => {
 		expect(poolLabel(pool())).toBe('infer-a100 (pool-9c1d…)');
 		const items = evidenceFrom({models: [], pools: [pool()]}, deploymentAfter(5), T0 + 10 * MIN);
 		expect(items).toEqual([{source: 'pool', category: 'resources', text: 'infer-a100 (pool-9c1d…): 0 of 8 GPUs free on 4 schedulable nodes; one instance needs 2'}]);
+	});
+
+	it('counts the instances asked for in the text, but calls the pool short only when not one more fits', () => {
+		const three = pool({demands: [{model: 'TF 3.0.0', request: {cpu: 8, memory: 64 * GI, gpu: 2}, instances: 3}]});
+		expect(evidenceFrom({models: [], pools: [three]}, deploymentAfter(5), T0 + 10 * MIN)[0]?.text).toBe('infer-a100 (pool-9c1d…): 0 of 8 GPUs free on 4 schedulable nodes; one instance needs 2 (3 instances asked)');
+		const roomForOne = pool({nodes: [node('n1', 2), node('n2', 0)], demands: three.demands});
+		expect(evidenceFrom({models: [], pools: [roomForOne]}, deploymentAfter(5), T0 + 10 * MIN)).toEqual([]);
 	});
 
 	it('says nothing of capacity once scheduling succeeded', () => {
