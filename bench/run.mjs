@@ -3,6 +3,7 @@
 import {cpus, loadavg, totalmem} from 'node:os';
 import {performance} from 'node:perf_hooks';
 import {measureEndlessBody} from './endless-body.mjs';
+import {measureEvidenceBudget} from './evidence.mjs';
 import {measurePackage} from './package.mjs';
 import {measureOverviewBytes} from './overview.mjs';
 import {measureClears, measureScale, measureSteadyBytes} from './render.mjs';
@@ -21,10 +22,14 @@ const STEADY_SCENARIO = 'stuck';
 const STEADY_SPEED = 100;
 
 const results = [];
+/** `BENCH_ONLY=evidence npm run bench` runs only the rows whose step name contains the text (set-up steps always run). */
+const only = process.env.BENCH_ONLY ?? '';
+const SETUP = new Set(['simulator']);
 const startedAt = performance.now();
 const loadAtStart = loadavg();
 
 async function step(name, target, measure) {
+	if (only !== '' && !name.includes(only) && !SETUP.has(name)) return;
 	process.stderr.write(`bench: ${name}…\n`);
 	try {
 		const rows = await measure();
@@ -80,6 +85,7 @@ if (startSim) {
 		measureSteadyBytes(() => startAnySim({scenario: 'why-slow', speed: 1}), {cols: 120, rows: 40, history: 0, label: '120x40, why-slow (a slow phase)'}),
 	);
 	await step('steady bytes/s, overview of 10 services', '<= 500 B/s', () => measureOverviewBytes(startAnySim));
+	await step('evidence requests (model, pool)', '0 clean; 1 model, pool <= 1 per 30 s slow', () => measureEvidenceBudget(startAnySim));
 	await step('full clears after first frame', '0', () => measureClears(startSim));
 	await step('sync bytes per poll', '', () => measureSync(startSim));
 	await step('RSS and frame time with 100k events', '<= 150 MB', () => measureScale(startSim));

@@ -12,6 +12,7 @@ import type {AgentSelector} from './network.js';
 import {eventsPageFrom, monitorFrom, servicesPageFrom, serviceDetailsFrom, updateLogsFrom, type ProblemReporter} from './payloads.js';
 import {directRoute} from './route.js';
 import type {EventsQuery, ModelArtsClient, ServicesQuery, UpdateLogsQuery} from './types.js';
+import {evidenceClient, type EvidenceClient} from './evidence-client.js';
 
 export type {FetchInit, FetchLike, FetchResponse, RequestLog} from './http-exchange.js';
 
@@ -38,7 +39,7 @@ export interface ClientOptions {
 const DEFAULT_TIMEOUT_MS = 15_000;
 
 /** Builds the ModelArts client. Every method rejects with an ApiError, or the caller's abort reason. */
-export function createClient(options: ClientOptions): ModelArtsClient {
+export function createClient(options: ClientOptions): ModelArtsClient & {readonly evidence: EvidenceClient} {
 	const endpoint = new URL(options.endpoint.replace(/\/+$/, '') + '/');
 	// ModelArts never takes credentials in the URL; fetch refuses such URLs, and logs must not show them.
 	endpoint.username = '';
@@ -49,7 +50,14 @@ export function createClient(options: ClientOptions): ModelArtsClient {
 	const serviceUrl = async (serviceId: string, suffix: string, signal?: AbortSignal): Promise<URL> =>
 		new URL(`v1/${encodeURIComponent(await resolveProject(signal))}/services/${encodeURIComponent(serviceId)}${suffix}`, endpoint);
 
+	const projectGet = async (version: 'v1' | 'v2', path: string, query: Readonly<Record<string, string>>, signal?: AbortSignal): Promise<unknown> => {
+		const url = new URL(`${version}/${encodeURIComponent(await resolveProject(signal))}/${path}`, endpoint);
+		for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
+		return get(url, null, signal);
+	};
+
 	return {
+		evidence: evidenceClient(projectGet),
 		async listEvents(serviceId, query, signal) {
 			const url = await serviceUrl(serviceId, '/events', signal);
 			setQuery(url, query);

@@ -3,8 +3,12 @@
 // watch must stay within a few requests per second), the update logs only when the consumer
 // asks (it knows whether the deployment is an update; the loop does not classify events).
 // Either API may be absent (optional-api.ts): that is said once, and never asked again.
+import type {SlowThresholds} from '../model/diagnosis/thresholds.js';
 import {outcomeOfStatus} from '../model/outcome.js';
+import type {ApiEvent, ServiceDetails} from '../model/types.js';
 import type {WatchMessage} from '../model/watch-messages.js';
+import type {EvidenceClient} from './evidence-client.js';
+import {EvidenceReads} from './evidence-reads.js';
 import {availability} from './optional-api.js';
 import type {ModelArtsClient} from './types.js';
 
@@ -22,6 +26,9 @@ interface ExtraReadsOptions {
 	readonly cadence: MonitorCadence;
 	readonly now: () => number;
 	readonly emit: (message: WatchMessage) => void;
+	/** The evidence APIs; without them no evidence is read. */
+	readonly evidence?: EvidenceClient;
+	readonly slowThresholds?: SlowThresholds;
 }
 
 /** What the poll loop reads besides events and details. Requests reject as the client's do. */
@@ -34,8 +41,26 @@ export class ExtraReads {
 	private lastMonitor: string | null = null;
 	private logsAvailable = true;
 	private logsAsked = false;
+	private readonly evidence: EvidenceReads | null;
 
-	constructor(private readonly options: ExtraReadsOptions) {}
+	constructor(private readonly options: ExtraReadsOptions) {
+		const {evidence, now, emit, slowThresholds} = options;
+		this.evidence = evidence ? new EvidenceReads({client: evidence, now, emit, thresholds: slowThresholds}) : null;
+	}
+
+	/** What the evidence rule follows: the events as the sync delivers them, and the details. */
+	noteEvents(events: readonly ApiEvent[]): void {
+		this.evidence?.noteEvents(events);
+	}
+
+	noteDetails(details: ServiceDetails): void {
+		this.evidence?.noteDetails(details);
+	}
+
+	/** Reads evidence when a phase is slow or failed (evidence-reads.ts). */
+	async readEvidenceIfDue(status: string | null, signal: AbortSignal): Promise<void> {
+		await this.evidence?.readIfDue(status, signal);
+	}
 
 	/** The consumer saw an update begin or end: read the logs in this cycle, or the next. */
 	askUpdateLogs(): void {

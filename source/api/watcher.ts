@@ -2,12 +2,14 @@
 // setInterval, so a slow poll never overlaps the next), retries with full-jitter back-off,
 // a gentler cadence while nothing changes on a settled service, and a clean stop. The
 // monitor and the update logs ride along in the same cycles (extra-reads.ts).
+import type {SlowThresholds} from '../model/diagnosis/thresholds.js';
 import {isTerminalStatus} from '../model/outcome.js';
 import type {ApiEvent, ServiceDetails} from '../model/types.js';
 import type {WatchMessage, SyncState} from '../model/watch-messages.js';
 import {DEFAULT_BACKOFF, quietDelay, retryDelay, type BackoffPolicy} from './backoff.js';
 import {TransientError, type ApiError} from './errors.js';
 import {ExtraReads, MONITOR_CADENCE, type MonitorCadence} from './extra-reads.js';
+import type {EvidenceClient} from './evidence-client.js';
 import {createEventSync, type EventSync} from './sync.js';
 import type {ModelArtsClient} from './types.js';
 import {asApiError, shortReason, stoppedMessage} from './watch-status.js';
@@ -50,6 +52,9 @@ export interface WatcherOptions {
 	readonly attemptsBeforeFirstSuccess?: number;
 	/** How rarely the monitor is read (MONITOR_CADENCE by default). */
 	readonly monitorCadence?: MonitorCadence;
+	/** The model and pool APIs read when a phase is slow or failed; none when absent. */
+	readonly evidence?: EvidenceClient;
+	readonly slowThresholds?: SlowThresholds;
 }
 
 /** Why polling ended: the final fetch after a terminal status, stop(), or a permanent error. */
@@ -123,6 +128,8 @@ class PollLoop implements Watcher {
 			cadence: options.monitorCadence ?? MONITOR_CADENCE,
 			now: () => this.clock.now(),
 			emit: message => this.emit(message),
+			evidence: options.evidence,
+			slowThresholds: options.slowThresholds,
 		});
 		this.done = new Promise((resolve) => {
 			this.resolveDone = resolve;
@@ -197,12 +204,14 @@ class PollLoop implements Watcher {
 	private async fetchAll(signal: AbortSignal): Promise<boolean> {
 		// Emit events as soon as the sync hands them over: it will not hand them over twice.
 		const events = await this.pollEvents(signal);
+		this.extras.noteEvents(events);
 		if (events.length > 0) this.emit({type: 'events', events, at: this.clock.now()});
 		let detailsChanged = false;
 		if (!this.finalFetch) {
 			const details = this.detailsAvailable ? await this.fetchDetails(signal) : null;
 			detailsChanged = details !== null && this.noteDetails(details);
 			await this.extras.readMonitorIfDue(this.status, signal);
+			await this.extras.readEvidenceIfDue(this.status, signal);
 		}
 
 		await this.extras.readUpdateLogsIfAsked(signal);
@@ -240,6 +249,7 @@ class PollLoop implements Watcher {
 		if (serialised === this.lastDetails) return false;
 		this.lastDetails = serialised;
 		this.status = details.status;
+		this.extras.noteDetails(details);
 		this.emit({type: 'details', details, at: this.clock.now()});
 		return true;
 	}

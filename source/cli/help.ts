@@ -83,13 +83,14 @@ Demo
                         project, in the overview; scenarios:
 ${scenarioLines()}
   --demo-deny API=STATUS,…
-                        make the demo's details, monitor or logs answer 403 or 404, e.g.
-                        monitor=403,logs=404, as a region or a policy without them would
+                        make the demo's details, monitor, logs, model, pool, pool-nodes or
+                        pool-events answer 403 or 404, e.g. monitor=403,logs=404, as a
+                        region or a policy without them would
 
 Simulator (modelarts-watch simulate: the ModelArts API on localhost, for scripts and curl)
   --scenario S[,S…]     one service per scenario, all in one project (repeatable; default
                         ${DEFAULT_SCENARIO}); the first keeps its usual id, the others get their own
-  --deny API=STATUS,…   make details, monitor or logs answer 403 or 404, e.g. monitor=403,logs=404
+  --deny API=STATUS,…   make an API answer 403 or 404 (APIs as --demo-deny), e.g. monitor=403
   --port N              the port to listen on (default: a free one)
   --speed X             scenario time runs X times faster (default 1)
   --offset-mode M       page | record: what \`offset\` means on the list endpoints (default page)

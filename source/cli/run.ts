@@ -5,6 +5,7 @@ import process from 'node:process';
 import pkg from '../../package.json' with {type: 'json'};
 import type {Authenticator} from '../api/auth/types.js';
 import {createClient, type RequestLog} from '../api/client.js';
+import {gatedEvidence} from '../api/evidence-client.js';
 import {createRequestGate, gatedClient} from '../api/request-gate.js';
 import {listAllServices} from '../api/service-list.js';
 import {createWatcher, type WatcherFactory} from '../api/watcher.js';
@@ -78,6 +79,7 @@ function withDebugNotes(onMessage: (message: WatchMessage) => void, debugLog: De
 	if (debugLog === null) return onMessage;
 	return message => {
 		if (message.type === 'update-logs-unavailable') debugLog.write(`debug: update logs unavailable (${message.reason}): no update line`);
+		if (message.type === 'evidence') for (const note of message.notes) debugLog.write(`debug: ${note}`);
 		onMessage(message);
 	};
 }
@@ -145,12 +147,14 @@ async function connect({config, auth, agent}: ResolvedRuntime, debugLog: DebugLo
 	});
 	const {many} = config;
 	// One service polls about once a second at most; several share a cap (--max-rate).
-	const client = many === null ? direct : gatedClient(direct, createRequestGate({ratePerSecond: config.maxRate}), Date.now);
+	const gate = many === null ? null : createRequestGate({ratePerSecond: config.maxRate});
+	const client = gate === null ? direct : gatedClient(direct, gate, Date.now);
+	const evidence = gate === null ? direct.evidence : gatedEvidence(direct.evidence, gate);
 	const {since, until, intervalMs, exitStatus} = config;
 	// A service of several that has ended is polled once more, then no more.
 	const stopAfterTerminal = exitStatus || many !== null;
 	const watcherFor = (serviceId: string): WatcherFactory => onMessage =>
-		createWatcher({client, serviceId, since, until, intervalMs, onMessage: withDebugNotes(onMessage, debugLog), stopAfterTerminal});
+		createWatcher({client, serviceId, since, until, intervalMs, onMessage: withDebugNotes(onMessage, debugLog), stopAfterTerminal, evidence, slowThresholds: config.slowThresholds});
 	if (opensPicker(config)) {
 		return {kind: 'pick', config, auth, notes, loadServices: signal => listAllServices(client, {}, signal), watcherFor};
 	}

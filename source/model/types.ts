@@ -78,6 +78,8 @@ export interface ServiceModelConfig {
 	/** A flavour name such as `modelarts.vm.cpu.2u`, or `custom` with `custom_spec`. */
 	readonly specification?: string;
 	readonly custom_spec?: CustomSpec;
+	/** The dedicated pool of this model (beats the service's; modelarts-api-evidence.md §11). */
+	readonly pool_name?: string;
 }
 
 /** `GET /v1/{project_id}/services/{service_id}`, the fields the watch uses. */
@@ -93,6 +95,8 @@ export interface ServiceDetails {
 	readonly infer_type?: string;
 	/** When an auto-stopping service stops by itself (ms since the epoch). */
 	readonly due_time?: number;
+	/** The dedicated pool the service runs on; absent for the shared pool. */
+	readonly pool_name?: string;
 	readonly config?: readonly ServiceModelConfig[];
 }
 

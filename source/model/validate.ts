@@ -88,6 +88,7 @@ function readModelConfig(raw: unknown): ServiceModelConfig | null {
 		instance_count: readNumber,
 		specification: readString,
 		custom_spec: readCustomSpec,
+		pool_name: readString,
 	});
 }
 
@@ -115,7 +116,7 @@ export function validateServiceDetails(json: unknown): ServiceDetailsPayload {
 	} else if (rawConfig !== undefined && rawConfig !== null) {
 		problems.push('config is not an array');
 	}
-	const extra = pickOptional<ServiceDetails>(json, {progress: readNullableNumber, error_msg: readNullableString, due_time: readTime});
+	const extra = pickOptional<ServiceDetails>(json, {progress: readNullableNumber, error_msg: readNullableString, due_time: readTime, pool_name: readString});
 	return {details: {...summary, ...extra, ...(config ? {config} : {})}, problems};
 }
 

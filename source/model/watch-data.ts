@@ -8,6 +8,7 @@
 // The fold is generic over what embeds it: the embedding state's other fields pass through.
 import {computeDeployment} from './deployment.js';
 import {estimateSkew} from './elapsed.js';
+import type {EvidenceFacts} from './evidence-types.js';
 import {serviceInstances, type ServiceInstances} from './instances.js';
 import {addEvents, emptyStore, newestOccurTime, storeEvents, type Added, type EventStore} from './store.js';
 import type {DeploymentProgress, ServiceDetails, ServiceMonitor} from './types.js';
@@ -37,6 +38,8 @@ export interface WatchData {
 	readonly lastSuccessAt: number | null;
 	/** How far the server clock runs ahead of ours (see estimateSkew). */
 	readonly skewMs: number;
+	/** What was read about the models and the pool while a phase was slow or failed (evidence-reads). */
+	readonly evidence: EvidenceFacts;
 	// Derived, recomputed only when what they follow from changes (at most once per poll).
 	/** Progress of the current deployment from every event and the details. */
 	readonly deployment: DeploymentProgress;
@@ -65,11 +68,14 @@ export function emptyWatchData(): WatchData {
 		sync: {kind: 'loading'},
 		lastSuccessAt: null,
 		skewMs: 0,
+		evidence: NO_EVIDENCE,
 		deployment: computeDeployment([], null),
 		instances: null,
 		update: null,
 	};
 }
+
+const NO_EVIDENCE: EvidenceFacts = {models: [], pools: []};
 
 /** The facts of this watch that the watch-end rule reads (model/watch-end.ts). */
 export function watchFacts(data: WatchData): Pick<WatchFacts, 'outcome' | 'detailsUnavailable' | 'polled'> {
@@ -144,6 +150,11 @@ export function foldWatch<D extends WatchData>(data: D, message: WatchMessage): 
 		case 'update-logs-unavailable': {
 			// Said once in --debug by the run (cli/run.ts); the watch carries on without the update.
 			return only(data);
+		}
+
+		case 'evidence': {
+			// Each message carries everything read so far; its notes went to --debug (cli/run.ts).
+			return only(data.evidence === message.facts ? data : {...data, evidence: message.facts});
 		}
 
 		case 'sync': {

@@ -1,3 +1,4 @@
+import type {EvidenceFacts} from './evidence-types.js';
 import type {ApiEvent, ServiceDetails, ServiceMonitor, UpdateLogRecord} from './types.js';
 
 /** Where the poll loop stands; shown in the status line. Times are ms since the epoch. */
@@ -33,6 +34,12 @@ export type WatchMessage =
 	| {readonly type: 'update-logs'; readonly records: readonly UpdateLogRecord[]; readonly at: number}
 	/** The update logs API is not offered: the watch carries on without the update line. */
 	| {readonly type: 'update-logs-unavailable'; readonly reason: string; readonly at: number}
+	/**
+	 * What the loop read because a phase is slow or failed: everything read so far (each read
+	 * replaces its model or pool), for evidenceFrom (evidence-items.ts). `notes` are new
+	 * one-time remarks for --debug: an API refused, a model without probes, a bad quantity.
+	 */
+	| {readonly type: 'evidence'; readonly facts: EvidenceFacts; readonly notes: readonly string[]; readonly at: number}
 	| {readonly type: 'sync'; readonly state: SyncState; readonly at: number};
 
 // Every message type, so that a reducer embedding the watch data can pass them all to the fold
@@ -45,6 +52,7 @@ const WATCH_MESSAGE_TYPES: Readonly<Record<WatchMessage['type'], true>> = {
 	'monitor-unavailable': true,
 	'update-logs': true,
 	'update-logs-unavailable': true,
+	evidence: true,
 	sync: true,
 };
 

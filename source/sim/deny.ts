@@ -1,11 +1,12 @@
-// Switches that make a service's details, monitor or update-log API answer 403 or 404 for
+// Switches that make a service's details, monitor or update-log API, or the model and pool
+// APIs read for evidence, answer 403 or 404 for
 // every request, so a client's "this API is not there" path can be seen in the demo. A 403
 // reads as an IAM policy refusal; a 404 as a region whose gateway does not publish the API.
 import type {SimResponse} from './http-util.js';
 import {apiError, routeNotFound} from './http-util.js';
-import type {ServiceEndpoint} from './routes.js';
+import type {EvidenceEndpoint, ServiceEndpoint} from './routes.js';
 
-export const DENIABLE = ['details', 'monitor', 'logs'] as const;
+export const DENIABLE = ['details', 'monitor', 'logs', 'model', 'pool', 'pool-nodes', 'pool-events'] as const;
 
 export type DeniableEndpoint = (typeof DENIABLE)[number];
 
@@ -21,6 +22,10 @@ const ACTIONS: Readonly<Record<DeniableEndpoint, string>> = {
 	details: 'modelarts:service:get',
 	monitor: 'modelarts:service:getMonitor',
 	logs: 'modelarts:service:getLogs',
+	model: 'modelarts:model:get',
+	pool: 'modelarts:pool:get',
+	'pool-nodes': 'modelarts:node:list',
+	'pool-events': 'modelarts:event:list',
 };
 
 const USAGE = `API=STATUS pairs separated by commas, e.g. monitor=403,logs=404 (API: ${DENIABLE.join(', ')}; STATUS: 403 or 404)`;
@@ -43,7 +48,7 @@ export function parseDenyPlan(text: string): {readonly plan: DenyPlan} | {readon
 }
 
 /** The refusal `endpoint` answers with under `plan`, or null when it answers normally. */
-export function deniedResponse(plan: DenyPlan, endpoint: ServiceEndpoint): SimResponse | null {
+export function deniedResponse(plan: DenyPlan, endpoint: ServiceEndpoint | EvidenceEndpoint): SimResponse | null {
 	if (!isDeniable(endpoint) || plan[endpoint] === undefined) return null;
 	if (plan[endpoint] === 404) return routeNotFound();
 	return apiError(403, 'ModelArts.0204', `Policy doesn't allow ${ACTIONS[endpoint]} to be performed.`);

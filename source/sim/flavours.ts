@@ -1,31 +1,17 @@
 // What one instance of a flavour has (modelarts-api.md §7 reports use against these). The
 // names follow ModelArts' public flavours; `custom` takes its numbers from custom_spec.
+import {FLAVOUR_RESOURCES, type FlavourResources} from '../model/instance-request.js';
 import type {SimCustomSpec} from './api-shapes.js';
 
-/** Accelerator cards of one instance. */
-export interface Accelerator {
-	readonly cards: number;
-	readonly memoryMb: number;
-}
+export type {Accelerator} from '../model/instance-request.js';
 
-/** The resources of one instance. */
-export interface Flavour {
-	readonly cpu: number;
-	readonly memoryMb: number;
-	readonly gpu?: Accelerator;
-	readonly npu?: Accelerator;
-}
+/** The resources of one instance (the model's own table: flavour names mean the same to both sides). */
+export type Flavour = FlavourResources;
 
 /** The flavour of a model that does not name one. */
 export const DEFAULT_SPECIFICATION = 'modelarts.vm.cpu.2u';
 
-const FLAVOURS: Readonly<Record<string, Flavour>> = {
-	'modelarts.vm.cpu.2u': {cpu: 2, memoryMb: 8192},
-	'modelarts.vm.cpu.8u': {cpu: 8, memoryMb: 32_768},
-	'modelarts.vm.gpu.p4': {cpu: 8, memoryMb: 32_768, gpu: {cards: 1, memoryMb: 8192}},
-	'modelarts.vm.gpu.t4': {cpu: 8, memoryMb: 32_768, gpu: {cards: 1, memoryMb: 16_384}},
-	'modelarts.vm.npu.a310': {cpu: 24, memoryMb: 98_304, npu: {cards: 1, memoryMb: 8192}},
-};
+const FLAVOURS = FLAVOUR_RESOURCES;
 
 /** A P4 card's memory, for custom flavours that ask for P4 cards. */
 const P4_MEMORY_MB = 8192;

@@ -12,7 +12,9 @@ import {apiError, countBodyBytes, flatHeaders, json, readBody, routeNotFound, se
 import {logsResponse} from './logs-endpoint.js';
 import {monitorResponse} from './monitor-endpoint.js';
 import {QueryError} from './query.js';
-import type {ApiRoute, ServiceEndpoint} from './routes.js';
+import type {ApiRoute, EvidenceEndpoint, ServiceEndpoint} from './routes.js';
+import {modelResponse} from './models-endpoint.js';
+import {nodesResponse, poolEventsResponse, poolResponse} from './pools-endpoint.js';
 import {matchRoute} from './routes.js';
 import type {ServiceState} from './service-state.js';
 import {detailsResponse, listResponse} from './services-endpoint.js';
@@ -34,7 +36,7 @@ export interface SimRequestLog {
 	/** When it arrived, on the simulator's clock (ms): to count a client's request rate. */
 	readonly at: number;
 	/** The API endpoint the path names, or null for other paths (extra routes, unknown ones). */
-	readonly endpoint: ServiceEndpoint | 'list' | null;
+	readonly endpoint: ServiceEndpoint | EvidenceEndpoint | 'list' | null;
 	readonly status: number | null;
 	readonly bytes: number;
 	readonly fault: FaultKind | null;
@@ -109,6 +111,8 @@ export class Responder {
 		if (route.endpoint === 'list') return this.finish(res, this.safely(() => listResponse(this.options.world().all(), url.searchParams, this.options.offsetMode)), entry, null);
 		const denied = deniedResponse(this.options.deny, route.endpoint);
 		if (denied) return this.finish(res, denied, entry, null);
+		// Faults are scripted for the service endpoints; the evidence reads answer as they are.
+		if (!('serviceId' in route)) return this.finish(res, this.safely(() => this.evidence(route, url.searchParams)), entry, null);
 		const fault = this.faults.next(route.endpoint);
 		const requestId = `sim${(this.requestCount += 1).toString(16).padStart(29, '0')}`;
 		if (fault === 'reset') return this.abandon(req, entry, fault, true);
@@ -123,6 +127,20 @@ export class Responder {
 		});
 		if (fault === 'slow') return this.sendSlowly(res, response, entry);
 		this.finish(res, fault && response.status === 200 ? corruptBody(fault, response) : response, entry, fault);
+	}
+
+	private evidence(route: Exclude<ApiRoute, {readonly serviceId: string} | {readonly endpoint: 'list'}>, params: URLSearchParams): SimResponse {
+		const world = this.options.world();
+		switch (route.endpoint) {
+			case 'model':
+				return modelResponse(route.modelId, world.model(route.modelId));
+			case 'pool':
+				return poolResponse(route.poolName, world.pool(route.poolName));
+			case 'pool-nodes':
+				return nodesResponse(route.poolName, world.pool(route.poolName), params);
+			default:
+				return poolEventsResponse(params, (name) => world.pool(name));
+		}
 	}
 
 	private serve(endpoint: ServiceEndpoint, service: ServiceState, params: URLSearchParams, now: number): SimResponse {

@@ -4,6 +4,7 @@
 // Every field added after the first round is optional, so older scenarios read as before.
 import type {EventType} from '../model/types.js';
 import type {SimCustomSpec, SimServiceDetails} from './api-shapes.js';
+import type {ScenarioPool, SimProbes} from './pool-shapes.js';
 
 /** One event as a scenario writes it; occur_time is assigned when it is released. */
 export interface ScenarioEvent {
@@ -55,6 +56,10 @@ export interface ScenarioModel {
 	readonly customSpec?: SimCustomSpec;
 	/** Environment variables; values may look like secrets on purpose. */
 	readonly envs?: Readonly<Record<string, string>>;
+	/** Health checks the model was created with (served in its details); none by default. */
+	readonly probes?: SimProbes;
+	/** `model_status` of its details; `published` by default. */
+	readonly modelStatus?: string;
 }
 
 /** One service of the simulated project. */
@@ -72,6 +77,8 @@ export interface ScenarioService {
 	readonly steps: readonly ScenarioStep[];
 	/** The dedicated resource pool it runs in; absent = the public pool. */
 	readonly clusterId?: string;
+	/** A new-version dedicated pool (`pool_name`, with the pool APIs); absent = the public pool. */
+	readonly pool?: ScenarioPool;
 }
 
 /** A named script; its first service is the one the watch follows. */

@@ -1,6 +1,7 @@
 // The embedded ModelArts simulator: a real node:http server on localhost that serves the
 // services list and each service's details, events, monitor and update logs as
-// modelarts-api.md describes them, replaying one or more scenarios (one service each, in
+// modelarts-api.md describes them, and the models and dedicated pools behind them as
+// modelarts-api-evidence.md does, replaying one or more scenarios (one service each, in
 // one project) in compressed real time. `--demo` and every layer's tests use it.
 //
 // Time: scenario time starts at t0 (when the server listens, or at the first good API

@@ -14,7 +14,7 @@ const SERVING = new Set(['running', 'concerning']);
 const IN_PROGRESS = new Set(['deploying', 'pending', 'waiting']);
 
 /** A model version is a model of its own in ModelArts, with its own id. */
-function modelId(m: ScenarioModel): string {
+export function modelId(m: ScenarioModel): string {
 	return stableId(`model ${m.name} ${m.version}`);
 }
 
@@ -33,9 +33,9 @@ function logConfig(m: ScenarioModel, clusterId: string | undefined): SimLogConfi
 	};
 }
 
-function detailsConfig(m: ScenarioModel, clusterId: string | undefined, ready: boolean): SimModelConfig {
+function detailsConfig(m: ScenarioModel, clusterId: string | undefined, ready: boolean, poolName?: string): SimModelConfig {
 	const {additional_properties: _unused, ...entry} = logConfig(m, clusterId);
-	return {...entry, status: ready ? 'ready' : 'notReady'};
+	return {...entry, ...(poolName ? {pool_name: poolName} : {}), status: ready ? 'ready' : 'notReady'};
 }
 
 /** What a status change does to the running instances when a step does not say. */
@@ -100,7 +100,8 @@ export class ServiceState {
 			status: script.initial.status,
 			access_address: `https://infer-modelarts.sim.invalid/v1/infers/${script.id}`,
 			...(script.clusterId ? {cluster_id: script.clusterId} : {}),
-			config: script.models.map((m) => detailsConfig(m, script.clusterId, SERVING.has(script.initial.status))),
+			...(script.pool ? {pool_name: script.pool.name} : {}),
+			config: script.models.map((m) => detailsConfig(m, script.clusterId, SERVING.has(script.initial.status), script.pool?.name)),
 		};
 		this.instances = this.details.config.map(() => new ModelInstances(publishAt));
 		this.updateLog.push(this.record(script.models, publishAt, initialResult(script.initial.status)));
@@ -184,7 +185,7 @@ export class ServiceState {
 	/** A new configuration replaces the old one; its instances start from none. */
 	private startUpdate(models: readonly ScenarioModel[], at: number): void {
 		this.retiredCalls += this.instances.reduce((sum, instances) => sum + instances.calls(at), 0);
-		const config = models.map((m) => detailsConfig(m, this.script.clusterId, false));
+		const config = models.map((m) => detailsConfig(m, this.script.clusterId, false, this.script.pool?.name));
 		this.details = {...this.details, config, update_time: at};
 		this.instances = config.map(() => new ModelInstances(at));
 		this.updateLog.push(this.record(models, at, 'RUNNING'));

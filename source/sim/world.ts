@@ -1,12 +1,16 @@
 // The simulated project and its replay. Replay is lazy: nothing runs on a timer; each
 // request first releases every scenario step whose time has come. That keeps the server
 // deterministic under an injected clock and free of timers to clean up.
-import type {ScenarioService} from './scenario-types.js';
-import {ServiceState} from './service-state.js';
+import type {SimPool} from './pools-endpoint.js';
+import type {ScenarioModel, ScenarioService} from './scenario-types.js';
+import {modelId, ServiceState} from './service-state.js';
 
 /** A project's services, replayed from their scripts against a clock that starts at `t0`. */
 export class World {
 	private readonly services = new Map<string, ServiceState>();
+	/** Every model version the scripts deploy (updates included), by model id. */
+	private readonly models = new Map<string, {readonly model: ScenarioModel; readonly createdAt: number}>();
+	private readonly pools = new Map<string, SimPool>();
 	/** The real time (ms) the world was last brought up to. */
 	private clock: number;
 
@@ -17,7 +21,23 @@ export class World {
 		private readonly speed: number,
 	) {
 		this.clock = t0;
-		for (const script of scripts) this.services.set(script.id, new ServiceState(script, projectId, t0, speed));
+		for (const script of scripts) {
+			this.services.set(script.id, new ServiceState(script, projectId, t0, speed));
+			for (const m of [...script.models, ...script.steps.flatMap((step) => step.update?.models ?? [])]) {
+				this.models.set(modelId(m), {model: m, createdAt: t0 - script.publishedAgo - 3_600_000});
+			}
+			if (script.pool) this.pools.set(script.pool.name, {pool: script.pool, t0});
+		}
+	}
+
+	/** A model of the project, for `GET …/models/{model_id}`. */
+	model(id: string): {readonly model: ScenarioModel; readonly createdAt: number} | undefined {
+		return this.models.get(id);
+	}
+
+	/** A dedicated pool of the project, by its ID. */
+	pool(name: string): SimPool | undefined {
+		return this.pools.get(name);
 	}
 
 	/** Brings every service up to `now` (real ms; scenario time runs `speed` times faster). */
