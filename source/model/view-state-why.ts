@@ -8,7 +8,9 @@
 import {diagnoseFailure} from './diagnosis/failure.js';
 import {diagnoseSlow, type SlowContext} from './diagnosis/slow.js';
 import type {Diagnosis} from './diagnosis/types.js';
+import type {EvidenceFacts} from './evidence-types.js';
 import type {DeploymentProgress} from './types.js';
+import {diagnosisContextOf} from './watch-diagnosis.js';
 import {evidenceLines} from './diagnosis/present.js';
 import {diagnosisCause, diagnosisHeadline, lastEventText} from './wording.js';
 
@@ -33,6 +35,8 @@ export interface WhyBlock {
 export interface DiagnosisBasis {
 	readonly shown: DeploymentProgress;
 	readonly clock: SlowContext;
+	/** What was read about the models and the pool: it joins the events as evidence. */
+	readonly facts: EvidenceFacts;
 }
 
 /**
@@ -40,17 +44,19 @@ export interface DiagnosisBasis {
  * shown deployment for a failure; the deployment, the clock and the limits while in progress).
  */
 export function diagnosisFor(previous: (DiagnosisBasis & {readonly diagnosis: Diagnosis | null}) | null, next: DiagnosisBasis): Diagnosis | null {
-	const {shown, clock} = next;
-	if (shown.outcome === 'failed') return previous?.shown === shown ? previous.diagnosis : diagnoseFailure(shown, clock);
+	const {shown, clock, facts} = next;
+	const context = () => diagnosisContextOf({skewMs: clock.skewMs ?? 0, evidence: facts, deployment: shown}, clock, clock.nowMs);
+	if (shown.outcome === 'failed') return previous?.shown === shown && previous.facts === facts ? previous.diagnosis : diagnoseFailure(shown, context());
 	if (shown.outcome !== 'in_progress') return null;
 	const same =
 		previous !== null &&
 		previous.shown === shown &&
+		previous.facts === facts &&
 		previous.clock.nowMs === clock.nowMs &&
 		previous.clock.skewMs === clock.skewMs &&
 		previous.clock.thresholds === clock.thresholds &&
 		previous.clock.timeoutMs === clock.timeoutMs;
-	return same ? previous.diagnosis : diagnoseSlow(shown, clock);
+	return same ? previous.diagnosis : diagnoseSlow(shown, context());
 }
 
 /** The Why block of a diagnosis; the deciding text is left out when it is what the outcome line says. */

@@ -5,12 +5,10 @@ import type {DeploymentProgress} from '../types.js';
 import {diagnoseFailure} from './failure.js';
 import {diagnoseSlow} from './slow.js';
 import type {SlowContext} from './slow.js';
-import type {Diagnosis, ExtraEvidence} from './types.js';
+import type {Diagnosis} from './types.js';
 
 export interface DiagnoseInput extends SlowContext {
 	readonly deployment: DeploymentProgress;
-	/** Facts found outside the events (model probes, pool capacity, pod events, API errors). */
-	readonly evidence?: readonly ExtraEvidence[];
 }
 
 /**
@@ -20,7 +18,5 @@ export interface DiagnoseInput extends SlowContext {
 export function diagnose(input: DiagnoseInput): Diagnosis | null {
 	const failure = diagnoseFailure(input.deployment, input);
 	if (failure !== null) return failure;
-	const slow = diagnoseSlow(input.deployment, input);
-	const extra = (input.evidence ?? []).map(({source, text}) => ({source, text}));
-	return slow === null || extra.length === 0 ? slow : {...slow, evidence: [...slow.evidence, ...extra]};
+	return diagnoseSlow(input.deployment, input);
 }

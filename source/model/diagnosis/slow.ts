@@ -8,7 +8,7 @@ import {docLinks} from './docs-links.js';
 import type {DocsCloud} from './docs-links.js';
 import {DEFAULT_DEPLOY_TIMEOUT_MS, DEFAULT_SLOW_THRESHOLDS, NEAR_TIMEOUT_MS, PHASE_KEYS} from './thresholds.js';
 import type {SlowThresholds} from './thresholds.js';
-import type {DeadlineNote, Diagnosis} from './types.js';
+import type {DeadlineNote, Diagnosis, ExtraEvidence} from './types.js';
 
 /** The clock and limits a slow diagnosis is judged against. */
 export interface SlowContext {
@@ -21,6 +21,8 @@ export interface SlowContext {
 	readonly timeoutMs?: number;
 	/** Which documentation site the links go to (docsCloudOf the endpoint); Huawei Cloud's when unknown. */
 	readonly cloud?: DocsCloud;
+	/** Facts found outside the events (model probes, pool capacity): they may say why it is slow. */
+	readonly evidence?: readonly ExtraEvidence[];
 }
 
 interface Spot {
@@ -98,7 +100,7 @@ export function diagnoseSlow(deployment: DeploymentProgress, context: SlowContex
 		code: null,
 		basis: 'duration',
 		advice,
-		evidence: news === null ? [] : [{source: 'events', text: news.info}],
+		evidence: [...(news === null ? [] : [{source: 'events' as const, text: news.info}]), ...(context.evidence ?? []).map(({source, text}) => ({source, text}))],
 		docs: where ? docLinks(SLOW_GUIDANCE[where.phase.phase].docs, context.cloud ?? 'huawei') : [],
 		slow: spot ? {elapsedMs: spot.elapsedMs, thresholdMs: spot.thresholdMs, quietMs: news ? Math.max(0, serverNow - news.at) : null} : null,
 		deadline,
