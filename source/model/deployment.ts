@@ -11,6 +11,7 @@ import type {EventVerdict} from './deployment-endings.js';
 import {TrackBoard} from './deployment-router.js';
 import {freezeTrack} from './phase-machine.js';
 import {modelLabel} from './model-label.js';
+import {tileTrack} from './phase-tiling.js';
 import type {WorkingTrack} from './phase-machine.js';
 
 /** Index of the latest lifecycle-start event, scanning backward; -1 when there is none. */
@@ -43,6 +44,26 @@ function detailsEndTime(details: ServiceDetails | null, startedAt: number | null
 	const time = details?.transition_at ?? details?.update_time ?? null;
 	if (time === null || (startedAt !== null && time < startedAt)) return null;
 	return time;
+}
+
+/**
+ * The status, unless the details last changed before the current lifecycle began: then it
+ * belongs to the one before (an update's first events can arrive while the last details read
+ * still says running), and says nothing about this one. Without times it is trusted.
+ */
+function currentStatus(details: ServiceDetails | null, startedAt: number | null): string | null {
+	if (details === null || startedAt === null) return details?.status ?? null;
+	const times = [details.transition_at, details.update_time].filter((time) => time !== undefined);
+	return times.length > 0 && Math.max(...times) < startedAt ? null : details.status;
+}
+
+/**
+ * When a deployment that succeeded ended. A service that ran and later turned `concerning`
+ * moved its transition time to that change: the end seen before (`previous`) stays its end.
+ */
+function succeededAt(endedAt: number | null, status: string | null, startedAt: number | null, previous: DeploymentProgress | null): number | null {
+	const ranBefore = previous !== null && previous.outcome === 'succeeded' && previous.startedAt === startedAt && previous.endedAt !== null;
+	return ranBefore && isConcerningStatus(status) ? Math.min(previous.endedAt!, endedAt ?? previous.endedAt!) : endedAt;
 }
 
 /** Applies one event; returns a verdict when the event decides the outcome (deployed, or ended). */
@@ -79,10 +100,11 @@ function problemsOf(tracks: readonly WorkingTrack[], endings: readonly Problem[]
 
 /**
  * The current deployment: the lifecycle begun by the latest deploy/start/update event (the
- * whole history when there is none). `events` must be in ascending occur_time order.
- * Runs in O(events of the current lifecycle × models).
+ * whole history when there is none). `events` must be in ascending occur_time order;
+ * `previous` is the deployment computed before this one, if any (it remembers when a service
+ * that is now `concerning` became running). Runs in O(events of the current lifecycle × models).
  */
-export function computeDeployment(events: readonly WatchEvent[], details: ServiceDetails | null): DeploymentProgress {
+export function computeDeployment(events: readonly WatchEvent[], details: ServiceDetails | null, previous: DeploymentProgress | null = null): DeploymentProgress {
 	const start = lifecycleStartIndex(events);
 	const from = start + 1;
 	const startedAt = start >= 0 ? events[start]!.occurTime : null;
@@ -94,17 +116,20 @@ export function computeDeployment(events: readonly WatchEvent[], details: Servic
 	for (let i = from; i < events.length; i++) verdict = applyEvent(tracks, board.route(events[i]!, i), endings) ?? verdict;
 
 	const status = details?.status ?? null;
-	const outcome: Outcome = outcomeOfStatus(status) ?? verdict?.outcome ?? 'in_progress';
+	const outcome: Outcome = outcomeOfStatus(currentStatus(details, startedAt)) ?? verdict?.outcome ?? 'in_progress';
 	const decidedByEvent = verdict !== null && verdict.outcome === outcome;
-	const endedAt = outcome === 'in_progress' ? null : decidedByEvent ? verdict!.at : detailsEndTime(details, startedAt);
+	const ended = outcome === 'in_progress' ? null : decidedByEvent ? verdict!.at : detailsEndTime(details, startedAt);
+	const endedAt = outcome === 'succeeded' ? succeededAt(ended, status, startedAt, previous) : ended;
 	const cause = details?.error_msg || (status ? `The service status is ${status}.` : 'The deployment ended.');
 	const errorTrack = board.named(details?.error_msg);
 	settleOutcome(tracks, outcome, endedAt, decidedByEvent ? null : cause, errorTrack);
+	// Without a time from the server, the last event is the latest the service can have become running.
+	const runningAt = outcome !== 'succeeded' ? null : (endedAt ?? (events.length > from ? events.at(-1)!.occurTime : null));
 
 	return {
 		startedAt,
 		endedAt,
-		tracks: board.ordered().map((track) => freezeTrack(track, modelStatusOf(track.model, details))),
+		tracks: board.ordered().map((track) => tileTrack(freezeTrack(track, modelStatusOf(track.model, details)), startedAt, runningAt)),
 		outcome,
 		status,
 		progress: details?.progress ?? null,

@@ -24,9 +24,9 @@ import {diagnosisFor, whyBlockOf, whyLineCount, type WhyBlock} from './view-stat
 import type {Diagnosis} from './diagnosis/types.js';
 import {failedPhaseNote, failureCulprit} from './wording.js';
 
-/** Progress of the current deployment from every event held (ascending) and the details. */
-export function deploymentOf(store: EventStore, details: ServiceDetails | null): DeploymentProgress {
-	return computeDeployment(storeEvents(store), details);
+/** Progress of the current deployment from every event held (ascending) and the details; `previous` as computeDeployment's. */
+export function deploymentOf(store: EventStore, details: ServiceDetails | null, previous: DeploymentProgress | null = null): DeploymentProgress {
+	return computeDeployment(storeEvents(store), details, previous);
 }
 
 /** Models whose failed phase has something to say: its cause, or that another model's failure interrupted it. */
@@ -118,7 +118,7 @@ export function deriveView(previous: ViewState | null, core: ViewInputs): ViewSt
 	const deployment =
 		previous !== null && previous.store === core.store && previous.details === core.details
 			? previous.deployment
-			: deploymentOf(core.store, core.details);
+			: deploymentOf(core.store, core.details, previous?.deployment ?? null);
 	const shown = core.frozen?.deployment ?? deployment;
 	const sameShown = previous !== null && previous.shown === shown;
 	const instances = instancesOf(previous, core, shown);

@@ -41,7 +41,7 @@ export interface Applied {
 
 /** The parts of the snapshot that follow from the events, details, monitor and update records. */
 function derived(state: StreamState, events: readonly WatchEvent[], details: ServiceDetails | null, instancesAt: number | null): WatchSnapshot {
-	const deployment = computeDeployment(events, details);
+	const deployment = computeDeployment(events, details, state.snapshot.deployment);
 	const {monitor} = state;
 	const instances = monitor === null ? null : serviceInstances(monitor, deployment.tracks.map(track => track.model), details?.config ?? []);
 	return {events, details, deployment, instances, instancesAt, update: currentUpdate(state.updateReads, deployment, details)};
