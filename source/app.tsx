@@ -4,6 +4,7 @@ import type {Config} from './config/types.js';
 import type {NudgeSink} from './hooks/use-completion-nudge.js';
 import {useLiveView} from './hooks/use-live-view.js';
 import type {WatchFacts} from './model/watch-end.js';
+import type {Oddity} from './model/data-oddities.js';
 import {LiveView} from './ui/live-view.js';
 
 export type {NudgeSink} from './hooks/use-completion-nudge.js';
@@ -28,12 +29,14 @@ export interface AppProps {
 	readonly report?: ((change: Partial<WatchFacts>) => void) | null;
 	/** The run is ending: close overlays, so the frame left in the scrollback is the deployment. */
 	readonly closing?: boolean;
+	/** Told each kind of odd server data once (the CLI says it again after the view exits). */
+	readonly onOddity?: ((oddity: Oddity) => void) | null;
 }
 
 const systemClock = (): number => Date.now();
 
 /** The live view: state and effects from useLiveView, drawing by <LiveView>. */
-export function App({config, watcherFactory, now = systemClock, initialColumns, initialRows, interactive = true, onBack = null, nudgeSink = null, report = null, closing = false}: AppProps) {
-	const {state, spinnerFrame} = useLiveView({config, watcherFactory, now, initialColumns, initialRows, interactive, onBack, nudgeSink, report, closing});
+export function App({config, watcherFactory, now = systemClock, initialColumns, initialRows, interactive = true, onBack = null, nudgeSink = null, report = null, closing = false, onOddity = null}: AppProps) {
+	const {state, spinnerFrame} = useLiveView({config, watcherFactory, now, initialColumns, initialRows, interactive, onBack, nudgeSink, report, closing, onOddity});
 	return <LiveView state={state} page={state.page} spinnerFrame={spinnerFrame} config={config} backTo={onBack === null ? null : 'the service list'} />;
 }

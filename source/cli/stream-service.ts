@@ -113,7 +113,7 @@ export function createServiceStream(options: ServiceStreamOptions): ServiceStrea
 		}
 
 		if (wrote) heartbeat.touch();
-		if (batch !== null) notes.events(batch, now());
+		if (batch !== null) notes.events(batch);
 		if (message.type === 'details-unavailable' && previous.detailsUnavailable === null) {
 			options.stderr(`service details unavailable (${message.reason}): progress is read from the events alone`);
 		}

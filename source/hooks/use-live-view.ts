@@ -3,6 +3,7 @@ import {useStdout} from 'ink';
 import type {WatcherFactory} from '../api/watcher.js';
 import type {Config} from '../config/types.js';
 import type {WatchFacts} from '../model/watch-end.js';
+import type {Oddity} from '../model/data-oddities.js';
 import {initialViewState, updateView} from '../model/view-state.js';
 import type {ViewEffect, ViewState} from '../model/view-state-types.js';
 import {useClock} from './use-clock.js';
@@ -28,6 +29,8 @@ export interface LiveViewOptions {
 	readonly report: ((change: Partial<WatchFacts>) => void) | null;
 	/** The watch is ending: the frame kept in the scrollback shows the deployment, not an overlay. */
 	readonly closing: boolean;
+	/** Told each kind of odd server data once, so it can be said again after the view exits; null for nobody. */
+	readonly onOddity: ((oddity: Oddity) => void) | null;
 }
 
 function hasActivePhase(state: ViewState): boolean {
@@ -66,7 +69,7 @@ function useFactReport(state: ViewState, report: LiveViewOptions['report']): voi
  * decides, and its effects (quit, back, refresh) are carried out here.
  */
 export function useLiveView(options: LiveViewOptions): {readonly state: ViewState; readonly spinnerFrame: number | null} {
-	const {config, watcherFactory, now, interactive, onBack, nudgeSink, report, closing} = options;
+	const {config, watcherFactory, now, interactive, onBack, nudgeSink, report, closing, onOddity} = options;
 	const {stdout} = useStdout();
 	const init = () =>
 		initialViewState({
@@ -82,6 +85,7 @@ export function useLiveView(options: LiveViewOptions): {readonly state: ViewStat
 		if (effect.type === 'refresh') watcher.current.refreshNow();
 		else if (effect.type === 'read-update-logs') watcher.current.readUpdateLogs();
 		else if (effect.type === 'back') onBack?.();
+		else if (effect.type === 'data-oddity') onOddity?.(effect.oddity);
 		else report?.({key: effect.type});
 	};
 

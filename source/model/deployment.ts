@@ -14,10 +14,16 @@ import {modelLabel} from './model-label.js';
 import {tileTrack} from './phase-tiling.js';
 import type {WorkingTrack} from './phase-machine.js';
 
-/** Index of the latest lifecycle-start event, scanning backward; -1 when there is none. */
+/** Index of the latest lifecycle-start event (not a future-dated one), scanning backward; -1 when there is none. */
 export function lifecycleStartIndex(events: readonly WatchEvent[]): number {
-	for (let i = events.length - 1; i >= 0; i--) if (events[i]!.signal === 'lifecycle') return i;
+	for (let i = events.length - 1; i >= 0; i--) if (events[i]!.signal === 'lifecycle' && events[i]!.future !== true) return i;
 	return -1;
+}
+
+/** The newest event of the lifecycle from `from` on that is not future-dated, or null. */
+function lastEventTime(events: readonly WatchEvent[], from: number): number | null {
+	for (let i = events.length - 1; i >= from; i--) if (events[i]!.future !== true) return events[i]!.occurTime;
+	return null;
 }
 
 function configModel(entry: NonNullable<ServiceDetails['config']>[number]): string | null {
@@ -113,7 +119,10 @@ export function computeDeployment(events: readonly WatchEvent[], details: Servic
 	const endings: Problem[] = [];
 
 	let verdict: EventVerdict | null = null;
-	for (let i = from; i < events.length; i++) verdict = applyEvent(tracks, board.route(events[i]!, i), endings) ?? verdict;
+	for (let i = from; i < events.length; i++) {
+		// A future-dated event is shown, but moves no phase, clock or warning (future-events.ts).
+		if (events[i]!.future !== true) verdict = applyEvent(tracks, board.route(events[i]!, i), endings) ?? verdict;
+	}
 
 	const status = details?.status ?? null;
 	const outcome: Outcome = outcomeOfStatus(currentStatus(details, startedAt)) ?? verdict?.outcome ?? 'in_progress';
@@ -124,7 +133,7 @@ export function computeDeployment(events: readonly WatchEvent[], details: Servic
 	const errorTrack = board.named(details?.error_msg);
 	settleOutcome(tracks, outcome, endedAt, decidedByEvent ? null : cause, errorTrack);
 	// Without a time from the server, the last event is the latest the service can have become running.
-	const runningAt = outcome !== 'succeeded' ? null : (endedAt ?? (events.length > from ? events.at(-1)!.occurTime : null));
+	const runningAt = outcome !== 'succeeded' ? null : (endedAt ?? lastEventTime(events, from));
 
 	return {
 		startedAt,

@@ -57,6 +57,11 @@ export interface WatchEvent extends Classification {
 	readonly info: string;
 	/** Arrival order, to keep same-millisecond events in the order the server gave them. */
 	readonly seq: number;
+	/**
+	 * Dated more than a minute after the server's own clock when it arrived (future-events.ts):
+	 * shown, but it never moves a phase, a clock or a warning. Absent means false.
+	 */
+	readonly future?: boolean;
 }
 
 /** Resources allocated to each instance of a model without a named specification. */

@@ -4,6 +4,7 @@
 import type {Order, TimeZoneSetting, TypeFilter} from '../config/types.js';
 import type {SlowContext} from './diagnosis/slow.js';
 import type {Diagnosis} from './diagnosis/types.js';
+import type {Oddity} from './data-oddities.js';
 import type {ServiceInstances} from './instances.js';
 import type {DeploymentProgress, ServiceDetails, ServiceMonitor} from './types.js';
 import type {UpdateDiff} from './update-log-diff.js';
@@ -81,6 +82,8 @@ export interface ViewInputs {
 	readonly rows: number;
 	/** How far the server clock runs ahead of ours (see estimateSkew). */
 	readonly skewMs: number;
+	/** Odd server data seen so far, each kind once, oldest first: the status line names the latest. */
+	readonly oddities: readonly Oddity[];
 	/** The watch was opened from the service picker: Esc with nothing open goes back to it. */
 	readonly canGoBack: boolean;
 	/** When a phase counts as slow, and the deployment timeout (--slow-after, --deploy-timeout). */
@@ -174,7 +177,9 @@ export type ViewEffect =
 	/** Poll now. */
 	| {readonly type: 'refresh'}
 	/** The current deployment is an update that began or ended: read the update logs. */
-	| {readonly type: 'read-update-logs'};
+	| {readonly type: 'read-update-logs'}
+	/** Odd server data of a kind not seen before: noted again after the live view exits. */
+	| {readonly type: 'data-oddity'; readonly oddity: Oddity};
 
 /** The store the table shows: the one frozen by pause, else the live one. */
 export function shownStore(state: Pick<ViewInputs, 'store' | 'frozen'>): EventStore {

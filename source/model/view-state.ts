@@ -6,7 +6,9 @@ import {DEFAULT_DEPLOY_TIMEOUT_MS, DEFAULT_SLOW_THRESHOLDS} from './diagnosis/th
 import type {SyncState, WatchMessage} from './watch-messages.js';
 import {estimateSkew} from './elapsed.js';
 import {foldKeys, type KeyPress} from './key-press.js';
-import {addEvents, emptyStore, newestOccurTime, storeEvents} from './store.js';
+import {addEvents, emptyStore, storeEvents} from './store.js';
+import {futureCutoff, newestDatedTime} from './future-events.js';
+import {newOddities} from './data-oddities.js';
 import {only, type Update} from './update.js';
 import {nextUpdateLogRead, NO_UPDATE_LOG_READS, withUpdateRecords} from './update-log-reads.js';
 import {NO_COMPLETION, trackCompletion} from './view-state-completion.js';
@@ -56,6 +58,7 @@ export function initialViewState({config, now, columns, rows, canGoBack = false}
 		columns,
 		rows,
 		skewMs: 0,
+		oddities: [],
 		canGoBack,
 		slowLimits: {thresholds: config.slowThresholds ?? DEFAULT_SLOW_THRESHOLDS, timeoutMs: config.deployTimeoutMs ?? DEFAULT_DEPLOY_TIMEOUT_MS},
 	});
@@ -86,14 +89,18 @@ function withData(state: ViewState, next: ViewState): Update<ViewState, ViewEffe
 function reduceMessage(state: ViewState, message: WatchMessage): Update<ViewState, ViewEffect> {
 	switch (message.type) {
 		case 'events': {
-			const {store} = addEvents(state.store, message.events);
+			const batch = addEvents(state.store, message.events, futureCutoff(message));
+			const {store} = batch;
 			if (store === state.store) {
 				return only(state);
 			}
 
-			const newest = newestOccurTime(store);
+			const newest = message.serverNow ?? newestDatedTime(batch.added);
 			const skewMs = newest === null ? state.skewMs : estimateSkew(newest, message.at, state.skewMs);
-			return withData(state, {...state, store, skewMs});
+			const fresh = newOddities(state.oddities, batch);
+			const oddities = fresh.length === 0 ? state.oddities : [...state.oddities, ...fresh];
+			const [next, effects] = withData(state, {...state, store, skewMs, oddities});
+			return [next, [...effects, ...fresh.map((oddity): ViewEffect => ({type: 'data-oddity', oddity}))]];
 		}
 
 		case 'details': {

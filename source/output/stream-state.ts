@@ -5,6 +5,7 @@
 // Events live in the model's store, which appends a batch in place (no copy of the history
 // per batch) and numbers exact repeats the same way the live view does.
 import {computeDeployment} from '../model/deployment.js';
+import {futureCutoff} from '../model/future-events.js';
 import {serviceInstances} from '../model/instances.js';
 import {addEvents, emptyStore, storeEvents, type Added, type EventStore} from '../model/store.js';
 import type {ApiEvent, ServiceDetails, ServiceMonitor, WatchEvent} from '../model/types.js';
@@ -54,9 +55,9 @@ function withData(state: StreamState, events: readonly WatchEvent[], details: Se
 	return {state: {...state, snapshot, updateReads: reads}, batch, readUpdateLogs: read};
 }
 
-/** The watcher delivers each event once; late arrivals are sorted in by occur_time. */
-function withEvents(state: StreamState, events: readonly ApiEvent[]): Applied {
-	const batch = addEvents(state.store, events);
+/** The watcher delivers each event once; late arrivals are sorted in by occur_time, future-dated ones marked. */
+function withEvents(state: StreamState, events: readonly ApiEvent[], futureAfter: number): Applied {
+	const batch = addEvents(state.store, events, futureAfter);
 	if (batch.store === state.store) return unchanged(state);
 	return withData({...state, store: batch.store}, storeEvents(batch.store), state.snapshot.details, batch);
 }
@@ -75,7 +76,7 @@ function rederived(state: StreamState, instancesAt: number | null): Applied {
 export function applyMessage(state: StreamState, message: WatchMessage): Applied {
 	switch (message.type) {
 		case 'events':
-			return withEvents(state, message.events);
+			return withEvents(state, message.events, futureCutoff(message));
 		case 'details':
 			return withData({...state, detailsUnavailable: null}, state.snapshot.events, message.details, null);
 		case 'details-unavailable':
