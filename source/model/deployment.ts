@@ -55,12 +55,13 @@ function detailsEndTime(details: ServiceDetails | null, startedAt: number | null
 /**
  * The status, unless the details last changed before the current lifecycle began: then it
  * belongs to the one before (an update's first events can arrive while the last details read
- * still says running), and says nothing about this one. Without times it is trusted.
+ * still says running), and says nothing about this one. A status change moves transition_at,
+ * an update moves update_time; without transition_at nothing tells, and the status is trusted.
  */
 function currentStatus(details: ServiceDetails | null, startedAt: number | null): string | null {
-	if (details === null || startedAt === null) return details?.status ?? null;
-	const times = [details.transition_at, details.update_time].filter((time) => time !== undefined);
-	return times.length > 0 && Math.max(...times) < startedAt ? null : details.status;
+	if (details === null || startedAt === null || details.transition_at === undefined) return details?.status ?? null;
+	const changed = Math.max(details.transition_at, details.update_time ?? details.transition_at);
+	return changed < startedAt ? null : details.status;
 }
 
 /**
