@@ -8,6 +8,7 @@ import {usePicker, type ServiceLoader} from './hooks/use-picker.js';
 import {initialPickerState, type PickerAction} from './model/picker-state.js';
 import {initialRootState, updateRoot, type RootAction, type RootEffect, type RootState} from './model/root-state.js';
 import type {WatchFacts} from './model/watch-end.js';
+import type {Oddity} from './model/data-oddities.js';
 import {PickerView} from './ui/picker-view.js';
 
 /** The picker-or-watch program; the CLI creates it so that a failed watch can send the screen back to the list. */
@@ -31,6 +32,8 @@ export interface RootProps {
 	/** Told the watched deployment's facts for the watch-end rule (see AppProps). */
 	readonly report?: ((change: Partial<WatchFacts>) => void) | null;
 	readonly closing?: boolean;
+	/** Told each kind of odd server data once (see AppProps). */
+	readonly onOddity?: ((oddity: Oddity) => void) | null;
 }
 
 const systemClock = (): number => Date.now();
@@ -56,7 +59,7 @@ function PickerScreen({state, dispatch, config, ...options}: PickerScreenProps) 
  * The service picker, and the live view of the service chosen there. Esc in the live view
  * (with nothing left to close) comes back to the list, which keeps its filter and selection.
  */
-export function Root({config, program, loadServices, watcherFor, now = systemClock, interactive = true, nudgeSink = null, report = null, closing = false}: RootProps) {
+export function Root({config, program, loadServices, watcherFor, now = systemClock, interactive = true, nudgeSink = null, report = null, closing = false, onOddity = null}: RootProps) {
 	const {stdout} = useStdout();
 	const state = useProgramState(program);
 	const {dispatch} = program;
@@ -88,6 +91,7 @@ export function Root({config, program, loadServices, watcherFor, now = systemClo
 			nudgeSink={nudgeSink}
 			report={report}
 			closing={closing}
+			onOddity={onOddity}
 		/>
 	);
 }

@@ -101,6 +101,7 @@ export async function runTty(session: Session): Promise<number> {
 				nudgeSink={nudgeSink}
 				report={report}
 				closing={closing}
+				onOddity={session.notes.oddity}
 			/>
 		);
 
