@@ -66,11 +66,12 @@ function currentStatus(details: ServiceDetails | null, startedAt: number | null)
 
 /**
  * When a deployment that succeeded ended. A service that ran and later turned `concerning`
- * moved its transition time to that change: the end seen before (`previous`) stays its end.
+ * (or back to `running`) moved its transition time to that change: the end seen before
+ * (`previous`, the same lifecycle) stays the deploy's end.
  */
-function succeededAt(endedAt: number | null, status: string | null, startedAt: number | null, previous: DeploymentProgress | null): number | null {
+function succeededAt(endedAt: number | null, startedAt: number | null, previous: DeploymentProgress | null): number | null {
 	const ranBefore = previous !== null && previous.outcome === 'succeeded' && previous.startedAt === startedAt && previous.endedAt !== null;
-	return ranBefore && isConcerningStatus(status) ? Math.min(previous.endedAt!, endedAt ?? previous.endedAt!) : endedAt;
+	return ranBefore ? Math.min(previous.endedAt!, endedAt ?? previous.endedAt!) : endedAt;
 }
 
 /** Applies one event; returns a verdict when the event decides the outcome (deployed, or ended). */
@@ -129,7 +130,7 @@ export function computeDeployment(events: readonly WatchEvent[], details: Servic
 	const outcome: Outcome = outcomeOfStatus(currentStatus(details, startedAt)) ?? verdict?.outcome ?? 'in_progress';
 	const decidedByEvent = verdict !== null && verdict.outcome === outcome;
 	const ended = outcome === 'in_progress' ? null : decidedByEvent ? verdict!.at : detailsEndTime(details, startedAt);
-	const endedAt = outcome === 'succeeded' ? succeededAt(ended, status, startedAt, previous) : ended;
+	const endedAt = outcome === 'succeeded' ? succeededAt(ended, startedAt, previous) : ended;
 	const cause = details?.error_msg || (status ? `The service status is ${status}.` : 'The deployment ended.');
 	const errorTrack = board.named(details?.error_msg);
 	settleOutcome(tracks, outcome, endedAt, decidedByEvent ? null : cause, errorTrack);

@@ -135,6 +135,12 @@ describe('concerning after a deploy', () => {
 		expect(buildSummary('svc', null, running, events.length)).toMatchObject({outcome: 'succeeded', degraded: false});
 	});
 
+	it('recovering to running later does not move the deploy\'s end either', () => {
+		const running = computeDeployment(events, details('running', {transition_at: at(120)}));
+		const concerning = computeDeployment(events, details('concerning', {transition_at: at(160)}), running);
+		expect(computeDeployment(events, details('running', {transition_at: at(200)}), concerning).endedAt).toBe(at(120));
+	});
+
 	it('first seen concerning, the transition is the only end the server gives', () => {
 		expect(computeDeployment(events, details('concerning', {transition_at: at(160)})).endedAt).toBe(at(160));
 	});
