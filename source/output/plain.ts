@@ -57,10 +57,13 @@ function statusLine(snapshot: WatchSnapshot, nowMs: number, style: PlainStyle): 
 
 /**
  * When a phase change happened, for ordering it among the events. A retry keeps the phase's
- * first start time, so it happened with the newest event that arrived.
+ * first start time, so it happened with the newest event that arrived. A start is dated from
+ * the end of the phase before (the phases tile the deployment), but never before this batch's
+ * first event: the log is not written back in time.
  */
 function changeTime(change: PhaseChange, newEvents: readonly WatchEvent[], nowMs: number): number {
 	if (change.from === 'failed' && change.phase.state === 'active') return newEvents.at(-1)?.occurTime ?? nowMs;
+	if (change.phase.state === 'active') return Math.max(change.phase.startedAt ?? nowMs, newEvents[0]?.occurTime ?? Number.NEGATIVE_INFINITY);
 	return change.phase.endedAt ?? change.phase.startedAt ?? nowMs;
 }
 
