@@ -140,7 +140,7 @@ export function computeDeployment(events: readonly WatchEvent[], details: Servic
 	return {
 		startedAt,
 		endedAt,
-		tracks: board.ordered().map((track) => tileTrack(freezeTrack(track, modelStatusOf(track.model, details)), startedAt, runningAt)),
+		tracks: board.ordered().map((track) => tileTrack(freezeTrack(track, modelStatusOf(track.model, details)), startedAt, runningAt, outcome === 'in_progress')),
 		outcome,
 		status,
 		progress: details?.progress ?? null,

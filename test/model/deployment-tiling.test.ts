@@ -46,13 +46,16 @@ describe('phase times tile the deployment', () => {
 		let deployment = computeDeployment([], details('deploying'));
 		for (let count = 1; count <= GAPS.length; count++) {
 			deployment = computeDeployment(GAPS.slice(0, count), details('deploying'), deployment);
-			// As each event lands, the done phases and the running one make up the total
-			const now = GAPS[count - 1]!.occurTime;
-			const parts = durations(deployment, now).filter((ms) => ms !== null);
-			expect(parts.reduce((sum, ms) => sum! + ms!, 0)).toBe(deploymentElapsed(deployment, now));
+			// As each event lands, and in the quiet after it, the done phases and the running one make up the total
+			for (const now of count === 1 ? [GAPS[0]!.occurTime] : [GAPS[count - 1]!.occurTime, GAPS[count - 1]!.occurTime + 2 * SECOND]) {
+				const parts = durations(deployment, now).filter((ms) => ms !== null);
+				expect(parts.reduce((sum, ms) => sum! + ms!, 0)).toBe(deploymentElapsed(deployment, now));
+			}
+
+			// Scheduling has no start event: it runs from the end of environment preparation
+			if (count === 5) expect(deployment.tracks[0]!.phases[2]).toMatchObject({state: 'active', startedAt: at(40), endedAt: null});
 		}
 
-		// Scheduling has no start event: it is pending until its success, then takes the whole gap
 		expect(deployment.tracks[0]!.phases[2]).toMatchObject({state: 'done', startedAt: at(40), endedAt: at(80)});
 		const ended = computeDeployment(GAPS, RUNNING, deployment);
 		expect(durations(ended).map((ms) => formatDuration(ms!))).toEqual(['30s', '10s', '40s', '15s', '25s']);

@@ -177,10 +177,10 @@ describe('computeDeployment: retries, skipped phases, several models', () => {
 		);
 		const progress = computeDeployment(events, null);
 		expect(progress.tracks.map((track) => track.model)).toEqual(['TF 3.0.0', 'PT 1.2.0']);
-		// TF's build was still running at "preparing environment": only its own success ends it
-		expect(states(progress, 0)).toEqual(['done', 'pending', 'pending', 'pending', 'pending']);
+		// TF's build was still running at "preparing environment": only its own success ends it; its environment runs from then
+		expect(states(progress, 0)).toEqual(['done', 'active', 'pending', 'pending', 'pending']);
 		expect(progress.tracks[0]!.phases[0]!.endedAt).toBe(at(6));
-		expect(states(progress, 1)).toEqual(['done', 'done', 'pending', 'pending', 'pending']);
+		expect(states(progress, 1)).toEqual(['done', 'done', 'active', 'pending', 'pending']);
 		// PT's environment preparation runs from its build's end, not from "preparing environment"
 		expect(progress.tracks[1]!.phases[1]).toMatchObject({startedAt: at(3), endedAt: at(5)});
 	});
