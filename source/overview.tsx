@@ -6,6 +6,7 @@ import {useOverview} from './hooks/use-overview.js';
 import {nameOf} from './model/overview-state.js';
 import type {WatchFacts} from './model/watch-end.js';
 import type {ServiceFacts} from './model/watch-end-many.js';
+import type {Oddity} from './model/data-oddities.js';
 import {LiveView} from './ui/live-view.js';
 import {OverviewView} from './ui/overview-view.js';
 
@@ -23,14 +24,16 @@ export interface OverviewProps {
 	readonly report?: ((change: Partial<WatchFacts>) => void) | null;
 	readonly reportService?: ((serviceId: string, change: Partial<ServiceFacts>) => void) | null;
 	readonly closing?: boolean;
+	/** Told each kind of odd server data once (see AppProps). */
+	readonly onOddity?: ((oddity: Oddity) => void) | null;
 }
 
 const systemClock = (): number => Date.now();
 
 /** A row per service; Enter shows the selected service's own live view, Esc comes back. */
-export function Overview({now = systemClock, interactive = true, nudgeSink = null, report = null, reportService = null, closing = false, ...props}: OverviewProps) {
+export function Overview({now = systemClock, interactive = true, nudgeSink = null, report = null, reportService = null, closing = false, onOddity = null, ...props}: OverviewProps) {
 	const {config} = props;
-	const {state, spinnerFrame} = useOverview({initialColumns: undefined, initialRows: undefined, ...props, now, interactive, nudgeSink, report, reportService, closing});
+	const {state, spinnerFrame} = useOverview({initialColumns: undefined, initialRows: undefined, ...props, now, interactive, nudgeSink, report, reportService, closing, onOddity});
 	const open = state.services.find(service => service.serviceId === state.openId);
 	if (open !== undefined) {
 		const viewConfig = {...config, serviceId: open.serviceId, serviceName: nameOf(open)};

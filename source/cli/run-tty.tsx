@@ -145,6 +145,7 @@ function overviewRun(session: WatchManySession): TtyRun {
 			report={ending.report}
 			reportService={ending.reportService}
 			closing={closing}
+			onOddity={session.notes.oddity}
 		/>
 	);
 	return {tree, ending};

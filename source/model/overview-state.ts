@@ -106,9 +106,9 @@ function outwardOf(effects: readonly ViewEffect[], serviceId: string): OverviewE
 			case 'quit':
 			case 'interrupt':
 				return [{type: effect.type}];
-			// The overview has no status line of its own for odd server data (yet).
-			case 'back':
 			case 'data-oddity':
+				return [{type: 'data-oddity', serviceId, oddity: effect.oddity}];
+			case 'back':
 				return [];
 		}
 	});

@@ -4,6 +4,7 @@ import {initialViewState} from '../../source/model/view-state.js';
 import type {ViewState} from '../../source/model/view-state-types.js';
 import {DEPLOYING_EVENTS, T0, details, event, makeConfig} from '../ui/fixtures.js';
 import {runView} from './run-view.js';
+import {overview, run, to} from './overview-fixtures.js';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -69,5 +70,17 @@ describe('an event dated after the server\'s own clock', () => {
 		const {state} = watched(events);
 		expect(state.deployment.startedAt).toBe(T0);
 		expect(state.deployment.tracks[0]!.phases.map(phase => phase.state)).toEqual(['done', 'done', 'done', 'active', 'pending']);
+	});
+});
+
+describe('in the overview of several services', () => {
+	test('a service\'s odd data is handed on once, naming the service', () => {
+		const future = event(3 * DAY / 1000, 'from the future');
+		const {effects} = run(
+			overview(['alpha', 'beta']),
+			to('alpha', {type: 'events', events: [...DEPLOYING_EVENTS, future], at: SERVER_NOW, serverNow: SERVER_NOW}),
+			to('beta', {type: 'events', events: DEPLOYING_EVENTS, at: SERVER_NOW, serverNow: SERVER_NOW}),
+		);
+		expect(effects.filter(effect => effect.type === 'data-oddity')).toEqual([{type: 'data-oddity', serviceId: 'id-alpha', oddity: expect.objectContaining({kind: 'future'})}]);
 	});
 });
