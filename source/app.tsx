@@ -5,6 +5,7 @@ import type {NudgeSink} from './hooks/use-completion-nudge.js';
 import {useLiveView} from './hooks/use-live-view.js';
 import type {EndSource, ExitEnding} from './model/run-end.js';
 import type {WatchDoneReader} from './hooks/use-watch.js';
+import type {Oddity} from './model/data-oddities.js';
 import {LiveView} from './ui/live-view.js';
 
 export type {NudgeSink} from './hooks/use-completion-nudge.js';
@@ -31,12 +32,14 @@ export interface AppProps {
 	readonly readDone?: WatchDoneReader | null;
 	/** Told the ending once the view decided the run is over and drew its final frame. */
 	readonly onExit?: ((ending: ExitEnding) => void) | null;
+	/** Told each kind of odd server data once (the CLI says it again after the view exits). */
+	readonly onOddity?: ((oddity: Oddity) => void) | null;
 }
 
 const systemClock = (): number => Date.now();
 
 /** The live view: state and effects from useLiveView, drawing by <LiveView>. */
-export function App({config, watcherFactory, now = systemClock, initialColumns, initialRows, interactive = true, onBack = null, nudgeSink = null, ends = null, readDone = null, onExit = null}: AppProps) {
-	const {state, spinnerFrame} = useLiveView({config, watcherFactory, now, initialColumns, initialRows, interactive, onBack, nudgeSink, ends, readDone, onExit});
+export function App({config, watcherFactory, now = systemClock, initialColumns, initialRows, interactive = true, onBack = null, nudgeSink = null, ends = null, readDone = null, onExit = null, onOddity = null}: AppProps) {
+	const {state, spinnerFrame} = useLiveView({config, watcherFactory, now, initialColumns, initialRows, interactive, onBack, nudgeSink, ends, readDone, onExit, onOddity});
 	return <LiveView state={state} page={state.page} spinnerFrame={spinnerFrame} config={config} backTo={onBack === null ? null : 'the service list'} />;
 }

@@ -6,6 +6,7 @@ import {useOverview} from './hooks/use-overview.js';
 import {nameOf} from './model/overview-state.js';
 import type {EndSource, ExitEnding} from './model/run-end.js';
 import type {WatchDoneReader} from './hooks/use-watch.js';
+import type {Oddity} from './model/data-oddities.js';
 import {LiveView} from './ui/live-view.js';
 import {OverviewView} from './ui/overview-view.js';
 
@@ -26,14 +27,16 @@ export interface OverviewProps {
 	readonly readDone?: WatchDoneReader | null;
 	/** Told the ending once the overview decided the watch is over and drew its final frame. */
 	readonly onExit?: ((ending: ExitEnding) => void) | null;
+	/** Told each kind of odd server data once (the CLI says it again after the view exits). */
+	readonly onOddity?: ((oddity: Oddity) => void) | null;
 }
 
 const systemClock = (): number => Date.now();
 
 /** A row per service; Enter shows the selected service's own live view, Esc comes back. */
-export function Overview({now = systemClock, interactive = true, nudgeSink = null, ends = null, readDone = null, onExit = null, ...props}: OverviewProps) {
+export function Overview({now = systemClock, interactive = true, nudgeSink = null, ends = null, readDone = null, onExit = null, onOddity = null, ...props}: OverviewProps) {
 	const {config} = props;
-	const {state, spinnerFrame} = useOverview({initialColumns: undefined, initialRows: undefined, ...props, now, interactive, nudgeSink, ends, readDone, onExit});
+	const {state, spinnerFrame} = useOverview({initialColumns: undefined, initialRows: undefined, ...props, now, interactive, nudgeSink, ends, readDone, onExit, onOddity});
 	const open = state.services.find(service => service.serviceId === state.openId);
 	if (open !== undefined) {
 		const viewConfig = {...config, serviceId: open.serviceId, serviceName: nameOf(open)};

@@ -10,6 +10,7 @@ import {initialRootState, updateRoot, type RootAction, type RootEffect, type Roo
 import type {EndSource, ExitEnding} from './model/run-end.js';
 import type {EndRules} from './model/watch-end.js';
 import type {WatchDoneReader} from './hooks/use-watch.js';
+import type {Oddity} from './model/data-oddities.js';
 import {PickerView} from './ui/picker-view.js';
 
 /** The picker-or-watch program; the CLI creates it so that a failed watch can send the screen back to the list. */
@@ -35,6 +36,8 @@ export interface RootProps {
 	readonly readDone?: WatchDoneReader | null;
 	/** Told the ending a watch's view decided (the list's own goes out as the program's effect). */
 	readonly onExit?: ((ending: ExitEnding) => void) | null;
+	/** Told each kind of odd server data once (the CLI says it again after the view exits). */
+	readonly onOddity?: ((oddity: Oddity) => void) | null;
 }
 
 const systemClock = (): number => Date.now();
@@ -60,7 +63,7 @@ function PickerScreen({state, dispatch, config, ...options}: PickerScreenProps) 
  * The service picker, and the live view of the service chosen there. Esc in the live view
  * (with nothing left to close) comes back to the list, which keeps its filter and selection.
  */
-export function Root({config, program, loadServices, watcherFor, now = systemClock, interactive = true, nudgeSink = null, ends = null, readDone = null, onExit = null}: RootProps) {
+export function Root({config, program, loadServices, watcherFor, now = systemClock, interactive = true, nudgeSink = null, ends = null, readDone = null, onExit = null, onOddity = null}: RootProps) {
 	const {stdout} = useStdout();
 	const state = useProgramState(program);
 	const {dispatch} = program;
@@ -100,6 +103,7 @@ export function Root({config, program, loadServices, watcherFor, now = systemClo
 			ends={ends}
 			readDone={readDone}
 			onExit={onExit}
+			onOddity={onOddity}
 		/>
 	);
 }

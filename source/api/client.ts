@@ -45,7 +45,8 @@ export function createClient(options: ClientOptions): ModelArtsClient & {readonl
 	endpoint.username = '';
 	endpoint.password = '';
 	const resolveProject = projectResolver(options.projectId);
-	const get = requester(options);
+	const exchangeJson = requester(options);
+	const get = async (url: URL, serviceId: string | null, signal?: AbortSignal): Promise<unknown> => (await exchangeJson(url, serviceId, signal)).json;
 
 	const serviceUrl = async (serviceId: string, suffix: string, signal?: AbortSignal): Promise<URL> =>
 		new URL(`v1/${encodeURIComponent(await resolveProject(signal))}/services/${encodeURIComponent(serviceId)}${suffix}`, endpoint);
@@ -61,7 +62,8 @@ export function createClient(options: ClientOptions): ModelArtsClient & {readonl
 		async listEvents(serviceId, query, signal) {
 			const url = await serviceUrl(serviceId, '/events', signal);
 			setQuery(url, query);
-			return eventsPageFrom(await get(url, serviceId, signal), options.onProblem);
+			const answer = await exchangeJson(url, serviceId, signal);
+			return {...eventsPageFrom(answer.json, options.onProblem), serverDate: answer.serverDate};
 		},
 		async getService(serviceId, signal) {
 			return serviceDetailsFrom(await get(await serviceUrl(serviceId, '', signal), serviceId, signal), options.onProblem);
@@ -108,8 +110,8 @@ function defaultAgent(): (url: URL) => http.Agent {
 	return (url) => (url.protocol === 'http:' ? plain : secure);
 }
 
-/** A GET that resolves with the parsed JSON body of a 2xx answer, refreshing the credential once on 401. */
-function requester(options: ClientOptions): (url: URL, serviceId: string | null, signal?: AbortSignal) => Promise<unknown> {
+/** A GET that resolves with the parsed JSON body of a 2xx answer (and the server's Date), refreshing the credential once on 401. */
+function requester(options: ClientOptions): (url: URL, serviceId: string | null, signal?: AbortSignal) => Promise<{readonly json: unknown; readonly serverDate: number | null}> {
 	const fetch = options.fetch ?? (nodeFetch as unknown as FetchLike);
 	const agent = options.agent ?? defaultAgent();
 	const route = isSelector(agent) ? agent.route : directRoute;
@@ -122,7 +124,7 @@ function requester(options: ClientOptions): (url: URL, serviceId: string | null,
 		for (;;) {
 			const result = await exchange(resolved, url, serviceId, signal);
 			if (result.ok) {
-				return result.json;
+				return result;
 			}
 
 			// A rejected credential is refreshed at most once: retrying blindly can lock an AK.

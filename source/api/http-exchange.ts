@@ -57,7 +57,14 @@ export interface ExchangeOptions {
 	readonly onRequest?: (log: RequestLog) => void;
 }
 
-export type ExchangeResult = {readonly ok: true; readonly json: unknown} | {readonly ok: false; readonly error: ApiError};
+/** A 2xx answer's JSON with the server's clock when it answered (its `Date` header; null without one). */
+export type ExchangeResult = {readonly ok: true; readonly json: unknown; readonly serverDate: number | null} | {readonly ok: false; readonly error: ApiError};
+
+function serverDateOf(response: FetchResponse): number | null {
+	const header = response.headers.get('date');
+	const time = header === null ? Number.NaN : Date.parse(header);
+	return Number.isFinite(time) ? time : null;
+}
 
 /**
  * GETs `url`. Resolves with the parsed JSON of a 2xx answer or the typed error of anything
@@ -155,7 +162,7 @@ function interpret(response: FetchResponse, text: string, url: URL, context: Ans
 	}
 
 	try {
-		return {ok: true, json: JSON.parse(text)};
+		return {ok: true, json: JSON.parse(text), serverDate: serverDateOf(response)};
 	} catch {
 		if (/^\s*</.test(text)) {
 			// A page is a web site's or a portal's answer, never ModelArts': no proof the endpoint is right.

@@ -44,6 +44,8 @@ export interface EventSync {
 	readonly offsetMode: OffsetMode | null;
 	/** Requests answered so far: a failed poll that still moved on is progress, not a stall. */
 	readonly progress: number;
+	/** The server's own clock by the newest `Date` header of an events answer; null (or absent) without one. */
+	readonly serverNow?: number | null;
 }
 
 /** A scan of every event from where a poll began; `collected` holds the complete part below `lo`. */
@@ -86,6 +88,8 @@ export function createEventSync(options: EventSyncOptions): EventSync {
 class TimeCursorSync implements EventSync {
 	offsetMode: OffsetMode | null = null;
 	progress = 0;
+	serverNow: number | null = null;
+	private readonly options: EventSyncOptions;
 	/** Whether the server honours order=asc; null until a probe could tell. */
 	private honoursOrder: boolean | null = null;
 	private readonly since: number | null;
@@ -96,7 +100,15 @@ class TimeCursorSync implements EventSync {
 	/** A scan that failed half-way: its complete part is kept so large loads still finish. */
 	private pending: Scan | null = null;
 
-	constructor(private readonly options: EventSyncOptions) {
+	constructor(options: EventSyncOptions) {
+		// Every events answer tells the server's clock, which decides what counts as future-dated.
+		const {client} = options;
+		const listEvents: ModelArtsClient['listEvents'] = async (serviceId, query, signal) => {
+			const page = await client.listEvents(serviceId, query, signal);
+			if (typeof page.serverDate === 'number') this.serverNow = Math.max(this.serverNow ?? page.serverDate, page.serverDate);
+			return page;
+		};
+		this.options = {...options, client: {...client, listEvents}};
 		this.since = options.since ?? null;
 		this.until = options.until ?? null;
 		this.pageSize = Math.max(1, Math.min(options.pageSize ?? 1000, 1000));

@@ -17,6 +17,8 @@ export interface EventsPage {
 	/** Events matching the filters before paging. */
 	readonly total_count: number;
 	readonly events: readonly ApiEvent[];
+	/** The server's clock when it answered (its `Date` header), ms; null or absent when unknown. */
+	readonly serverDate?: number | null;
 }
 
 export interface ServicesQuery {

@@ -205,7 +205,7 @@ class PollLoop implements Watcher {
 		// Emit events as soon as the sync hands them over: it will not hand them over twice.
 		const events = await this.pollEvents(signal);
 		this.extras.noteEvents(events);
-		if (events.length > 0) this.emit({type: 'events', events, at: this.clock.now()});
+		if (events.length > 0) this.emit({type: 'events', events, at: this.clock.now(), serverNow: this.sync.serverNow ?? null});
 		let detailsChanged = false;
 		if (!this.finalFetch) {
 			const details = this.detailsAvailable ? await this.fetchDetails(signal) : null;

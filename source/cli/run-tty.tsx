@@ -36,13 +36,13 @@ export async function runTty(session: Session): Promise<number> {
 	const initial = {interactive, initialColumns: columnsNow(), initialRows: rowsNow(), nudgeSink};
 	if (session.kind === 'watch') {
 		return renderUntilEnd(config, session, (ends, readDone, onExit) => (
-			<App config={config} watcherFactory={session.createWatcher} {...initial} ends={ends} readDone={readDone} onExit={onExit} />
+			<App config={config} watcherFactory={session.createWatcher} {...initial} ends={ends} readDone={readDone} onExit={onExit} onOddity={session.notes.oddity} />
 		));
 	}
 
 	if (session.kind === 'watch-many') {
 		return renderUntilEnd(config, session, (ends, readDone, onExit) => (
-			<Overview config={config} services={session.services} watcherFor={session.watcherFor} {...initial} ends={ends} readDone={readDone} onExit={onExit} />
+			<Overview config={config} services={session.services} watcherFor={session.watcherFor} {...initial} ends={ends} readDone={readDone} onExit={onExit} onOddity={session.notes.oddity} />
 		));
 	}
 
@@ -59,6 +59,7 @@ export async function runTty(session: Session): Promise<number> {
 				ends={ends}
 				readDone={readDone}
 				onExit={onExit}
+				onOddity={session.notes.oddity}
 			/>
 		);
 	});

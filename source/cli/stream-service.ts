@@ -105,7 +105,7 @@ export function createServiceStream(options: ServiceStreamOptions): ServiceStrea
 		let batch: Added | null = null;
 		for (const effect of effects) {
 			if (effect.type === 'read-update-logs') options.readUpdateLogs();
-			else batch = effect.batch;
+			else if (effect.type === 'events-added') batch = effect.batch;
 		}
 
 		// Every message, even one that changed nothing: a phase may have become slow meanwhile.
@@ -116,7 +116,7 @@ export function createServiceStream(options: ServiceStreamOptions): ServiceStrea
 		}
 
 		if (wrote) heartbeat.touch();
-		if (batch !== null) notes.events(batch, now());
+		if (batch !== null) notes.events(batch);
 		if (message.type === 'details-unavailable' && previous.data.detailsUnavailable === null) {
 			options.stderr(`service details unavailable (${message.reason}): progress is read from the events alone`);
 		}

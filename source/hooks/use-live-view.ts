@@ -3,6 +3,7 @@ import {useStdout} from 'ink';
 import type {WatcherFactory} from '../api/watcher.js';
 import type {Config} from '../config/types.js';
 import type {EndSource, ExitEnding} from '../model/run-end.js';
+import type {Oddity} from '../model/data-oddities.js';
 import {initialViewState, updateView} from '../model/view-state.js';
 import type {ViewEffect, ViewState} from '../model/view-state-types.js';
 import {useClock} from './use-clock.js';
@@ -31,6 +32,8 @@ export interface LiveViewOptions {
 	readonly readDone: WatchDoneReader | null;
 	/** Told the ending once the reducer decided it and its final frame was committed. */
 	readonly onExit: ((ending: ExitEnding) => void) | null;
+	/** Told each kind of odd server data once, so it can be said again after the view exits; null for nobody. */
+	readonly onOddity: ((oddity: Oddity) => void) | null;
 }
 
 function hasActivePhase(state: ViewState): boolean {
@@ -55,7 +58,7 @@ export function viewClockNeeds(state: ViewState, lowBandwidth: boolean): {readon
  * decides, and its effects (exit, back, refresh) are carried out here.
  */
 export function useLiveView(options: LiveViewOptions): {readonly state: ViewState; readonly spinnerFrame: number | null} {
-	const {config, watcherFactory, now, interactive, onBack, nudgeSink} = options;
+	const {config, watcherFactory, now, interactive, onBack, nudgeSink, onOddity} = options;
 	const {stdout} = useStdout();
 	const init = () =>
 		initialViewState({
@@ -74,6 +77,7 @@ export function useLiveView(options: LiveViewOptions): {readonly state: ViewStat
 		else if (effect.type === 'read-update-logs') watcher.current.readUpdateLogs();
 		else if (effect.type === 'back') onBack?.(effect.notice);
 		else if (effect.type === 'exit') exit.current(effect.ending);
+		else if (effect.type === 'data-oddity') onOddity?.(effect.oddity);
 	};
 
 	const [state, dispatch] = useProgram(updateView, init, runEffect);

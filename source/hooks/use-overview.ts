@@ -8,6 +8,7 @@ import {overviewTicks} from '../model/overview-rows.js';
 import {initialOverviewState, overviewSpins, updateOverview} from '../model/overview-state.js';
 import type {OverviewAction, OverviewEffect, OverviewState} from '../model/overview-types.js';
 import type {EndSource, ExitEnding} from '../model/run-end.js';
+import type {Oddity} from '../model/data-oddities.js';
 import type {NudgeSink} from './use-completion-nudge.js';
 import {useClock} from './use-clock.js';
 import {useKeys} from './use-keys.js';
@@ -35,10 +36,12 @@ export interface OverviewOptions {
 	readonly readDone: WatchDoneReader | null;
 	/** Told the ending once the reducer decided it and its final frame was committed. */
 	readonly onExit: ((ending: ExitEnding) => void) | null;
+	/** Told each kind of odd server data once (the CLI says it again after the overview exits); null for nobody. */
+	readonly onOddity: ((oddity: Oddity) => void) | null;
 }
 
 /** Every service's poll loop, started spread over the first interval and stopped on unmount. */
-function useWatchSet(options: OverviewOptions, dispatch: (action: OverviewAction) => void): (effect: Extract<OverviewEffect, {serviceId: unknown}>) => void {
+function useWatchSet(options: OverviewOptions, dispatch: (action: OverviewAction) => void): (effect: Extract<OverviewEffect, {type: 'refresh' | 'read-update-logs'}>) => void {
 	const first = useRef(options);
 	const set = useRef<WatchSet | null>(null);
 	useEffect(() => {
@@ -102,10 +105,11 @@ export function useOverview(options: OverviewOptions): {readonly state: Overview
 			rows: options.initialRows ?? stdout.rows ?? 24,
 		});
 	// The poll loops need the dispatcher, and the effects need the poll loops: a ref ties the two.
-	const toWatchers = useRef<(effect: Extract<OverviewEffect, {serviceId: unknown}>) => void>(() => {});
+	const toWatchers = useRef<(effect: Extract<OverviewEffect, {type: 'refresh' | 'read-update-logs'}>) => void>(() => {});
 	const exit = useRef<(ending: ExitEnding) => void>(() => {});
 	const runEffect = (effect: OverviewEffect) => {
 		if (effect.type === 'exit') exit.current(effect.ending);
+		else if (effect.type === 'data-oddity') options.onOddity?.(effect.oddity);
 		else toWatchers.current(effect);
 	};
 

@@ -1,17 +1,20 @@
 // How one event of the current lifecycle moves the phase tracks. The rules, right across
 // models (issue 13):
 // - An event routed to a model (its tag, its known name, its deployment slug, or any event
-//   when there is only one model) moves only that model's track, and closes the phases
-//   before the one it names. One exception: a failure without the model's own tag leaves a
-//   troubled earlier phase (abnormal events, no success) open and is added to it instead,
-//   because an anonymous pod failure after a failed pull may be that pull's consequence.
+//   when there is only one model) moves only that model's track. A start or success closes
+//   the phases before the one it names, and so does a failure with the model's own tag: a
+//   phase is done only on its own evidence (its success, or a later phase of the model that
+//   started). A failure without the tag proves nothing about earlier phases: an earlier phase
+//   still running takes it (an anonymous pod failure after a failed pull may be that pull's
+//   consequence; a quota rejection while the image is built is the build's), else the phase
+//   it names does, leaving the phases before it as they were.
 // - An event that names no model in a multi-model deployment is shared. It goes to the
 //   models in the phase it names, else to those whose next phase it is; it never closes an
 //   open phase, never fails a model that finished that phase, and a shared success counts
 //   only when exactly one model can take it.
 // - Abnormal events only warn while the service deploys; endings fail (deployment-endings).
 import type {EventSignal, PhaseId, Problem, WatchEvent} from './types.js';
-import {beginPhase, finishBefore, isOpen, isTroubled, lastBefore, noteProblem, currentPhase, phaseIndex, succeedPhase} from './phase-machine.js';
+import {beginPhase, finishBefore, isOpen, lastBefore, noteProblem, currentPhase, phaseIndex, succeedPhase} from './phase-machine.js';
 import type {WorkingPhase, WorkingTrack} from './phase-machine.js';
 
 /** An event with the model it is about, as attribution found it. */
@@ -37,19 +40,30 @@ function attach(routed: RoutedEvent, track: WorkingTrack, phase: WorkingPhase): 
 	noteProblem(phase, problemOf(routed, track, phase), true);
 }
 
+/**
+ * A failure of this model in phase `index`. With the model's own tag it proves the model got
+ * that far. Without it, it is no evidence about the phases before: while one of them runs, the
+ * failure is that phase's (a quota, OBS or API rejection worded like scheduling, arriving while
+ * the image is built; an anonymous pod failure after a failed pull); else it lands on its phase.
+ */
+function applyOwnFailure(track: WorkingTrack, routed: RoutedEvent, index: number): void {
+	const phase = track.phases[index]!;
+	if (phase.state === 'done') return;
+	const running = routed.tagged ? null : lastBefore(track, index, isOpen);
+	if (running !== null) return attach(routed, track, running);
+	if (routed.tagged) finishBefore(track, index, routed.event.occurTime);
+	noteProblem(phase, problemOf(routed, track, phase));
+}
+
 /** An event of this model (or of the only model) in phase `index`. */
 function applyOwn(track: WorkingTrack, routed: RoutedEvent, index: number, signal: PhaseSignal): void {
+	if (signal === 'failure') return applyOwnFailure(track, routed, index);
 	const at = routed.event.occurTime;
 	const phase = track.phases[index]!;
-	if (signal === 'failure') {
-		if (phase.state === 'done') return;
-		const troubled = routed.tagged ? null : lastBefore(track, index, isTroubled);
-		if (troubled !== null) return attach(routed, track, troubled);
-	}
-	finishBefore(track, index, at);
+	// Phases skipped without events end where this one's first evidence (a warning) began.
+	finishBefore(track, index, Math.min(phase.startedAt ?? at, at));
 	if (signal === 'start') beginPhase(phase, at);
-	else if (signal === 'success') succeedPhase(phase, at);
-	else noteProblem(phase, problemOf(routed, track, phase));
+	else succeedPhase(phase, at);
 }
 
 const allDone = (track: WorkingTrack, index: number) => lastBefore(track, index, (phase) => phase.state !== 'done') === null;

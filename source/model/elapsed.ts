@@ -33,11 +33,12 @@ export function phaseElapsed(phase: PhaseProgress, now: number, skew = 0): numbe
 	return null;
 }
 
-/** The newest time any phase of the deployment started or ended, or null. */
+/** The newest time any phase of the deployment started or ended, or any of its tracks had news; null when none. */
 function lastPhaseTime(deployment: DeploymentProgress): number | null {
 	let last: number | null = null;
-	for (const phase of deployment.tracks.flatMap(track => track.phases)) {
-		for (const time of [phase.startedAt, phase.endedAt]) if (time !== null && (last === null || time > last)) last = time;
+	for (const track of deployment.tracks) {
+		const times = [track.lastEvent?.at ?? null, ...track.phases.flatMap(phase => [phase.startedAt, phase.endedAt])];
+		for (const time of times) if (time !== null && (last === null || time > last)) last = time;
 	}
 
 	return last;

@@ -48,8 +48,9 @@ class StoredEvent implements WatchEvent {
 	readonly info: string;
 	readonly seq: number;
 	readonly key: string;
+	readonly future: boolean;
 
-	constructor(api: ApiEvent, seq: number, ordinal: number) {
+	constructor(api: ApiEvent, seq: number, ordinal: number, future: boolean) {
 		this.type = normaliseEventType(api.event_type);
 		const meaning = classifyEvent(api.event_info, this.type);
 		this.phase = meaning.phase;
@@ -60,10 +61,11 @@ class StoredEvent implements WatchEvent {
 		this.info = api.event_info;
 		this.seq = seq;
 		this.key = eventKey(api.occur_time, api.event_type, api.event_info, ordinal);
+		this.future = future;
 	}
 }
 
 /** The watch's view of one event. `seq` is its arrival order, `ordinal` its repeat count. */
-export function toWatchEvent(api: ApiEvent, seq: number, ordinal: number): WatchEvent {
-	return new StoredEvent(api, seq, ordinal);
+export function toWatchEvent(api: ApiEvent, seq: number, ordinal: number, future = false): WatchEvent {
+	return new StoredEvent(api, seq, ordinal, future);
 }

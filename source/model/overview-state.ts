@@ -114,6 +114,8 @@ function outwardOf(effects: readonly ViewEffect[], serviceId: string): StepEffec
 			case 'quit':
 			case 'interrupt':
 				return [{type: effect.type}];
+			case 'data-oddity':
+				return [{type: 'data-oddity', serviceId, oddity: effect.oddity}];
 			case 'back':
 			case 'exit':
 				return [];

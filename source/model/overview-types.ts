@@ -1,5 +1,6 @@
 // The overview's state, actions and effects: a row per service, each service's single view
 // kept up to date behind it (Enter shows it as the single-service view shows it today).
+import type {Oddity} from './data-oddities.js';
 import type {KeyPressAction} from './key-press.js';
 import type {NudgeMemory} from './overview-nudge.js';
 import type {OverviewLayout} from './overview-layout.js';
@@ -84,4 +85,6 @@ export type OverviewEffect =
 	/** Poll one service now, or every one (null). */
 	| {readonly type: 'refresh'; readonly serviceId: string | null}
 	/** A service's current deployment is an update that began or ended: its poll loop reads the update logs. */
-	| {readonly type: 'read-update-logs'; readonly serviceId: string};
+	| {readonly type: 'read-update-logs'; readonly serviceId: string}
+	/** Odd server data of a kind not seen before in a service's events: noted after the overview exits. */
+	| {readonly type: 'data-oddity'; readonly serviceId: string; readonly oddity: Oddity};

@@ -61,25 +61,20 @@ export function isOpen(phase: WorkingPhase): boolean {
 	return phase.state === 'active' || phase.state === 'failed';
 }
 
-/** Open with abnormal events and no success since: a later failure may be its consequence. */
-export function isTroubled(phase: WorkingPhase): boolean {
-	return phase.state === 'failed' || (phase.state === 'active' && phase.failures > 0);
-}
-
 /** The furthest phase before `index` that matches, or null. */
 export function lastBefore(track: WorkingTrack, index: number, test: (phase: WorkingPhase) => boolean): WorkingPhase | null {
 	for (let i = index - 1; i >= 0; i--) if (test(track.phases[i]!)) return track.phases[i]!;
 	return null;
 }
 
-/** Done: a later phase started, its success arrived, or the service is running. */
+/** Done: a later phase started, its success arrived, or the service is running; it ended then. */
 function finish(phase: WorkingPhase, at: number | null): void {
-	if (phase.state === 'active') phase.endedAt = at;
+	if (phase.state === 'active' || phase.state === 'pending') phase.endedAt = at;
 	phase.state = 'done';
 	phase.cause = null;
 }
 
-/** Every phase before `index` is over: active ones end at `at`, skipped ones are done with unknown times. */
+/** Every phase before `index` is over: active and skipped ones end at `at` (tiling gives the skipped their start). */
 export function finishBefore(track: WorkingTrack, index: number, at: number | null): void {
 	for (const phase of track.phases.slice(0, index)) if (phase.state !== 'done') finish(phase, at);
 }

@@ -68,7 +68,7 @@ function timeOrder(events: readonly ApiEvent[]): number[] | null {
  * The batch as WatchEvents, sorted, each exact repeat with its own ordinal. A sorted batch
  * (a first load of 100k events) is read in place: no second copy of it is made.
  */
-function prepareBatch(store: EventStore, events: readonly ApiEvent[]): {readonly batch: WatchEvent[]; readonly repeats: number} {
+function prepareBatch(store: EventStore, events: readonly ApiEvent[], futureAfter: number): {readonly batch: WatchEvent[]; readonly repeats: number} {
 	const order = timeOrder(events);
 	const batch: WatchEvent[] = [];
 	let repeats = 0;
@@ -80,7 +80,7 @@ function prepareBatch(store: EventStore, events: readonly ApiEvent[]): {readonly
 			if (batch[j]!.rawType === api.event_type && batch[j]!.info === api.event_info) ordinal++;
 		}
 		if (ordinal > 0) repeats++;
-		batch.push(toWatchEvent(api, store.nextSeq + index, ordinal));
+		batch.push(toWatchEvent(api, store.nextSeq + index, ordinal, api.occur_time > futureAfter));
 	}
 	return {batch, repeats};
 }
@@ -109,12 +109,13 @@ function rebuild(store: EventStore, batch: readonly WatchEvent[]): Pick<EventSto
 
 /**
  * Add the events a sync delivered (each exactly once, in server order). Events keep arrival
- * order within a millisecond; exact repeats get distinct keys. The store is `store` itself
- * when `events` is empty.
+ * order within a millisecond; exact repeats get distinct keys. Events dated after
+ * `futureAfter` (futureCutoff) are marked future-dated. The store is `store` itself when
+ * `events` is empty.
  */
-export function addEvents(store: EventStore, events: readonly ApiEvent[]): Added {
+export function addEvents(store: EventStore, events: readonly ApiEvent[], futureAfter = Number.POSITIVE_INFINITY): Added {
 	if (events.length === 0) return {store, added: [], repeats: 0};
-	const {batch, repeats} = prepareBatch(store, events);
+	const {batch, repeats} = prepareBatch(store, events, futureAfter);
 	const newest = store.all.length > 0 ? store.all.items[store.all.length - 1]!.occurTime : -Infinity;
 	const inOrder = batch[0]!.occurTime >= newest;
 	const columns = inOrder
@@ -130,11 +131,6 @@ export function addEvents(store: EventStore, events: readonly ApiEvent[]): Added
 /** Every event, ascending by occur_time. Read it right away: it may be the store's own array. */
 export function storeEvents(store: EventStore): readonly WatchEvent[] {
 	return columnItems(store.all);
-}
-
-/** The newest occur_time held, or null when empty (for the clock skew estimate). */
-export function newestOccurTime(store: EventStore): number | null {
-	return store.all.length > 0 ? store.all.items[store.all.length - 1]!.occurTime : null;
 }
 
 /** How many events of each type the store holds. */

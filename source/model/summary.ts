@@ -9,6 +9,7 @@ import {diagnoseFailure} from './diagnosis/failure.js';
 import {diagnosisRecord} from './diagnosis/present.js';
 import type {DiagnosisRecord} from './diagnosis/present.js';
 import type {SlowContext} from './diagnosis/slow.js';
+import {isDegraded} from './wording.js';
 
 /** One line of `--json` output for an event. */
 export interface EventRecord {
@@ -75,6 +76,8 @@ export interface SummaryRecord {
 	readonly service_id: string;
 	readonly service_name: string | null;
 	readonly outcome: Outcome;
+	/** It succeeded, but the service now runs short of instances or says `concerning`. */
+	readonly degraded: boolean;
 	readonly status: string | null;
 	readonly error_msg: string | null;
 	/** Why it failed, or (in progress) why it is slow; null when neither applies. */
@@ -163,6 +166,7 @@ export function buildSummary(
 		service_id: serviceId,
 		service_name: serviceName,
 		outcome: deployment.outcome,
+		degraded: isDegraded(deployment, instances),
 		status: deployment.status,
 		error_msg: deployment.errorMsg,
 		diagnosis: diagnosis === null ? null : diagnosisRecord(diagnosis),

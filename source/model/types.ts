@@ -57,6 +57,11 @@ export interface WatchEvent extends Classification {
 	readonly info: string;
 	/** Arrival order, to keep same-millisecond events in the order the server gave them. */
 	readonly seq: number;
+	/**
+	 * Dated more than a minute after the server's own clock when it arrived (future-events.ts):
+	 * shown, but it never moves a phase, a clock or a warning. Absent means false.
+	 */
+	readonly future?: boolean;
 }
 
 /** Resources allocated to each instance of a model without a named specification. */
@@ -179,9 +184,12 @@ export type PhaseState = 'pending' | 'active' | 'done' | 'failed';
 export interface PhaseProgress {
 	readonly phase: PhaseId;
 	readonly state: PhaseState;
-	/** occur_time of the event that started it; null when unknown (skipped without events). */
+	/**
+	 * When it began by the tiling rule (phase-tiling.ts): the end of the phase before it, the
+	 * deployment's start for the first; its own first event when neither is known. Null while pending.
+	 */
 	readonly startedAt: number | null;
-	/** occur_time of the event that ended it; null while active or when unknown. */
+	/** occur_time of the event that ended it (the last: when the service became running); null while active or when unknown. */
 	readonly endedAt: number | null;
 	/**
 	 * Abnormal events on this phase that did not fail it: while `active` it is still retrying

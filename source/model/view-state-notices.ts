@@ -29,7 +29,9 @@ export function noticeLineCount(notice: OutcomeNotice, columns: number): number 
 /** The outcome line: what happened, how long it took, what runs; none while the deployment runs. */
 function outcomeNotice(deployment: DeploymentProgress, instances: InstanceCounts | null): OutcomeNotice | null {
 	const words = outcomeWords(deployment, null, instances);
-	return words.outcome === 'in_progress' ? null : {kind: words.outcome, text: outcomeSentence(words)};
+	if (words.outcome === 'in_progress') return null;
+	// A degraded service is never shown with the success mark and colour.
+	return {kind: words.degraded ? 'warning' : words.outcome, text: outcomeSentence(words)};
 }
 
 /** What else the outcome area knows: the counts, and which bonus APIs are not there. */
@@ -54,7 +56,8 @@ export function outcomeNotices(deployment: DeploymentProgress, facts: NoticeFact
 		notices.push(outcome);
 	}
 
-	if (deployment.concerning) {
+	// The outcome line says a service that turned concerning after its deploy is degraded; one still deploying is warned here.
+	if (deployment.concerning && deployment.outcome !== 'succeeded') {
 		notices.push({kind: 'warning', text: 'Concerning: some instances are abnormal'});
 	}
 

@@ -13,7 +13,7 @@ export interface TimelinePart {
 export interface TimelineRow {
 	readonly model: string | null;
 	readonly parts: readonly TimelinePart[];
-	/** Sum of the phases' durations (gaps between phases are not counted). */
+	/** Sum of the phases' durations: the phases tile the deployment, so this is its duration. */
 	readonly totalMs: number;
 	readonly longest: TimelinePart;
 }

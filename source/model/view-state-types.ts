@@ -4,6 +4,7 @@
 import type {Order, TimeZoneSetting, TypeFilter} from '../config/types.js';
 import type {SlowContext} from './diagnosis/slow.js';
 import type {Diagnosis} from './diagnosis/types.js';
+import type {Oddity} from './data-oddities.js';
 import type {WatchData} from './watch-data.js';
 import type {WatchMessage} from './watch-messages.js';
 import type {EndMessage, EndState, ExitEnding} from './run-end.js';
@@ -166,7 +167,9 @@ export type ViewEffect =
 	/** Poll now. */
 	| {readonly type: 'refresh'}
 	/** The current deployment is an update that began or ended: read the update logs. */
-	| {readonly type: 'read-update-logs'};
+	| {readonly type: 'read-update-logs'}
+	/** Odd server data of a kind not seen before: noted again after the live view exits. */
+	| {readonly type: 'data-oddity'; readonly oddity: Oddity};
 
 /** The store the table shows: the one frozen by pause, else the live one. */
 export function shownStore(state: Pick<ViewInputs, 'store' | 'frozen'>): EventStore {

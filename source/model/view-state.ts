@@ -64,7 +64,9 @@ function reduceMessage(state: ViewState, message: WatchMessage): Update<ViewStat
 	const completion = message.type === 'sync' && message.state.kind === 'ok' ? trackCompletion(state.completion, data.deployment) : state.completion;
 	if (data === state && completion === state.completion) return only(state);
 	const next = deriveView(state, {...data, completion});
-	return [next, effects.some(effect => effect.type === 'read-update-logs') ? [{type: 'read-update-logs'}] : []];
+	// The view passes on what asks something of the world; the events-added batch is the logs' alone.
+	const passed = effects.flatMap((effect): ViewEffect[] => (effect.type === 'events-added' ? [] : [effect]));
+	return [next, passed];
 }
 
 function reduceIntent(state: ViewState, action: KeyAction): Update<ViewState, ViewEffect> {

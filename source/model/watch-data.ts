@@ -10,7 +10,9 @@ import {computeDeployment} from './deployment.js';
 import {estimateSkew} from './elapsed.js';
 import type {EvidenceFacts} from './evidence-types.js';
 import {serviceInstances, type ServiceInstances} from './instances.js';
-import {addEvents, emptyStore, newestOccurTime, storeEvents, type Added, type EventStore} from './store.js';
+import {newOddities, type Oddity} from './data-oddities.js';
+import {futureCutoff, newestDatedTime} from './future-events.js';
+import {addEvents, emptyStore, storeEvents, type Added, type EventStore} from './store.js';
 import type {DeploymentProgress, ServiceDetails, ServiceMonitor} from './types.js';
 import {only, type Update} from './update.js';
 import type {UpdateDiff} from './update-log-diff.js';
@@ -38,6 +40,8 @@ export interface WatchData {
 	readonly lastSuccessAt: number | null;
 	/** How far the server clock runs ahead of ours (see estimateSkew). */
 	readonly skewMs: number;
+	/** Odd server data seen so far, each kind once, oldest first: the status line names the latest. */
+	readonly oddities: readonly Oddity[];
 	/** What was read about the models and the pool while a phase was slow or failed (evidence-reads). */
 	readonly evidence: EvidenceFacts;
 	// Derived, recomputed only when what they follow from changes (at most once per poll).
@@ -54,7 +58,9 @@ export type WatchDataEffect =
 	/** The current deployment is an update that began or ended: read the update logs. */
 	| {readonly type: 'read-update-logs'}
 	/** Events new to the store (the logs print them); `added` is read before the next message. */
-	| {readonly type: 'events-added'; readonly batch: Added};
+	| {readonly type: 'events-added'; readonly batch: Added}
+	/** Odd server data of a kind not seen before (the live view notes it again after exit). */
+	| {readonly type: 'data-oddity'; readonly oddity: Oddity};
 
 export function emptyWatchData(): WatchData {
 	return {
@@ -68,6 +74,7 @@ export function emptyWatchData(): WatchData {
 		sync: {kind: 'loading'},
 		lastSuccessAt: null,
 		skewMs: 0,
+		oddities: [],
 		evidence: NO_EVIDENCE,
 		deployment: computeDeployment([], null),
 		instances: null,
@@ -88,7 +95,8 @@ function sameJson(a: unknown, b: unknown): boolean {
 
 /** The derived parts for new inputs, each reused when what it follows from did not change. */
 function derive<D extends WatchData>(before: WatchData, next: D): D {
-	const deployment = before.store === next.store && before.details === next.details ? before.deployment : computeDeployment(storeEvents(next.store), next.details);
+	const deployment =
+		before.store === next.store && before.details === next.details ? before.deployment : computeDeployment(storeEvents(next.store), next.details, before.deployment);
 	const sameModels = deployment === before.deployment && next.details === before.details;
 	const instances =
 		sameModels && next.monitor === before.monitor
@@ -118,11 +126,15 @@ function withSync<D extends WatchData>(data: D, sync: SyncState): D {
 export function foldWatch<D extends WatchData>(data: D, message: WatchMessage): Update<D, WatchDataEffect> {
 	switch (message.type) {
 		case 'events': {
-			const batch = addEvents(data.store, message.events);
+			// Events dated past the server's own clock are kept but set no time (future-events.ts).
+			const batch = addEvents(data.store, message.events, futureCutoff(message));
 			if (batch.store === data.store) return only(data);
-			const newest = newestOccurTime(batch.store);
+			const newest = message.serverNow ?? newestDatedTime(batch.added);
 			const skewMs = newest === null ? data.skewMs : estimateSkew(newest, message.at, data.skewMs);
-			return withData(data, {...data, store: batch.store, skewMs}, [{type: 'events-added', batch}]);
+			const fresh = newOddities(data.oddities, batch);
+			const oddities = fresh.length === 0 ? data.oddities : [...data.oddities, ...fresh];
+			const told = fresh.map((oddity): WatchDataEffect => ({type: 'data-oddity', oddity}));
+			return withData(data, {...data, store: batch.store, skewMs, oddities}, [{type: 'events-added', batch}, ...told]);
 		}
 
 		case 'details': {

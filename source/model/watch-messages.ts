@@ -22,7 +22,13 @@ export type SyncState =
  */
 export type WatchMessage =
 	/** New events, each exactly once across the whole watch, in server order. */
-	| {readonly type: 'events'; readonly events: readonly ApiEvent[]; readonly at: number}
+	| {
+			readonly type: 'events';
+			readonly events: readonly ApiEvent[];
+			readonly at: number;
+			/** The server's own clock (its `Date` header) when it answered; null or absent when unknown. */
+			readonly serverNow?: number | null;
+	  }
 	| {readonly type: 'details'; readonly details: ServiceDetails; readonly at: number}
 	/** The details API cannot be used (e.g. 403): progress comes from events alone. */
 	| {readonly type: 'details-unavailable'; readonly reason: string; readonly at: number}

@@ -8,7 +8,7 @@ import {CATEGORY_TITLES} from './diagnosis/categories.js';
 import type {Diagnosis, SlowNote, DeadlineNote} from './diagnosis/types.js';
 import {deploymentElapsed, formatDuration, formatMinutes} from './elapsed.js';
 import type {InstanceCounts} from './instances.js';
-import {instancesRunningText, shortfallText} from './instances-wording.js';
+import {hasInstanceShortfall, instanceCountText, instancesNoun, instancesRunningText, shortfallText} from './instances-wording.js';
 import {counted} from './plural.js';
 import type {DeploymentProgress, ModelTrack, Outcome, PhaseId, PhaseProgress} from './types.js';
 import type {SyncState} from './watch-messages.js';
@@ -44,6 +44,8 @@ function failedPhaseCause(deployment: DeploymentProgress): string | null {
 /** What happened to the deployment, in the words a person would say it. */
 export interface OutcomeWords {
 	readonly outcome: Outcome;
+	/** It succeeded, but the service now runs with fewer instances than asked for, or says `concerning`: never a clean success. */
+	readonly degraded: boolean;
 	/** "Deployed in 4m12s: 2/2 instances running" (or ": the service is running"), "Deployment failed after 2m05s", "Service stopped", "Deployment in progress for 1m10s". */
 	readonly headline: string;
 	/** Why it failed (error_msg, else the failed phase's cause); null otherwise. */
@@ -53,11 +55,22 @@ export interface OutcomeWords {
 /**
  * What a succeeded deployment runs: `2/2 instances running`, `running with 1/2 instances
  * ready` (fewer than asked for: it must not read as a clean success), or, without counts,
- * the status (`the service is running`).
+ * the status (`the service is running`). A service that turned `concerning` after its deploy
+ * is `now degraded` (with the counts when known): the deploy worked, the service does not quite.
  */
 function runningText(deployment: DeploymentProgress, instances: InstanceCounts | null): string {
+	if (deployment.concerning) {
+		const counts = instances === null ? null : instanceCountText(instances);
+		return counts === null ? 'the service is now degraded (concerning)' : `the service is now degraded: ${counts} ${instancesNoun(instances!.total!)} ready`;
+	}
+
 	const counts = instances === null ? null : (shortfallText(instances) ?? instancesRunningText(instances));
 	return counts ?? `the service is ${deployment.status ?? 'running'}`;
+}
+
+/** A deployment that succeeded but whose service now runs short of instances, or says `concerning`. */
+export function isDegraded(deployment: DeploymentProgress, instances: InstanceCounts | null): boolean {
+	return deployment.outcome === 'succeeded' && (deployment.concerning || (instances !== null && hasInstanceShortfall(instances)));
 }
 
 /**
@@ -68,14 +81,18 @@ export function outcomeWords(deployment: DeploymentProgress, serverNow: number |
 	const took = deploymentDuration(deployment, serverNow);
 	const span = (word: string) => (took === null ? '' : ` ${word} ${formatDuration(took)}`);
 	switch (deployment.outcome) {
-		case 'succeeded':
-			return {outcome: 'succeeded', headline: `Deployed${span('in')}: ${runningText(deployment, instances)}`, cause: null};
+		case 'succeeded': {
+			const degraded = isDegraded(deployment, instances);
+			// "Deployed in 12s; the service is now degraded: …": the deploy's own time, then how it stands.
+			const joint = deployment.concerning ? ';' : ':';
+			return {outcome: 'succeeded', degraded, headline: `Deployed${span('in')}${joint} ${runningText(deployment, instances)}`, cause: null};
+		}
 		case 'failed':
-			return {outcome: 'failed', headline: `Deployment failed${span('after')}`, cause: deployment.errorMsg ?? failedPhaseCause(deployment)};
+			return {outcome: 'failed', degraded: false, headline: `Deployment failed${span('after')}`, cause: deployment.errorMsg ?? failedPhaseCause(deployment)};
 		case 'stopped':
-			return {outcome: 'stopped', headline: `Service ${deployment.status ?? 'stopped'}`, cause: null};
+			return {outcome: 'stopped', degraded: false, headline: `Service ${deployment.status ?? 'stopped'}`, cause: null};
 		case 'in_progress':
-			return {outcome: 'in_progress', headline: `Deployment in progress${span('for')}`, cause: null};
+			return {outcome: 'in_progress', degraded: false, headline: `Deployment in progress${span('for')}`, cause: null};
 	}
 }
 

@@ -2,7 +2,6 @@
 // movement, colour only when allowed. Pure functions of (before, after, now) → lines.
 import type {SlowContext} from '../model/diagnosis/slow.js';
 import {formatDuration} from '../model/elapsed.js';
-import {hasInstanceShortfall} from '../model/instances-wording.js';
 import type {DeploymentProgress, PhaseProgress, WatchEvent} from '../model/types.js';
 import {failedPhaseNote, failureCulprit, outcomeWords, phaseLabel, statusWithProgress} from '../model/wording.js';
 import {failureLines, summaryDiagnosisLines} from './plain-diagnosis.js';
@@ -59,10 +58,13 @@ function statusLine(snapshot: WatchSnapshot, nowMs: number, style: PlainStyle): 
 
 /**
  * When a phase change happened, for ordering it among the events. A retry keeps the phase's
- * first start time, so it happened with the newest event that arrived.
+ * first start time, so it happened with the newest event that arrived. A start is dated from
+ * the end of the phase before (the phases tile the deployment), but never before this batch's
+ * first event: the log is not written back in time.
  */
 function changeTime(change: PhaseChange, newEvents: readonly WatchEvent[], nowMs: number): number {
 	if (change.from === 'failed' && change.phase.state === 'active') return newEvents.at(-1)?.occurTime ?? nowMs;
+	if (change.phase.state === 'active') return Math.max(change.phase.startedAt ?? nowMs, newEvents[0]?.occurTime ?? Number.NEGATIVE_INFINITY);
 	return change.phase.endedAt ?? change.phase.startedAt ?? nowMs;
 }
 
@@ -104,10 +106,10 @@ function headline(snapshot: WatchSnapshot, nowMs: number, style: PlainStyle): st
 	// The headline names the status of an ended deployment; one still in progress may be deploying, waiting or pending.
 	const status = deployment.outcome === 'in_progress' && details ? `, status ${style.sanitize(details.status)}` : '';
 	const name = details ? ` (${style.sanitize(details.service_name)}${status})` : '';
-	const text = `${style.sanitize(outcomeWords(deployment, nowMs, snapshot.instances).headline)}${name}`;
-	// Fewer instances than asked for is not a clean success: no green for it.
-	const clean = deployment.outcome === 'succeeded' && !(snapshot.instances !== null && hasInstanceShortfall(snapshot.instances));
-	const tone: Tone = clean ? 'green' : deployment.outcome === 'failed' ? 'red' : 'bold';
+	const words = outcomeWords(deployment, nowMs, snapshot.instances);
+	const text = `${style.sanitize(words.headline)}${name}`;
+	// A degraded service (fewer instances than asked for, or concerning) is not a clean success: the warning colour.
+	const tone: Tone = words.degraded ? 'yellow' : deployment.outcome === 'succeeded' ? 'green' : deployment.outcome === 'failed' ? 'red' : 'bold';
 	return paint(style, tone, text);
 }
 

@@ -69,6 +69,8 @@ export interface ScenarioService {
 	readonly description: string;
 	/** How long before the clock start the service was first published. */
 	readonly publishedAgo: number;
+	/** How long before the clock start its status last changed (transition_at); default: when published. */
+	readonly transitionedAgo?: number;
 	/** Status and other details when the clock starts. */
 	readonly initial: StatusPatch & {readonly status: string};
 	/** The configuration when the clock starts (an update step may replace it). */

@@ -96,7 +96,7 @@ export class ServiceState {
 			infer_type: 'real-time',
 			publish_at: publishAt,
 			update_time: publishAt,
-			transition_at: publishAt,
+			transition_at: t0 - (script.transitionedAgo ?? script.publishedAgo),
 			status: script.initial.status,
 			access_address: `https://infer-modelarts.sim.invalid/v1/infers/${script.id}`,
 			...(script.clusterId ? {cluster_id: script.clusterId} : {}),

@@ -27,6 +27,8 @@ export interface HeaderProps {
 	readonly elapsedMs: number | null;
 	readonly sync: SyncState;
 	readonly now: number;
+	/** The latest odd server data, in a few words (`an event dated in the future …`), or null. */
+	readonly dataNote?: string | null;
 	/** 2: title line and status line; 1: both on one line. */
 	readonly lines: 1 | 2;
 	readonly width: number;
@@ -79,6 +81,8 @@ function statusSegments(props: HeaderProps, glyphs: Glyphs): Segment[] {
 	}
 
 	segments.push({text: safeText(status.text, ascii), color: TONE_COLORS[status.tone]});
+	// Last on the line, so a narrow terminal cuts the note before the poll status.
+	if (props.dataNote) segments.push({text: ` ${glyphs.separator} `}, {text: `note: ${safeText(props.dataNote, ascii)}`, color: 'yellow'});
 	return segments;
 }
 

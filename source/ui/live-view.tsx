@@ -48,6 +48,7 @@ function ViewHeader({state, config}: LiveViewProps) {
 			elapsedMs={deploymentElapsed(deployment, state.now, state.skewMs)}
 			sync={state.sync}
 			now={state.now}
+			dataNote={state.oddities.at(-1)?.brief ?? null}
 			lines={layout.headerLines === 1 ? 1 : 2}
 			width={state.columns}
 			ascii={config.ascii}

@@ -16,6 +16,17 @@ afterEach(async () => {
 });
 
 describe('createEventSync', () => {
+	it('carries the server\'s own clock from the Date header of its events answers (against the simulator)', async () => {
+		const sim = await startSimulator({scenario: 'success'});
+		simulators.push(sim);
+		const client = createClient({endpoint: sim.url, projectId: sim.projectId, auth: tokenAuth(sim.token)});
+		const sync = createEventSync({client, serviceId: sim.serviceId});
+		expect(sync.serverNow).toBeNull();
+		await sync.poll();
+		// The Date header has whole seconds: within a few seconds of this machine's clock (the same here)
+		expect(Math.abs(sync.serverNow! - Date.now())).toBeLessThan(5000);
+	});
+
 	it('returns the whole history first, then only what is new', async () => {
 		// Given a server with three events
 		const server = new MemoryEvents();

@@ -63,5 +63,7 @@ describe('watcher, client and sync against the simulator', () => {
 		const delivered: ApiEvent[] = messages.flatMap((m) => (m.type === 'events' ? m.events : []));
 		expect(delivered).toEqual(server.events);
 		expect(delivered.length).toBeGreaterThan(3);
+		// Every events message carries the server's own clock (its Date header), to tell future-dated events
+		for (const message of messages) if (message.type === 'events') expect(Math.abs(message.serverNow! - message.at)).toBeLessThan(5000);
 	});
 });

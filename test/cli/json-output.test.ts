@@ -45,7 +45,7 @@ describe.concurrent('--output json --exit-status against the seed deployment', (
 					expect(Object.keys(line).sort()).toEqual(['due_time', 'error_msg', 'kind', 'progress', 'service_id', 'status']);
 					break;
 				case 'summary':
-					expect(Object.keys(line).sort()).toEqual(['diagnosis', 'error_msg', 'events_total', 'instances', 'kind', 'outcome', 'phases', 'service_id', 'service_name', 'status']);
+					expect(Object.keys(line).sort()).toEqual(['degraded', 'diagnosis', 'error_msg', 'events_total', 'instances', 'kind', 'outcome', 'phases', 'service_id', 'service_name', 'status']);
 					for (const phase of line['phases'] as Array<Record<string, unknown>>) {
 						expect(Object.keys(phase).sort()).toEqual(['cause', 'duration_ms', 'ended_at', 'model', 'phase', 'started_at', 'state', 'warnings']);
 					}

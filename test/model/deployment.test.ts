@@ -19,14 +19,15 @@ describe('computeDeployment: the documented sequence', () => {
 		expect(progress.progress).toBe(80);
 		expect(progress.startedAt).toBe(at(0));
 		expect(progress.endedAt).toBeNull();
+		// The phases tile the deployment: each from the end of the one before, the first from its start
 		const [build, env, schedule, pull, startup] = progress.tracks[0]!.phases;
-		expect([build!.startedAt, build!.endedAt]).toEqual([at(1), at(2)]);
+		expect([build!.startedAt, build!.endedAt]).toEqual([at(0), at(2)]);
 		// "preparing environment" has no prefix and still counts for the model
-		expect([env!.startedAt, env!.endedAt]).toEqual([at(3), at(4)]);
-		// scheduling has no start event: it is active from its first event
-		expect([schedule!.startedAt, schedule!.endedAt]).toEqual([at(5), at(5)]);
-		expect([pull!.startedAt, pull!.endedAt]).toEqual([at(6), at(7)]);
-		expect([startup!.startedAt, startup!.endedAt]).toEqual([at(8), null]);
+		expect([env!.startedAt, env!.endedAt]).toEqual([at(2), at(4)]);
+		// scheduling has no start event: it runs from the end of environment preparation
+		expect([schedule!.startedAt, schedule!.endedAt]).toEqual([at(4), at(5)]);
+		expect([pull!.startedAt, pull!.endedAt]).toEqual([at(5), at(7)]);
+		expect([startup!.startedAt, startup!.endedAt]).toEqual([at(7), null]);
 	});
 
 	it('with status running every phase is done, model startup ending at the transition', () => {
@@ -152,13 +153,13 @@ describe('computeDeployment: retries, skipped phases, several models', () => {
 		expect(schedule).toMatchObject({state: 'done', warnings: 2, cause: null, startedAt: at(1), endedAt: at(3)});
 	});
 
-	it('phases skipped without events are done with unknown times', () => {
+	it('phases skipped without events are done when a later one starts; the first takes the time', () => {
 		const events = watchEvents('start to deploy service', '[TF 3.0.0] pulling model image');
 		const phases = computeDeployment(events, null).tracks[0]!.phases;
 		expect(phases.map((phase) => [phase.state, phase.startedAt, phase.endedAt])).toEqual([
-			['done', null, null],
-			['done', null, null],
-			['done', null, null],
+			['done', at(0), at(1)],
+			['done', at(1), at(1)],
+			['done', at(1), at(1)],
 			['active', at(1), null],
 			['pending', null, null],
 		]);
@@ -176,11 +177,12 @@ describe('computeDeployment: retries, skipped phases, several models', () => {
 		);
 		const progress = computeDeployment(events, null);
 		expect(progress.tracks.map((track) => track.model)).toEqual(['TF 3.0.0', 'PT 1.2.0']);
-		// TF's build was still running at "preparing environment": only its own success ends it
-		expect(states(progress, 0)).toEqual(['done', 'pending', 'pending', 'pending', 'pending']);
+		// TF's build was still running at "preparing environment": only its own success ends it; its environment runs from then
+		expect(states(progress, 0)).toEqual(['done', 'active', 'pending', 'pending', 'pending']);
 		expect(progress.tracks[0]!.phases[0]!.endedAt).toBe(at(6));
-		expect(states(progress, 1)).toEqual(['done', 'done', 'pending', 'pending', 'pending']);
-		expect(progress.tracks[1]!.phases[1]).toMatchObject({startedAt: at(4), endedAt: at(5)});
+		expect(states(progress, 1)).toEqual(['done', 'done', 'active', 'pending', 'pending']);
+		// PT's environment preparation runs from its build's end, not from "preparing environment"
+		expect(progress.tracks[1]!.phases[1]).toMatchObject({startedAt: at(3), endedAt: at(5)});
 	});
 
 	it('events with the same millisecond keep their given order', () => {

@@ -27,11 +27,11 @@ const TWO_MODELS: ApiEvent[] = [
 describe('rowWords: what a row says', () => {
 	it.each<[string, ViewState, Partial<ReturnType<typeof rowWords>>]>([
 		[
-			'deploying, pulling the image for 75 s, one abnormal event',
+			'deploying, pulling the image for 80 s (from the end of scheduling), one abnormal event',
 			viewOf(DEPLOYING_EVENTS, {progress: 60}),
-			{standing: 'in_progress', status: 'deploying 60%', progress: 'Pull 1m10s', abnormal: 1, latest: '[TF 3.0.0] pulling model image', latestTone: 'normal'},
+			{standing: 'in_progress', status: 'deploying 60%', progress: 'Pull 1m20s', abnormal: 1, latest: '[TF 3.0.0] pulling model image', latestTone: 'normal'},
 		],
-		['two models: the phase of each, by name', viewOf(TWO_MODELS, {progress: 30}, T0 + 40_000), {progress: 'resnet 1.0.0 Env 10s, bert 2.1.0 Build 30s'}],
+		['two models: the phase of each, by name', viewOf(TWO_MODELS, {progress: 30}, T0 + 40_000), {progress: 'resnet 1.0.0 Env 20s, bert 2.1.0 Build 40s'}],
 		['succeeded', viewOf([...DEPLOYING_EVENTS, event(190, '[TF 3.0.0] starting model')], {status: 'running', transition_at: T0 + 200_000}), {standing: 'succeeded', status: 'running', progress: 'deployed in 3m20s'}],
 		[
 			'failed, the row says so in words',

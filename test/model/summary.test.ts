@@ -38,9 +38,10 @@ describe('buildSummary', () => {
 			model: 'TF 3.0.0',
 			phase: 'image_building',
 			state: 'done',
-			started_at: T0 + 1000,
+			// From the deployment's start: the phases tile it
+			started_at: T0,
 			ended_at: T0 + 2000,
-			duration_ms: 1000,
+			duration_ms: 2000,
 			warnings: 0,
 			cause: null,
 		});

@@ -17,9 +17,9 @@ describe('outcomeWords with instance counts', () => {
 		['all instances up', ended('succeeded', 'running'), {running: 2, total: 2}, 'Deployed in 4m12s: 2/2 instances running'],
 		['one instance', ended('succeeded', 'running'), {running: 1, total: 1}, 'Deployed in 4m12s: 1/1 instance running'],
 		['running with fewer than asked for', ended('succeeded', 'running'), {running: 1, total: 2}, 'Deployed in 4m12s: running with 1/2 instances ready'],
-		['concerning, one instance down', ended('succeeded', 'concerning'), {running: 1, total: 2}, 'Deployed in 4m12s: running with 1/2 instances ready'],
+		['concerning, one instance down', ended('succeeded', 'concerning'), {running: 1, total: 2}, 'Deployed in 4m12s; the service is now degraded: 1/2 instances ready'],
 		['no monitor', ended('succeeded', 'running'), null, 'Deployed in 4m12s: the service is running'],
-		['counts unknown', ended('succeeded', 'concerning'), {running: null, total: 2}, 'Deployed in 4m12s: the service is concerning'],
+		['counts unknown', ended('succeeded', 'concerning'), {running: null, total: 2}, 'Deployed in 4m12s; the service is now degraded (concerning)'],
 		['a failure ignores counts', ended('failed', 'failed'), {running: 0, total: 2}, 'Deployment failed after 4m12s'],
 	])('%s', (_name, deployment, instances, headline) => {
 		expect(outcomeWords(deployment, null, instances).headline).toBe(headline);

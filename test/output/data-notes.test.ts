@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {addEvents, emptyStore} from '../../source/model/store.js';
 import type {ApiEvent} from '../../source/model/types.js';
 import {createDataNotes} from '../../source/output/data-notes.js';
+import {futureCutoff} from '../../source/model/future-events.js';
 import {T0} from './fixtures.js';
 
 const event = (event_info: string, occur_time: number, event_type = 'normal'): ApiEvent => ({event_type, event_info, occur_time});
@@ -12,9 +13,10 @@ function notesFor(...batches: ApiEvent[][]): string[] {
 	const notes = createDataNotes(line => lines.push(line));
 	let store = emptyStore();
 	for (const batch of batches) {
-		const added = addEvents(store, batch);
+		// The server's Date header says T0: an event more than a minute later is future-dated
+		const added = addEvents(store, batch, futureCutoff({type: 'events', events: batch, at: T0, serverNow: T0}));
 		store = added.store;
-		notes.events(added, T0);
+		notes.events(added);
 	}
 
 	return lines;
@@ -25,7 +27,7 @@ describe('createDataNotes', () => {
 		['an undocumented event_type', [[event('x', T0, 'Fatal\u001B[2J')]], /event_type "Fatal␛\[2J".*shown as abnormal/],
 		['identical events in one batch', [[event('same', T0), event('same', T0)]], /identical events/],
 		['an event repeating one from an earlier poll', [[event('same', T0)], [event('same', T0)]], /identical events/],
-		['an event dated beyond the clock skew tolerance', [[event('later', T0 + 6 * 60_000)]], /dated 2026-11-27T10:06:00\.000Z, in the future/],
+		['an event dated more than a minute after the server\'s clock', [[event('later', T0 + 61_000)]], /dated 2026-11-27T10:01:01\.000Z, in the future by the server's own clock/],
 	])('notes %s', (_name, batches, note) => {
 		const lines = notesFor(...batches);
 		expect(lines).toHaveLength(1);

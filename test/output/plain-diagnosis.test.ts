@@ -95,7 +95,7 @@ describe('a model interrupted by another model’s failure', () => {
 
 	it('says it stopped because the other model failed, not a bare FAILED', () => {
 		const lines = text(linesBetween(deploying, failed));
-		expect(lines).toContain(`phase     [${E}] Model startup stopped after 3s: interrupted when ${R} failed`);
+		expect(lines).toContain(`phase     [${E}] Model startup stopped after 4s: interrupted when ${R} failed`);
 		expect(lines.filter(line => line.includes('FAILED'))).toEqual([expect.stringMatching(new RegExp(`^phase {5}\\[${R.replaceAll('.', '\\.')}\\] Image pulling FAILED`))]);
 	});
 

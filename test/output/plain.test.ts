@@ -83,6 +83,12 @@ describe('plainUpdateLines', () => {
 });
 
 describe('plainSummaryLines', () => {
+	it('a service that turned concerning after its deploy: the deploy\'s time, "now degraded", in yellow, never green', () => {
+		const concerning = deployment({outcome: 'succeeded', status: 'concerning', concerning: true, startedAt: T0, endedAt: T0 + 12_000});
+		const [, headline] = plainSummaryLines(snapshot({deployment: concerning}), T0 + 20_000, style({color: true}));
+		expect(headline).toBe('\u001B[33mDeployed in 12s; the service is now degraded (concerning)\u001B[0m');
+	});
+
 	it('closes with the outcome, every phase and the event count', () => {
 		const done = (start: number) => ({state: 'done' as const, startedAt: T0 + start, endedAt: T0 + start + 10_000});
 		const finished = snapshot({

@@ -54,8 +54,8 @@ describe('App: the live view', () => {
 		expect(frame).toContain('my-service');
 		expect(frame).toContain('deploying 40% (model notReady)');
 		expect(frame).toContain('updated 3s ago · next in 2s');
-		expect(frame).toMatch(/✔ Image building\s+1m00s/);
-		expect(frame).toMatch(/Resource scheduling\s+30s\s+⚠ 1/);
+		expect(frame).toMatch(/✔ Image building\s+1m05s/);
+		expect(frame).toMatch(/Resource scheduling\s+40s\s+⚠ 1/);
 		expect(frame).toContain('Image pulling');
 		expect(frame).toContain('[TF 3.0.0] pulling model image');
 		expect(watcher.calls).toEqual(['start']);

@@ -103,8 +103,8 @@ describe('completion: outcome line, timeline and nudge', () => {
 		for (const message of finished.slice(deploying.length)) rendered.watcher.emit(message);
 		const frame = await waitForFrame(rendered.lastFrame, text => text.includes('Deployed in'));
 		expect(frame).toContain('✔ Deployed in 2m30s: the service is running');
-		// Model startup has no end event: the four phases with times share the bar
-		expect(frame).toMatch(/TF 3\.0\.0 █+▓+▒+░+ Build 52% of 1m55s/);
+		// The phases tile the deployment: the bar's total is the outcome's, model startup ending at the last event
+		expect(frame).toMatch(/TF 3\.0\.0 █+▓+▒+░+▞+ Build 43% of 2m30s/);
 		// The nudge follows the poll's end (its sync message), once
 		await waitForFrame(() => written.join(''), text => text !== '');
 		expect(written).toEqual(['\u0007\u001B]9;modelarts-watch: my-service deployed in 2m30s\u0007']);
@@ -118,8 +118,8 @@ describe('completion: outcome line, timeline and nudge', () => {
 		const alreadyRunning = finished.filter(message => message.type !== 'sync' && !(message.type === 'details' && message.details.status === 'deploying'));
 		const rendered = await mount([...alreadyRunning, ok(NOW + 1000)], {sink: {protocol: 'osc9', write: bytes => written.push(bytes)}, config: {ascii: true}});
 		const frame = await waitForFrame(rendered.lastFrame, text => text.includes('Deployed in'));
-		expect(frame).toMatch(/TF 3\.0\.0 B+E+S+P+ Build 52%/);
-		expect(frame).toContain('B Build 1m00s');
+		expect(frame).toMatch(/TF 3\.0\.0 B+E+S+P+M+ Build 43%/);
+		expect(frame).toContain('B Build 1m05s');
 		// Then, once every effect has run, nothing was rung
 		await new Promise(resolve => setTimeout(resolve, 0));
 		expect(written).toEqual([]);

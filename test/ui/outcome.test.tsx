@@ -28,7 +28,8 @@ describe('Outcome', () => {
 		['deployed', details({status: 'running'}), null, ['✔ Deployed in 5m00s: the service is running']],
 		['failed with error_msg', details({status: 'failed', error_msg: 'Model startup timed out (20 min)'}), null, ['✖ Deployment failed after 5m00s: Model startup timed out (20 min)']],
 		['stopped', details({status: 'stopped'}), null, ['Service stopped']],
-		['concerning', details({status: 'concerning'}), null, ['Concerning: some instances are abnormal']],
+		// Concerning after a deploy: the warning mark, never the success one
+		['concerning', details({status: 'concerning'}), null, ['⚠ Deployed in 5m00s; the service is now degraded (concerning)']],
 		['details unavailable', null, '403', ['Details unavailable (403): progress from events only']],
 	])('%s', (_, serviceDetails, unavailable, expected) => {
 		const frame = outcomeFrame(serviceDetails, unavailable);

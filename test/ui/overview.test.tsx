@@ -77,7 +77,7 @@ describe('the overview of several services', () => {
 		const rowOf = (text: string) => lines.findIndex(line => line.includes(text));
 		expect(rowOf('alpha')).toBeLessThan(rowOf('hostile'));
 		expect(rowOf('id-c')).toBeLessThan(rowOf('hostile'));
-		expect(lines[rowOf('alpha')]).toMatch(/›\s+\S\s+alpha\s+deploying 40%\s+Pull 1m10s\s+! 1\s+\[TF 3\.0\.0\] pulling/);
+		expect(lines[rowOf('alpha')]).toMatch(/›\s+\S\s+alpha\s+deploying 40%\s+Pull 1m20s\s+! 1\s+\[TF 3\.0\.0\] pulling/);
 		expect(lines[rowOf('hostile')]).toMatch(/✖\s+beta-␛\[2Jhostile\s+failed\s+failed after \d+m\d+s\s+! 2/);
 		expect(rendered.lastRawFrame()).not.toContain('\u001B[2J');
 	});
@@ -85,7 +85,7 @@ describe('the overview of several services', () => {
 	test('Enter opens the selected service as the single view shows it; Esc comes back to the overview', async () => {
 		const rendered = mount();
 		rendered.poll('id-a', 'deploying', 'alpha');
-		await waitForFrame(rendered.lastFrame, text => text.includes('Pull 1m10s'));
+		await waitForFrame(rendered.lastFrame, text => text.includes('Pull 1m20s'));
 
 		const single = await pressUntil(rendered, '\r', text => text.includes('Image pulling'));
 		expect(single).toContain('alpha');
@@ -100,7 +100,7 @@ describe('the overview of several services', () => {
 		// Given alpha opened from the overview
 		const rendered = mount({columns: 120, rows: 40});
 		rendered.poll('id-a', 'deploying', 'alpha');
-		await waitForFrame(rendered.lastFrame, text => text.includes('Pull 1m10s'));
+		await waitForFrame(rendered.lastFrame, text => text.includes('Pull 1m20s'));
 		await pressUntil(rendered, '\r', text => text.includes('Image pulling'));
 		// When its help is opened
 		const help = await pressUntil(rendered, '?', text => text.includes('Keys'));
@@ -124,7 +124,7 @@ describe('the overview of several services', () => {
 		rendered.emit('id-a', {type: 'monitor', monitor: {service_running_instance_count: 1, service_instance_count: 2, monitors: []}, at: T0 + 200_000});
 		const frame = await waitForFrame(rendered.lastFrame, text => text.includes('1/2'));
 		expect(frame).toMatch(/progress\s+instances\s+abnormal/);
-		expect(frameLines(frame).find(line => line.includes('alpha'))).toMatch(/Pull 1m10s\s+1\/2\s+! 1/);
+		expect(frameLines(frame).find(line => line.includes('alpha'))).toMatch(/Pull 1m20s\s+1\/2\s+! 1/);
 	});
 
 	test('--once ends once every service was polled; the kept frame has no hints and no selection marker', async () => {
@@ -171,7 +171,7 @@ describe('the overview of several services', () => {
 		// Given the same with --low-bandwidth, when time passes, then nothing is drawn
 		const still = mount({columns: 120, rows: 40}, {lowBandwidth: true});
 		still.poll('id-a', 'deploying', 'alpha');
-		await waitForFrame(still.lastFrame, text => text.includes('Pull 1m10s'));
+		await waitForFrame(still.lastFrame, text => text.includes('Pull 1m20s'));
 		const stillBefore = still.stdout.frames.length;
 		await vi.advanceTimersByTimeAsync(2000);
 		expect(changedFrames(still, stillBefore)).toBe(0);
@@ -181,7 +181,7 @@ describe('the overview of several services', () => {
 		vi.useFakeTimers({toFake: ['setTimeout', 'clearTimeout']});
 		const rendered = mount({columns: 120, rows: 40}, {ascii: true});
 		rendered.poll('id-a', 'deploying', 'alpha');
-		await waitForFrame(rendered.lastFrame, text => text.includes('Pull 1m10s'));
+		await waitForFrame(rendered.lastFrame, text => text.includes('Pull 1m20s'));
 		for (let step = 0; step < 4; step++) {
 			await vi.advanceTimersByTimeAsync(500);
 			expect(rendered.lastFrame()).toMatch(/^[\x20-\x7e\n]*$/);

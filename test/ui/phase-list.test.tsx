@@ -52,9 +52,9 @@ describe('PhaseList', () => {
 	test('one model: the five phases, done with their time, the active one ticking, warnings counted', () => {
 		const lines = draw(DEPLOYING_EVENTS);
 		expect(lines).toHaveLength(5);
-		expect(lines[0]).toMatch(/✔ Image building\s+1m00s$/);
-		expect(lines[2]).toMatch(/✔ Resource scheduling\s+30s\s+⚠ 1$/);
-		expect(lines[3]).toMatch(/Image pulling\s+5s$/);
+		expect(lines[0]).toMatch(/✔ Image building\s+1m05s$/);
+		expect(lines[2]).toMatch(/✔ Resource scheduling\s+40s\s+⚠ 1$/);
+		expect(lines[3]).toMatch(/Image pulling\s+10s$/);
 		expect(lines[4]).toMatch(/· Model startup$/);
 	});
 
@@ -64,7 +64,7 @@ describe('PhaseList', () => {
 			serviceDetails: details({status: 'failed', progress: null, transition_at: T0 + 30_000}),
 		});
 		const failed = lines.find(line => line.includes('Image building'));
-		expect(failed).toMatch(/✖ Image building\s+25s\s+Failed to create the image\.$/);
+		expect(failed).toMatch(/✖ Image building\s+30s\s+Failed to create the image\.$/);
 	});
 
 	test('while the service still deploys, an abnormal event only warns: the phase keeps running', () => {
@@ -77,7 +77,7 @@ describe('PhaseList', () => {
 	test('several models at 80 columns: a column per model with its config status', () => {
 		const lines = draw(TWO_MODELS, {serviceDetails: details({config: [{model_name: 'TF', model_version: '3.0.0', status: 'notReady'}, {model_name: 'PT', model_version: '1.2.0', status: 'notReady'}]})});
 		expect(lines[0]).toMatch(/TF 3\.0\.0 \(notReady\)\s+PT 1\.2\.0 \(notReady\)/);
-		expect(lines[1]).toMatch(/Image building\s+✔ 1m00s\s+✔ 44s/);
+		expect(lines[1]).toMatch(/Image building\s+✔ 1m05s\s+✔ 50s/);
 		expect(lines[3]).toMatch(/Resource scheduling\s+✔ \S+\s+·$/);
 		expect(lines).toHaveLength(6);
 	});

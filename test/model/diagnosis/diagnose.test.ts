@@ -100,8 +100,8 @@ describe('diagnose: a failed deployment, every signal together', () => {
 });
 
 describe('diagnose: slow, not yet failed', () => {
-	// The pull began at T0 + 6 s (the seventh event)
-	const pullStart = T0 + 6000;
+	// The pull's time begins at T0 + 5 s, when scheduling ended (the phases tile the deployment)
+	const pullStart = T0 + 5000;
 
 	it.each([
 		['a pull running 12 minutes is slow', 12 * MINUTE, true],
