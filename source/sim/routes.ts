@@ -1,21 +1,52 @@
-// The ModelArts paths the simulator serves, and which endpoint a path names.
+// The ModelArts paths the simulator serves, and which endpoint a path names: the v1 service
+// API (modelarts-api.md) and the v2 inference API (modelarts-api-evidence.md §13).
 
-/** An endpoint of one service. */
-export type ServiceEndpoint = 'details' | 'events' | 'monitor' | 'logs';
+/** An endpoint of one service; the last five exist only in v2. */
+export type ServiceEndpoint = 'details' | 'events' | 'monitor' | 'logs' | 'deployments' | 'deployment' | 'instances' | 'pods' | 'pod-events';
+
+/** The deployment, instance and pod a v2 path names (each may be `all`). */
+export interface V2Names {
+	readonly deployment?: string;
+	readonly instance?: string;
+	readonly pod?: string;
+}
 
 /** A path of the API: the services list, or one endpoint of one service. */
 export type ApiRoute =
-	| {readonly projectId: string; readonly endpoint: 'list'}
-	| {readonly projectId: string; readonly endpoint: ServiceEndpoint; readonly serviceId: string};
+	| {readonly generation: 'v1' | 'v2'; readonly projectId: string; readonly endpoint: 'list'}
+	| {readonly generation: 'v1' | 'v2'; readonly projectId: string; readonly endpoint: ServiceEndpoint; readonly serviceId: string; readonly names?: V2Names};
 
 /** /v1/{project_id}/services[/{service_id}[/events|/monitor|/logs]] with an optional trailing slash. */
-const API_PATH = /^\/v1\/([^/]+)\/services(?:\/([^/]+)(?:\/(events|monitor|logs))?)?\/?$/;
+const V1_PATH = /^\/v1\/([^/]+)\/services(?:\/([^/]+)(?:\/(events|monitor|logs))?)?\/?$/;
+
+/** /v2/{project_id}/services[/{id}[/events|/deployments[/{d}[/instances[/{i}/pods[/{p}/events]]]]]] */
+const V2_PATH = /^\/v2\/([^/]+)\/services(?:\/([^/]+)(?:\/(events)|\/deployments(?:\/([^/]+)(?:\/instances(?:\/([^/]+)\/pods(?:\/([^/]+)\/(events))?)?)?)?)?)?\/?$/;
+
+function v2Endpoint(sub: string | undefined, names: V2Names, podEvents: boolean): ServiceEndpoint {
+	if (sub === 'events') return 'events';
+	if (podEvents) return 'pod-events';
+	if (names.instance !== undefined) return 'pods';
+	return names.deployment === undefined ? 'deployments' : 'deployment';
+}
+
+function matchV2(pathname: string): ApiRoute | null {
+	const match = V2_PATH.exec(pathname);
+	if (!match) return null;
+	const [whole, projectId = '', serviceId, sub, deployment, instance, pod, podEvents] = match;
+	if (serviceId === undefined) return {generation: 'v2', projectId, endpoint: 'list'};
+	const decode = (part: string | undefined) => (part === undefined ? undefined : decodeURIComponent(part));
+	const names: V2Names = {deployment: decode(deployment), instance: decode(instance), pod: decode(pod)};
+	const instances = deployment !== undefined && instance === undefined && /\/instances\/?$/.test(whole);
+	const endpoint = instances ? 'instances' : pathname.includes('/deployments') ? v2Endpoint(sub, names, podEvents !== undefined) : sub === 'events' ? 'events' : 'details';
+	return {generation: 'v2', projectId, serviceId: decodeURIComponent(serviceId), endpoint, names};
+}
 
 /** The route of a path, or null when the API has no such path. */
 export function matchRoute(pathname: string): ApiRoute | null {
-	const match = API_PATH.exec(pathname);
+	if (pathname.startsWith('/v2/')) return matchV2(pathname);
+	const match = V1_PATH.exec(pathname);
 	if (!match) return null;
 	const [, projectId = '', serviceId, sub] = match;
-	if (serviceId === undefined) return {projectId, endpoint: 'list'};
-	return {projectId, serviceId: decodeURIComponent(serviceId), endpoint: (sub as ServiceEndpoint | undefined) ?? 'details'};
+	if (serviceId === undefined) return {generation: 'v1', projectId, endpoint: 'list'};
+	return {generation: 'v1', projectId, serviceId: decodeURIComponent(serviceId), endpoint: (sub as ServiceEndpoint | undefined) ?? 'details'};
 }

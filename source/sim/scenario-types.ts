@@ -4,6 +4,7 @@
 // Every field added after the first round is optional, so older scenarios read as before.
 import type {EventType} from '../model/types.js';
 import type {SimCustomSpec, SimServiceDetails} from './api-shapes.js';
+import type {V2Plan} from './v2-script.js';
 
 /** One event as a scenario writes it; occur_time is assigned when it is released. */
 export interface ScenarioEvent {
@@ -72,6 +73,8 @@ export interface ScenarioService {
 	readonly steps: readonly ScenarioStep[];
 	/** The dedicated resource pool it runs in; absent = the public pool. */
 	readonly clusterId?: string;
+	/** A v2 (new-version) service: served only under /v2, its v1 paths answer 404; `models` and `steps` stay empty. */
+	readonly v2?: V2Plan;
 }
 
 /** A named script; its first service is the one the watch follows. */

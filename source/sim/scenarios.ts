@@ -4,8 +4,9 @@ import {BIG_HISTORY} from './big-history.js';
 import {CORE_SCENARIOS} from './scenarios-core.js';
 import {MORE_SCENARIOS} from './scenarios-more.js';
 import {DIAGNOSIS_SCENARIOS} from './scenarios-diagnosis.js';
+import {V2_SCENARIOS} from './scenarios-v2.js';
 
-const ALL: readonly Scenario[] = [...CORE_SCENARIOS, ...MORE_SCENARIOS, BIG_HISTORY, ...DIAGNOSIS_SCENARIOS];
+const ALL: readonly Scenario[] = [...CORE_SCENARIOS, ...MORE_SCENARIOS, BIG_HISTORY, ...DIAGNOSIS_SCENARIOS, ...V2_SCENARIOS];
 
 /** Every scenario name, in the order --help lists them. */
 export const SCENARIO_NAMES: readonly string[] = ALL.map((scenario) => scenario.name);

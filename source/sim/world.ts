@@ -3,10 +3,13 @@
 // deterministic under an injected clock and free of timers to clean up.
 import type {ScenarioService} from './scenario-types.js';
 import {ServiceState} from './service-state.js';
+import {V2ServiceState} from './v2-service-state.js';
 
 /** A project's services, replayed from their scripts against a clock that starts at `t0`. */
 export class World {
 	private readonly services = new Map<string, ServiceState>();
+	/** v2 services live apart: the v1 API does not know them, and the reverse. */
+	private readonly v2Services = new Map<string, V2ServiceState>();
 	/** The real time (ms) the world was last brought up to. */
 	private clock: number;
 
@@ -17,7 +20,10 @@ export class World {
 		private readonly speed: number,
 	) {
 		this.clock = t0;
-		for (const script of scripts) this.services.set(script.id, new ServiceState(script, projectId, t0, speed));
+		for (const script of scripts) {
+			if (script.v2) this.v2Services.set(script.id, new V2ServiceState({...script, v2: script.v2}, projectId, t0, speed));
+			else this.services.set(script.id, new ServiceState(script, projectId, t0, speed));
+		}
 	}
 
 	/** Brings every service up to `now` (real ms; scenario time runs `speed` times faster). */
@@ -25,6 +31,7 @@ export class World {
 		this.clock = Math.max(this.clock, now);
 		const scenarioMs = Math.max(0, now - this.t0) * this.speed;
 		for (const service of this.services.values()) service.advance(scenarioMs, now);
+		for (const service of this.v2Services.values()) service.advance(scenarioMs);
 	}
 
 	get now(): number {
@@ -37,5 +44,13 @@ export class World {
 
 	all(): ServiceState[] {
 		return [...this.services.values()];
+	}
+
+	v2Service(id: string): V2ServiceState | undefined {
+		return this.v2Services.get(id);
+	}
+
+	allV2(): V2ServiceState[] {
+		return [...this.v2Services.values()];
 	}
 }
