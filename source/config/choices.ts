@@ -6,6 +6,8 @@ export const FLAG_CHOICES = {
 	order: ['desc', 'asc'],
 	output: ['auto', 'tty', 'plain', 'json'],
 	auth: ['token', 'aksk', 'password', 'cloud'],
+	api: ['auto', 'v1', 'v2'],
+	lang: ['en', 'zh'],
 } as const;
 
 /** The error message for a value outside a flag's choices. */

@@ -7,7 +7,7 @@ import type {AuthKind} from '../api/auth/select.js';
 import {createAgent} from '../api/network.js';
 import type {AgentSelector} from '../api/network.js';
 import {FLAG_CHOICES} from './choices.js';
-import {checkRegion, iamEndpointForRegion, modelArtsEndpoint, normaliseIamEndpoint, normaliseUrl} from './endpoint.js';
+import {checkRegion, iamEndpointForRegion, modelArtsEndpoint, modelArtsOverrideVariable, normaliseIamEndpoint, normaliseUrl} from './endpoint.js';
 import {ConfigError} from './errors.js';
 import {checkedId, choice, resolveSettings} from './settings.js';
 import type {Config, ConfigEnvironment, RawFlags, Runtime} from './types.js';
@@ -83,7 +83,10 @@ function resolveLocation(flags: RawFlags, env: ConfigEnvironment['env'], cloud: 
 		[cloud?.regionName, `region_name in ${cloud?.file}`],
 	]);
 	const region = regionText ? checkRegion(regionText, regionOrigin) : null;
-	const endpoint = flags.endpoint ? normaliseUrl(flags.endpoint, '--endpoint') : region ? modelArtsEndpoint(region) : null;
+	// The SDK's per-region override wins over the host table (the SDK may list several: the first is taken).
+	const override = region ? env[modelArtsOverrideVariable(region)]?.split(',')[0]?.trim() : undefined;
+	const regional = region ? (override ? normaliseUrl(override, modelArtsOverrideVariable(region)) : modelArtsEndpoint(region)) : null;
+	const endpoint = flags.endpoint ? normaliseUrl(flags.endpoint, '--endpoint') : regional;
 	if (!endpoint) {
 		throw new ConfigError('No endpoint: pass --region (e.g. eu-de, cn-north-4) or --endpoint URL, or set OS_REGION_NAME.');
 	}

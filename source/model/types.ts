@@ -94,6 +94,8 @@ export interface ServiceDetails {
 	/** When an auto-stopping service stops by itself (ms since the epoch). */
 	readonly due_time?: number;
 	readonly config?: readonly ServiceModelConfig[];
+	/** The service's own deployment time-out (v2 `deploy_timeout_minutes`); absent on v1. */
+	readonly deploy_timeout_minutes?: number;
 }
 
 /** One entry of `monitors[]` (modelarts-api.md §7): one model, or one model on one edge node. */
@@ -247,4 +249,6 @@ export interface DeploymentProgress {
 	readonly errorModel: string | null;
 	/** Abnormal events and failed endings of the current lifecycle, oldest first (bounded). */
 	readonly problems: readonly Problem[];
+	/** The service's own deployment time-out (v2), which the near-time-out hint prefers to --deploy-timeout. */
+	readonly deployTimeoutMs?: number | null;
 }
