@@ -6,8 +6,8 @@ import pkg from '../../package.json' with {type: 'json'};
 import type {Authenticator} from '../api/auth/types.js';
 import {createClient, type RequestLog} from '../api/client.js';
 import {createRequestGate, gatedClient} from '../api/request-gate.js';
-import {listAllServices} from '../api/service-list.js';
-import {createWatcher, type WatcherFactory} from '../api/watcher.js';
+import {createV2Client} from '../api/v2-client.js';
+import type {WatcherFactory} from '../api/watcher.js';
 import {ConfigError} from '../config/errors.js';
 import {resolveConfig, type ResolvedRuntime} from '../config/resolve.js';
 import type {Config, RawFlags} from '../config/types.js';
@@ -22,6 +22,7 @@ import {describeFailure} from './failure.js';
 import {printNote, reportUnexpected} from './process-io.js';
 import {runStream} from './run-stream.js';
 import {runStreamMany} from './run-stream-many.js';
+import {createGenerationRouting} from './api-generation.js';
 import {serviceIdNamed, servicesToWatch} from './service-lookup.js';
 import {nearestName} from './unknown-flag.js';
 import type {Session} from './session.js';
@@ -133,8 +134,8 @@ function resolve(flags: RawFlags, demo: Simulator | null): Promise<ResolvedRunti
  */
 async function connect({config, auth, agent}: ResolvedRuntime, debugLog: DebugLog | null, note: (line: string) => void): Promise<Session> {
 	const notes = createDataNotes(note);
-	const direct = createClient({
-		onProblem: problem => notes.problem(problem),
+	const clientOptions = {
+		onProblem: (problem: string) => notes.problem(problem),
 		endpoint: config.endpoint,
 		projectId: await projectIdOf(config, auth),
 		auth,
@@ -142,22 +143,36 @@ async function connect({config, auth, agent}: ResolvedRuntime, debugLog: DebugLo
 		maxResponseBytes: config.maxResponseBytes,
 		userAgent: `modelarts-watch/${pkg.version}`,
 		onRequest: debugLog ? requestLogger(debugLog) : undefined,
-	});
+	};
+	const direct = createClient(clientOptions);
 	const {many} = config;
 	// One service polls about once a second at most; several share a cap (--max-rate).
 	const client = many === null ? direct : gatedClient(direct, createRequestGate({ratePerSecond: config.maxRate}), Date.now);
 	const {since, until, intervalMs, exitStatus} = config;
 	// A service of several that has ended is polled once more, then no more.
 	const stopAfterTerminal = exitStatus || many !== null;
+	const routing = createGenerationRouting({
+		config,
+		v1: client,
+		v2: createV2Client(clientOptions),
+		onProblem: clientOptions.onProblem,
+		onChoice: debugLog ? (id, generation, why) => debugLog.write(`debug: service ${id} is watched through the ${generation} API (${why})`) : undefined,
+	});
 	const watcherFor = (serviceId: string): WatcherFactory => onMessage =>
-		createWatcher({client, serviceId, since, until, intervalMs, onMessage: withDebugNotes(onMessage, debugLog), stopAfterTerminal});
+		routing.watcherFor(serviceId, {since, until, intervalMs, stopAfterTerminal})(withDebugNotes(onMessage, debugLog));
 	if (opensPicker(config)) {
-		return {kind: 'pick', config, auth, notes, loadServices: signal => listAllServices(client, {}, signal), watcherFor};
+		return {kind: 'pick', config, auth, notes, loadServices: signal => routing.listServices({}, signal), watcherFor};
 	}
 
-	if (many !== null) return {kind: 'watch-many', config, auth, notes, services: await servicesToWatch(client, many), watcherFor};
-	const serviceId = config.serviceId ?? (config.serviceName === null ? null : await serviceIdNamed(client, config.serviceName));
+	if (many !== null) {
+		const services = await servicesToWatch(query => routing.listServices(query), many);
+		for (const service of services) await routing.resolve(service.serviceId);
+		return {kind: 'watch-many', config, auth, notes, services, watcherFor};
+	}
+
+	const serviceId = config.serviceId ?? (config.serviceName === null ? null : await serviceIdNamed(query => routing.listServices(query), config.serviceName));
 	if (serviceId === null) throw new ConfigError(NO_SERVICE);
+	await routing.resolve(serviceId);
 	return {kind: 'watch', config, auth, notes, serviceId, createWatcher: watcherFor(serviceId)};
 }
 

@@ -22,7 +22,7 @@ import {createTimeFormatter} from '../output/time-format.js';
 /** What the log looks like: the JSON or the plain renderer behind one shape. */
 interface Renderer {
 	/** Read each line as it comes: JSON makes them lazily, so a huge batch is written as it is made. */
-	update(previous: WatchSnapshot, next: WatchSnapshot, added: readonly WatchEvent[], nowMs: number): Iterable<string>;
+	update(previous: WatchSnapshot, next: WatchSnapshot, added: readonly WatchEvent[], nowMs: number, repeated: readonly WatchEvent[]): Iterable<string>;
 	summary(snapshot: WatchSnapshot, nowMs: number): string[];
 }
 
@@ -44,7 +44,7 @@ function rendererFor(config: Config, serviceId: string): Renderer {
 	const limits = {thresholds: config.slowThresholds, timeoutMs: config.deployTimeoutMs};
 	if (config.output === 'json') {
 		return {
-			update: (previous, next, added) => eachWithServiceId(jsonUpdateLines(previous, next, added), serviceId),
+			update: (previous, next, added, _nowMs, repeated) => eachWithServiceId(jsonUpdateLines(previous, next, added, repeated), serviceId),
 			summary: (snapshot, nowMs) => [jsonSummaryLine(snapshot, serviceId, {nowMs, ...limits})],
 		};
 	}
@@ -103,11 +103,11 @@ export function createServiceStream(options: ServiceStreamOptions): ServiceStrea
 
 	const onMessage = (message: WatchMessage) => {
 		const previous = state;
-		const {state: next, batch, readUpdateLogs} = applyMessage(state, message);
+		const {state: next, batch, readUpdateLogs, repeated = []} = applyMessage(state, message);
 		state = next;
 		if (readUpdateLogs) options.readUpdateLogs();
 		let wrote = false;
-		for (const line of renderer.update(previous.snapshot, state.snapshot, (batch?.added ?? []).filter(visible), now())) {
+		for (const line of renderer.update(previous.snapshot, state.snapshot, (batch?.added ?? []).filter(visible), now(), repeated.filter(visible))) {
 			options.stdout(line);
 			wrote = true;
 		}

@@ -2,7 +2,7 @@
 
 /** Valid values per flag, for --help and for error messages. */
 export const FLAG_CHOICES = {
-	type: ['all', 'normal', 'abnormal'],
+	type: ['all', 'normal', 'abnormal', 'warning'],
 	order: ['desc', 'asc'],
 	output: ['auto', 'tty', 'plain', 'json'],
 	auth: ['token', 'aksk', 'password', 'cloud'],

@@ -2,7 +2,7 @@ import type {Authenticator} from '../api/auth/types.js';
 import type {SlowThresholds} from '../model/diagnosis/thresholds.js';
 
 export type OutputMode = 'tty' | 'plain' | 'json';
-export type TypeFilter = 'all' | 'normal' | 'abnormal';
+export type TypeFilter = 'all' | 'normal' | 'abnormal' | 'warning';
 export type Order = 'desc' | 'asc';
 /** Which service API to speak: v1 (real-time services), v2 (Huawei Cloud's new-version inference), or auto. */
 export type ApiChoice = 'auto' | 'v1' | 'v2';

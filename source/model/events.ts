@@ -19,6 +19,8 @@ export function normaliseEventType(raw: string): EventType {
 	const value = raw.trim().toLowerCase();
 	if (value === 'normal') return 'normal';
 	if (value === 'abnormal') return 'abnormal';
+	// v2 documents WARNING as a severity of its own.
+	if (value === 'warning') return 'warning';
 	return ABNORMAL_LOOKING.test(value) ? 'abnormal' : 'normal';
 }
 
@@ -48,6 +50,9 @@ class StoredEvent implements WatchEvent {
 	readonly info: string;
 	readonly seq: number;
 	readonly key: string;
+	readonly id: string | null;
+	readonly count: number;
+	readonly lastAt: number;
 
 	constructor(api: ApiEvent, seq: number, ordinal: number) {
 		this.type = normaliseEventType(api.event_type);
@@ -59,8 +64,18 @@ class StoredEvent implements WatchEvent {
 		this.rawType = api.event_type;
 		this.info = api.event_info;
 		this.seq = seq;
-		this.key = eventKey(api.occur_time, api.event_type, api.event_info, ordinal);
+		// A v2 event is itself whatever its count: its id is the identity.
+		this.key = api.id === undefined ? eventKey(api.occur_time, api.event_type, api.event_info, ordinal) : `id|${api.id}`;
+		this.id = api.id ?? null;
+		this.count = api.count ?? 1;
+		this.lastAt = api.last_at ?? api.occur_time;
 	}
+}
+
+/** The same v2 event with a higher count and a later last occurrence; its place and meaning stay. */
+export function withRepeat(event: WatchEvent, count: number, lastAt: number): WatchEvent {
+	const api: ApiEvent = {event_type: event.rawType, event_info: event.info, occur_time: event.occurTime, id: event.id ?? undefined, count, last_at: lastAt};
+	return new StoredEvent(api, event.seq, 0);
 }
 
 /** The watch's view of one event. `seq` is its arrival order, `ordinal` its repeat count. */

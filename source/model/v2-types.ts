@@ -79,3 +79,11 @@ export interface V2ServiceSummary {
 	readonly status: string;
 	readonly create_at: number | null;
 }
+
+/** What a read of a v2 service's deployments, pods and pod events found. */
+export interface PodsReport {
+	readonly deployments: readonly V2Deployment[];
+	readonly pods: readonly V2Pod[];
+	/** The pods' Kubernetes events, as the server sent them. */
+	readonly events: readonly V2PodEvent[];
+}

@@ -6,7 +6,7 @@ import {DEFAULT_DEPLOY_TIMEOUT_MS, DEFAULT_SLOW_THRESHOLDS} from './diagnosis/th
 import type {SyncState, WatchMessage} from './watch-messages.js';
 import {estimateSkew} from './elapsed.js';
 import {foldKeys, type KeyPress} from './key-press.js';
-import {addEvents, emptyStore, newestOccurTime, storeEvents} from './store.js';
+import {addEvents, applyRepeats, emptyStore, newestOccurTime, storeEvents} from './store.js';
 import {only, type Update} from './update.js';
 import {nextUpdateLogRead, NO_UPDATE_LOG_READS, withUpdateRecords} from './update-log-reads.js';
 import {NO_COMPLETION, trackCompletion} from './view-state-completion.js';
@@ -96,6 +96,11 @@ function reduceMessage(state: ViewState, message: WatchMessage): Update<ViewStat
 			return withData(state, {...state, store, skewMs});
 		}
 
+		case 'event-updates': {
+			const {store} = applyRepeats(state.store, message.updates);
+			return store === state.store ? only(state) : withData(state, {...state, store});
+		}
+
 		case 'details': {
 			if (sameJson(state.details, message.details) && state.detailsUnavailable === null) {
 				return only(state);
@@ -118,6 +123,11 @@ function reduceMessage(state: ViewState, message: WatchMessage): Update<ViewStat
 
 		case 'update-logs': {
 			return only(deriveView(state, {...state, updateReads: withUpdateRecords(state.updateReads, message.records)}));
+		}
+
+		case 'pods': {
+			// Kept by the fold of watch data once it lands; the live view shows nothing of it yet.
+			return only(state);
 		}
 
 		case 'update-logs-unavailable': {
@@ -161,12 +171,14 @@ export function updateView(state: ViewState, action: ViewAction): Update<ViewSta
 		}
 
 		case 'events':
+		case 'event-updates':
 		case 'details':
 		case 'details-unavailable':
 		case 'monitor':
 		case 'monitor-unavailable':
 		case 'update-logs':
 		case 'update-logs-unavailable':
+		case 'pods':
 		case 'sync': {
 			return reduceMessage(state, action);
 		}

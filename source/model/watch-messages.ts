@@ -1,4 +1,5 @@
-import type {ApiEvent, ServiceDetails, ServiceMonitor, UpdateLogRecord} from './types.js';
+import type {ApiEvent, EventUpdate, ServiceDetails, ServiceMonitor, UpdateLogRecord} from './types.js';
+import type {PodsReport} from './v2-types.js';
 
 /** Where the poll loop stands; shown in the status line. Times are ms since the epoch. */
 export type SyncState =
@@ -22,6 +23,8 @@ export type SyncState =
 export type WatchMessage =
 	/** New events, each exactly once across the whole watch, in server order. */
 	| {readonly type: 'events'; readonly events: readonly ApiEvent[]; readonly at: number}
+	/** v2 events delivered before occurred again: their counts rose. Never new events. */
+	| {readonly type: 'event-updates'; readonly updates: readonly EventUpdate[]; readonly at: number}
 	| {readonly type: 'details'; readonly details: ServiceDetails; readonly at: number}
 	/** The details API cannot be used (e.g. 403): progress comes from events alone. */
 	| {readonly type: 'details-unavailable'; readonly reason: string; readonly at: number}
@@ -33,4 +36,6 @@ export type WatchMessage =
 	| {readonly type: 'update-logs'; readonly records: readonly UpdateLogRecord[]; readonly at: number}
 	/** The update logs API is not offered: the watch carries on without the update line. */
 	| {readonly type: 'update-logs-unavailable'; readonly reason: string; readonly at: number}
-	| {readonly type: 'sync'; readonly state: SyncState; readonly at: number};
+	| {readonly type: 'sync'; readonly state: SyncState; readonly at: number}
+	/** v2 only: deployments, pods and their Kubernetes events, read while a deployment is not all running. */
+	| {readonly type: 'pods'; readonly report: PodsReport; readonly at: number};

@@ -46,7 +46,7 @@ export function createDataNotes(write: (line: string) => void): DataNotes {
 		},
 		events({added, repeats}, nowMs) {
 			for (const event of added) {
-				if (event.rawType !== 'normal' && event.rawType !== 'abnormal') once('unknown-type', () => unknownTypeNote(event));
+				if (!['normal', 'abnormal', 'warning'].includes(event.rawType)) once('unknown-type', () => unknownTypeNote(event));
 				if (event.occurTime > nowMs + FUTURE_TOLERANCE_MS) once('future', () => futureNote(event));
 			}
 

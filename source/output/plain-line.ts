@@ -13,8 +13,8 @@ export interface PlainStyle {
 	readonly punctuation: Punctuation;
 }
 
-export type Tone = 'red' | 'green' | 'bold';
-const TONES: Readonly<Record<Tone, string>> = {red: '31', green: '32', bold: '1'};
+export type Tone = 'red' | 'green' | 'yellow' | 'bold';
+const TONES: Readonly<Record<Tone, string>> = {red: '31', green: '32', yellow: '33', bold: '1'};
 
 export function paint(style: PlainStyle, tone: Tone, text: string): string {
 	return style.color ? `\u001B[${TONES[tone]}m${text}\u001B[0m` : text;

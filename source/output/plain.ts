@@ -16,6 +16,7 @@ function eventLine(event: WatchEvent, nowMs: number, style: PlainStyle): string 
 	const text = style.sanitize(event.info);
 	const time = style.formatTime(event.occurTime, nowMs);
 	if (event.type === 'abnormal') return paint(style, 'red', line(time, 'ABNORMAL', text));
+	if (event.type === 'warning') return paint(style, 'yellow', line(time, 'WARNING', text));
 	return line(time, 'normal', text);
 }
 

@@ -6,7 +6,7 @@
 // per batch) and numbers exact repeats the same way the live view does.
 import {computeDeployment} from '../model/deployment.js';
 import {serviceInstances} from '../model/instances.js';
-import {addEvents, emptyStore, storeEvents, type Added, type EventStore} from '../model/store.js';
+import {addEvents, applyRepeats, emptyStore, storeEvents, type Added, type EventStore} from '../model/store.js';
 import type {ApiEvent, ServiceDetails, ServiceMonitor, WatchEvent} from '../model/types.js';
 import {currentUpdate, nextUpdateLogRead, NO_UPDATE_LOG_READS, withUpdateRecords, type UpdateLogReads} from '../model/update-log-reads.js';
 import type {SyncState, WatchMessage} from '../model/watch-messages.js';
@@ -37,6 +37,8 @@ export interface Applied {
 	readonly batch: Added | null;
 	/** The update-log rule asks for a read (Watcher.readUpdateLogs). */
 	readonly readUpdateLogs: boolean;
+	/** v2 events whose count rose, as they are now; absent when none did. */
+	readonly repeated?: readonly WatchEvent[];
 }
 
 /** The parts of the snapshot that follow from the events, details, monitor and update records. */
@@ -76,6 +78,11 @@ export function applyMessage(state: StreamState, message: WatchMessage): Applied
 	switch (message.type) {
 		case 'events':
 			return withEvents(state, message.events);
+		case 'event-updates': {
+			const {store, updated} = applyRepeats(state.store, message.updates);
+			if (store === state.store) return unchanged(state);
+			return {...withData({...state, store}, storeEvents(store), state.snapshot.details, null), repeated: updated};
+		}
 		case 'details':
 			return withData({...state, detailsUnavailable: null}, state.snapshot.events, message.details, null);
 		case 'details-unavailable':
@@ -87,6 +94,7 @@ export function applyMessage(state: StreamState, message: WatchMessage): Applied
 		case 'update-logs':
 			return rederived({...state, updateReads: withUpdateRecords(state.updateReads, message.records)}, state.snapshot.instancesAt);
 		case 'update-logs-unavailable':
+		case 'pods':
 			return unchanged(state);
 		case 'sync':
 			return unchanged({...state, sync: message.state});

@@ -1,0 +1,85 @@
+// Which API generation watches a service (--api auto|v1|v2). With auto, a service the v1 API
+// does not know (404 on its details) is looked up in v2, and a service a list showed as v2
+// is watched through v2 at once; an Open Telekom Cloud endpoint never tries v2 (it has none).
+// The generation decides the poll loop's client and event sync; everything above them is the same.
+import {NotFoundError} from '../api/errors.js';
+import type {ProblemReporter} from '../api/payloads.js';
+import {listServicesOfBoth} from '../api/service-list-v2.js';
+import type {ModelArtsClient, ServicesQuery} from '../api/types.js';
+import type {V2Client} from '../api/v2-client.js';
+import {createV2EventSync} from '../api/v2-event-sync.js';
+import {createV2WatchClient} from '../api/v2-watch-client.js';
+import {createWatcher, type WatcherFactory, type WatcherOptions} from '../api/watcher.js';
+import {isOpenTelekomEndpoint} from '../config/endpoint.js';
+import type {Config} from '../config/types.js';
+import type {ServiceSummary} from '../model/types.js';
+
+export type Generation = 'v1' | 'v2';
+
+/** The clients of both generations and what is known about which serves which service. */
+export interface GenerationRouting {
+	/** Both generations' services (only v1's on Open Telekom Cloud or with --api v1; only v2's with --api v2). */
+	listServices(query?: Pick<ServicesQuery, 'service_name'>, signal?: AbortSignal): Promise<ServiceSummary[]>;
+	/** The generation that knows the service: from a list already read, else asked (auto). */
+	resolve(serviceId: string, signal?: AbortSignal): Promise<Generation>;
+	/** The poll loop of a service, through its generation's client (v1 unless known or chosen otherwise). */
+	watcherFor(serviceId: string, base: Omit<WatcherOptions, 'client' | 'serviceId' | 'onMessage'>): WatcherFactory;
+}
+
+export interface RoutingOptions {
+	readonly config: Pick<Config, 'api' | 'endpoint' | 'lang' | 'since' | 'until'>;
+	readonly v1: ModelArtsClient;
+	readonly v2: V2Client;
+	readonly onProblem?: ProblemReporter;
+	/** Told the generation chosen for each service (for --debug). */
+	readonly onChoice?: (serviceId: string, generation: Generation, why: string) => void;
+}
+
+export function createGenerationRouting(options: RoutingOptions): GenerationRouting {
+	const {config} = options;
+	const chosen = config.api === 'auto' ? null : config.api;
+	const v2 = chosen === 'v1' || (chosen === null && isOpenTelekomEndpoint(config.endpoint)) ? null : options.v2;
+	const v1 = chosen === 'v2' ? null : options.v1;
+	const known = new Map<string, Generation>();
+	const decide = (serviceId: string, generation: Generation, why: string): Generation => {
+		if (!known.has(serviceId)) options.onChoice?.(serviceId, generation, why);
+		known.set(serviceId, generation);
+		return generation;
+	};
+
+	return {
+		async listServices(query = {}, signal) {
+			const services = await listServicesOfBoth(v1, v2, query, signal);
+			for (const service of services) known.set(service.service_id, service.generation ?? 'v1');
+			return services;
+		},
+		async resolve(serviceId, signal) {
+			if (chosen !== null) return decide(serviceId, chosen, `--api ${chosen}`);
+			const listed = known.get(serviceId);
+			if (listed !== undefined) return listed;
+			if (v2 === null) return decide(serviceId, 'v1', 'Open Telekom Cloud has only v1');
+			try {
+				await options.v1.getService(serviceId, signal);
+				return decide(serviceId, 'v1', 'the v1 API knows it');
+			} catch (error) {
+				if (!(error instanceof NotFoundError)) return decide(serviceId, 'v1', 'the v1 API answered, not with 404');
+				try {
+					await v2.getService(serviceId, signal);
+				} catch {
+					// Neither knows it: the v1 answer is the one to show.
+					throw error;
+				}
+				return decide(serviceId, 'v2', 'the v1 API does not know it, the v2 API does');
+			}
+		},
+		watcherFor(serviceId, base) {
+			return (onMessage) => {
+				if ((known.get(serviceId) ?? chosen ?? 'v1') === 'v1') return createWatcher({...base, client: options.v1, serviceId, onMessage});
+				const v2Client = v2 ?? options.v2;
+				const client = createV2WatchClient({v2: v2Client, onProblem: options.onProblem, onPods: (report) => onMessage({type: 'pods', report, at: Date.now()})});
+				const sync = createV2EventSync({client: v2Client, serviceId, since: config.since, until: config.until, language: config.lang, onProblem: options.onProblem});
+				return createWatcher({...base, client, sync, serviceId, onMessage});
+			};
+		},
+	};
+}
