@@ -14,7 +14,9 @@ describe('normaliseEventType', () => {
 		['abnormal', 'abnormal'],
 		[' ABNORMAL ', 'abnormal'],
 		['Normal', 'normal'],
-		['warning', 'abnormal'],
+		['warning', 'warning'],
+		['WARNING', 'warning'],
+		['warn', 'abnormal'],
 		['error', 'abnormal'],
 		['FATAL', 'abnormal'],
 		['info', 'normal'],
@@ -29,7 +31,7 @@ describe('toWatchEvent', () => {
 		const event = toWatchEvent({event_type: 'warning', event_info: '[TF 3.0.0] pull image success', occur_time: 5}, 7, 0);
 		expect(event).toMatchObject({
 			occurTime: 5,
-			type: 'abnormal',
+			type: 'warning',
 			rawType: 'warning',
 			info: '[TF 3.0.0] pull image success',
 			seq: 7,
