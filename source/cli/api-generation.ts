@@ -1,14 +1,16 @@
-// Which API generation watches a service (--api auto|v1|v2). With auto, a service the v1 API
-// does not know (404 on its details) is looked up in v2, and a service a list showed as v2
-// is watched through v2 at once; an Open Telekom Cloud endpoint never tries v2 (it has none).
+// Which API generation watches a service (--api auto|v1|v2). With auto, a service a list
+// showed as v2 is watched through v2 at once, any other through v1 until v1 answers 404 for
+// it, and then through v2 if v2 knows it (api/generation-switch.ts); an Open Telekom Cloud
+// endpoint never tries v2 (it has none).
 // The generation decides the poll loop's client and event sync; everything above them is the same.
-import {NotFoundError} from '../api/errors.js';
+import {switchingGeneration} from '../api/generation-switch.js';
 import type {ProblemReporter} from '../api/payloads.js';
 import {listServicesOfBoth} from '../api/service-list-v2.js';
 import type {ModelArtsClient, ServicesQuery} from '../api/types.js';
 import type {V2Client} from '../api/v2-client.js';
 import {createV2EventSync} from '../api/v2-event-sync.js';
 import {createV2WatchClient} from '../api/v2-watch-client.js';
+import {createEventSync} from '../api/sync.js';
 import {createWatcher, type WatcherFactory, type WatcherOptions} from '../api/watcher.js';
 import {isOpenTelekomEndpoint} from '../config/endpoint.js';
 import type {Config} from '../config/types.js';
@@ -20,8 +22,6 @@ export type Generation = 'v1' | 'v2';
 export interface GenerationRouting {
 	/** Both generations' services (only v1's on Open Telekom Cloud or with --api v1; only v2's with --api v2). */
 	listServices(query?: Pick<ServicesQuery, 'service_name'>, signal?: AbortSignal): Promise<ServiceSummary[]>;
-	/** The generation that knows the service: from a list already read, else asked (auto). */
-	resolve(serviceId: string, signal?: AbortSignal): Promise<Generation>;
 	/** The poll loop of a service, through its generation's client (v1 unless known or chosen otherwise). */
 	watcherFor(serviceId: string, base: Omit<WatcherOptions, 'client' | 'serviceId' | 'onMessage'>): WatcherFactory;
 }
@@ -53,32 +53,26 @@ export function createGenerationRouting(options: RoutingOptions): GenerationRout
 			for (const service of services) known.set(service.service_id, service.generation ?? 'v1');
 			return services;
 		},
-		async resolve(serviceId, signal) {
-			if (chosen !== null) return decide(serviceId, chosen, `--api ${chosen}`);
-			const listed = known.get(serviceId);
-			if (listed !== undefined) return listed;
-			if (v2 === null) return decide(serviceId, 'v1', 'Open Telekom Cloud has only v1');
-			try {
-				await options.v1.getService(serviceId, signal);
-				return decide(serviceId, 'v1', 'the v1 API knows it');
-			} catch (error) {
-				if (!(error instanceof NotFoundError)) return decide(serviceId, 'v1', 'the v1 API answered, not with 404');
-				try {
-					await v2.getService(serviceId, signal);
-				} catch {
-					// Neither knows it: the v1 answer is the one to show.
-					throw error;
-				}
-				return decide(serviceId, 'v2', 'the v1 API does not know it, the v2 API does');
-			}
-		},
 		watcherFor(serviceId, base) {
 			return (onMessage) => {
-				if ((known.get(serviceId) ?? chosen ?? 'v1') === 'v1') return createWatcher({...base, client: options.v1, serviceId, onMessage});
-				const v2Client = v2 ?? options.v2;
-				const client = createV2WatchClient({v2: v2Client, onProblem: options.onProblem, onPods: (report) => onMessage({type: 'pods', report, at: Date.now()})});
-				const sync = createV2EventSync({client: v2Client, serviceId, since: config.since, until: config.until, language: config.lang, onProblem: options.onProblem});
-				return createWatcher({...base, client, sync, serviceId, onMessage});
+				const v2Parts = () => {
+					const v2Client = v2 ?? options.v2;
+					const client = createV2WatchClient({v2: v2Client, onProblem: options.onProblem, onPods: (report) => onMessage({type: 'pods', report, at: Date.now()})});
+					const sync = createV2EventSync({client: v2Client, serviceId, since: config.since, until: config.until, language: config.lang, onProblem: options.onProblem});
+					return {client, sync};
+				};
+				const generation = known.get(serviceId) ?? chosen ?? (v2 === null ? 'v1' : null);
+				if (generation === 'v1') return createWatcher({...base, client: options.v1, serviceId, onMessage});
+				if (generation === 'v2') return createWatcher({...base, ...v2Parts(), serviceId, onMessage});
+				const v1Sync = createEventSync({client: options.v1, serviceId, since: config.since, until: config.until});
+				const parts = switchingGeneration({
+					serviceId,
+					v1: {client: options.v1, sync: v1Sync},
+					v2: v2Parts,
+					probeV2: (signal) => options.v2.getService(serviceId, signal),
+					onSwitch: () => decide(serviceId, 'v2', 'the v1 API does not know it, the v2 API does'),
+				});
+				return createWatcher({...base, ...parts, serviceId, onMessage});
 			};
 		},
 	};

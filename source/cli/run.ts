@@ -6,6 +6,7 @@ import pkg from '../../package.json' with {type: 'json'};
 import type {Authenticator} from '../api/auth/types.js';
 import {createClient, type RequestLog} from '../api/client.js';
 import {createRequestGate, gatedClient} from '../api/request-gate.js';
+import {gatedV2Client} from '../api/request-gate-v2.js';
 import {createV2Client} from '../api/v2-client.js';
 import type {WatcherFactory} from '../api/watcher.js';
 import {ConfigError} from '../config/errors.js';
@@ -147,14 +148,16 @@ async function connect({config, auth, agent}: ResolvedRuntime, debugLog: DebugLo
 	const direct = createClient(clientOptions);
 	const {many} = config;
 	// One service polls about once a second at most; several share a cap (--max-rate).
-	const client = many === null ? direct : gatedClient(direct, createRequestGate({ratePerSecond: config.maxRate}), Date.now);
+	const gate = many === null ? null : createRequestGate({ratePerSecond: config.maxRate});
+	const client = gate === null ? direct : gatedClient(direct, gate, Date.now);
+	const v2 = gate === null ? createV2Client(clientOptions) : gatedV2Client(createV2Client(clientOptions), gate, Date.now);
 	const {since, until, intervalMs, exitStatus} = config;
 	// A service of several that has ended is polled once more, then no more.
 	const stopAfterTerminal = exitStatus || many !== null;
 	const routing = createGenerationRouting({
 		config,
 		v1: client,
-		v2: createV2Client(clientOptions),
+		v2,
 		onProblem: clientOptions.onProblem,
 		onChoice: debugLog ? (id, generation, why) => debugLog.write(`debug: service ${id} is watched through the ${generation} API (${why})`) : undefined,
 	});
@@ -166,13 +169,11 @@ async function connect({config, auth, agent}: ResolvedRuntime, debugLog: DebugLo
 
 	if (many !== null) {
 		const services = await servicesToWatch(query => routing.listServices(query), many);
-		for (const service of services) await routing.resolve(service.serviceId);
 		return {kind: 'watch-many', config, auth, notes, services, watcherFor};
 	}
 
 	const serviceId = config.serviceId ?? (config.serviceName === null ? null : await serviceIdNamed(query => routing.listServices(query), config.serviceName));
 	if (serviceId === null) throw new ConfigError(NO_SERVICE);
-	await routing.resolve(serviceId);
 	return {kind: 'watch', config, auth, notes, serviceId, createWatcher: watcherFor(serviceId)};
 }
 

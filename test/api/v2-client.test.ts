@@ -10,6 +10,7 @@ import {createV2EventSync} from '../../source/api/v2-event-sync.js';
 import {createGenerationRouting} from '../../source/cli/api-generation.js';
 import {V2_SERVICE_ID} from '../../source/sim/scenarios-v2.js';
 import {startSimulator, type Simulator} from '../../source/sim/server.js';
+import type {WatchMessage} from '../../source/model/watch-messages.js';
 import {tokenAuth} from './token-auth.js';
 
 const servers: Server[] = [];
@@ -165,19 +166,50 @@ describe('v2 event sync', () => {
 });
 
 describe('--api auto', () => {
-	async function routing(endpoint: string, v2Endpoint = endpoint) {
-		const v1 = createClient({endpoint, projectId: 'p1', auth: tokenAuth('t')});
-		return createGenerationRouting({config: {api: 'auto', endpoint, lang: 'en', since: null, until: null}, v1, v2: clientFor(v2Endpoint)});
+	/** Runs a service's poll loop until it ends or `until` holds for its messages; stops it. */
+	async function watch(routing: ReturnType<typeof createGenerationRouting>, serviceId: string, until: (messages: WatchMessage[]) => boolean) {
+		const messages: WatchMessage[] = [];
+		const watcher = routing.watcherFor(serviceId, {intervalMs: 1000, minGapMs: 0})((message) => messages.push(message));
+		watcher.start();
+		const ended = await Promise.race([watcher.done, new Promise<null>((resolve) => {
+			const timer = setInterval(() => {
+				if (until(messages)) {
+					clearInterval(timer);
+					resolve(null);
+				}
+			}, 5);
+		})]);
+		watcher.stop();
+		return {messages, ended};
 	}
 
-	it('watches a service v1 does not know through v2, and a v1 service through v1', async () => {
+	const routingFor = (endpoint: string, v2Endpoint: string, token = 't', projectId = 'p1') =>
+		createGenerationRouting({
+			config: {api: 'auto', endpoint, lang: 'en', since: null, until: null},
+			v1: createClient({endpoint, projectId, auth: tokenAuth(token)}),
+			v2: createV2Client({endpoint: v2Endpoint, projectId, auth: tokenAuth(token)}),
+		});
+
+	it('watches a service v1 does not know through v2, with one failed v1 request, and a v1 service through v1 alone', async () => {
+		const {sim, clock} = await simulator('v2-success');
+		clock.now += 60_000;
+		const auto = routingFor(sim.url, sim.url, sim.token, sim.projectId);
+		const v2Watch = await watch(auto, V2_SERVICE_ID, (messages) => messages.some((m) => m.type === 'details'));
+		expect(v2Watch.messages.find((m) => m.type === 'details')).toMatchObject({details: {service_id: V2_SERVICE_ID, status: 'running', deploy_timeout_minutes: 20}});
+		expect(sim.requests.filter((r) => r.generation === 'v1').map((r) => [r.endpoint, r.status])).toEqual([['events', 404]]);
+		const v1Id = '8f0c2d4e-1b3a-4c5d-9e6f-0a1b2c3d4e51';
+		const v1Watch = await watch(auto, v1Id, (messages) => messages.some((m) => m.type === 'details'));
+		expect(v1Watch.messages.find((m) => m.type === 'details')).toMatchObject({details: {service_id: v1Id, status: 'running'}});
+		const aboutV1Service = sim.requests.filter((r) => r.path.includes(v1Id));
+		expect(aboutV1Service.length).toBeGreaterThan(0);
+		expect(aboutV1Service.every((r) => r.generation === 'v1' && r.status === 200)).toBe(true);
+	});
+
+	it('lists v2 services beside v1 ones, marked', async () => {
 		const {sim} = await simulator('v2-success');
-		const auto = createGenerationRouting({config: {api: 'auto', endpoint: sim.url, lang: 'en', since: null, until: null}, v1: createClient({endpoint: sim.url, projectId: sim.projectId, auth: tokenAuth(sim.token)}), v2: createV2Client({endpoint: sim.url, projectId: sim.projectId, auth: tokenAuth(sim.token)})});
-		expect(await auto.resolve(V2_SERVICE_ID)).toBe('v2');
-		const listed = await auto.listServices();
-		const v1Service = listed.find((service) => service.generation === undefined);
+		const listed = await routingFor(sim.url, sim.url, sim.token, sim.projectId).listServices();
 		expect(listed.filter((service) => service.generation === 'v2').map((service) => service.service_id)).toEqual([V2_SERVICE_ID]);
-		expect(await auto.resolve(v1Service!.service_id)).toBe('v1');
+		expect(listed.filter((service) => service.generation === undefined).length).toBeGreaterThan(0);
 	});
 
 	it('never asks v2 on an Open Telekom Cloud endpoint', async () => {
@@ -192,13 +224,16 @@ describe('--api auto', () => {
 			v1: createClient({endpoint: v1Endpoint, projectId: 'p1', auth: tokenAuth('t')}),
 			v2: clientFor(v2Endpoint),
 		});
-		expect(await otc.resolve('s1')).toBe('v1');
+		const {ended} = await watch(otc, 's1', () => false);
+		expect(ended?.error).toBeInstanceOf(NotFoundError);
 		expect(await otc.listServices().catch(() => [])).toEqual([]);
 		expect(v2Asked).toBe(false);
 	});
 
-	it('shows the v1 answer when neither generation knows the service', async () => {
+	it('ends with the v1 answer when neither generation knows the service', async () => {
 		const endpoint = await serve(routes({}));
-		await expect((await routing(endpoint)).resolve('nope')).rejects.toBeInstanceOf(NotFoundError);
+		const {ended} = await watch(routingFor(endpoint, endpoint), 'nope', () => false);
+		expect(ended).toMatchObject({reason: 'permanent-error'});
+		expect(ended?.error?.message).toMatch(/HTTP 404 ModelArts\.3502/);
 	});
 });
