@@ -19,7 +19,7 @@ const PHASES: readonly (readonly [PhaseId, RegExp])[] = [
 	['image_pulling', /拉取/],
 	['image_building', /镜像构建|构建镜像|镜像创建|创建镜像/],
 	['environment_preparation', /环境/],
-	['resource_scheduling', /调度|资源|配额|规格|节点/],
+	['resource_scheduling', /调度|资源/],
 	['model_startup', /模型启动|启动模型|容器|实例|健康检查|探针|重启|内存溢出/],
 ];
 

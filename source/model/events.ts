@@ -15,12 +15,12 @@ const ABNORMAL_LOOKING = /abnormal|error|fail|fatal|critical|warn|alarm|alert/;
  * two; any other value is kept in `rawType` and becomes `abnormal` when it reads like
  * trouble (`warning`, `error`, `FATAL`), otherwise `normal`.
  */
-export function normaliseEventType(raw: string): EventType {
+export function normaliseEventType(raw: string, v2 = false): EventType {
 	const value = raw.trim().toLowerCase();
 	if (value === 'normal') return 'normal';
 	if (value === 'abnormal') return 'abnormal';
-	// v2 documents WARNING as a severity of its own.
-	if (value === 'warning') return 'warning';
+	// v2 documents WARNING as a severity of its own; to v1 it stays an undocumented word.
+	if (value === 'warning' && v2) return 'warning';
 	return ABNORMAL_LOOKING.test(value) ? 'abnormal' : 'normal';
 }
 
@@ -55,7 +55,7 @@ class StoredEvent implements WatchEvent {
 	readonly lastAt: number;
 
 	constructor(api: ApiEvent, seq: number, ordinal: number) {
-		this.type = normaliseEventType(api.event_type);
+		this.type = normaliseEventType(api.event_type, api.id !== undefined);
 		const meaning = classifyEvent(api.event_info, this.type);
 		this.phase = meaning.phase;
 		this.signal = meaning.signal;

@@ -30,6 +30,11 @@ function futureNote(event: WatchEvent): string {
 	return `note: an event is dated ${isoOrRaw(event.occurTime)}, in the future: the server's clock may be wrong (events are still read in full)`;
 }
 
+/** v1 documents normal and abnormal; v2 (events with an id) adds warning. */
+function documentedType(event: WatchEvent): boolean {
+	return event.rawType === 'normal' || event.rawType === 'abnormal' || (event.id !== null && event.rawType === 'warning');
+}
+
 const DUPLICATE_NOTE = 'note: the server sent identical events (same time, type and text); each is shown as sent';
 
 export function createDataNotes(write: (line: string) => void): DataNotes {
@@ -46,7 +51,7 @@ export function createDataNotes(write: (line: string) => void): DataNotes {
 		},
 		events({added, repeats}, nowMs) {
 			for (const event of added) {
-				if (!['normal', 'abnormal', 'warning'].includes(event.rawType)) once('unknown-type', () => unknownTypeNote(event));
+				if (!documentedType(event)) once('unknown-type', () => unknownTypeNote(event));
 				if (event.occurTime > nowMs + FUTURE_TOLERANCE_MS) once('future', () => futureNote(event));
 			}
 

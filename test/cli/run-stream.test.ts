@@ -203,7 +203,7 @@ describe('runStream', () => {
 		cli.emit(event('odd again', T0 + 1, 'WARNING'));
 		cli.emit(event('from the future', T0 + 86_400_000));
 		expect(cli.stderr).toEqual([
-			'note: the server sent event_type "WARNING", which the API does not document; it is shown as warning',
+			'note: the server sent event_type "WARNING", which the API does not document; it is shown as abnormal',
 			"note: an event is dated 2026-11-28T10:00:00.000Z, in the future: the server's clock may be wrong (events are still read in full)",
 		]);
 		cli.finish({reason: 'terminal'});

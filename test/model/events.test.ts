@@ -14,15 +14,18 @@ describe('normaliseEventType', () => {
 		['abnormal', 'abnormal'],
 		[' ABNORMAL ', 'abnormal'],
 		['Normal', 'normal'],
-		['warning', 'warning'],
-		['WARNING', 'warning'],
-		['warn', 'abnormal'],
+		['warning', 'abnormal'],
 		['error', 'abnormal'],
 		['FATAL', 'abnormal'],
 		['info', 'normal'],
 		['', 'normal'],
 	])('%j → %s', (raw, expected) => {
 		expect(normaliseEventType(raw)).toBe(expected);
+	});
+
+	it('reads WARNING as a severity of its own only from v2', () => {
+		expect(normaliseEventType('WARNING', true)).toBe('warning');
+		expect(normaliseEventType('warning', false)).toBe('abnormal');
 	});
 });
 
@@ -31,7 +34,7 @@ describe('toWatchEvent', () => {
 		const event = toWatchEvent({event_type: 'warning', event_info: '[TF 3.0.0] pull image success', occur_time: 5}, 7, 0);
 		expect(event).toMatchObject({
 			occurTime: 5,
-			type: 'warning',
+			type: 'abnormal',
 			rawType: 'warning',
 			info: '[TF 3.0.0] pull image success',
 			seq: 7,

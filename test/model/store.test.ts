@@ -84,7 +84,9 @@ describe('addEvents', () => {
 
 	it('counts by type, mapping unknown types', () => {
 		const store = addEvents(emptyStore(), [ev(1, 'a'), ev(2, 'b', 'abnormal'), ev(3, 'c', 'warning'), ev(4, 'd', 'info')]);
-		expect(countByType(store)).toEqual({all: 4, normal: 2, abnormal: 1, warning: 1});
+		expect(countByType(store)).toEqual({all: 4, normal: 2, abnormal: 2, warning: 0});
+		const v2 = addEvents(emptyStore(), [{...ev(1, 'w', 'WARNING'), id: 'e1'}]);
+		expect(countByType(v2)).toEqual({all: 1, normal: 0, abnormal: 0, warning: 1});
 	});
 });
 
