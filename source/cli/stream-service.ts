@@ -13,7 +13,10 @@ import {HEARTBEAT_EVERY_MS, heartbeatLine, startHeartbeat} from '../output/heart
 import {jsonSummaryLine, jsonUpdateLines} from '../output/json.js';
 import {withServiceId} from '../output/json-service.js';
 import {createSlowNotices} from '../output/plain-diagnosis.js';
+import {line} from '../output/plain-line.js';
 import {plainSummaryLines, plainUpdateLines, type PlainStyle} from '../output/plain.js';
+import {podsLine, podsRecord} from '../model/pods-record.js';
+import type {PodsReport} from '../model/v2-types.js';
 import type {WatchSnapshot} from '../output/snapshot.js';
 import {applyMessage, initialStreamState, type StreamState} from '../output/stream-state.js';
 import {syncLine} from '../output/sync-line.js';
@@ -24,6 +27,8 @@ interface Renderer {
 	/** Read each line as it comes: JSON makes them lazily, so a huge batch is written as it is made. */
 	update(previous: WatchSnapshot, next: WatchSnapshot, added: readonly WatchEvent[], nowMs: number, repeated: readonly WatchEvent[]): Iterable<string>;
 	summary(snapshot: WatchSnapshot, nowMs: number): string[];
+	/** The line a read of the pods makes (v2); the caller writes it only when it changed. */
+	pods(report: PodsReport, at: number, nowMs: number): {readonly line: string; readonly same: string};
 }
 
 function* eachWithServiceId(lines: Iterable<string>, serviceId: string): Generator<string> {
@@ -46,6 +51,10 @@ function rendererFor(config: Config, serviceId: string): Renderer {
 		return {
 			update: (previous, next, added, _nowMs, repeated) => eachWithServiceId(jsonUpdateLines(previous, next, added, repeated), serviceId),
 			summary: (snapshot, nowMs) => [jsonSummaryLine(snapshot, serviceId, {nowMs, ...limits})],
+			pods: (report, at) => {
+				const {at: _at, ...facts} = podsRecord(report, at);
+				return {line: withServiceId(JSON.stringify(podsRecord(report, at)), serviceId), same: JSON.stringify(facts)};
+			},
 		};
 	}
 
@@ -54,6 +63,10 @@ function rendererFor(config: Config, serviceId: string): Renderer {
 	return {
 		update: (previous, next, added, nowMs) => [...plainUpdateLines(previous, next, added, nowMs, style), ...slowNotices(next.deployment, {nowMs, ...limits}, style)],
 		summary: (snapshot, nowMs) => plainSummaryLines(snapshot, nowMs, style, {nowMs, ...limits}),
+		pods: (report, at, nowMs) => {
+			const text = style.sanitize(podsLine(report));
+			return {line: line(style.formatTime(at, nowMs), 'pods', text), same: text};
+		},
 	};
 }
 
@@ -95,6 +108,7 @@ export function createServiceStream(options: ServiceStreamOptions): ServiceStrea
 	// In JSON mode stdout is for objects only; the heartbeat goes where CI logs still see it.
 	const heartbeatOut = config.output === 'json' ? options.stderr : options.stdout;
 	let state: StreamState = initialStreamState();
+	let lastPods: string | null = null;
 	const heartbeat = startHeartbeat({
 		everyMs: HEARTBEAT_EVERY_MS,
 		now,
@@ -110,6 +124,16 @@ export function createServiceStream(options: ServiceStreamOptions): ServiceStrea
 		for (const line of renderer.update(previous.snapshot, state.snapshot, (batch?.added ?? []).filter(visible), now(), repeated.filter(visible))) {
 			options.stdout(line);
 			wrote = true;
+		}
+
+		if (message.type === 'pods') {
+			const {line, same} = renderer.pods(message.report, message.at, now());
+			if (same !== lastPods) {
+				options.stdout(line);
+				wrote = true;
+			}
+
+			lastPods = same;
 		}
 
 		if (wrote) heartbeat.touch();
