@@ -1,26 +1,32 @@
-// --api auto for a service no list has placed: watch it through v1, exactly as before, and
-// only when v1 answers 404 for it ask v2; if v2 knows it, the watch goes on through v2 for
-// good. So a v1 service costs not one request more, and a v2 service one failed v1 request.
+// --api auto: watch a service through the generation it most likely belongs to (v1, exactly
+// as before, unless a list placed it in v2), and only when that one answers 404 for it ask
+// the other; if the other knows it, the watch goes on through it for good. So a v1 service
+// costs not one request more, and a v2 service one failed v1 request (none when listed).
 import {NotFoundError} from './errors.js';
 import type {EventSync} from './sync.js';
 import type {ModelArtsClient} from './types.js';
 import type {V2EventSync} from './v2-event-sync.js';
 import type {EventUpdate} from '../model/types.js';
 
+/** What one generation watches with; a v2 sync also hands over repeats. */
+export interface GenerationParts {
+	readonly client: ModelArtsClient;
+	readonly sync: EventSync | V2EventSync;
+}
+
 export interface SwitchOptions {
-	readonly v1: {readonly client: ModelArtsClient; readonly sync: EventSync};
-	/** Built only when v1 does not know the service. */
-	readonly v2: () => {readonly client: ModelArtsClient; readonly sync: V2EventSync};
-	/** Resolves when the v2 API knows the service; rejects otherwise. */
-	readonly probeV2: (signal?: AbortSignal) => Promise<unknown>;
-	readonly serviceId: string;
-	/** Told once when the watch moves to v2. */
+	readonly first: GenerationParts;
+	/** Built only when the first generation does not know the service. */
+	readonly second: () => GenerationParts;
+	/** Resolves when the second generation knows the service; rejects otherwise. */
+	readonly probeSecond: (signal?: AbortSignal) => Promise<unknown>;
+	/** Told once when the watch moves to the second generation. */
 	readonly onSwitch?: () => void;
 }
 
-/** A client and an event sync that start on v1 and move to v2 on v1's 404. */
+/** A client and an event sync that start on one generation and move to the other on its 404. */
 export function switchingGeneration(options: SwitchOptions): {readonly client: ModelArtsClient; readonly sync: EventSync & {takeUpdates(): EventUpdate[]}} {
-	let current: {readonly client: ModelArtsClient; readonly sync: EventSync; readonly v2?: V2EventSync} = options.v1;
+	let current: GenerationParts = options.first;
 	let settled = false;
 
 	/** Runs `request` on the current generation; v1's first 404 may move the watch to v2. */
@@ -33,12 +39,11 @@ export function switchingGeneration(options: SwitchOptions): {readonly client: M
 			if (settled || !(error instanceof NotFoundError)) throw error;
 			settled = true;
 			try {
-				await options.probeV2(signal);
+				await options.probeSecond(signal);
 			} catch {
 				throw error;
 			}
-			const v2 = options.v2();
-			current = {...v2, v2: v2.sync};
+			current = options.second();
 			options.onSwitch?.();
 			return request(current);
 		}
@@ -59,7 +64,7 @@ export function switchingGeneration(options: SwitchOptions): {readonly client: M
 			return current.sync.progress;
 		},
 		poll: (signal?: AbortSignal) => routed((parts) => parts.sync.poll(signal), signal),
-		takeUpdates: () => current.v2?.takeUpdates() ?? [],
+		takeUpdates: () => ('takeUpdates' in current.sync ? current.sync.takeUpdates() : []),
 	};
 	return {client, sync};
 }

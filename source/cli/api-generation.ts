@@ -61,16 +61,17 @@ export function createGenerationRouting(options: RoutingOptions): GenerationRout
 					const sync = createV2EventSync({client: v2Client, serviceId, since: config.since, until: config.until, language: config.lang, onProblem: options.onProblem});
 					return {client, sync};
 				};
+				const v1Parts = () => ({client: options.v1, sync: createEventSync({client: options.v1, serviceId, since: config.since, until: config.until})});
 				const generation = known.get(serviceId) ?? chosen ?? (v2 === null ? 'v1' : null);
-				if (generation === 'v1') return createWatcher({...base, client: options.v1, serviceId, onMessage});
-				if (generation === 'v2') return createWatcher({...base, ...v2Parts(), serviceId, onMessage});
-				const v1Sync = createEventSync({client: options.v1, serviceId, since: config.since, until: config.until});
+				// Chosen, or on Open Telekom Cloud: one generation only.
+				if (chosen !== null || v2 === null) return createWatcher({...base, ...(generation === 'v2' ? v2Parts() : v1Parts()), serviceId, onMessage});
+				// auto: the likelier generation first (v2 when a list said so), the other on its 404.
+				const v2First = generation === 'v2';
 				const parts = switchingGeneration({
-					serviceId,
-					v1: {client: options.v1, sync: v1Sync},
-					v2: v2Parts,
-					probeV2: (signal) => options.v2.getService(serviceId, signal),
-					onSwitch: () => decide(serviceId, 'v2', 'the v1 API does not know it, the v2 API does'),
+					first: v2First ? v2Parts() : v1Parts(),
+					second: v2First ? v1Parts : v2Parts,
+					probeSecond: (signal) => (v2First ? options.v1.getService(serviceId, signal) : options.v2.getService(serviceId, signal)),
+					onSwitch: () => decide(serviceId, v2First ? 'v1' : 'v2', v2First ? 'the v2 API does not know it, the v1 API does' : 'the v1 API does not know it, the v2 API does'),
 				});
 				return createWatcher({...base, ...parts, serviceId, onMessage});
 			};
