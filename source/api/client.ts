@@ -11,7 +11,7 @@ import {exchange, type FetchLike, type RequestLog} from './http-exchange.js';
 import type {AgentSelector} from './network.js';
 import {eventsPageFrom, monitorFrom, servicesPageFrom, serviceDetailsFrom, updateLogsFrom, type ProblemReporter} from './payloads.js';
 import {directRoute} from './route.js';
-import type {EventsQuery, ModelArtsClient, ServicesQuery, UpdateLogsQuery} from './types.js';
+import type {ModelArtsClient, ServicesQuery} from './types.js';
 import {evidenceClient, type EvidenceClient} from './evidence-client.js';
 
 export type {FetchInit, FetchLike, FetchResponse, RequestLog} from './http-exchange.js';
@@ -84,7 +84,8 @@ export function createClient(options: ClientOptions): ModelArtsClient & {readonl
 	};
 }
 
-function setQuery(url: URL, query: EventsQuery | ServicesQuery | UpdateLogsQuery): void {
+/** Sets every defined query value on `url`. */
+export function setQuery(url: URL, query: object): void {
 	for (const [key, value] of Object.entries(query)) {
 		if (value !== undefined && value !== null) {
 			url.searchParams.set(key, String(value));
@@ -92,7 +93,7 @@ function setQuery(url: URL, query: EventsQuery | ServicesQuery | UpdateLogsQuery
 	}
 }
 
-function projectResolver(projectId: ClientOptions['projectId']): (signal?: AbortSignal) => Promise<string> {
+export function projectResolver(projectId: ClientOptions['projectId']): (signal?: AbortSignal) => Promise<string> {
 	if (typeof projectId === 'string') {
 		return async () => projectId;
 	}
@@ -111,7 +112,9 @@ function defaultAgent(): (url: URL) => http.Agent {
 }
 
 /** A GET that resolves with the parsed JSON body of a 2xx answer (and the server's Date), refreshing the credential once on 401. */
-function requester(options: ClientOptions): (url: URL, serviceId: string | null, signal?: AbortSignal) => Promise<{readonly json: unknown; readonly serverDate: number | null}> {
+export function requester(
+	options: ClientOptions & {readonly signedHeaders?: Readonly<Record<string, string>>},
+): (url: URL, serviceId: string | null, signal?: AbortSignal) => Promise<{readonly json: unknown; readonly serverDate: number | null}> {
 	const fetch = options.fetch ?? (nodeFetch as unknown as FetchLike);
 	const agent = options.agent ?? defaultAgent();
 	const route = isSelector(agent) ? agent.route : directRoute;

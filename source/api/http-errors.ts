@@ -1,7 +1,7 @@
 // Turns an HTTP answer (a status and a body) into the typed errors of errors.ts, after
 // telling whose answer it is: ModelArts', a gateway page's, or a proxy's own. Messages say
 // what happened and what to do; they never contain a credential or a control character.
-import {sanitizeForTerminal} from '../model/sanitize.js';
+import {parseErrorBody, requestIdNote, requestIdOf} from './error-body.js';
 import {
 	AuthError,
 	BadRequestError,
@@ -33,25 +33,7 @@ export function looksLikeHtml(text: string): boolean {
 	return /^\s*(<!doctype html|<html|<head|<body|<\?xml)/i.test(text);
 }
 
-/** ModelArts' `{error_code, error_msg, request_id}` body, or null when the body has neither. */
-export function parseErrorBody(text: string): ServerErrorBody | null {
-	let json: unknown;
-	try {
-		json = JSON.parse(text);
-	} catch {
-		return null;
-	}
-
-	if (typeof json !== 'object' || json === null) {
-		return null;
-	}
-
-	const record = json as Record<string, unknown>;
-	// Shown in error messages: the server's text must not drive the terminal.
-	const pick = (key: string): string | null => (typeof record[key] === 'string' ? sanitizeForTerminal(record[key].slice(0, 500)) : null);
-	const body = {errorCode: pick('error_code'), errorMsg: pick('error_msg'), requestId: pick('request_id')};
-	return body.errorCode === null && body.errorMsg === null ? null : body;
-}
+export {parseErrorBody} from './error-body.js';
 
 /** "HTTP 404 ModelArts.3502: Service x does not exist", or "HTTP 502 (HTML page)". */
 function describeStatus(status: number, body: ServerErrorBody | null, html: boolean): string {
@@ -77,9 +59,17 @@ function advice(body: ServerErrorBody | null, fallback: string): string {
 	return (body?.errorCode ? ADVICE[body.errorCode] : undefined) ?? fallback;
 }
 
-/** The typed error for a non-2xx response. */
+/** The typed error for a non-2xx response; ModelArts' own answers name their request id. */
 export function errorForStatus(status: number, text: string, context: ResponseContext): ApiError {
-	const body = parseErrorBody(text);
+	const parsed = parseErrorBody(text);
+	const requestId = requestIdOf(context.headers, parsed);
+	const body = parsed && {...parsed, requestId};
+	const error = errorOfAnswer(status, text, body, context);
+	if (requestId !== null && error.kind !== 'hop') Object.defineProperty(error, 'message', {value: `${error.message}${requestIdNote(requestId)}`});
+	return error;
+}
+
+function errorOfAnswer(status: number, text: string, body: ServerErrorBody | null, context: ResponseContext): ApiError {
 	const html = looksLikeHtml(text);
 	if (answeredByProxy(status, body, context)) {
 		return errorForProxyAnswer(status, context.statusText, context.route);

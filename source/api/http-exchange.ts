@@ -55,6 +55,11 @@ export interface ExchangeOptions {
 	readonly maxResponseBytes: number;
 	readonly userAgent?: string;
 	readonly onRequest?: (log: RequestLog) => void;
+	/**
+	 * Headers sent and signed, the SDK's way (v2: content-type): then only they, host and the
+	 * credential's own headers are signed, and accept and user-agent travel unsigned.
+	 */
+	readonly signedHeaders?: Readonly<Record<string, string>>;
 }
 
 /** A 2xx answer's JSON with the server's clock when it answered (its `Date` header; null without one). */
@@ -135,8 +140,9 @@ async function requestHeaders(options: ExchangeOptions, url: URL, signal: AbortS
 		base['user-agent'] = options.userAgent;
 	}
 
-	const auth = await options.auth.headers({method: 'GET', url, headers: base, body: ''}, signal);
-	return {...base, ...auth};
+	const signed = options.signedHeaders ?? base;
+	const auth = await options.auth.headers({method: 'GET', url, headers: signed, body: ''}, signal);
+	return {...base, ...signed, ...auth};
 }
 
 interface AnswerContext {

@@ -3,6 +3,8 @@
 import {maskFragments} from '../secrets.js';
 
 const SECRET_QUERY = /token|sign|secret|password|passwd|key|credential|^ak$|^sk$/i;
+/** v2 query names that merely contain "key": a sort field and a text filter, never secrets. */
+const PLAIN_QUERY = new Set(['sort_key', 'event_info_key']);
 
 /** The URL without user info and with secret-looking query values replaced by ***. */
 export function redactUrl(href: string): string {
@@ -16,7 +18,7 @@ export function redactUrl(href: string): string {
 	url.username = '';
 	url.password = '';
 	for (const name of [...url.searchParams.keys()]) {
-		if (SECRET_QUERY.test(name)) {
+		if (SECRET_QUERY.test(name) && !PLAIN_QUERY.has(name)) {
 			url.searchParams.set(name, '***');
 		}
 	}

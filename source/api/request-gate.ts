@@ -87,10 +87,13 @@ export function throttleHoldMs(retryAfterMs: number | null, throttledInARow: num
 	return Math.min(30_000, 2000 * 2 ** Math.max(0, throttledInARow - 1));
 }
 
-/** `client` with every request passing `gate` first; a 429 holds the whole set back (Retry-After honoured). */
-export function gatedClient(client: ModelArtsClient, gate: RequestGate, now: () => number): ModelArtsClient {
+/** Runs one request through `gate`: it waits its turn, and a 429 holds the whole set back (Retry-After honoured). */
+export type GateThrough = <T>(signal: AbortSignal | undefined, request: () => Promise<T>) => Promise<T>;
+
+/** One gate's way through, shared by every client of a watch (v1 and v2 alike). */
+export function gateThrough(gate: RequestGate, now: () => number): GateThrough {
 	let throttledInARow = 0;
-	const through = async <T>(signal: AbortSignal | undefined, request: () => Promise<T>): Promise<T> => {
+	return async <T>(signal: AbortSignal | undefined, request: () => Promise<T>): Promise<T> => {
 		await gate.acquire(signal);
 		try {
 			const answer = await request();
@@ -105,7 +108,11 @@ export function gatedClient(client: ModelArtsClient, gate: RequestGate, now: () 
 			throw error;
 		}
 	};
+}
 
+/** `client` with every request passing `gate` first; a 429 holds the whole set back (Retry-After honoured). */
+export function gatedClient(client: ModelArtsClient, gate: RequestGate, now: () => number): ModelArtsClient {
+	const through = gateThrough(gate, now);
 	return {
 		listEvents: (serviceId, query, signal) => through(signal, () => client.listEvents(serviceId, query, signal)),
 		getService: (serviceId, signal) => through(signal, () => client.getService(serviceId, signal)),

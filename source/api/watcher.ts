@@ -4,7 +4,7 @@
 // monitor and the update logs ride along in the same cycles (extra-reads.ts).
 import type {SlowThresholds} from '../model/diagnosis/thresholds.js';
 import {isTerminalStatus} from '../model/outcome.js';
-import type {ApiEvent, ServiceDetails} from '../model/types.js';
+import type {ApiEvent, EventUpdate, ServiceDetails} from '../model/types.js';
 import type {WatchMessage, SyncState} from '../model/watch-messages.js';
 import {DEFAULT_BACKOFF, quietDelay, retryDelay, type BackoffPolicy} from './backoff.js';
 import {TransientError, type ApiError} from './errors.js';
@@ -24,8 +24,8 @@ export interface WatcherClock {
 export interface WatcherOptions {
 	readonly client: ModelArtsClient;
 	readonly serviceId: string;
-	/** The event sync; built from since/until/pageSize when absent. */
-	readonly sync?: EventSync;
+	/** The event sync; built from since/until/pageSize when absent. A v2 sync also hands over repeats. */
+	readonly sync?: EventSync & {takeUpdates?(): EventUpdate[]};
 	readonly since?: number | null;
 	readonly until?: number | null;
 	readonly pageSize?: number;
@@ -95,7 +95,7 @@ class PollLoop implements Watcher {
 	readonly done: Promise<WatchResult>;
 	private resolveDone!: (result: WatchResult) => void;
 	private readonly clock: WatcherClock;
-	private readonly sync: EventSync;
+	private readonly sync: EventSync & {takeUpdates?(): EventUpdate[]};
 	private readonly extras: ExtraReads;
 	private readonly controller = new AbortController();
 	private timer: unknown = null;
@@ -206,6 +206,8 @@ class PollLoop implements Watcher {
 		const events = await this.pollEvents(signal);
 		this.extras.noteEvents(events);
 		if (events.length > 0) this.emit({type: 'events', events, at: this.clock.now(), serverNow: this.sync.serverNow ?? null});
+		const updates = this.sync.takeUpdates?.() ?? [];
+		if (updates.length > 0) this.emit({type: 'event-updates', updates, at: this.clock.now()});
 		let detailsChanged = false;
 		if (!this.finalFetch) {
 			const details = this.detailsAvailable ? await this.fetchDetails(signal) : null;
@@ -215,7 +217,7 @@ class PollLoop implements Watcher {
 		}
 
 		await this.extras.readUpdateLogsIfAsked(signal);
-		return events.length > 0 || detailsChanged;
+		return events.length > 0 || updates.length > 0 || detailsChanged;
 	}
 
 	private async pollEvents(signal: AbortSignal): Promise<ApiEvent[]> {

@@ -37,10 +37,14 @@ Where
   --all                 every service deploying, waiting or pending when the watch starts
   --include-running     with --all: the running services too
   --cloud NAME          an entry of clouds.yaml (default: $OS_CLOUD)
+  --api A               ${choices('api')}: v1 real-time services, v2 (Huawei Cloud's new
+                        inference services); auto tries the other when one does not
+                        know the service (never v2 on Open Telekom Cloud)
 
 What
   --interval S          seconds between polls, at least 1 (default 3; also 10s, 1m)
   --type T              ${choices('type')} events
+  --lang L              ${choices('lang')}: the language of v2 event texts (default en)
   --order O             ${choices('order')}: the order of the events table (logs are oldest first)
   --since TIME          only events at or after TIME (ISO 8601, or a duration ago: 2h)
   --until TIME          only events up to TIME

@@ -60,6 +60,8 @@ const watchFlags: Readonly<Record<string, FlagSpec>> = {
 	maxResponseSize: string,
 	slowAfter: string,
 	deployTimeout: string,
+	api: string,
+	lang: string,
 	help: {type: 'boolean', shortFlag: 'h'},
 	version: boolean,
 };

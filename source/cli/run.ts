@@ -7,8 +7,9 @@ import type {Authenticator} from '../api/auth/types.js';
 import {createClient, type RequestLog} from '../api/client.js';
 import {gatedEvidence} from '../api/evidence-client.js';
 import {createRequestGate, gatedClient} from '../api/request-gate.js';
-import {listAllServices} from '../api/service-list.js';
-import {createWatcher, type WatcherFactory} from '../api/watcher.js';
+import {gatedV2Client} from '../api/request-gate-v2.js';
+import {createV2Client} from '../api/v2-client.js';
+import type {WatcherFactory} from '../api/watcher.js';
 import {ConfigError} from '../config/errors.js';
 import {resolveConfig, type ResolvedRuntime} from './resolve-runtime.js';
 import type {Config, RawFlags} from '../config/types.js';
@@ -23,6 +24,7 @@ import {describeFailure} from './failure.js';
 import {printNote, reportUnexpected} from './process-io.js';
 import {runStream} from './run-stream.js';
 import {runStreamMany} from './run-stream-many.js';
+import {createGenerationRouting} from './api-generation.js';
 import {serviceIdNamed, servicesToWatch} from './service-lookup.js';
 import {nearestName} from './unknown-flag.js';
 import type {Session} from './session.js';
@@ -135,8 +137,8 @@ function resolve(flags: RawFlags, demo: Simulator | null, onIamRequest: (log: Re
  */
 async function connect({config, auth, agent}: ResolvedRuntime, debugLog: DebugLog | null, note: (line: string) => void): Promise<Session> {
 	const notes = createDataNotes(note);
-	const direct = createClient({
-		onProblem: problem => notes.problem(problem),
+	const clientOptions = {
+		onProblem: (problem: string) => notes.problem(problem),
 		endpoint: config.endpoint,
 		projectId: await projectIdOf(config, auth),
 		auth,
@@ -144,23 +146,36 @@ async function connect({config, auth, agent}: ResolvedRuntime, debugLog: DebugLo
 		maxResponseBytes: config.maxResponseBytes,
 		userAgent: `modelarts-watch/${pkg.version}`,
 		onRequest: debugLog ? requestLogger(debugLog) : undefined,
-	});
+	};
+	const direct = createClient(clientOptions);
 	const {many} = config;
 	// One service polls about once a second at most; several share a cap (--max-rate).
 	const gate = many === null ? null : createRequestGate({ratePerSecond: config.maxRate});
 	const client = gate === null ? direct : gatedClient(direct, gate, Date.now);
 	const evidence = gate === null ? direct.evidence : gatedEvidence(direct.evidence, gate);
+	const v2 = gate === null ? createV2Client(clientOptions) : gatedV2Client(createV2Client(clientOptions), gate, Date.now);
 	const {since, until, intervalMs, exitStatus} = config;
 	// A service of several that has ended is polled once more, then no more.
 	const stopAfterTerminal = exitStatus || many !== null;
+	const routing = createGenerationRouting({
+		config,
+		v1: client,
+		v2,
+		onProblem: clientOptions.onProblem,
+		onChoice: debugLog ? (id, generation, why) => debugLog.write(`debug: service ${id} is watched through the ${generation} API (${why})`) : undefined,
+	});
 	const watcherFor = (serviceId: string): WatcherFactory => onMessage =>
-		createWatcher({client, serviceId, since, until, intervalMs, onMessage: withDebugNotes(onMessage, debugLog), stopAfterTerminal, evidence, slowThresholds: config.slowThresholds});
+		routing.watcherFor(serviceId, {since, until, intervalMs, stopAfterTerminal, evidence, slowThresholds: config.slowThresholds})(withDebugNotes(onMessage, debugLog));
 	if (opensPicker(config)) {
-		return {kind: 'pick', config, auth, notes, loadServices: signal => listAllServices(client, {}, signal), watcherFor};
+		return {kind: 'pick', config, auth, notes, loadServices: signal => routing.listServices({}, signal), watcherFor};
 	}
 
-	if (many !== null) return {kind: 'watch-many', config, auth, notes, services: await servicesToWatch(client, many), watcherFor};
-	const serviceId = config.serviceId ?? (config.serviceName === null ? null : await serviceIdNamed(client, config.serviceName));
+	if (many !== null) {
+		const services = await servicesToWatch(query => routing.listServices(query), many);
+		return {kind: 'watch-many', config, auth, notes, services, watcherFor};
+	}
+
+	const serviceId = config.serviceId ?? (config.serviceName === null ? null : await serviceIdNamed(query => routing.listServices(query), config.serviceName));
 	if (serviceId === null) throw new ConfigError(NO_SERVICE);
 	return {kind: 'watch', config, auth, notes, serviceId, createWatcher: watcherFor(serviceId)};
 }

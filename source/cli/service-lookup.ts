@@ -2,8 +2,7 @@
 // read), before polling starts. A name that matches no service or several is an error that
 // says so; a service named by id needs no list, which only adds its name when it can.
 import {ApiError, NotFoundError} from '../api/errors.js';
-import {listAllServices} from '../api/service-list.js';
-import type {ModelArtsClient} from '../api/types.js';
+import type {ServicesQuery} from '../api/types.js';
 import {ConfigError} from '../config/errors.js';
 import type {ManyServices} from '../config/types.js';
 import {outcomeOfStatus} from '../model/outcome.js';
@@ -21,9 +20,12 @@ export function serviceNamed(services: readonly ServiceSummary[], name: string):
 	return matches[0]!;
 }
 
+/** Every service of the project matching the query (both API generations where both are spoken). */
+export type ServiceLister = (query?: Pick<ServicesQuery, 'service_name'>) => Promise<ServiceSummary[]>;
+
 /** --service-name: the id of the one service of that exact name. */
-export async function serviceIdNamed(client: ModelArtsClient, name: string): Promise<string> {
-	return serviceNamed(await listAllServices(client, {service_name: name}), name).service_id;
+export async function serviceIdNamed(list: ServiceLister, name: string): Promise<string> {
+	return serviceNamed(await list({service_name: name}), name).service_id;
 }
 
 /** What --all takes: deploying, waiting or pending; with --include-running, running (or concerning) too. */
@@ -39,9 +41,9 @@ function byName(a: ServiceSummary, b: ServiceSummary): number {
 }
 
 /** The list, or null when it cannot be read and only ids were given (their names are then unknown until polled). */
-async function projectList(client: ModelArtsClient, many: ManyServices): Promise<readonly ServiceSummary[] | null> {
+async function projectList(list: ServiceLister, many: ManyServices): Promise<readonly ServiceSummary[] | null> {
 	try {
-		return await listAllServices(client);
+		return await list();
 	} catch (error) {
 		if (many.all || many.names.length > 0 || !(error instanceof ApiError)) throw error;
 		return null;
@@ -49,8 +51,8 @@ async function projectList(client: ModelArtsClient, many: ManyServices): Promise
 }
 
 /** The services of a watch of several, each once: ids and names in the order given, or --all's by name. */
-export async function servicesToWatch(client: ModelArtsClient, many: ManyServices): Promise<ServiceToWatch[]> {
-	const list = await projectList(client, many);
+export async function servicesToWatch(lister: ServiceLister, many: ManyServices): Promise<ServiceToWatch[]> {
+	const list = await projectList(lister, many);
 	const of = (service: ServiceSummary): ServiceToWatch => ({serviceId: service.service_id, name: service.service_name});
 	if (many.all) {
 		const taken = (list ?? []).filter(service => takenByAll(service, many.includeRunning)).sort(byName);

@@ -15,6 +15,9 @@ import {jsonSummaryLine, jsonUpdateLines} from '../output/json.js';
 import {withServiceId} from '../output/json-service.js';
 import {createSlowNotices} from '../output/plain-diagnosis.js';
 import {plainSummaryLines, plainUpdateLines, type PlainStyle} from '../output/plain.js';
+import {line} from '../output/plain-line.js';
+import {podsLine, podsRecord} from '../model/pods-record.js';
+import {diagnosisContextOf, type DiagnosisLimits} from '../model/watch-diagnosis.js';
 import type {Renderer} from '../output/renderer.js';
 import {snapshotOf, type WatchSnapshot} from '../output/snapshot.js';
 import {syncLine} from '../output/sync-line.js';
@@ -36,19 +39,26 @@ export function plainStyleOf(config: Config): PlainStyle {
 }
 
 function rendererFor(config: Config, serviceId: string): Renderer {
-	const limits = {thresholds: config.slowThresholds, timeoutMs: config.deployTimeoutMs, cloud: docsCloudOf(config.endpoint)};
 	if (config.output === 'json') {
 		return {
-			update: (previous, next, added) => eachWithServiceId(jsonUpdateLines(previous, next, added), serviceId),
-			summary: (snapshot, nowMs) => [jsonSummaryLine(snapshot, serviceId, {nowMs, ...limits})],
+			update: (previous, next, added, repeated) => eachWithServiceId(jsonUpdateLines(previous, next, added, repeated), serviceId),
+			summary: (snapshot, clock) => [jsonSummaryLine(snapshot, serviceId, clock)],
+			pods: (report, at) => {
+				const {at: _at, ...facts} = podsRecord(report, at);
+				return {line: withServiceId(JSON.stringify(podsRecord(report, at)), serviceId), same: JSON.stringify(facts)};
+			},
 		};
 	}
 
 	const style = plainStyleOf(config);
 	const slowNotices = createSlowNotices();
 	return {
-		update: (previous, next, added, nowMs) => [...plainUpdateLines(previous, next, added, nowMs, style), ...slowNotices(next.deployment, {nowMs, ...limits}, style)],
-		summary: (snapshot, nowMs) => plainSummaryLines(snapshot, nowMs, style, {nowMs, ...limits}),
+		update: (previous, next, added, _repeated, clock) => [...plainUpdateLines(previous, next, added, clock.nowMs, style, clock), ...slowNotices(next.deployment, clock, style)],
+		summary: (snapshot, clock) => plainSummaryLines(snapshot, clock.nowMs, style, clock),
+		pods: (report, at, nowMs) => {
+			const text = style.sanitize(podsLine(report));
+			return {line: line(style.formatTime(at, nowMs), 'pods', text), same: text};
+		},
 	};
 }
 
@@ -86,11 +96,14 @@ export interface ServiceStream {
 export function createServiceStream(options: ServiceStreamOptions): ServiceStream {
 	const {config, now, notes} = options;
 	const renderer = rendererFor(config, options.serviceId);
+	const limits: DiagnosisLimits = {thresholds: config.slowThresholds, timeoutMs: config.deployTimeoutMs, cloud: docsCloudOf(config.endpoint)};
+	const clock = () => diagnosisContextOf(data, limits, now());
 	const visible = visibleTo(config);
 	// In JSON mode stdout is for objects only; the heartbeat goes where CI logs still see it.
 	const heartbeatOut = config.output === 'json' ? options.stderr : options.stdout;
 	let data = emptyWatchData();
 	let snapshot = snapshotOf(data);
+	let lastPods: string | null = null;
 	const heartbeat = startHeartbeat({
 		everyMs: HEARTBEAT_EVERY_MS,
 		now,
@@ -103,16 +116,28 @@ export function createServiceStream(options: ServiceStreamOptions): ServiceStrea
 		data = next;
 		if (next !== previous.data) snapshot = snapshotOf(next);
 		let batch: Added | null = null;
+		let repeated: readonly WatchEvent[] = [];
 		for (const effect of effects) {
 			if (effect.type === 'read-update-logs') options.readUpdateLogs();
 			else if (effect.type === 'events-added') batch = effect.batch;
+			else if (effect.type === 'events-repeated') repeated = effect.events;
 		}
 
 		// Every message, even one that changed nothing: a phase may have become slow meanwhile.
 		let wrote = false;
-		for (const line of renderer.update(previous.snapshot, snapshot, (batch?.added ?? []).filter(visible), now())) {
+		for (const line of renderer.update(previous.snapshot, snapshot, (batch?.added ?? []).filter(visible), repeated.filter(visible), clock())) {
 			options.stdout(line);
 			wrote = true;
+		}
+
+		if (message.type === 'pods') {
+			const {line, same} = renderer.pods(message.report, message.at, now());
+			if (same !== lastPods) {
+				options.stdout(line);
+				wrote = true;
+			}
+
+			lastPods = same;
 		}
 
 		if (wrote) heartbeat.touch();
@@ -135,7 +160,7 @@ export function createServiceStream(options: ServiceStreamOptions): ServiceStrea
 		onMessage,
 		data: () => data,
 		snapshot: () => snapshot,
-		summary: () => renderer.summary(snapshot, now()),
+		summary: () => renderer.summary(snapshot, clock()),
 		stop: () => heartbeat.stop(),
 	};
 }

@@ -2,10 +2,12 @@
 
 /** Valid values per flag, for --help and for error messages. */
 export const FLAG_CHOICES = {
-	type: ['all', 'normal', 'abnormal'],
+	type: ['all', 'normal', 'abnormal', 'warning'],
 	order: ['desc', 'asc'],
 	output: ['auto', 'tty', 'plain', 'json'],
 	auth: ['token', 'aksk', 'password', 'cloud'],
+	api: ['auto', 'v1', 'v2'],
+	lang: ['en', 'zh'],
 } as const;
 
 /** The error message for a value outside a flag's choices. */

@@ -23,14 +23,38 @@ export function checkRegion(region: string, origin: string): string {
 	return region;
 }
 
-/** https://modelarts.{region}.{otc or Huawei domain} */
+/** Hosts the SDK's region table spells unlike the rule (modelarts-api-evidence.md §16). */
+const MODELARTS_HOSTS: Readonly<Record<string, string>> = {
+	'ap-southeast-1': 'https://modelarts.ap-southeast-1.myhuaweicloud.cn',
+};
+
+/** The Swiss region's IAM, as openstacksdk's otc-swiss vendor file names it. */
+const IAM_HOSTS: Readonly<Record<string, string>> = {
+	'eu-ch2': 'https://iam-pub.eu-ch2.sc.otc.t-systems.com/v3',
+};
+
+/** https://modelarts.{region}.{otc or Huawei domain}, or the SDK table's exception. */
 export function modelArtsEndpoint(region: string): string {
-	return `https://modelarts.${region}.${cloudDomain(region)}`;
+	return MODELARTS_HOSTS[region] ?? `https://modelarts.${region}.${cloudDomain(region)}`;
 }
 
-/** https://iam.{region}.{domain}/v3 */
+/** https://iam.{region}.{domain}/v3, or the exception for the region. */
 export function iamEndpointForRegion(region: string): string {
-	return `https://iam.${region}.${cloudDomain(region)}/v3`;
+	return IAM_HOSTS[region] ?? `https://iam.${region}.${cloudDomain(region)}/v3`;
+}
+
+/** The SDK's per-service endpoint override for a region: HUAWEICLOUD_SDK_REGION_MODELARTS_CN_NORTH_4. */
+export function modelArtsOverrideVariable(region: string): string {
+	return `HUAWEICLOUD_SDK_REGION_MODELARTS_${region.toUpperCase().replaceAll('-', '_')}`;
+}
+
+/** True for an Open Telekom Cloud endpoint: v1 only there, v2 is never tried (evidence §13.1). */
+export function isOpenTelekomEndpoint(endpoint: string): boolean {
+	try {
+		return /(?:^|\.)otc\.t-systems\.com$/.test(new URL(endpoint).hostname.toLowerCase());
+	} catch {
+		return false;
+	}
 }
 
 /** An http(s) URL without trailing slashes; throws a ConfigError naming `origin` otherwise. */

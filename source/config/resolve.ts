@@ -2,7 +2,7 @@
 // checks, no I/O. The start-up code (cli/resolve-runtime.ts) reads clouds.yaml and builds the
 // network agent and the authenticator from what this returns.
 import {FLAG_CHOICES} from './choices.js';
-import {checkRegion, iamEndpointForRegion, modelArtsEndpoint, normaliseIamEndpoint, normaliseUrl} from './endpoint.js';
+import {checkRegion, iamEndpointForRegion, modelArtsEndpoint, modelArtsOverrideVariable, normaliseIamEndpoint, normaliseUrl} from './endpoint.js';
 import {ConfigError} from './errors.js';
 import {checkedId, choice} from './settings.js';
 import type {ConfigEnvironment, RawFlags} from './types.js';
@@ -46,7 +46,10 @@ export function resolveLocation(flags: RawFlags, env: ConfigEnvironment['env'], 
 		[cloud?.regionName, `region_name in ${cloud?.file}`],
 	]);
 	const region = regionText ? checkRegion(regionText, regionOrigin) : null;
-	const endpoint = flags.endpoint ? normaliseUrl(flags.endpoint, '--endpoint') : region ? modelArtsEndpoint(region) : null;
+	// The SDK's per-region override wins over the host table (the SDK may list several: the first is taken).
+	const override = region ? env[modelArtsOverrideVariable(region)]?.split(',')[0]?.trim() : undefined;
+	const regional = region ? (override ? normaliseUrl(override, modelArtsOverrideVariable(region)) : modelArtsEndpoint(region)) : null;
+	const endpoint = flags.endpoint ? normaliseUrl(flags.endpoint, '--endpoint') : regional;
 	if (!endpoint) {
 		throw new ConfigError('No endpoint: pass --region (e.g. eu-de, cn-north-4) or --endpoint URL, or set OS_REGION_NAME.');
 	}

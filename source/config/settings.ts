@@ -4,7 +4,7 @@
 import {choiceMessage, FLAG_CHOICES} from './choices.js';
 import {ConfigError} from './errors.js';
 import {resolveAscii, resolveColor, resolveOutput} from './terminal.js';
-import type {Config, ConfigEnvironment, Order, RawFlags, TimeZoneSetting, TypeFilter} from './types.js';
+import type {ApiChoice, Config, ConfigEnvironment, EventLanguage, Order, RawFlags, TimeZoneSetting, TypeFilter} from './types.js';
 import {isValidTimeZone, parseDeployTimeout, parseInterval, parseMaxRate, parseResponseSize, parseSlowAfter, parseTimeout, parseTimePoint} from './values.js';
 
 const ID_PATTERN = /^[\w-]{1,64}$/;
@@ -43,6 +43,8 @@ export function resolveSettings(flags: RawFlags, environment: Pick<ConfigEnviron
 		maxResponseBytes: parseResponseSize(flags.maxResponseSize),
 		slowThresholds: parseSlowAfter(flags.slowAfter),
 		deployTimeoutMs: parseDeployTimeout(flags.deployTimeout),
+		api: choice('api', flags.api ?? 'auto', FLAG_CHOICES.api) as ApiChoice,
+		lang: choice('lang', flags.lang ?? 'en', FLAG_CHOICES.lang) as EventLanguage,
 	};
 }
 

@@ -1,8 +1,12 @@
 import type {SlowThresholds} from '../model/diagnosis/thresholds.js';
 
 export type OutputMode = 'tty' | 'plain' | 'json';
-export type TypeFilter = 'all' | 'normal' | 'abnormal';
+export type TypeFilter = 'all' | 'normal' | 'abnormal' | 'warning';
 export type Order = 'desc' | 'asc';
+/** Which service API to speak: v1 (real-time services), v2 (Huawei Cloud's new-version inference), or auto. */
+export type ApiChoice = 'auto' | 'v1' | 'v2';
+/** Which text of a v2 event to show: event_info (English) or event_info_cn (Chinese). */
+export type EventLanguage = 'en' | 'zh';
 /** How times are shown: the machine's zone, UTC, or an IANA zone name. */
 export type TimeZoneSetting = {readonly kind: 'local'} | {readonly kind: 'utc'} | {readonly kind: 'zone'; readonly name: string};
 
@@ -61,6 +65,10 @@ export interface Config {
 	readonly slowThresholds: SlowThresholds;
 	/** --deploy-timeout: the service's deployment timeout, for the "near the timeout" hint. */
 	readonly deployTimeoutMs: number;
+	/** --api: auto tries the other generation when one does not know the service (never v2 on Open Telekom Cloud). */
+	readonly api: ApiChoice;
+	/** --lang: the language of v2 event texts. */
+	readonly lang: EventLanguage;
 }
 
 /**
@@ -109,6 +117,8 @@ export interface RawFlags {
 	readonly maxResponseSize?: string;
 	readonly slowAfter?: string;
 	readonly deployTimeout?: string;
+	readonly api?: string;
+	readonly lang?: string;
 }
 
 /** What config resolution may look at besides flags; injectable so tests need no real home. */

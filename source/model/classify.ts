@@ -3,6 +3,7 @@
 // that carry the meaning (phase nouns, success and failure verbs) rather than whole strings.
 // Rules run from the most specific (the service as a whole) to the least (a phase).
 import type {Classification, EventType, PhaseId} from './types.js';
+import {classifyChinese, hasChinese} from './classify-zh.js';
 import {findModelTag} from './model-prefix.js';
 import type {ModelTag} from './model-prefix.js';
 
@@ -95,6 +96,8 @@ export function classifyWithTag(info: string, type: EventType, tag: ModelTag | n
 	// The model tag is read out first so a model named "image-puller" cannot pick a phase.
 	const rest = tag ? `${head.slice(0, tag.start)} ${head.slice(tag.end)}` : head;
 	const lower = rest.toLowerCase();
+	const chinese = hasChinese(rest) ? classifyChinese(rest, type, model) : null;
+	if (chinese !== null) return chinese;
 	const failed = type === 'abnormal' || FAILURE.test(lower);
 
 	const service = serviceSignal(lower);

@@ -47,11 +47,16 @@ const DUPLICATE: Oddity = {
 	brief: 'identical events, each shown as sent',
 };
 
+/** v1 documents normal and abnormal; v2 (events with an id) adds warning. */
+function documentedType(event: WatchEvent): boolean {
+	return event.rawType === 'normal' || event.rawType === 'abnormal' || (event.id !== null && event.rawType === 'warning');
+}
+
 /** The kinds of odd data in a batch, each once, with the first event that shows it. */
 export function dataOddities({added, repeats}: Pick<Added, 'added' | 'repeats'>): Oddity[] {
 	const found = new Map<OddityKind, Oddity>();
 	for (const event of added) {
-		if (!found.has('unknown-type') && event.rawType !== 'normal' && event.rawType !== 'abnormal') found.set('unknown-type', unknownType(event));
+		if (!found.has('unknown-type') && !documentedType(event)) found.set('unknown-type', unknownType(event));
 		if (!found.has('future') && event.future === true) found.set('future', future(event));
 	}
 

@@ -148,5 +148,6 @@ export function computeDeployment(events: readonly WatchEvent[], details: Servic
 		concerning: isConcerningStatus(status),
 		errorModel: errorTrack?.model ?? null,
 		problems: problemsOf(tracks, endings),
+		deployTimeoutMs: details?.deploy_timeout_minutes ? details.deploy_timeout_minutes * 60_000 : null,
 	};
 }

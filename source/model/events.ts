@@ -15,10 +15,12 @@ const ABNORMAL_LOOKING = /abnormal|error|fail|fatal|critical|warn|alarm|alert/;
  * two; any other value is kept in `rawType` and becomes `abnormal` when it reads like
  * trouble (`warning`, `error`, `FATAL`), otherwise `normal`.
  */
-export function normaliseEventType(raw: string): EventType {
+export function normaliseEventType(raw: string, v2 = false): EventType {
 	const value = raw.trim().toLowerCase();
 	if (value === 'normal') return 'normal';
 	if (value === 'abnormal') return 'abnormal';
+	// v2 documents WARNING as a severity of its own; to v1 it stays an undocumented word.
+	if (value === 'warning' && v2) return 'warning';
 	return ABNORMAL_LOOKING.test(value) ? 'abnormal' : 'normal';
 }
 
@@ -49,9 +51,12 @@ class StoredEvent implements WatchEvent {
 	readonly seq: number;
 	readonly key: string;
 	readonly future: boolean;
+	readonly id: string | null;
+	readonly count: number;
+	readonly lastAt: number;
 
 	constructor(api: ApiEvent, seq: number, ordinal: number, future: boolean) {
-		this.type = normaliseEventType(api.event_type);
+		this.type = normaliseEventType(api.event_type, api.id !== undefined);
 		const meaning = classifyEvent(api.event_info, this.type);
 		this.phase = meaning.phase;
 		this.signal = meaning.signal;
@@ -60,9 +65,19 @@ class StoredEvent implements WatchEvent {
 		this.rawType = api.event_type;
 		this.info = api.event_info;
 		this.seq = seq;
-		this.key = eventKey(api.occur_time, api.event_type, api.event_info, ordinal);
+		// A v2 event is itself whatever its count: its id is the identity.
+		this.key = api.id === undefined ? eventKey(api.occur_time, api.event_type, api.event_info, ordinal) : `id|${api.id}`;
 		this.future = future;
+		this.id = api.id ?? null;
+		this.count = api.count ?? 1;
+		this.lastAt = api.last_at ?? api.occur_time;
 	}
+}
+
+/** The same v2 event with a higher count and a later last occurrence; its place and meaning stay. */
+export function withRepeat(event: WatchEvent, count: number, lastAt: number): WatchEvent {
+	const api: ApiEvent = {event_type: event.rawType, event_info: event.info, occur_time: event.occurTime, id: event.id ?? undefined, count, last_at: lastAt};
+	return new StoredEvent(api, event.seq, 0, event.future === true);
 }
 
 /** The watch's view of one event. `seq` is its arrival order, `ordinal` its repeat count. */

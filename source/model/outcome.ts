@@ -14,6 +14,12 @@ const OUTCOME_OF_STATUS: Readonly<Record<string, Outcome>> = {
 	deploying: 'in_progress',
 	pending: 'in_progress',
 	waiting: 'in_progress',
+	// v2 only (modelarts-api-evidence.md §13.3, §13.5), compared lower-cased like the rest.
+	init: 'in_progress',
+	upgrading: 'in_progress',
+	restarting: 'in_progress',
+	error: 'failed',
+	interrupting: 'stopped',
 };
 
 /** The outcome a status implies, or null for a status this tool does not know. */

@@ -5,7 +5,7 @@ import type {EventStore} from './store.js';
 import type {Column} from './store-column.js';
 
 export interface PageQuery {
-	readonly type: 'all' | 'normal' | 'abnormal';
+	readonly type: 'all' | 'normal' | 'abnormal' | 'warning';
 	readonly order: 'desc' | 'asc';
 	/** Case-insensitive text to find in the event text; blank matches everything. */
 	readonly search: string;
@@ -53,7 +53,8 @@ function memoFor(items: readonly WatchEvent[]): Map<string, SearchEntry> {
 }
 
 function columnFor(store: EventStore, type: PageQuery['type']): Column<WatchEvent> {
-	return type === 'normal' ? store.normal : type === 'abnormal' ? store.abnormal : store.all;
+	if (type === 'all') return store.all;
+	return store[type];
 }
 
 /** Positions in `column` whose text contains `needle`, extending the memo when the column grew. */

@@ -6,8 +6,8 @@
 // Internally versions share append-only arrays (see store-column.ts): the common case,
 // events arriving in time order, costs O(batch); an event older than the newest one is
 // merged into place at O(n). Every version stays valid and exact.
-import type {ApiEvent, WatchEvent} from './types.js';
-import {toWatchEvent} from './events.js';
+import type {ApiEvent, EventUpdate, WatchEvent} from './types.js';
+import {toWatchEvent, withRepeat} from './events.js';
 import {appendToColumn, columnItems, columnOf, emptyColumn, lowerBound} from './store-column.js';
 import type {Column} from './store-column.js';
 
@@ -22,6 +22,8 @@ export interface EventStore {
 	readonly normal: Column<WatchEvent>;
 	/** @internal */
 	readonly abnormal: Column<WatchEvent>;
+	/** @internal */
+	readonly warning: Column<WatchEvent>;
 }
 
 /** What adding a batch did: the store after it, and the events that were really new. */
@@ -40,6 +42,7 @@ export function emptyStore(): EventStore {
 		all: emptyColumn(),
 		normal: emptyColumn(),
 		abnormal: emptyColumn(),
+		warning: emptyColumn(),
 	};
 }
 
@@ -98,12 +101,18 @@ function merge(held: Column<WatchEvent>, batch: readonly WatchEvent[]): WatchEve
 }
 
 /** Merge a sorted batch into place: O(n), for events older than the newest one held. */
-function rebuild(store: EventStore, batch: readonly WatchEvent[]): Pick<EventStore, 'all' | 'normal' | 'abnormal'> {
-	const merged = merge(store.all, batch);
+function rebuild(store: EventStore, batch: readonly WatchEvent[]): Columns {
+	return columnsOf(merge(store.all, batch));
+}
+
+type Columns = Pick<EventStore, 'all' | 'normal' | 'abnormal' | 'warning'>;
+
+function columnsOf(events: WatchEvent[]): Columns {
 	return {
-		all: columnOf(merged),
-		normal: columnOf(merged.filter((event) => event.type === 'normal')),
-		abnormal: columnOf(merged.filter((event) => event.type === 'abnormal')),
+		all: columnOf(events),
+		normal: columnOf(events.filter((event) => event.type === 'normal')),
+		abnormal: columnOf(events.filter((event) => event.type === 'abnormal')),
+		warning: columnOf(events.filter((event) => event.type === 'warning')),
 	};
 }
 
@@ -123,9 +132,35 @@ export function addEvents(store: EventStore, events: readonly ApiEvent[], future
 				all: appendToColumn(store.all, batch),
 				normal: appendToColumn(store.normal, batch.filter((event) => event.type === 'normal')),
 				abnormal: appendToColumn(store.abnormal, batch.filter((event) => event.type === 'abnormal')),
+				warning: appendToColumn(store.warning, batch.filter((event) => event.type === 'warning')),
 			}
 		: rebuild(store, batch);
 	return {store: {...columns, version: store.version + 1, nextSeq: store.nextSeq + events.length}, added: batch, repeats};
+}
+
+/** What applying repeats did: the store after it, and the events whose count rose. */
+export interface Repeated {
+	readonly store: EventStore;
+	readonly updated: readonly WatchEvent[];
+}
+
+/**
+ * v2 repeats: each event of a known id whose count rose gets the new count and last time, in
+ * place (an O(n) rebuild; v2 histories are aggregated, so short). A count that did not rise
+ * (the same, or lower from an inconsistent server) changes nothing.
+ */
+export function applyRepeats(store: EventStore, updates: readonly EventUpdate[]): Repeated {
+	const byId = new Map(updates.map((update) => [update.id, update]));
+	const updated: WatchEvent[] = [];
+	const events = columnItems(store.all).map((event) => {
+		const update = event.id === null ? undefined : byId.get(event.id);
+		if (update === undefined || update.count <= event.count) return event;
+		const repeated = withRepeat(event, update.count, Math.max(update.last_at, event.lastAt));
+		updated.push(repeated);
+		return repeated;
+	});
+	if (updated.length === 0) return {store, updated};
+	return {store: {...store, ...columnsOf(events), version: store.version + 1}, updated};
 }
 
 /** Every event, ascending by occur_time. Read it right away: it may be the store's own array. */
@@ -134,8 +169,8 @@ export function storeEvents(store: EventStore): readonly WatchEvent[] {
 }
 
 /** How many events of each type the store holds. */
-export function countByType(store: EventStore): {readonly all: number; readonly normal: number; readonly abnormal: number} {
-	return {all: store.all.length, normal: store.normal.length, abnormal: store.abnormal.length};
+export function countByType(store: EventStore): {readonly all: number; readonly normal: number; readonly abnormal: number; readonly warning: number} {
+	return {all: store.all.length, normal: store.normal.length, abnormal: store.abnormal.length, warning: store.warning.length};
 }
 
 /** Abnormal events at or after `fromMs` (all of them for null): a binary search, never a scan. */

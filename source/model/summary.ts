@@ -2,7 +2,7 @@
 // records, one `summary` record. Field names are snake_case because they are an external,
 // documented format.
 import type {ServiceInstances} from './instances.js';
-import type {DeploymentProgress, Outcome, PhaseId, PhaseState, WatchEvent} from './types.js';
+import type {DeploymentProgress, EventType, Outcome, PhaseId, PhaseState, WatchEvent} from './types.js';
 import type {UpdateDiff, UpdateField, UpdateValue} from './update-log-diff.js';
 import {diagnose} from './diagnosis/diagnose.js';
 import {diagnoseFailure} from './diagnosis/failure.js';
@@ -17,10 +17,29 @@ export interface EventRecord {
 	readonly occur_time: number;
 	/** ISO 8601 UTC, e.g. `2019-07-08T14:47:31.764Z`. */
 	readonly time: string;
-	readonly event_type: 'normal' | 'abnormal';
+	readonly event_type: EventType;
 	readonly event_info: string;
 	readonly phase: PhaseId | null;
 	readonly model: string | null;
+	/** The server's event id (v2); null for v1 events. */
+	readonly id: string | null;
+	/** Occurrences when it was first written (v2 aggregates repeats); 1 for v1. */
+	readonly count: number;
+	/** Its latest occurrence then (ms). */
+	readonly last_at: number;
+}
+
+/**
+ * `{"kind":"event_update",…}`: a v2 event written before occurred again. It never counts as a
+ * new event: a consumer that counts `kind:"event"` records sees each event once.
+ */
+export interface EventUpdateRecord {
+	readonly kind: 'event_update';
+	readonly id: string;
+	readonly count: number;
+	readonly last_at: number;
+	/** ISO 8601 UTC of `last_at`. */
+	readonly time: string;
 }
 
 /** One phase of one model in the summary. */
@@ -103,7 +122,15 @@ export function eventRecord(event: WatchEvent): EventRecord {
 		event_info: event.info,
 		phase: event.phase,
 		model: event.model,
+		id: event.id,
+		count: event.count,
+		last_at: event.lastAt,
 	};
+}
+
+/** The record of a repeat of a v2 event (`event.id` is set for every event a repeat can reach). */
+export function eventUpdateRecord(event: WatchEvent): EventUpdateRecord {
+	return {kind: 'event_update', id: event.id ?? event.key, count: event.count, last_at: event.lastAt, time: isoTime(event.lastAt)};
 }
 
 function instanceCounts(instances: ServiceInstances): InstanceCountsRecord {

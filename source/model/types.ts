@@ -5,10 +5,25 @@
 export interface ApiEvent {
 	readonly event_type: string;
 	readonly event_info: string;
+	/** For a v2 event, its first occurrence. */
 	readonly occur_time: number;
+	/** v2 only: the event's own id, which is its identity (a repeat raises its count instead of adding an event). */
+	readonly id?: string;
+	/** v2 only: how many times it occurred so far (1 when absent). */
+	readonly count?: number;
+	/** v2 only: its latest occurrence, ms (occur_time when absent). */
+	readonly last_at?: number;
 }
 
-export type EventType = 'normal' | 'abnormal';
+/** A v2 event that occurred again: its id, new count and latest occurrence. */
+export interface EventUpdate {
+	readonly id: string;
+	readonly count: number;
+	readonly last_at: number;
+}
+
+/** `warning` is v2's third severity (WARNING); v1 has only the first two. */
+export type EventType = 'normal' | 'abnormal' | 'warning';
 
 export const PHASE_IDS = [
 	'image_building',
@@ -62,6 +77,12 @@ export interface WatchEvent extends Classification {
 	 * shown, but it never moves a phase, a clock or a warning. Absent means false.
 	 */
 	readonly future?: boolean;
+	/** The server's event id (v2); null for v1 events, which have none. */
+	readonly id: string | null;
+	/** Occurrences so far: 1 for v1 events; a v2 repeat raises it. */
+	readonly count: number;
+	/** The latest occurrence (ms): occurTime until a repeat moves it. */
+	readonly lastAt: number;
 }
 
 /** Resources allocated to each instance of a model without a named specification. */
@@ -103,6 +124,8 @@ export interface ServiceDetails {
 	/** The dedicated pool the service runs on; absent for the shared pool. */
 	readonly pool_name?: string;
 	readonly config?: readonly ServiceModelConfig[];
+	/** The service's own deployment time-out (v2 `deploy_timeout_minutes`); absent on v1. */
+	readonly deploy_timeout_minutes?: number;
 }
 
 /** One entry of `monitors[]` (modelarts-api.md §7): one model, or one model on one edge node. */
@@ -177,6 +200,8 @@ export interface ServiceSummary {
 	readonly publish_at?: number;
 	readonly transition_at?: number;
 	readonly update_time?: number;
+	/** Which API lists it: absent for v1 (the usual), `v2` for a Huawei Cloud new-version service. */
+	readonly generation?: 'v2';
 }
 
 export type PhaseState = 'pending' | 'active' | 'done' | 'failed';
@@ -259,4 +284,6 @@ export interface DeploymentProgress {
 	readonly errorModel: string | null;
 	/** Abnormal events and failed endings of the current lifecycle, oldest first (bounded). */
 	readonly problems: readonly Problem[];
+	/** The service's own deployment time-out (v2), which the near-time-out hint prefers to --deploy-timeout. */
+	readonly deployTimeoutMs?: number | null;
 }

@@ -102,13 +102,23 @@ function readSummary(raw: JsonObject): ServiceSummary | null {
 	return {service_id, service_name, status, ...pickOptional<ServiceSummary>(raw, {...SUMMARY_TIMES, infer_type: readString})};
 }
 
+/** `config` as sent, or parsed when it arrives as a JSON string (python-otcextensions does the same). */
+function configList(raw: unknown): unknown {
+	if (typeof raw !== 'string') return raw;
+	try {
+		return JSON.parse(raw) as unknown;
+	} catch {
+		return raw;
+	}
+}
+
 /** Validate `GET /services/{id}`: service_id and status are required, the rest is optional. */
 export function validateServiceDetails(json: unknown): ServiceDetailsPayload {
 	if (!isObject(json)) return {details: null, problems: ['response is not a JSON object']};
 	const summary = readSummary(json);
 	if (summary === null) return {details: null, problems: ['service_id or status missing']};
 	const problems: string[] = [];
-	const rawConfig = json.config;
+	const rawConfig = configList(json.config);
 	let config: ServiceModelConfig[] | undefined;
 	if (Array.isArray(rawConfig)) {
 		config = rawConfig.map(readModelConfig).filter((entry): entry is ServiceModelConfig => entry !== null);

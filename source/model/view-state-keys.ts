@@ -25,7 +25,7 @@ export interface KeyChange {
 	readonly effects: readonly ViewEffect[];
 }
 
-const NEXT_FILTER: Readonly<Record<TypeFilter, TypeFilter>> = {all: 'abnormal', abnormal: 'normal', normal: 'all'};
+const NEXT_FILTER: Readonly<Record<TypeFilter, TypeFilter>> = {all: 'abnormal', abnormal: 'warning', warning: 'normal', normal: 'all'};
 const NEXT_TIME_MODE: Readonly<Record<TimeMode, TimeMode>> = {local: 'relative', relative: 'utc', utc: 'local'};
 
 /** What Esc closes, innermost first; null when nothing is open (a picker may then take over). */

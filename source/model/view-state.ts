@@ -64,8 +64,8 @@ function reduceMessage(state: ViewState, message: WatchMessage): Update<ViewStat
 	const completion = message.type === 'sync' && message.state.kind === 'ok' ? trackCompletion(state.completion, data.deployment) : state.completion;
 	if (data === state && completion === state.completion) return only(state);
 	const next = deriveView(state, {...data, completion});
-	// The view passes on what asks something of the world; the events-added batch is the logs' alone.
-	const passed = effects.flatMap((effect): ViewEffect[] => (effect.type === 'events-added' ? [] : [effect]));
+	// The view passes on what asks something of the world; which events came or repeated is the logs' alone.
+	const passed = effects.flatMap((effect): ViewEffect[] => (effect.type === 'events-added' || effect.type === 'events-repeated' ? [] : [effect]));
 	return [next, passed];
 }
 

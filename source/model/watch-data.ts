@@ -12,8 +12,9 @@ import type {EvidenceFacts} from './evidence-types.js';
 import {serviceInstances, type ServiceInstances} from './instances.js';
 import {newOddities, type Oddity} from './data-oddities.js';
 import {futureCutoff, newestDatedTime} from './future-events.js';
-import {addEvents, emptyStore, storeEvents, type Added, type EventStore} from './store.js';
-import type {DeploymentProgress, ServiceDetails, ServiceMonitor} from './types.js';
+import {addEvents, applyRepeats, emptyStore, storeEvents, type Added, type EventStore} from './store.js';
+import type {DeploymentProgress, ServiceDetails, ServiceMonitor, WatchEvent} from './types.js';
+import type {PodsReport} from './v2-types.js';
 import {only, type Update} from './update.js';
 import type {UpdateDiff} from './update-log-diff.js';
 import {currentUpdate, nextUpdateLogRead, NO_UPDATE_LOG_READS, withUpdateRecords, type UpdateLogReads} from './update-log-reads.js';
@@ -44,6 +45,8 @@ export interface WatchData {
 	readonly oddities: readonly Oddity[];
 	/** What was read about the models and the pool while a phase was slow or failed (evidence-reads). */
 	readonly evidence: EvidenceFacts;
+	/** v2: the latest read of the deployments' pods and their events; null before one (or on v1). */
+	readonly pods: PodsReport | null;
 	// Derived, recomputed only when what they follow from changes (at most once per poll).
 	/** Progress of the current deployment from every event and the details. */
 	readonly deployment: DeploymentProgress;
@@ -59,6 +62,8 @@ export type WatchDataEffect =
 	| {readonly type: 'read-update-logs'}
 	/** Events new to the store (the logs print them); `added` is read before the next message. */
 	| {readonly type: 'events-added'; readonly batch: Added}
+	/** v2 events already held whose count rose, as they are now (the NDJSON log says so). */
+	| {readonly type: 'events-repeated'; readonly events: readonly WatchEvent[]}
 	/** Odd server data of a kind not seen before (the live view notes it again after exit). */
 	| {readonly type: 'data-oddity'; readonly oddity: Oddity};
 
@@ -76,6 +81,7 @@ export function emptyWatchData(): WatchData {
 		skewMs: 0,
 		oddities: [],
 		evidence: NO_EVIDENCE,
+		pods: null,
 		deployment: computeDeployment([], null),
 		instances: null,
 		update: null,
@@ -137,6 +143,12 @@ export function foldWatch<D extends WatchData>(data: D, message: WatchMessage): 
 			return withData(data, {...data, store: batch.store, skewMs, oddities}, [{type: 'events-added', batch}, ...told]);
 		}
 
+		case 'event-updates': {
+			const {store, updated} = applyRepeats(data.store, message.updates);
+			if (store === data.store) return only(data);
+			return withData(data, {...data, store}, [{type: 'events-repeated', events: updated}]);
+		}
+
 		case 'details': {
 			if (sameJson(data.details, message.details) && data.detailsUnavailable === null) return only(data);
 			return withData(data, {...data, details: message.details, detailsUnavailable: null});
@@ -167,6 +179,10 @@ export function foldWatch<D extends WatchData>(data: D, message: WatchMessage): 
 		case 'evidence': {
 			// Each message carries everything read so far; its notes went to --debug (cli/run.ts).
 			return only(data.evidence === message.facts ? data : {...data, evidence: message.facts});
+		}
+
+		case 'pods': {
+			return only(sameJson(data.pods, message.report) ? data : {...data, pods: message.report});
 		}
 
 		case 'sync': {

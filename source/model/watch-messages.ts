@@ -1,5 +1,6 @@
 import type {EvidenceFacts} from './evidence-types.js';
-import type {ApiEvent, ServiceDetails, ServiceMonitor, UpdateLogRecord} from './types.js';
+import type {ApiEvent, EventUpdate, ServiceDetails, ServiceMonitor, UpdateLogRecord} from './types.js';
+import type {PodsReport} from './v2-types.js';
 
 /** Where the poll loop stands; shown in the status line. Times are ms since the epoch. */
 export type SyncState =
@@ -29,6 +30,8 @@ export type WatchMessage =
 			/** The server's own clock (its `Date` header) when it answered; null or absent when unknown. */
 			readonly serverNow?: number | null;
 	  }
+	/** v2 events delivered before occurred again: their counts rose. Never new events. */
+	| {readonly type: 'event-updates'; readonly updates: readonly EventUpdate[]; readonly at: number}
 	| {readonly type: 'details'; readonly details: ServiceDetails; readonly at: number}
 	/** The details API cannot be used (e.g. 403): progress comes from events alone. */
 	| {readonly type: 'details-unavailable'; readonly reason: string; readonly at: number}
@@ -46,12 +49,15 @@ export type WatchMessage =
 	 * one-time remarks for --debug: an API refused, a model without probes, a bad quantity.
 	 */
 	| {readonly type: 'evidence'; readonly facts: EvidenceFacts; readonly notes: readonly string[]; readonly at: number}
-	| {readonly type: 'sync'; readonly state: SyncState; readonly at: number};
+	| {readonly type: 'sync'; readonly state: SyncState; readonly at: number}
+	/** v2 only: deployments, pods and their Kubernetes events, read while a deployment is not all running. */
+	| {readonly type: 'pods'; readonly report: PodsReport; readonly at: number};
 
 // Every message type, so that a reducer embedding the watch data can pass them all to the fold
 // (watch-data.ts) without naming each: a new message fails to compile until it is listed here.
 const WATCH_MESSAGE_TYPES: Readonly<Record<WatchMessage['type'], true>> = {
 	events: true,
+	'event-updates': true,
 	details: true,
 	'details-unavailable': true,
 	monitor: true,
@@ -59,6 +65,7 @@ const WATCH_MESSAGE_TYPES: Readonly<Record<WatchMessage['type'], true>> = {
 	'update-logs': true,
 	'update-logs-unavailable': true,
 	evidence: true,
+	pods: true,
 	sync: true,
 };
 

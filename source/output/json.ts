@@ -5,7 +5,7 @@
 // (summary.ts) so every consumer agrees on them.
 import type {SlowContext} from '../model/diagnosis/slow.js';
 import {instanceCountsChanged} from '../model/instances.js';
-import {buildSummary, eventRecord, instancesRecord, updateRecord} from '../model/summary.js';
+import {buildSummary, eventRecord, eventUpdateRecord, instancesRecord, updateRecord} from '../model/summary.js';
 import type {WatchEvent} from '../model/types.js';
 import {statusChanged, statusFields, type StatusFields, type WatchSnapshot} from './snapshot.js';
 
@@ -33,8 +33,9 @@ function updateText(snapshot: WatchSnapshot): string | null {
  * reported too: a script drawing its own progress bar needs them, and there are at most 101.
  * Lines are made as they are read, so a first load of 100k events is never held as 100k strings.
  */
-export function* jsonUpdateLines(previous: WatchSnapshot, next: WatchSnapshot, newEvents: readonly WatchEvent[]): Generator<string> {
+export function* jsonUpdateLines(previous: WatchSnapshot, next: WatchSnapshot, newEvents: readonly WatchEvent[], repeated: readonly WatchEvent[] = []): Generator<string> {
 	for (const event of newEvents) yield JSON.stringify(eventRecord(event));
+	for (const event of repeated) yield JSON.stringify(eventUpdateRecord(event));
 	const before = statusFields(previous.details);
 	const after = statusFields(next.details);
 	if (statusChanged(before, after, true)) yield JSON.stringify(statusRecord(after));

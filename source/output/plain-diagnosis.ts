@@ -24,9 +24,9 @@ function newlyFailed(previous: DeploymentProgress, next: DeploymentProgress): bo
 }
 
 /** The `cause` and `try` lines of a deployment that failed between two snapshots; none otherwise. */
-export function failureLines(previous: DeploymentProgress, next: DeploymentProgress, time: string, style: PlainStyle): string[] {
+export function failureLines(previous: DeploymentProgress, next: DeploymentProgress, time: string, style: PlainStyle, context: SlowContext | null = null): string[] {
 	if (!newlyFailed(previous, next)) return [];
-	const diagnosis = diagnoseFailure(next);
+	const diagnosis = diagnoseFailure(next, context ?? {});
 	if (diagnosis === null) return [];
 	return [
 		paint(style, 'red', line(time, 'cause', causeText(diagnosis, next, style))),

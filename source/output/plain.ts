@@ -16,6 +16,7 @@ function eventLine(event: WatchEvent, nowMs: number, style: PlainStyle): string 
 	const text = style.sanitize(event.info);
 	const time = style.formatTime(event.occurTime, nowMs);
 	if (event.type === 'abnormal') return paint(style, 'red', line(time, 'ABNORMAL', text));
+	if (event.type === 'warning') return paint(style, 'yellow', line(time, 'WARNING', text));
 	return line(time, 'normal', text);
 }
 
@@ -81,6 +82,7 @@ export function plainUpdateLines(
 	newEvents: readonly WatchEvent[],
 	nowMs: number,
 	style: PlainStyle,
+	context: SlowContext | null = null,
 ): string[] {
 	const culprit = failureCulprit(next.deployment);
 	const changes = phaseChanges(previous.deployment, next.deployment).map(change => {
@@ -89,7 +91,7 @@ export function plainUpdateLines(
 	});
 	const failedAt = Math.max(...changes.filter(change => change.failed).map(change => change.at));
 	const causeAt = Number.isFinite(failedAt) ? failedAt : (next.deployment.endedAt ?? nowMs);
-	const causes = failureLines(previous.deployment, next.deployment, style.formatTime(causeAt, nowMs), style).map(text => ({at: causeAt, rank: 2, text}));
+	const causes = failureLines(previous.deployment, next.deployment, style.formatTime(causeAt, nowMs), style, context).map(text => ({at: causeAt, rank: 2, text}));
 	const timed = [...newEvents.map(event => ({at: event.occurTime, rank: 0, text: eventLine(event, nowMs, style)})), ...changes, ...causes];
 	const lines = timed.sort((a, b) => a.at - b.at || a.rank - b.rank).map(entry => entry.text);
 	if (statusChanged(statusFields(previous.details), statusFields(next.details), false)) {

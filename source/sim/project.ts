@@ -8,6 +8,8 @@ export interface WatchedService {
 	readonly id: string;
 	readonly name: string;
 	readonly scenario: string;
+	/** The API generation that serves it: a v2 service is unknown to the v1 paths. */
+	readonly generation: 'v1' | 'v2';
 }
 
 export interface SimProject {
@@ -31,6 +33,6 @@ export function projectOf(scenarios: readonly [Scenario, ...Scenario[]]): SimPro
 	const scripts = scenarios.map(watchedScript);
 	const others = new Map<string, ScenarioService>();
 	for (const service of scenarios.flatMap((scenario) => scenario.services.slice(1))) if (!others.has(service.id)) others.set(service.id, service);
-	const watched = scripts.map((script, index) => ({id: script.id, name: script.name, scenario: scenarios[index]!.name}));
+	const watched = scripts.map((script, index) => ({id: script.id, name: script.name, scenario: scenarios[index]!.name, generation: script.v2 ? ('v2' as const) : ('v1' as const)}));
 	return {services: [...scripts, ...others.values()], watched: watched as [WatchedService, ...WatchedService[]]};
 }

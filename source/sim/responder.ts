@@ -18,6 +18,7 @@ import {nodesResponse, poolEventsResponse, poolResponse} from './pools-endpoint.
 import {matchRoute} from './routes.js';
 import type {ServiceState} from './service-state.js';
 import {detailsResponse, listResponse} from './services-endpoint.js';
+import {v2ListResponse, v2ServiceResponse} from './v2-endpoints.js';
 import type {World} from './world.js';
 
 /** Handles a request itself (e.g. IAM) and returns true, or returns false to pass it on. */
@@ -37,6 +38,8 @@ export interface SimRequestLog {
 	readonly at: number;
 	/** The API endpoint the path names, or null for other paths (extra routes, unknown ones). */
 	readonly endpoint: ServiceEndpoint | EvidenceEndpoint | 'list' | null;
+	/** Which API generation the path belongs to; null for other paths. */
+	readonly generation: 'v1' | 'v2' | null;
 	readonly status: number | null;
 	readonly bytes: number;
 	readonly fault: FaultKind | null;
@@ -53,6 +56,10 @@ interface ResponderOptions {
 	readonly routes: readonly SimRoute[];
 	readonly world: () => World;
 	readonly now: () => number;
+}
+
+function withRequestId(response: SimResponse, requestId: string): SimResponse {
+	return {...response, headers: {...response.headers, 'X-Request-Id': requestId}};
 }
 
 /** A standalone simulator may run for days; keep the log to the recent past. */
@@ -86,12 +93,13 @@ export class Responder {
 			query: Object.fromEntries(url.searchParams),
 			at: this.options.now(),
 			endpoint: route?.endpoint ?? null,
+			generation: route?.generation ?? null,
 		};
 		try {
 			const body = await readBody(req);
 			const sentBytes = countBodyBytes(res);
 			if (this.options.routes.some((route) => route(req, res, body))) {
-				res.once('finish', () => this.record({...entry, endpoint: null, status: res.statusCode, bytes: sentBytes(), fault: null}));
+				res.once('finish', () => this.record({...entry, endpoint: null, generation: null, status: res.statusCode, bytes: sentBytes(), fault: null}));
 				return;
 			}
 			this.respond(req, res, url, route, body, entry);
@@ -103,28 +111,25 @@ export class Responder {
 
 	private respond(req: IncomingMessage, res: ServerResponse, url: URL, route: ApiRoute | null, body: string, entry: Arrival): void {
 		if (!route || req.method !== 'GET') return this.finish(res, routeNotFound(), entry, null);
-		const verdict = this.options.auth.check({method: req.method, url, headers: flatHeaders(req), body});
-		if (!verdict.ok) return this.finish(res, json(verdict.status, verdict.body), entry, null);
-		if (route.projectId !== this.options.projectId) {
-			return this.finish(res, apiError(403, 'ModelArts.0210', 'The project ID in the URL does not match the token.'), entry, null);
-		}
-		if (route.endpoint === 'list') return this.finish(res, this.safely(() => listResponse(this.options.world().all(), url.searchParams, this.options.offsetMode)), entry, null);
-		const denied = deniedResponse(this.options.deny, route.endpoint);
-		if (denied) return this.finish(res, denied, entry, null);
-		// Faults are scripted for the service endpoints; the evidence reads answer as they are.
-		if (!('serviceId' in route)) return this.finish(res, this.safely(() => this.evidence(route, url.searchParams)), entry, null);
-		const fault = this.faults.next(route.endpoint);
+		// Every API answer names itself, as ModelArts' gateway does, so support can find it.
 		const requestId = `sim${(this.requestCount += 1).toString(16).padStart(29, '0')}`;
+		const finish = (response: SimResponse, fault: FaultKind | null) => this.finish(res, withRequestId(response, requestId), entry, fault);
+		const verdict = this.options.auth.check({method: req.method, url, headers: flatHeaders(req), body});
+		if (!verdict.ok) return finish(json(verdict.status, verdict.body), null);
+		if (route.projectId !== this.options.projectId) {
+			return finish(apiError(403, 'ModelArts.0210', 'The project ID in the URL does not match the token.'), null);
+		}
+		if (route.endpoint === 'list') return finish(this.safely(() => this.list(route.generation, url.searchParams)), null);
+		const denied = deniedResponse(this.options.deny, route.endpoint);
+		if (denied) return finish(denied, null);
+		// Faults are scripted for the service endpoints; the evidence reads answer as they are.
+		if (!('serviceId' in route)) return finish(this.safely(() => this.evidence(route, url.searchParams)), null);
+		const fault = this.faults.next(route.endpoint);
 		if (fault === 'reset') return this.abandon(req, entry, fault, true);
 		if (fault === 'hang') return this.abandon(req, entry, fault, false);
 		const replaced = fault ? statusFault(fault, this.faults.plan, requestId) : null;
-		if (replaced) return this.finish(res, replaced, entry, fault);
-		const response = this.safely(() => {
-			const world = this.options.world();
-			const service = world.service(route.serviceId);
-			if (!service) return apiError(404, 'ModelArts.3502', `Service ${route.serviceId} does not exist`);
-			return this.serve(route.endpoint, service, url.searchParams, world.now);
-		});
+		if (replaced) return finish(replaced, fault);
+		const response = withRequestId(this.safely(() => this.answer(route, url.searchParams)), requestId);
 		if (fault === 'slow') return this.sendSlowly(res, response, entry);
 		this.finish(res, fault && response.status === 200 ? corruptBody(fault, response) : response, entry, fault);
 	}
@@ -141,6 +146,23 @@ export class Responder {
 			default:
 				return poolEventsResponse(params, (name) => world.pool(name));
 		}
+	}
+
+	private list(generation: 'v1' | 'v2', params: URLSearchParams): SimResponse {
+		if (generation === 'v2') return v2ListResponse(this.options.world().allV2(), params);
+		return listResponse(this.options.world().all(), params, this.options.offsetMode);
+	}
+
+	/** A service of one generation is unknown to the other's API: ModelArts.3502, as for no service at all. */
+	private answer(route: Extract<ApiRoute, {serviceId: string}>, params: URLSearchParams): SimResponse {
+		const world = this.options.world();
+		const missing = apiError(404, 'ModelArts.3502', `Service ${route.serviceId} does not exist`);
+		if (route.generation === 'v2') {
+			const service = world.v2Service(route.serviceId);
+			return service ? v2ServiceResponse(route.endpoint, service, route.names ?? {}, params) : missing;
+		}
+		const service = world.service(route.serviceId);
+		return service ? this.serve(route.endpoint, service, params, world.now) : missing;
 	}
 
 	private serve(endpoint: ServiceEndpoint, service: ServiceState, params: URLSearchParams, now: number): SimResponse {

@@ -5,6 +5,7 @@
 import type {EventType} from '../model/types.js';
 import type {SimCustomSpec, SimServiceDetails} from './api-shapes.js';
 import type {ScenarioPool, SimProbes} from './pool-shapes.js';
+import type {V2Plan} from './v2-script.js';
 
 /** One event as a scenario writes it; occur_time is assigned when it is released. */
 export interface ScenarioEvent {
@@ -81,6 +82,8 @@ export interface ScenarioService {
 	readonly clusterId?: string;
 	/** A new-version dedicated pool (`pool_name`, with the pool APIs); absent = the public pool. */
 	readonly pool?: ScenarioPool;
+	/** A v2 (new-version) service: served only under /v2, its v1 paths answer 404; `models` and `steps` stay empty. */
+	readonly v2?: V2Plan;
 }
 
 /** A named script; its first service is the one the watch follows. */

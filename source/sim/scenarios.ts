@@ -6,8 +6,9 @@ import {MORE_SCENARIOS} from './scenarios-more.js';
 import {DIAGNOSIS_SCENARIOS} from './scenarios-diagnosis.js';
 import {EVIDENCE_SCENARIOS} from './scenarios-evidence.js';
 import {TIMING_SCENARIOS} from './scenarios-timing.js';
+import {V2_SCENARIOS} from './scenarios-v2.js';
 
-const ALL: readonly Scenario[] = [...CORE_SCENARIOS, ...MORE_SCENARIOS, ...TIMING_SCENARIOS, BIG_HISTORY, ...DIAGNOSIS_SCENARIOS, ...EVIDENCE_SCENARIOS];
+const ALL: readonly Scenario[] = [...CORE_SCENARIOS, ...MORE_SCENARIOS, ...TIMING_SCENARIOS, BIG_HISTORY, ...DIAGNOSIS_SCENARIOS, ...EVIDENCE_SCENARIOS, ...V2_SCENARIOS];
 
 /** Every scenario name, in the order --help lists them. */
 export const SCENARIO_NAMES: readonly string[] = ALL.map((scenario) => scenario.name);

@@ -4,6 +4,7 @@
 import type {SimPool} from './pools-endpoint.js';
 import type {ScenarioModel, ScenarioService} from './scenario-types.js';
 import {modelId, ServiceState} from './service-state.js';
+import {V2ServiceState} from './v2-service-state.js';
 
 /** A project's services, replayed from their scripts against a clock that starts at `t0`. */
 export class World {
@@ -11,6 +12,8 @@ export class World {
 	/** Every model version the scripts deploy (updates included), by model id. */
 	private readonly models = new Map<string, {readonly model: ScenarioModel; readonly createdAt: number}>();
 	private readonly pools = new Map<string, SimPool>();
+	/** v2 services live apart: the v1 API does not know them, and the reverse. */
+	private readonly v2Services = new Map<string, V2ServiceState>();
 	/** The real time (ms) the world was last brought up to. */
 	private clock: number;
 
@@ -22,7 +25,8 @@ export class World {
 	) {
 		this.clock = t0;
 		for (const script of scripts) {
-			this.services.set(script.id, new ServiceState(script, projectId, t0, speed));
+			if (script.v2) this.v2Services.set(script.id, new V2ServiceState({...script, v2: script.v2}, projectId, t0, speed));
+			else this.services.set(script.id, new ServiceState(script, projectId, t0, speed));
 			for (const m of [...script.models, ...script.steps.flatMap((step) => step.update?.models ?? [])]) {
 				this.models.set(modelId(m), {model: m, createdAt: t0 - script.publishedAgo - 3_600_000});
 			}
@@ -45,6 +49,7 @@ export class World {
 		this.clock = Math.max(this.clock, now);
 		const scenarioMs = Math.max(0, now - this.t0) * this.speed;
 		for (const service of this.services.values()) service.advance(scenarioMs, now);
+		for (const service of this.v2Services.values()) service.advance(scenarioMs);
 	}
 
 	get now(): number {
@@ -57,5 +62,13 @@ export class World {
 
 	all(): ServiceState[] {
 		return [...this.services.values()];
+	}
+
+	v2Service(id: string): V2ServiceState | undefined {
+		return this.v2Services.get(id);
+	}
+
+	allV2(): V2ServiceState[] {
+		return [...this.v2Services.values()];
 	}
 }

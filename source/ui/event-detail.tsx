@@ -28,7 +28,7 @@ function fieldLines(event: WatchEvent, localZone: TimeZoneSetting, ascii: boolea
 	return [
 		field('UTC', formatExactTime(event.occurTime, {kind: 'utc'})),
 		field('local', formatExactTime(event.occurTime, local)),
-		field('type', typeText, event.type === 'abnormal' ? 'red' : undefined),
+		field('type', typeText, event.type === 'abnormal' ? 'red' : event.type === 'warning' ? 'yellow' : undefined),
 		field('phase', event.phase === null ? '-' : `${phaseLabel(event.phase)} (${event.signal})`),
 		field('model', event.model === null ? '-' : safeText(event.model, ascii)),
 	];

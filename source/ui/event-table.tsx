@@ -26,13 +26,20 @@ export interface EventTableProps {
 	readonly color: boolean;
 }
 
-/** Abnormal rows carry a textual mark as well as colour, so they survive --no-color. */
-function typeCell(event: WatchEvent, wide: boolean, mark: string): string {
-	if (event.type === 'abnormal') {
-		return wide ? `${mark} abnormal` : mark;
-	}
+/** Abnormal and warning rows carry a textual mark as well as colour, so they survive --no-color. */
+function typeCell(event: WatchEvent, wide: boolean, marks: {readonly abnormal: string; readonly warning: string}): string {
+	if (event.type === 'normal') return wide ? 'normal' : '';
+	const mark = marks[event.type];
+	return wide ? `${mark} ${event.type}` : mark;
+}
 
-	return wide ? 'normal' : '';
+const ROW_COLOUR = {abnormal: 'red', warning: 'yellow'} as const;
+
+/** A v2 event that repeated says so before its text: "×3, last 12s ago · …", never a row of its own. */
+function repeatPrefix(event: WatchEvent, ageAt: number | null, timeZone: TimeZoneSetting, today: string, ascii: boolean): string {
+	if (event.count <= 1) return '';
+	const last = ageAt === null ? formatEventTimeNear(event.lastAt, timeZone, today) : formatAge(event.lastAt, ageAt);
+	return `${ascii ? 'x' : '×'}${event.count}, last ${last} ${ascii ? '-' : '·'} `;
 }
 
 function timeHeader(timeZone: TimeZoneSetting, ageAt: number | null): string {
@@ -59,10 +66,10 @@ export const EventTable = memo(function EventTable({events, emptyText, width, ti
 	const data: TableRowData[] = events.map(event => ({
 		key: event.key,
 		mark: event.key === selectedKey ? glyphs.selected : '',
-		abnormal: event.type === 'abnormal' ? 'yes' : '',
+		severity: event.type,
 		time: ageAt === null ? formatEventTimeNear(event.occurTime, timeZone, today) : formatAge(event.occurTime, ageAt),
-		type: typeCell(event, wide, glyphs.abnormal),
-		text: safeText(event.info, ascii),
+		type: typeCell(event, wide, {abnormal: glyphs.abnormal, warning: glyphs.warning}),
+		text: repeatPrefix(event, ageAt, timeZone, today, ascii) + safeText(event.info, ascii),
 	}));
 	if (events.length === 0) {
 		return <SegmentLine segments={[{text: emptyText, dim: true}]} width={width} color={color} ascii={ascii} />;
@@ -77,7 +84,7 @@ export const EventTable = memo(function EventTable({events, emptyText, width, ti
 			maxWidth={width}
 			showHeader={showHeader}
 			rowKey={row => String(row['key'])}
-			rowColor={row => (row['abnormal'] ? 'red' : undefined)}
+			rowColor={row => (row['severity'] === 'abnormal' || row['severity'] === 'warning' ? ROW_COLOUR[row['severity']] : undefined)}
 			rowBold={row => row['mark'] !== ''}
 			color={color}
 			ascii={ascii}

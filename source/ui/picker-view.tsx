@@ -47,7 +47,8 @@ function rowOf(service: ServiceSummary, selected: boolean, state: PickerState, a
 	return {
 		key: service.service_id,
 		mark: selected ? glyphsFor(ascii).selected : '',
-		name: safeText(service.service_name, ascii),
+		// A v2 (new-version) service says so: the same name may exist in both generations.
+		name: safeText(service.service_name, ascii) + (service.generation === 'v2' ? ' (v2)' : ''),
 		status: safeText(service.status, ascii),
 		changed: age,
 	};

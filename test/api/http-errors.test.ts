@@ -93,6 +93,7 @@ describe('redaction', () => {
 		['https://user:pw@modelarts.example/v1/p/services?limit=5', 'https://modelarts.example/v1/p/services?limit=5'],
 		['https://modelarts.example/x?token=abc&limit=1', 'https://modelarts.example/x?token=***&limit=1'],
 		['https://modelarts.example/x?X-Amz-Signature=abc', 'https://modelarts.example/x?X-Amz-Signature=***'],
+		['https://modelarts.example/v2/p/services/s/events?sort_key=update_at&api_key=k', 'https://modelarts.example/v2/p/services/s/events?sort_key=update_at&api_key=***'],
 		['not a url', '(invalid URL)'],
 	])('redactUrl(%s)', (href, expected) => {
 		expect(redactUrl(href)).toBe(expected);

@@ -36,7 +36,7 @@ describe.concurrent('--output json --exit-status against the seed deployment', (
 		for (const line of lines) {
 			switch (line['kind']) {
 				case 'event':
-					expect(Object.keys(line).sort()).toEqual(['event_info', 'event_type', 'kind', 'model', 'occur_time', 'phase', 'service_id', 'time']);
+					expect(Object.keys(line).sort()).toEqual(['count', 'event_info', 'event_type', 'id', 'kind', 'last_at', 'model', 'occur_time', 'phase', 'service_id', 'time']);
 					expect(line['time']).toBe(new Date(line['occur_time'] as number).toISOString());
 					expect(['normal', 'abnormal']).toContain(line['event_type']);
 					expect([null, ...PHASE_IDS]).toContain(line['phase']);

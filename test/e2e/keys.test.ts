@@ -34,7 +34,7 @@ describe('keys in the live view', () => {
 		await closeAllSims();
 	});
 
-	it('f cycles the filter all → abnormal → normal → all', async () => {
+	it('f cycles the filter all → abnormal → warning → normal → all', async () => {
 		expect(session.screenText()).toContain('filter all');
 
 		session.press('f');
@@ -42,6 +42,11 @@ describe('keys in the live view', () => {
 		const abnormalRows = eventRows(session.screenText());
 		expect(abnormalRows).toHaveLength(ABNORMAL);
 		expect(abnormalRows.every((row) => row.includes('! abnormal'))).toBe(true);
+
+		// A v1 service has no warnings (a v2 severity): the filter passes by empty
+		session.press('f');
+		await session.waitForText('filter warning · newest first');
+		expect(eventRows(session.screenText())).toHaveLength(0);
 
 		session.press('f');
 		await session.waitForText(`filter normal · newest first · page 1/`);

@@ -22,6 +22,11 @@ describe('normaliseEventType', () => {
 	])('%j → %s', (raw, expected) => {
 		expect(normaliseEventType(raw)).toBe(expected);
 	});
+
+	it('reads WARNING as a severity of its own only from v2', () => {
+		expect(normaliseEventType('WARNING', true)).toBe('warning');
+		expect(normaliseEventType('warning', false)).toBe('abnormal');
+	});
 });
 
 describe('toWatchEvent', () => {

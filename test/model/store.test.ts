@@ -83,7 +83,9 @@ describe('addEvents', () => {
 
 	it('counts by type, mapping unknown types', () => {
 		const store = addEvents(emptyStore(), [ev(1, 'a'), ev(2, 'b', 'abnormal'), ev(3, 'c', 'warning'), ev(4, 'd', 'info')]);
-		expect(countByType(store)).toEqual({all: 4, normal: 2, abnormal: 2});
+		expect(countByType(store)).toEqual({all: 4, normal: 2, abnormal: 2, warning: 0});
+		const v2 = addEvents(emptyStore(), [{...ev(1, 'w', 'WARNING'), id: 'e1'}]);
+		expect(countByType(v2)).toEqual({all: 1, normal: 0, abnormal: 0, warning: 1});
 	});
 });
 
@@ -167,7 +169,7 @@ describe('a 100k-event history', () => {
 			});
 			store = addEvents(store, events);
 		}
-		expect(countByType(store)).toEqual({all: 100_000, normal: 90_000, abnormal: 10_000});
+		expect(countByType(store)).toEqual({all: 100_000, normal: 90_000, abnormal: 10_000, warning: 0});
 		const newestAbnormal = queryPage(store, {type: 'abnormal', order: 'desc', search: '', page: 0, pageSize: 3});
 		expect(texts(newestAbnormal.rows)).toEqual(['heartbeat 99990', 'heartbeat 99980', 'heartbeat 99970']);
 		const oldest = queryPage(store, {type: 'all', order: 'desc', search: '', page: 1e9, pageSize: 30});

@@ -16,6 +16,9 @@ describe('eventRecord', () => {
 			event_info: '[TF 3.0.0] pull image failed, retry later',
 			phase: 'image_pulling',
 			model: 'TF 3.0.0',
+			id: null,
+			count: 1,
+			last_at: T0,
 		});
 	});
 });

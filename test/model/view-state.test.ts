@@ -16,8 +16,9 @@ function withEvents(count: number, rows = 40): ViewState {
 describe('updateView: key intents', () => {
 	test.each([
 		{given: 'all', presses: 1, expected: 'abnormal'},
-		{given: 'all', presses: 2, expected: 'normal'},
-		{given: 'all', presses: 3, expected: 'all'},
+		{given: 'all', presses: 2, expected: 'warning'},
+		{given: 'all', presses: 3, expected: 'normal'},
+		{given: 'all', presses: 4, expected: 'all'},
 	] as const)('f pressed $presses time(s) from $given shows $expected', ({presses, expected}) => {
 		const actions: ViewAction[] = Array.from({length: presses}, () => ({type: 'cycle-filter'}));
 		expect(run(start(), ...actions).settings.typeFilter).toBe(expected);

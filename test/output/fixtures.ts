@@ -41,7 +41,7 @@ export function deployment(patch: Partial<DeploymentProgress> = {}): DeploymentP
 let seq = 0;
 export function event(info: string, occurTime: number, type: 'normal' | 'abnormal' = 'normal'): WatchEvent {
 	seq++;
-	return {key: `${occurTime}/${seq}`, occurTime, type, rawType: type, info, seq, phase: null, signal: 'other', model: null};
+	return {key: `${occurTime}/${seq}`, occurTime, type, rawType: type, info, seq, phase: null, signal: 'other', model: null, id: null, count: 1, lastAt: occurTime};
 }
 
 export function details(status: string, patch: Partial<ServiceDetails> = {}): ServiceDetails {

@@ -84,6 +84,7 @@ describe('authentication, project and routing errors', () => {
 				query: {limit: '2', order: 'asc'},
 				at: T0 + 1500,
 				endpoint: 'events',
+				generation: 'v1',
 				status: 200,
 				bytes,
 				fault: null,

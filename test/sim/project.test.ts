@@ -21,7 +21,7 @@ describe('several scenarios in one project', () => {
 		harness = await startHarness({scenarios: ['success', 'failure', 'stuck']});
 		const {services} = harness.sim;
 		expect(services.map((service) => service.scenario)).toEqual(['success', 'failure', 'stuck']);
-		expect(services[0]).toEqual({id: MAIN_SERVICE_ID, name: 'service-07085', scenario: 'success'});
+		expect(services[0]).toEqual({id: MAIN_SERVICE_ID, name: 'service-07085', scenario: 'success', generation: 'v1'});
 		expect(services.slice(1).map((service) => service.name)).toEqual(['failure-02', 'stuck-03']);
 		expect(new Set(services.map((service) => service.id)).size).toBe(3);
 		expect(harness.sim.serviceId).toBe(MAIN_SERVICE_ID);
@@ -74,6 +74,11 @@ describe('several scenarios in one project', () => {
 		harness = await startHarness({scenarios: SCENARIO_NAMES});
 		harness.advance(60 * SECOND);
 		for (const service of harness.sim.services) {
+			if (service.generation === 'v2') {
+				for (const endpoint of ['', '/events', '/deployments']) expect((await fetch(`${harness.sim.url}/v2/${harness.sim.projectId}/services/${service.id}${endpoint}`, {headers: {'X-Auth-Token': harness.sim.token}})).status).toBe(200);
+				expect((await harness.get(`/${service.id}`)).status).toBe(404);
+				continue;
+			}
 			for (const endpoint of ['', '/events', '/monitor', '/logs']) expect((await harness.get(`/${service.id}${endpoint}`)).status).toBe(200);
 		}
 	});

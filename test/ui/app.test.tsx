@@ -77,11 +77,13 @@ describe('App: the live view', () => {
 		expect(normal).not.toContain('!');
 	});
 
-	test('f cycles the filter all → abnormal → normal, and the rows follow', async () => {
+	test('f cycles the filter all → abnormal → warning → normal, and the rows follow', async () => {
 		const rendered = await mount(deploying);
 		const abnormal = await press(rendered, 'f', frame => frame.includes('filter abnormal'));
 		expect(abnormal).toContain('Insufficient resources');
 		expect(abnormal).not.toContain('pulling model image');
+		const warning = await press(rendered, 'f', frame => frame.includes('filter warning'));
+		expect(warning).not.toContain('Insufficient resources');
 		const normal = await press(rendered, 'f', frame => frame.includes('filter normal'));
 		expect(normal).not.toContain('Insufficient resources');
 		await press(rendered, 'f', frame => frame.includes('filter all'));

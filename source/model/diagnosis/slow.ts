@@ -78,7 +78,7 @@ export function diagnoseSlow(deployment: DeploymentProgress, context: SlowContex
 	if (deployment.outcome !== 'in_progress') return null;
 	const thresholds = context.thresholds ?? DEFAULT_SLOW_THRESHOLDS;
 	const spot = slowest(deployment, context, thresholds);
-	const deadline = deadlineOf(deployment, context, context.timeoutMs ?? DEFAULT_DEPLOY_TIMEOUT_MS);
+	const deadline = deadlineOf(deployment, context, deployment.deployTimeoutMs ?? context.timeoutMs ?? DEFAULT_DEPLOY_TIMEOUT_MS);
 	if (spot === null && deadline === null) return null;
 
 	const where = spot ?? furthestActive(deployment);
