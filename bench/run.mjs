@@ -20,11 +20,19 @@ import {measureSync} from './sync.mjs';
 const STEADY_SCENARIO = 'stuck';
 const STEADY_SPEED = 100;
 
+/**
+ * `--only TEXT` (repeatable): run only the rows whose step name contains one of the texts,
+ * e.g. `node bench/run.mjs --only RSS` for the memory rows. Set-up steps always run.
+ */
+const only = process.argv.flatMap((arg, index, args) => (arg === '--only' && args[index + 1] ? [args[index + 1]] : []));
+const wanted = (name) => only.length === 0 || only.some((text) => name.includes(text));
+
 const results = [];
 const startedAt = performance.now();
 const loadAtStart = loadavg();
 
-async function step(name, target, measure) {
+async function step(name, target, measure, {setUp = false} = {}) {
+	if (!setUp && !wanted(name)) return;
 	process.stderr.write(`bench: ${name}…\n`);
 	try {
 		const rows = await measure();
@@ -40,7 +48,7 @@ await step('node 24', '', () => {
 	const {node, version} = node24();
 	runtimes.push({node, label: `node ${version}`});
 	return [];
-});
+}, {setUp: wanted('--help / --version time') || wanted('time to first frame')});
 
 for (const {node, label} of runtimes) {
 	await step(`--help / --version time, ${label}`, '<= 1.5x node -e 0', () => measureHelpAndVersion(node, label));
@@ -54,7 +62,7 @@ await step('simulator', '', async () => {
 	startSim = () => startSimulator({scenario: STEADY_SCENARIO, speed: STEADY_SPEED});
 	startAnySim = startSimulator;
 	return [];
-});
+}, {setUp: true});
 
 if (startSim) {
 	for (const {node, label} of runtimes) {

@@ -41,13 +41,15 @@ export class DeliveredWindow {
 	}
 
 	/**
-	 * Takes every event with occur_time ≥ `floor`, complete and oldest first, and returns the
-	 * occurrences not delivered before, in the same order. Then slides the window forward,
-	 * anchored on events dated no later than `nowMs` plus the tolerance.
+	 * Takes every event with occur_time ≥ `floor`, complete and oldest first (or, as a
+	 * `leading part`, every such event below some time, the rest to come in later calls), and
+	 * returns the occurrences not delivered before, in the same order. Then slides the window
+	 * forward, anchored on events dated no later than `nowMs` plus the tolerance.
 	 */
-	admit(complete: readonly ApiEvent[], nowMs: number): ApiEvent[] {
+	admit(complete: readonly ApiEvent[], nowMs: number, part: 'whole' | 'leading part' = 'whole'): ApiEvent[] {
 		const latestTrusted = nowMs + this.futureToleranceMs;
 		const belowWindow = this.belowNextWindow(complete, latestTrusted);
+		const mayForget = part === 'whole' || this.passedEveryCount(complete, latestTrusted);
 		const occurrences = new Map<string, number>();
 		const fresh: ApiEvent[] = [];
 		for (const event of complete) {
@@ -67,8 +69,20 @@ export class DeliveredWindow {
 			}
 		}
 
-		this.slide(latestTrusted);
+		if (mayForget) this.slide(latestTrusted);
 		return fresh;
+	}
+
+	/**
+	 * A scan may hand over its leading part (every event below some time, whole milliseconds)
+	 * before it ends. Sliding then would forget counts the rest of the scan still has to
+	 * compare against, unless that part already reached past every count the window holds
+	 * (a first load, page by page, keeps its counts small this way).
+	 */
+	private passedEveryCount(part: readonly ApiEvent[], latestTrusted: number): boolean {
+		const reached = part.at(-1)?.occur_time ?? Number.NEGATIVE_INFINITY;
+		for (const {time} of this.counts.values()) if (time <= latestTrusted && time > reached) return false;
+		return true;
 	}
 
 	/**

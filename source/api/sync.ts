@@ -38,8 +38,11 @@ export interface EventSync {
 	 * The first call returns the whole history within since/until; later calls return only
 	 * new events. Oldest first; same-millisecond events in server order. A rejected poll
 	 * delivers nothing and loses nothing: the next poll picks up the same work.
+	 * With `onPage`, events are handed over as soon as they are known complete (a long first
+	 * load page by page, so it is never held whole) and the promise holds the rest; the next
+	 * request waits for `onPage`, so a slow consumer slows the reading down.
 	 */
-	poll(signal?: AbortSignal): Promise<ApiEvent[]>;
+	poll(signal?: AbortSignal, onPage?: (events: ApiEvent[]) => Promise<void>): Promise<ApiEvent[]>;
 	/** The reading of `offset` the server was found to use; null until it mattered. */
 	readonly offsetMode: OffsetMode | null;
 	/** Requests answered so far: a failed poll that still moved on is progress, not a stall. */
@@ -103,7 +106,7 @@ class TimeCursorSync implements EventSync {
 		this.delivered = new DeliveredWindow(this.since, options.overlapMs ?? 10_000, options.overlapEvents ?? 20, options.futureToleranceMs ?? FUTURE_TOLERANCE_MS);
 	}
 
-	async poll(signal?: AbortSignal): Promise<ApiEvent[]> {
+	async poll(signal?: AbortSignal, onPage?: (events: ApiEvent[]) => Promise<void>): Promise<ApiEvent[]> {
 		const scan = this.pending ?? {lo: this.delivered.floor, collected: [], done: false, steps: 0};
 		this.pending = null;
 		try {
@@ -115,6 +118,7 @@ class TimeCursorSync implements EventSync {
 
 				await this.step(scan, signal);
 				this.progress++;
+				if (onPage && !scan.done && scan.collected.length > 0) await this.handOver(scan, onPage);
 			}
 		} catch (error) {
 			this.pending = scan;
@@ -122,6 +126,12 @@ class TimeCursorSync implements EventSync {
 		}
 
 		return this.delivered.admit(scan.collected, (this.options.now ?? Date.now)());
+	}
+
+	/** The complete part of an unfinished scan, delivered now: whole milliseconds below `lo`. */
+	private async handOver(scan: Scan, onPage: (events: ApiEvent[]) => Promise<void>): Promise<void> {
+		const fresh = this.delivered.admit(scan.collected.splice(0), (this.options.now ?? Date.now)(), 'leading part');
+		if (fresh.length > 0) await onPage(fresh);
 	}
 
 	/** The filters every request shares. start_time is one ms early and end_time one ms late, so the answer is right whether the server's bounds are inclusive or exclusive. */

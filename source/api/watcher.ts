@@ -50,6 +50,8 @@ export interface WatcherOptions {
 	readonly attemptsBeforeFirstSuccess?: number;
 	/** How rarely the monitor is read (MONITOR_CADENCE by default). */
 	readonly monitorCadence?: MonitorCadence;
+	/** Resolves when the consumer can take more (stdout has drained): awaited before each cycle and between the pages of a long read. */
+	readonly readyForMore?: () => Promise<void>;
 }
 
 /** Why polling ended: the final fetch after a terminal status, stop(), or a permanent error. */
@@ -195,8 +197,15 @@ class PollLoop implements Watcher {
 	 * and must not keep a settled watch at the busy cadence.
 	 */
 	private async fetchAll(signal: AbortSignal): Promise<boolean> {
+		await this.options.readyForMore?.();
 		// Emit events as soon as the sync hands them over: it will not hand them over twice.
-		const events = await this.pollEvents(signal);
+		let paged = false;
+		const events = await this.pollEvents(signal, async page => {
+			if (this.finished) return;
+			paged = true;
+			this.emit({type: 'events', events: page, at: this.clock.now()});
+			await this.options.readyForMore?.();
+		});
 		if (events.length > 0) this.emit({type: 'events', events, at: this.clock.now()});
 		let detailsChanged = false;
 		if (!this.finalFetch) {
@@ -206,13 +215,13 @@ class PollLoop implements Watcher {
 		}
 
 		await this.extras.readUpdateLogsIfAsked(signal);
-		return events.length > 0 || detailsChanged;
+		return paged || events.length > 0 || detailsChanged;
 	}
 
-	private async pollEvents(signal: AbortSignal): Promise<ApiEvent[]> {
+	private async pollEvents(signal: AbortSignal, onPage: (events: ApiEvent[]) => Promise<void>): Promise<ApiEvent[]> {
 		const progressBefore = this.sync.progress;
 		try {
-			return await this.sync.poll(signal);
+			return await this.sync.poll(signal, onPage);
 		} catch (error) {
 			// A large first load under faults fails whole polls while every retry moves it on:
 			// that is progress, so the back-off starts again instead of climbing to a minute.
@@ -289,7 +298,6 @@ class PollLoop implements Watcher {
 			this.finish({reason: 'permanent-error', error: gaveUp});
 			return;
 		}
-
 
 		if (error.kind === 'throttled' && 'retryAfterMs' in error && typeof error.retryAfterMs === 'number') {
 			this.notBefore = this.clock.now() + error.retryAfterMs;

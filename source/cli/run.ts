@@ -19,6 +19,7 @@ import {DEFAULT_SCENARIO, SCENARIO_NAMES} from '../sim/scenarios.js';
 import {exitCodeForError, isExpectedError} from './exit-status.js';
 import {openDebugLog, type DebugLog} from './debug-log.js';
 import {describeFailure} from './failure.js';
+import {createLineWriter, type LineWriter} from './line-writer.js';
 import {printNote, reportUnexpected} from './process-io.js';
 import {runStream} from './run-stream.js';
 import {runStreamMany} from './run-stream-many.js';
@@ -131,7 +132,13 @@ function resolve(flags: RawFlags, demo: Simulator | null): Promise<ResolvedRunti
  * The client, bound to the project, and the run it serves: one service (looked up when given
  * by name), several (their requests through one rate gate), or the picker.
  */
-async function connect({config, auth, agent}: ResolvedRuntime, debugLog: DebugLog | null, note: (line: string) => void): Promise<Session> {
+interface ConnectOptions {
+	readonly debugLog: DebugLog | null;
+	readonly note: (line: string) => void;
+	readonly readyForMore: (() => Promise<void>) | undefined;
+}
+
+async function connect({config, auth, agent}: ResolvedRuntime, {debugLog, note, readyForMore}: ConnectOptions): Promise<Session> {
 	const notes = createDataNotes(note);
 	const direct = createClient({
 		onProblem: problem => notes.problem(problem),
@@ -150,7 +157,7 @@ async function connect({config, auth, agent}: ResolvedRuntime, debugLog: DebugLo
 	// A service of several that has ended is polled once more, then no more.
 	const stopAfterTerminal = exitStatus || many !== null;
 	const watcherFor = (serviceId: string): WatcherFactory => onMessage =>
-		createWatcher({client, serviceId, since, until, intervalMs, onMessage: withDebugNotes(onMessage, debugLog), stopAfterTerminal});
+		createWatcher({client, serviceId, since, until, intervalMs, onMessage: withDebugNotes(onMessage, debugLog), stopAfterTerminal, readyForMore});
 	if (opensPicker(config)) {
 		return {kind: 'pick', config, auth, notes, loadServices: signal => listAllServices(client, {}, signal), watcherFor};
 	}
@@ -161,42 +168,19 @@ async function connect({config, auth, agent}: ResolvedRuntime, debugLog: DebugLo
 	return {kind: 'watch', config, auth, notes, serviceId, createWatcher: watcherFor(serviceId)};
 }
 
-/** About how many characters of lines go out in one write. */
-const WRITE_CHUNK = 256 * 1024;
-
-/**
- * Lines written in one turn go out in a few large writes. Standard output to a pipe is
- * asynchronous: the 100,000 lines of a long history's first load were 100,000 queued write
- * requests, each with its own buffer and bookkeeping (plain peaked at 162 MB, now 148 MB).
- */
-function coalescedLines(stream: NodeJS.WritableStream): (line: string) => void {
-	let pending: string[] = [];
-	let size = 0;
-	const flush = () => {
-		if (pending.length === 0) return;
-		stream.write(pending.join(''));
-		pending = [];
-		size = 0;
-	};
-
-	return line => {
-		if (pending.length === 0) queueMicrotask(flush);
-		pending.push(`${line}\n`);
-		size += line.length + 1;
-		if (size >= WRITE_CHUNK) flush();
-	};
-}
-
-async function watch(session: Session): Promise<number> {
+async function watch(session: Session, lines: LineWriter | null): Promise<number> {
 	const {config} = session;
-	if (session.kind === 'pick' || config.output === 'tty') {
+	if (session.kind === 'pick' || lines === null) {
 		const {runTty} = await import('./run-tty.js');
 		return runTty(session);
 	}
 
-	const io = {auth: session.auth, notes: session.notes, stdout: coalescedLines(process.stdout), stderr: printNote, now: Date.now};
-	if (session.kind === 'watch-many') return runStreamMany({...io, config, services: session.services, watcherFor: session.watcherFor});
-	return runStream({...io, config, serviceId: session.serviceId, createWatcher: session.createWatcher});
+	const io = {auth: session.auth, notes: session.notes, stdout: lines.write, stderr: printNote, now: Date.now};
+	const code = session.kind === 'watch-many'
+		? await runStreamMany({...io, config, services: session.services, watcherFor: session.watcherFor})
+		: await runStream({...io, config, serviceId: session.serviceId, createWatcher: session.createWatcher});
+	await lines.idle();
+	return code;
 }
 
 /** Runs `modelarts-watch [service-id] [flags]` and resolves with the exit code. */
@@ -218,7 +202,9 @@ export async function runWatch(flags: RawFlags): Promise<number> {
 			held.push(line);
 			debugLog?.write(line);
 		} : printNote;
-		return await watch(await connect(resolved, debugLog, note));
+		// Plain and JSON lines: whole-line writes, and the poll loop waits for a slow reader.
+		const lines = resolved.config.output === 'tty' ? null : createLineWriter(process.stdout);
+		return await watch(await connect(resolved, {debugLog, note, readyForMore: lines?.drained}), lines);
 	} catch (error) {
 		if (isExpectedError(error)) printNote(describeFailure(error, auth));
 		else reportUnexpected(error, flags.debug === true);
