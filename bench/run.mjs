@@ -9,6 +9,7 @@ import {measureClears, measureScale, measureSteadyBytes} from './render.mjs';
 import {loadSimulator} from './sim.mjs';
 import {failed, formatTable} from './stats.mjs';
 import {node24} from './node24.mjs';
+import {measureJsonMinute, measureLiveMinute} from './minute-memory.mjs';
 import {measureFirstFrame, measureHelpAndVersion} from './startup.mjs';
 import {measureStreamMemory} from './stream.mjs';
 import {measureSync} from './sync.mjs';
@@ -92,6 +93,9 @@ if (startSim) {
 	await step('sync bytes per poll', '', () => measureSync(startSim));
 	await step('RSS and frame time with 100k events', '<= 150 MB', () => measureScale(startSim));
 	await step('RSS with 100k events, json and plain', '<= 150 MB', () => measureStreamMemory(startSim));
+	await step('peak RSS over a minute, live view', '<= 150 MB', () => measureLiveMinute(startSim));
+	await step('peak RSS over a minute, --output json, fast reader', '<= 150 MB', () => measureJsonMinute(startSim, {slow: false}));
+	await step('peak RSS over a minute, --output json, slow reader', '<= 150 MB', () => measureJsonMinute(startSim, {slow: true}));
 }
 
 await step('peak RSS against 4 GiB bodies', '< 200 MB', () => measureEndlessBody());

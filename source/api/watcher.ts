@@ -50,7 +50,7 @@ export interface WatcherOptions {
 	readonly attemptsBeforeFirstSuccess?: number;
 	/** How rarely the monitor is read (MONITOR_CADENCE by default). */
 	readonly monitorCadence?: MonitorCadence;
-	/** Resolves when the consumer can take more (stdout has drained): awaited before each cycle and between the pages of a long read. */
+	/** Resolves when the consumer can take more (stdout has drained): awaited before each cycle; given, a long read is handed over page by page, awaited between pages. */
 	readonly readyForMore?: () => Promise<void>;
 }
 
@@ -200,12 +200,14 @@ class PollLoop implements Watcher {
 		await this.options.readyForMore?.();
 		// Emit events as soon as the sync hands them over: it will not hand them over twice.
 		let paged = false;
-		const events = await this.pollEvents(signal, async page => {
+		const {readyForMore} = this.options;
+		// A paced consumer takes a long load page by page; the live view takes it whole (one render, not one per page).
+		const events = await this.pollEvents(signal, readyForMore && (async page => {
 			if (this.finished) return;
 			paged = true;
 			this.emit({type: 'events', events: page, at: this.clock.now()});
-			await this.options.readyForMore?.();
-		});
+			await readyForMore();
+		}));
 		if (events.length > 0) this.emit({type: 'events', events, at: this.clock.now()});
 		let detailsChanged = false;
 		if (!this.finalFetch) {
@@ -218,7 +220,7 @@ class PollLoop implements Watcher {
 		return paged || events.length > 0 || detailsChanged;
 	}
 
-	private async pollEvents(signal: AbortSignal, onPage: (events: ApiEvent[]) => Promise<void>): Promise<ApiEvent[]> {
+	private async pollEvents(signal: AbortSignal, onPage: ((events: ApiEvent[]) => Promise<void>) | undefined): Promise<ApiEvent[]> {
 		const progressBefore = this.sync.progress;
 		try {
 			return await this.sync.poll(signal, onPage);
