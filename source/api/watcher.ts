@@ -205,7 +205,7 @@ class PollLoop implements Watcher {
 		const events = await this.pollEvents(signal, readyForMore && (async page => {
 			if (this.finished) return;
 			paged = true;
-			this.emit({type: 'events', events: page, at: this.clock.now()});
+			this.emit({type: 'events', events: page, at: this.clock.now(), more: true});
 			await readyForMore();
 		}));
 		if (events.length > 0) this.emit({type: 'events', events, at: this.clock.now()});

@@ -101,13 +101,21 @@ export function createServiceStream(options: ServiceStreamOptions): ServiceStrea
 		emit: quietSince => heartbeatOut(heartbeatLine(state.snapshot.deployment, now(), quietSince)),
 	});
 
+	// A long read comes in parts: their events are written as they come, and what follows from
+	// them (phases, slow notices, the outcome) once the read is whole, from where it began. A
+	// history cut at a page boundary would otherwise read as deployments that stalled.
+	let readFrom: WatchSnapshot | null = null;
 	const onMessage = (message: WatchMessage) => {
 		const previous = state;
 		const {state: next, batch, readUpdateLogs} = applyMessage(state, message);
 		state = next;
 		if (readUpdateLogs) options.readUpdateLogs();
+		const from = readFrom ?? previous.snapshot;
+		const part = message.type === 'events' && message.more === true;
+		readFrom = part ? from : null;
+		const shown = part ? from : state.snapshot;
 		let wrote = false;
-		for (const line of renderer.update(previous.snapshot, state.snapshot, (batch?.added ?? []).filter(visible), now())) {
+		for (const line of renderer.update(from, shown, (batch?.added ?? []).filter(visible), now())) {
 			options.stdout(line);
 			wrote = true;
 		}
@@ -128,7 +136,7 @@ export function createServiceStream(options: ServiceStreamOptions): ServiceStrea
 		}
 
 		options.report({
-			outcome: state.snapshot.deployment.outcome,
+			outcome: shown.deployment.outcome,
 			detailsUnavailable: state.detailsUnavailable !== null,
 			...(message.type === 'sync' && message.state.kind === 'ok' ? {polled: true} : {}),
 		});

@@ -20,8 +20,12 @@ export type SyncState =
  * reducer; the plain and JSON renderers consume the same stream.
  */
 export type WatchMessage =
-	/** New events, each exactly once across the whole watch, in server order. */
-	| {readonly type: 'events'; readonly events: readonly ApiEvent[]; readonly at: number}
+	/**
+	 * New events, each exactly once across the whole watch, in server order. `more`: a part of
+	 * a long read handed over page by page, with more of it to come; what follows from the
+	 * events (phases, outcome) is only whole after the last part.
+	 */
+	| {readonly type: 'events'; readonly events: readonly ApiEvent[]; readonly at: number; readonly more?: true}
 	| {readonly type: 'details'; readonly details: ServiceDetails; readonly at: number}
 	/** The details API cannot be used (e.g. 403): progress comes from events alone. */
 	| {readonly type: 'details-unavailable'; readonly reason: string; readonly at: number}
