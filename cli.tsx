@@ -36,11 +36,6 @@ async function parse(argv: readonly string[]): Promise<Command> {
 async function keepYoungGenerationSmall(): Promise<void> {
 	const v8 = await import('node:v8');
 	v8.setFlagsFromString('--semi-space-growth-factor=1');
-	// The small young generation promotes some of each frame's garbage; with V8's own growth
-	// factor the old generation then swelled by ~55 MB over 20 s of an idle 100k-event live
-	// view before a full collection (a peak of 170 MB). Growing it by at most 20 % past what
-	// survives keeps that view flat near 110 MB, with the load no slower (`npm run bench`).
-	v8.setFlagsFromString('--heap-growing-percent=20');
 }
 
 /**

@@ -104,9 +104,24 @@ export class DeliveredWindow {
 			if (event.occur_time <= latestTrusted) newestTrusted = Math.max(newestTrusted, event.occur_time);
 		}
 
-		// The slide starts the window no lower than this (see slide).
-		const windowStart = newestTrusted - this.overlapMs;
+		// The slide starts the window no lower than either bound (see slide).
+		const windowStart = Math.max(newestTrusted - this.overlapMs, this.countBoundOf(complete, latestTrusted));
 		return time => time > knownNewest && time < windowStart;
+	}
+
+	/**
+	 * The time of the batch's `overlapEvents`-th newest trusted occurrence: where the slide's
+	 * bound by count will fall when these are the newest counts. Below it, nothing the batch
+	 * holds needs counting, however densely a long history packs the last `overlapMs`.
+	 */
+	private countBoundOf(complete: readonly ApiEvent[], latestTrusted: number): number {
+		let counted = 0;
+		for (let index = complete.length - 1; index >= 0; index--) {
+			const time = (complete[index] as ApiEvent).occur_time;
+			if (time <= latestTrusted && ++counted >= Math.max(1, this.overlapEvents)) return time;
+		}
+
+		return Number.NEGATIVE_INFINITY;
 	}
 
 	/** Events dated after `latestTrusted` are kept but do not move the window. */

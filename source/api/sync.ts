@@ -30,6 +30,8 @@ export interface EventSyncOptions {
 	readonly now?: () => number;
 	/** How far ahead of `now` a server's clock may run before its events count as future-dated; 5 min by default. */
 	readonly futureToleranceMs?: number;
+	/** Events a read gathers before it hands them over as a part (poll's `onPage`); 5,000 by default. */
+	readonly partEvents?: number;
 }
 
 /** Delivers every event of a service exactly once across polls. */
@@ -38,9 +40,9 @@ export interface EventSync {
 	 * The first call returns the whole history within since/until; later calls return only
 	 * new events. Oldest first; same-millisecond events in server order. A rejected poll
 	 * delivers nothing and loses nothing: the next poll picks up the same work.
-	 * With `onPage`, events are handed over as soon as they are known complete (a long first
-	 * load page by page, so it is never held whole) and the promise holds the rest; the next
-	 * request waits for `onPage`, so a slow consumer slows the reading down.
+	 * With `onPage`, events known complete are handed over in parts as they are read (a long
+	 * first load is never held whole) and the promise holds the rest; the next request waits
+	 * for `onPage`, so a slow consumer slows the reading down.
 	 */
 	poll(signal?: AbortSignal, onPage?: (events: ApiEvent[]) => Promise<void>): Promise<ApiEvent[]>;
 	/** The reading of `offset` the server was found to use; null until it mattered. */
@@ -118,7 +120,8 @@ class TimeCursorSync implements EventSync {
 
 				await this.step(scan, signal);
 				this.progress++;
-				if (onPage && !scan.done && scan.collected.length > 0) await this.handOver(scan, onPage);
+				// Parts of a few pages: small enough to hold, few enough that what the consumer derives per part stays small.
+				if (onPage && !scan.done && scan.collected.length >= (this.options.partEvents ?? 5000)) await this.handOver(scan, onPage);
 			}
 		} catch (error) {
 			this.pending = scan;

@@ -40,7 +40,7 @@ describe('event sync and future-dated events', () => {
 		let now = BASE;
 		const server = new MemoryEvents();
 		server.add([...Array.from({length: 6}, (_, i) => event(BASE - 60_000 + i * 1000, `event ${i}`)), event(BASE + 20 * 60_000, 'ahead')]);
-		const sync = createEventSync({client: server.client(), serviceId: 'svc', now: () => now, pageSize: 2, overlapEvents: 2});
+		const sync = createEventSync({client: server.client(), serviceId: 'svc', now: () => now, pageSize: 2, overlapEvents: 2, partEvents: 1});
 		expect(await pollThrough(sync, true)).toHaveLength(7);
 
 		// When the clock reaches that event and the sync re-reads its window page by page

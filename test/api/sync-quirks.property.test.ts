@@ -42,6 +42,7 @@ const scenario = fc.record({
 	bounded: fc.boolean(),
 	paged: fc.boolean(),
 	overlapEvents: fc.constantFrom(1, 4, 1000),
+	partEvents: fc.integer({min: 1, max: 8}),
 });
 
 const keyOf = (e: ApiEvent): string => `${e.occur_time}|${e.event_type}|${e.event_info}`;
@@ -54,7 +55,7 @@ const tally = (events: readonly ApiEvent[]): Map<string, number> => {
 describe('event sync against servers with quirks', () => {
 	it('delivers every event exactly once, oldest first', async () => {
 		await fc.assert(
-			fc.asyncProperty(scenario, async ({quirks, pageSize, history, rounds, lateArrivals, bounded, paged, overlapEvents}) => {
+			fc.asyncProperty(scenario, async ({quirks, pageSize, history, rounds, lateArrivals, bounded, paged, overlapEvents, partEvents}) => {
 				// Given a server holding a history with many same-millisecond repeats
 				const server = new MemoryEvents(quirks);
 				const newest = (): number => server.events.at(-1)?.occur_time ?? BASE;
@@ -65,7 +66,7 @@ describe('event sync against servers with quirks', () => {
 				const since = bounded ? BASE + 2 : null;
 				const until = bounded ? BASE + 40 : null;
 				// A late arrival older than a narrow re-read window is missed by design; without them the window may be narrow.
-				const sync = createEventSync({client: server.client(), serviceId: 'svc', pageSize, since, until, overlapEvents: lateArrivals ? 1000 : overlapEvents});
+				const sync = createEventSync({client: server.client(), serviceId: 'svc', pageSize, since, until, overlapEvents: lateArrivals ? 1000 : overlapEvents, partEvents});
 				const delivered: ApiEvent[][] = [];
 
 				// When it polls round after round while events arrive and requests fail

@@ -70,7 +70,7 @@ describe('event sync against the simulator', () => {
 				let hook: () => void = () => undefined;
 				const client = createClient({endpoint: sim.url, projectId: sim.projectId, auth: tokenAuth(sim.token), timeoutMs: 5000});
 				// A narrow re-read window keeps each run to a few dozen requests.
-				const sync = createEventSync({client: hooked(client, () => hook()), serviceId: sim.serviceId, pageSize, overlapEvents: 4});
+				const sync = createEventSync({client: hooked(client, () => hook()), serviceId: sim.serviceId, pageSize, overlapEvents: 4, partEvents: 1});
 
 				// When it polls while events arrive between polls and during paging
 				const delivered = [await pollThrough(sync, paged)];

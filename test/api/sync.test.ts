@@ -37,7 +37,7 @@ describe('createEventSync', () => {
 		// Given a history of 10 events, read 3 to a page
 		const server = new MemoryEvents();
 		server.add(Array.from({length: 10}, (_, index) => event(T + index * 10)));
-		const sync = createEventSync({client: server.client(), serviceId: 'svc', pageSize: 3});
+		const sync = createEventSync({client: server.client(), serviceId: 'svc', pageSize: 3, partEvents: 1});
 
 		// When polled by a consumer that takes pages
 		const pages: number[][] = [];
