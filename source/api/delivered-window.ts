@@ -77,7 +77,7 @@ export class DeliveredWindow {
 	 * A scan may hand over its leading part (every event below some time, whole milliseconds)
 	 * before it ends. Sliding then would forget counts the rest of the scan still has to
 	 * compare against, unless that part already reached past every count the window holds
-	 * (a first load, page by page, keeps its counts small this way).
+	 * (a first load, part by part, keeps its counts small this way).
 	 */
 	private passedEveryCount(part: readonly ApiEvent[], latestTrusted: number): boolean {
 		const reached = part.at(-1)?.occur_time ?? Number.NEGATIVE_INFINITY;

@@ -50,7 +50,7 @@ export interface WatcherOptions {
 	readonly attemptsBeforeFirstSuccess?: number;
 	/** How rarely the monitor is read (MONITOR_CADENCE by default). */
 	readonly monitorCadence?: MonitorCadence;
-	/** Resolves when the consumer can take more (stdout has drained): awaited before each cycle; given, a long read is handed over page by page, awaited between pages. */
+	/** Resolves when the consumer can take more (stdout has drained): awaited before each cycle; given, a long read is handed over in parts, awaited between them. */
 	readonly readyForMore?: () => Promise<void>;
 }
 
@@ -201,7 +201,7 @@ class PollLoop implements Watcher {
 		// Emit events as soon as the sync hands them over: it will not hand them over twice.
 		let paged = false;
 		const {readyForMore} = this.options;
-		// A paced consumer takes a long load page by page; the live view takes it whole (one render, not one per page).
+		// A paced consumer takes a long load in parts; the live view takes it whole (one render, not one per part).
 		const events = await this.pollEvents(signal, readyForMore && (async page => {
 			if (this.finished) return;
 			paged = true;

@@ -22,7 +22,7 @@ export type SyncState =
 export type WatchMessage =
 	/**
 	 * New events, each exactly once across the whole watch, in server order. `more`: a part of
-	 * a long read handed over page by page, with more of it to come; what follows from the
+	 * a long read handed over in parts as it is read, with more to come; what follows from the
 	 * events (phases, outcome) is only whole after the last part.
 	 */
 	| {readonly type: 'events'; readonly events: readonly ApiEvent[]; readonly at: number; readonly more?: true}
