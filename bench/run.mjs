@@ -10,6 +10,7 @@ import {measureClears, measureScale, measureSteadyBytes} from './render.mjs';
 import {loadSimulator} from './sim.mjs';
 import {failed, formatTable} from './stats.mjs';
 import {node24} from './node24.mjs';
+import {measureJsonMinute, measureLiveMinute} from './minute-memory.mjs';
 import {measureFirstFrame, measureHelpAndVersion} from './startup.mjs';
 import {measureStreamMemory} from './stream.mjs';
 import {measureSync} from './sync.mjs';
@@ -21,15 +22,20 @@ import {measureSync} from './sync.mjs';
 const STEADY_SCENARIO = 'stuck';
 const STEADY_SPEED = 100;
 
+/**
+ * `--only TEXT` (repeatable): run only the rows whose step name contains one of the texts,
+ * e.g. `node bench/run.mjs --only RSS` for the memory rows. Set-up steps always run.
+ */
+const only = process.argv.flatMap((arg, index, args) => (arg === '--only' && args[index + 1] ? [args[index + 1]] : []));
+if (process.env.BENCH_ONLY) only.push(process.env.BENCH_ONLY);
+const wanted = (name) => only.length === 0 || only.some((text) => name.includes(text));
+
 const results = [];
-/** `BENCH_ONLY=evidence npm run bench` runs only the rows whose step name contains the text (set-up steps always run). */
-const only = process.env.BENCH_ONLY ?? '';
-const SETUP = new Set(['simulator']);
 const startedAt = performance.now();
 const loadAtStart = loadavg();
 
-async function step(name, target, measure) {
-	if (only !== '' && !name.includes(only) && !SETUP.has(name)) return;
+async function step(name, target, measure, {setUp = false} = {}) {
+	if (!setUp && !wanted(name)) return;
 	process.stderr.write(`bench: ${name}…\n`);
 	try {
 		const rows = await measure();
@@ -45,7 +51,7 @@ await step('node 24', '', () => {
 	const {node, version} = node24();
 	runtimes.push({node, label: `node ${version}`});
 	return [];
-});
+}, {setUp: wanted('--help / --version time') || wanted('time to first frame')});
 
 for (const {node, label} of runtimes) {
 	await step(`--help / --version time, ${label}`, '<= 1.5x node -e 0', () => measureHelpAndVersion(node, label));
@@ -59,7 +65,7 @@ await step('simulator', '', async () => {
 	startSim = () => startSimulator({scenario: STEADY_SCENARIO, speed: STEADY_SPEED});
 	startAnySim = startSimulator;
 	return [];
-});
+}, {setUp: true});
 
 if (startSim) {
 	for (const {node, label} of runtimes) {
@@ -90,6 +96,9 @@ if (startSim) {
 	await step('sync bytes per poll', '', () => measureSync(startSim));
 	await step('RSS and frame time with 100k events', '<= 150 MB', () => measureScale(startSim));
 	await step('RSS with 100k events, json and plain', '<= 150 MB', () => measureStreamMemory(startSim));
+	await step('peak RSS over a minute, live view', '<= 150 MB', () => measureLiveMinute(startSim));
+	await step('peak RSS over a minute, --output json, fast reader', '<= 150 MB', () => measureJsonMinute(startSim, {slow: false}));
+	await step('peak RSS over a minute, --output json, slow reader', '<= 150 MB', () => measureJsonMinute(startSim, {slow: true}));
 }
 
 await step('peak RSS against 4 GiB bodies', '< 200 MB', () => measureEndlessBody());

@@ -41,13 +41,15 @@ export class DeliveredWindow {
 	}
 
 	/**
-	 * Takes every event with occur_time ≥ `floor`, complete and oldest first, and returns the
-	 * occurrences not delivered before, in the same order. Then slides the window forward,
-	 * anchored on events dated no later than `nowMs` plus the tolerance.
+	 * Takes every event with occur_time ≥ `floor`, complete and oldest first (or, as a
+	 * `leading part`, every such event below some time, the rest to come in later calls), and
+	 * returns the occurrences not delivered before, in the same order. Then slides the window
+	 * forward, anchored on events dated no later than `nowMs` plus the tolerance.
 	 */
-	admit(complete: readonly ApiEvent[], nowMs: number): ApiEvent[] {
+	admit(complete: readonly ApiEvent[], nowMs: number, part: 'whole' | 'leading part' = 'whole'): ApiEvent[] {
 		const latestTrusted = nowMs + this.futureToleranceMs;
 		const belowWindow = this.belowNextWindow(complete, latestTrusted);
+		const mayForget = part === 'whole' || this.passedEveryCount(complete, latestTrusted);
 		const occurrences = new Map<string, number>();
 		const fresh: ApiEvent[] = [];
 		for (const event of complete) {
@@ -67,8 +69,20 @@ export class DeliveredWindow {
 			}
 		}
 
-		this.slide(latestTrusted);
+		if (mayForget) this.slide(latestTrusted);
 		return fresh;
+	}
+
+	/**
+	 * A scan may hand over its leading part (every event below some time, whole milliseconds)
+	 * before it ends. Sliding then would forget counts the rest of the scan still has to
+	 * compare against, unless that part already reached past every count the window holds
+	 * (a first load, part by part, keeps its counts small this way).
+	 */
+	private passedEveryCount(part: readonly ApiEvent[], latestTrusted: number): boolean {
+		const reached = part.at(-1)?.occur_time ?? Number.NEGATIVE_INFINITY;
+		for (const {time} of this.counts.values()) if (time <= latestTrusted && time > reached) return false;
+		return true;
 	}
 
 	/**
@@ -90,9 +104,24 @@ export class DeliveredWindow {
 			if (event.occur_time <= latestTrusted) newestTrusted = Math.max(newestTrusted, event.occur_time);
 		}
 
-		// The slide starts the window no lower than this (see slide).
-		const windowStart = newestTrusted - this.overlapMs;
+		// The slide starts the window no lower than either bound (see slide).
+		const windowStart = Math.max(newestTrusted - this.overlapMs, this.countBoundOf(complete, latestTrusted));
 		return time => time > knownNewest && time < windowStart;
+	}
+
+	/**
+	 * The time of the batch's `overlapEvents`-th newest trusted occurrence: where the slide's
+	 * bound by count will fall when these are the newest counts. Below it, nothing the batch
+	 * holds needs counting, however densely a long history packs the last `overlapMs`.
+	 */
+	private countBoundOf(complete: readonly ApiEvent[], latestTrusted: number): number {
+		let counted = 0;
+		for (let index = complete.length - 1; index >= 0; index--) {
+			const time = (complete[index] as ApiEvent).occur_time;
+			if (time <= latestTrusted && ++counted >= Math.max(1, this.overlapEvents)) return time;
+		}
+
+		return Number.NEGATIVE_INFINITY;
 	}
 
 	/** Events dated after `latestTrusted` are kept but do not move the window. */

@@ -30,6 +30,8 @@ export interface EventSyncOptions {
 	readonly now?: () => number;
 	/** How far ahead of `now` a server's clock may run before its events count as future-dated; 5 min by default. */
 	readonly futureToleranceMs?: number;
+	/** Events a read gathers before it hands them over as a part (poll's `onPage`); 5,000 by default. */
+	readonly partEvents?: number;
 }
 
 /** Delivers every event of a service exactly once across polls. */
@@ -38,8 +40,11 @@ export interface EventSync {
 	 * The first call returns the whole history within since/until; later calls return only
 	 * new events. Oldest first; same-millisecond events in server order. A rejected poll
 	 * delivers nothing and loses nothing: the next poll picks up the same work.
+	 * With `onPage`, events known complete are handed over in parts as they are read (a long
+	 * first load is never held whole) and the promise holds the rest; the next request waits
+	 * for `onPage`, so a slow consumer slows the reading down.
 	 */
-	poll(signal?: AbortSignal): Promise<ApiEvent[]>;
+	poll(signal?: AbortSignal, onPage?: (events: ApiEvent[]) => Promise<void>): Promise<ApiEvent[]>;
 	/** The reading of `offset` the server was found to use; null until it mattered. */
 	readonly offsetMode: OffsetMode | null;
 	/** Requests answered so far: a failed poll that still moved on is progress, not a stall. */
@@ -115,7 +120,7 @@ class TimeCursorSync implements EventSync {
 		this.delivered = new DeliveredWindow(this.since, options.overlapMs ?? 10_000, options.overlapEvents ?? 20, options.futureToleranceMs ?? FUTURE_TOLERANCE_MS);
 	}
 
-	async poll(signal?: AbortSignal): Promise<ApiEvent[]> {
+	async poll(signal?: AbortSignal, onPage?: (events: ApiEvent[]) => Promise<void>): Promise<ApiEvent[]> {
 		const scan = this.pending ?? {lo: this.delivered.floor, collected: [], done: false, steps: 0};
 		this.pending = null;
 		try {
@@ -127,6 +132,8 @@ class TimeCursorSync implements EventSync {
 
 				await this.step(scan, signal);
 				this.progress++;
+				// Parts of a few pages: small enough to hold, few enough that what the consumer derives per part stays small.
+				if (onPage && !scan.done && scan.collected.length >= (this.options.partEvents ?? 5000)) await this.handOver(scan, onPage);
 			}
 		} catch (error) {
 			this.pending = scan;
@@ -134,6 +141,12 @@ class TimeCursorSync implements EventSync {
 		}
 
 		return this.delivered.admit(scan.collected, (this.options.now ?? Date.now)());
+	}
+
+	/** The complete part of an unfinished scan, delivered now: whole milliseconds below `lo`. */
+	private async handOver(scan: Scan, onPage: (events: ApiEvent[]) => Promise<void>): Promise<void> {
+		const fresh = this.delivered.admit(scan.collected.splice(0), (this.options.now ?? Date.now)(), 'leading part');
+		if (fresh.length > 0) await onPage(fresh);
 	}
 
 	/** The filters every request shares. start_time is one ms early and end_time one ms late, so the answer is right whether the server's bounds are inclusive or exclusive. */

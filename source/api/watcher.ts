@@ -55,6 +55,8 @@ export interface WatcherOptions {
 	/** The model and pool APIs read when a phase is slow or failed; none when absent. */
 	readonly evidence?: EvidenceClient;
 	readonly slowThresholds?: SlowThresholds;
+	/** Resolves when the consumer can take more (stdout has drained): awaited before each cycle; given, a long read is handed over in parts, awaited between them. */
+	readonly readyForMore?: () => Promise<void>;
 }
 
 /** Why polling ended: the final fetch after a terminal status, stop(), or a permanent error. */
@@ -202,10 +204,21 @@ class PollLoop implements Watcher {
 	 * and must not keep a settled watch at the busy cadence.
 	 */
 	private async fetchAll(signal: AbortSignal): Promise<boolean> {
+		await this.options.readyForMore?.();
 		// Emit events as soon as the sync hands them over: it will not hand them over twice.
-		const events = await this.pollEvents(signal);
+		let paged = false;
+		const {readyForMore} = this.options;
+		// A paced consumer takes a long load in parts; the live view takes it whole (one render, not one per part).
+		const events = await this.pollEvents(signal, readyForMore && (async page => {
+			if (this.finished) return;
+			paged = true;
+			this.extras.noteEvents(page);
+			this.emit({type: 'events', events: page, at: this.clock.now(), serverNow: this.sync.serverNow ?? null, more: true});
+			await readyForMore();
+		}));
 		this.extras.noteEvents(events);
-		if (events.length > 0) this.emit({type: 'events', events, at: this.clock.now(), serverNow: this.sync.serverNow ?? null});
+		// After parts, a last message without `more` says the read is whole, even when it adds nothing.
+		if (events.length > 0 || paged) this.emit({type: 'events', events, at: this.clock.now(), serverNow: this.sync.serverNow ?? null});
 		const updates = this.sync.takeUpdates?.() ?? [];
 		if (updates.length > 0) this.emit({type: 'event-updates', updates, at: this.clock.now()});
 		let detailsChanged = false;
@@ -217,13 +230,13 @@ class PollLoop implements Watcher {
 		}
 
 		await this.extras.readUpdateLogsIfAsked(signal);
-		return events.length > 0 || updates.length > 0 || detailsChanged;
+		return paged || events.length > 0 || updates.length > 0 || detailsChanged;
 	}
 
-	private async pollEvents(signal: AbortSignal): Promise<ApiEvent[]> {
+	private async pollEvents(signal: AbortSignal, onPage: ((events: ApiEvent[]) => Promise<void>) | undefined): Promise<ApiEvent[]> {
 		const progressBefore = this.sync.progress;
 		try {
-			return await this.sync.poll(signal);
+			return await this.sync.poll(signal, onPage);
 		} catch (error) {
 			// A large first load under faults fails whole polls while every retry moves it on:
 			// that is progress, so the back-off starts again instead of climbing to a minute.
@@ -301,7 +314,6 @@ class PollLoop implements Watcher {
 			this.finish({reason: 'permanent-error', error: gaveUp});
 			return;
 		}
-
 
 		if (error.kind === 'throttled' && 'retryAfterMs' in error && typeof error.retryAfterMs === 'number') {
 			this.notBefore = this.clock.now() + error.retryAfterMs;

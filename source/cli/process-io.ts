@@ -1,6 +1,7 @@
 // The process edges every run mode shares: stderr diagnostics (always redacted), a closed
 // stdout pipe, crashes, and leaving with an exit code once stdout has drained.
 import process from 'node:process';
+import {EXIT} from '../model/exit-codes.js';
 import {redact} from '../secrets.js';
 
 const NAME = 'modelarts-watch';
@@ -23,12 +24,14 @@ export function exitWith(code: number): void {
 
 /**
  * `modelarts-watch … | head -1` (or `2>&1 | head -1`): the reader went away, so there is
- * nobody left to tell. End quietly with 0 instead of a stack trace.
+ * nobody left to tell. End at once and quietly, but not with 0: under `--exit-status` that
+ * would read as a deployment that succeeded, which nobody saw. 141 is what a shell reports
+ * for a program ended by SIGPIPE, as git and coreutils are.
  */
 export function guardPipes(): void {
 	for (const stream of [process.stdout, process.stderr]) {
 		stream.on('error', (error: NodeJS.ErrnoException) => {
-			if (error.code === 'EPIPE') process.exit(0);
+			if (error.code === 'EPIPE') process.exit(EXIT.readerGone);
 			throw error;
 		});
 	}

@@ -110,6 +110,10 @@ export function createServiceStream(options: ServiceStreamOptions): ServiceStrea
 		emit: quietSince => heartbeatOut(heartbeatLine(data.deployment, now(), quietSince)),
 	});
 
+	// A long read comes in parts: their events are written as they come, and what follows from
+	// them (phases, slow notices, the outcome) once the read is whole, from where it began. A
+	// history cut at a page boundary would otherwise read as deployments that stalled.
+	let readFrom: WatchSnapshot | null = null;
 	const onMessage = (message: WatchMessage) => {
 		const previous = {data, snapshot};
 		const [next, effects] = foldWatch(data, message);
@@ -123,9 +127,12 @@ export function createServiceStream(options: ServiceStreamOptions): ServiceStrea
 			else if (effect.type === 'events-repeated') repeated = effect.events;
 		}
 
+		const from = readFrom ?? previous.snapshot;
+		const part = message.type === 'events' && message.more === true;
+		readFrom = part ? from : null;
 		// Every message, even one that changed nothing: a phase may have become slow meanwhile.
 		let wrote = false;
-		for (const line of renderer.update(previous.snapshot, snapshot, (batch?.added ?? []).filter(visible), repeated.filter(visible), clock())) {
+		for (const line of renderer.update(from, part ? from : snapshot, (batch?.added ?? []).filter(visible), repeated.filter(visible), clock())) {
 			options.stdout(line);
 			wrote = true;
 		}

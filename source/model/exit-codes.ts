@@ -18,6 +18,8 @@ export const EXIT = {
 	inProgress: 8,
 	/** Interrupted (Ctrl+C, SIGINT). */
 	interrupted: 130,
+	/** The reader of stdout went away (EPIPE), as git and coreutils end by SIGPIPE: nobody saw the end. */
+	readerGone: 141,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -32,4 +34,5 @@ export const EXIT_CODE_TABLE: ReadonlyArray<readonly [ExitCode, string]> = [
 	[EXIT.timeout, '--timeout reached before the deployment ended (with several: any one)'],
 	[EXIT.inProgress, 'still in progress (--once --exit-status)'],
 	[EXIT.interrupted, 'interrupted (Ctrl+C); SIGHUP and SIGTERM end with 129 and 143'],
+	[EXIT.readerGone, 'the reader of the output went away (e.g. | head -1) before the watch ended'],
 ];

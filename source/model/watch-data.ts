@@ -45,6 +45,8 @@ export interface WatchData {
 	readonly oddities: readonly Oddity[];
 	/** What was read about the models and the pool while a phase was slow or failed (evidence-reads). */
 	readonly evidence: EvidenceFacts;
+	/** A long read is being handed over in parts (`more`): what follows from the events is not whole yet. */
+	readonly readingParts: boolean;
 	/** v2: the latest read of the deployments' pods and their events; null before one (or on v1). */
 	readonly pods: PodsReport | null;
 	// Derived, recomputed only when what they follow from changes (at most once per poll).
@@ -82,6 +84,7 @@ export function emptyWatchData(): WatchData {
 		oddities: [],
 		evidence: NO_EVIDENCE,
 		pods: null,
+		readingParts: false,
 		deployment: computeDeployment([], null),
 		instances: null,
 		update: null,
@@ -92,7 +95,9 @@ const NO_EVIDENCE: EvidenceFacts = {models: [], pools: []};
 
 /** The facts of this watch that the watch-end rule reads (model/watch-end.ts). */
 export function watchFacts(data: WatchData): Pick<WatchFacts, 'outcome' | 'detailsUnavailable' | 'polled'> {
-	return {outcome: data.deployment.outcome, detailsUnavailable: data.detailsUnavailable !== null, polled: data.lastSuccessAt !== null};
+	// Mid-read, the outcome may be an old deployment's cut at a page boundary: nothing ends on it.
+	const outcome = data.readingParts ? 'in_progress' : data.deployment.outcome;
+	return {outcome, detailsUnavailable: data.detailsUnavailable !== null, polled: data.lastSuccessAt !== null};
 }
 
 function sameJson(a: unknown, b: unknown): boolean {
@@ -134,13 +139,14 @@ export function foldWatch<D extends WatchData>(data: D, message: WatchMessage): 
 		case 'events': {
 			// Events dated past the server's own clock are kept but set no time (future-events.ts).
 			const batch = addEvents(data.store, message.events, futureCutoff(message));
-			if (batch.store === data.store) return only(data);
+			const readingParts = message.more === true;
+			if (batch.store === data.store) return only(data.readingParts === readingParts ? data : {...data, readingParts});
 			const newest = message.serverNow ?? newestDatedTime(batch.added);
 			const skewMs = newest === null ? data.skewMs : estimateSkew(newest, message.at, data.skewMs);
 			const fresh = newOddities(data.oddities, batch);
 			const oddities = fresh.length === 0 ? data.oddities : [...data.oddities, ...fresh];
 			const told = fresh.map((oddity): WatchDataEffect => ({type: 'data-oddity', oddity}));
-			return withData(data, {...data, store: batch.store, skewMs, oddities}, [{type: 'events-added', batch}, ...told]);
+			return withData(data, {...data, store: batch.store, skewMs, oddities, readingParts}, [{type: 'events-added', batch}, ...told]);
 		}
 
 		case 'event-updates': {

@@ -22,13 +22,18 @@ export type SyncState =
  * reducer; the plain and JSON renderers consume the same stream.
  */
 export type WatchMessage =
-	/** New events, each exactly once across the whole watch, in server order. */
+	/**
+	 * New events, each exactly once across the whole watch, in server order. `more`: a part of
+	 * a long read handed over in parts as it is read, with more to come; what follows from the
+	 * events (phases, outcome) is only whole after the last part.
+	 */
 	| {
 			readonly type: 'events';
 			readonly events: readonly ApiEvent[];
 			readonly at: number;
 			/** The server's own clock (its `Date` header) when it answered; null or absent when unknown. */
 			readonly serverNow?: number | null;
+			readonly more?: true;
 	  }
 	/** v2 events delivered before occurred again: their counts rose. Never new events. */
 	| {readonly type: 'event-updates'; readonly updates: readonly EventUpdate[]; readonly at: number}

@@ -35,6 +35,22 @@ describe('event sync and future-dated events', () => {
 		expect(await sync.poll()).toEqual([]);
 	});
 
+	it('page by page, a future-dated event the clock has caught up with makes no re-read event new again', async () => {
+		// Given six past events and one dated 20 minutes ahead, read two to a page and re-read two
+		let now = BASE;
+		const server = new MemoryEvents();
+		server.add([...Array.from({length: 6}, (_, i) => event(BASE - 60_000 + i * 1000, `event ${i}`)), event(BASE + 20 * 60_000, 'ahead')]);
+		const sync = createEventSync({client: server.client(), serviceId: 'svc', now: () => now, pageSize: 2, overlapEvents: 2, partEvents: 1});
+		expect(await pollThrough(sync, true)).toHaveLength(7);
+
+		// When the clock reaches that event and the sync re-reads its window page by page
+		now = BASE + 21 * 60_000;
+		const again = await pollThrough(sync, true);
+
+		// Then nothing is delivered twice
+		expect(again).toEqual([]);
+	});
+
 	it('tolerates a server clock a little ahead of the client: its events still anchor the window', async () => {
 		// Given a server 2 minutes ahead, and a long history
 		const now = BASE;

@@ -30,6 +30,7 @@ const scenario = fc.record({
 	history: batch(30),
 	rounds: fc.array(fc.record({between: batch(10), whilePaging: batch(5), atRequest: fc.nat(4)}), {maxLength: 3}),
 	faults: fc.array(fc.constantFrom(...FAULTS), {maxLength: 12}),
+	paged: fc.boolean(),
 });
 
 /** A client whose `beforeRequest` hook lets a test add events while the sync is paging. */
@@ -53,7 +54,7 @@ async function serverEvents(sim: Simulator, client: ModelArtsClient): Promise<Ap
 describe('event sync against the simulator', () => {
 	it('delivers every event exactly once, in server order, through faults and live appends', async () => {
 		await fc.assert(
-			fc.asyncProperty(scenario, async ({offsetMode, pageSize, history, rounds, faults}) => {
+			fc.asyncProperty(scenario, async ({offsetMode, pageSize, history, rounds, faults, paged}) => {
 				// Given a simulator with a history full of same-millisecond repeats and a fault script
 				const sim = await startSimulator({offsetMode, now: () => NOW, faults: {script: faults, slowChunkMs: 1, seed: 7}});
 				simulators.push(sim);
@@ -69,21 +70,21 @@ describe('event sync against the simulator', () => {
 				let hook: () => void = () => undefined;
 				const client = createClient({endpoint: sim.url, projectId: sim.projectId, auth: tokenAuth(sim.token), timeoutMs: 5000});
 				// A narrow re-read window keeps each run to a few dozen requests.
-				const sync = createEventSync({client: hooked(client, () => hook()), serviceId: sim.serviceId, pageSize, overlapEvents: 4});
+				const sync = createEventSync({client: hooked(client, () => hook()), serviceId: sim.serviceId, pageSize, overlapEvents: 4, partEvents: 1});
 
 				// When it polls while events arrive between polls and during paging
-				const delivered = [await pollThrough(sync)];
+				const delivered = [await pollThrough(sync, paged)];
 				for (const round of rounds) {
 					add(round.between, false);
 					let requests = 0;
 					hook = () => {
 						if (requests++ === round.atRequest) add(round.whilePaging, true);
 					};
-					delivered.push(await pollThrough(sync));
+					delivered.push(await pollThrough(sync, paged));
 					hook = () => undefined;
 				}
 
-				delivered.push(await pollThrough(sync));
+				delivered.push(await pollThrough(sync, paged));
 
 				// Then the events delivered are exactly the server's, in the server's order
 				expect(delivered.flat()).toEqual(await serverEvents(sim, client));

@@ -44,6 +44,30 @@ describe('createEventSync', () => {
 		expect(await sync.poll()).toEqual([]);
 	});
 
+	it('hands a long first load over page by page, each request waiting for the consumer', async () => {
+		// Given a history of 10 events, read 3 to a page
+		const server = new MemoryEvents();
+		server.add(Array.from({length: 10}, (_, index) => event(T + index * 10)));
+		const sync = createEventSync({client: server.client(), serviceId: 'svc', pageSize: 3, partEvents: 1});
+
+		// When polled by a consumer that takes pages
+		const pages: number[][] = [];
+		const requestsWhileBusy: number[] = [];
+		const rest = await sync.poll(undefined, async (page) => {
+			pages.push(page.map((e) => e.occur_time));
+			const before = server.queries.length;
+			await new Promise((resolve) => setTimeout(resolve, 5));
+			requestsWhileBusy.push(server.queries.length - before);
+		});
+
+		// Then the history arrives in order, once, in several parts, with no request while the consumer was busy
+		expect([...pages.flat(), ...rest.map((e) => e.occur_time)]).toEqual(Array.from({length: 10}, (_, index) => T + index * 10));
+		expect(pages.length).toBeGreaterThan(1);
+		expect(requestsWhileBusy.every((count) => count === 0)).toBe(true);
+		// And the next poll has nothing new
+		expect(await sync.poll(undefined, async () => expect.fail('nothing to hand over'))).toEqual([]);
+	});
+
 	it.each(['page', 'record'] as const)('reads a page-sized burst of identical same-ms events exactly once (offset as %s)', async (offsetMode) => {
 		// Given 25 identical events in one millisecond, more than two pages of 10
 		const server = new MemoryEvents({...FAITHFUL, offsetMode});

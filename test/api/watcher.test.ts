@@ -62,6 +62,42 @@ afterEach(() => {
 });
 
 describe('createWatcher', () => {
+	it('with a consumer that paces it, hands a long read over in parts and asks nothing while the consumer is busy', async () => {
+		// Given a sync whose read comes in three parts, and a consumer that says when it can take more
+		const sync: EventSync = {
+			offsetMode: null,
+			progress: 0,
+			poll: async (_signal, onPage) => {
+				await onPage?.([event(1), event(2)]);
+				await onPage?.([event(3)]);
+				return [event(4)];
+			},
+		};
+		const gates: Array<() => void> = [];
+		const readyForMore = () => new Promise<void>((resolve) => gates.push(resolve));
+		const {watcher, messages, calls} = harness({}, {sync, readyForMore});
+		const parts = () => messages.flatMap((m) => (m.type === 'events' ? [{times: m.events.map((e) => e.occur_time), more: m.more === true}] : []));
+
+		// When it starts, and the consumer lets it go on one step at a time
+		watcher.start();
+		await vi.advanceTimersByTimeAsync(0);
+		const beforeReady = parts();
+		gates.shift()!();
+		await vi.advanceTimersByTimeAsync(0);
+		const afterOneStep = parts();
+		while (gates.length > 0) {
+			gates.shift()!();
+			await vi.advanceTimersByTimeAsync(0);
+		}
+
+		// Then nothing is read before the consumer is ready, each part waits for it, and the last part says it is the last
+		expect(beforeReady).toEqual([]);
+		expect(afterOneStep).toEqual([{times: [1, 2], more: true}]);
+		expect(parts()).toEqual([{times: [1, 2], more: true}, {times: [3], more: true}, {times: [4], more: false}]);
+		expect(calls.details).toBe(1);
+		watcher.stop();
+	});
+
 	it('polls every interval while a deployment is in progress, emitting events and changed details only', async () => {
 		// Given a deploying service whose events come in two polls
 		const {watcher, messages, calls} = harness({polls: [[event(1)], [], [event(2)]], details: [service('deploying', 10), service('deploying', 10), service('deploying', 60)]});

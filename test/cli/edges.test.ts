@@ -33,7 +33,7 @@ describe.concurrent('help and version', () => {
 });
 
 describe.concurrent('pipes and terminals', () => {
-	it('ends quietly when the reader of stdout goes away (| head -1)', async context => {
+	it('ends at once and quietly, with 141 (not success), when the reader of stdout goes away (| head -1)', async context => {
 		const sim = await simulator(context, 'big-history');
 		const child = spawnCli(simArgs(sim, '--output', 'plain'), cleanEnv({MODELARTS_TOKEN: sim.token}));
 		let stderr = '';
@@ -45,7 +45,7 @@ describe.concurrent('pipes and terminals', () => {
 		});
 		const code = await new Promise<number | null>(resolve => child.once('close', resolve));
 		expect(first).not.toBe('');
-		expect(code).toBe(0);
+		expect(code).toBe(141);
 		expect(stderr).toBe('');
 	});
 

@@ -76,6 +76,28 @@ describe('runStream', () => {
 		expect(await cli.exit).toBe(0);
 	});
 
+	it('writes the events of a long read as its parts come, and its phases once it is whole', async () => {
+		// Given a read handed over in two parts: the first ends inside an old deployment
+		const cli = run({});
+		const part = (events: Array<[string, number]>, more: boolean): WatchMessage => ({
+			type: 'events',
+			events: events.map(([info, at]) => ({event_type: 'normal', event_info: info, occur_time: at})),
+			at: T0,
+			...(more ? {more: true as const} : {}),
+		});
+		cli.emit(part([['start to deploy service', T0 - 7_200_000], ['building image for model [TF 2.0.0]', T0 - 7_199_000], ['model (TF 2.0.0) build image success', T0 - 7_195_000], ['preparing environment', T0 - 7_190_000]], true));
+		const afterFirstPart = [...cli.stdout];
+		cli.emit(part([['start to deploy service', T0 - 60_000], ['[TF 3.0.0] pulling model image', T0 - 1000]], false));
+
+		// Then the first part's events are out at once, with no phase of the deployment it cut
+		expect(afterFirstPart).toHaveLength(4);
+		expect(cli.stdout.filter(line => /\bphase\b/.test(line) && line.includes('TF 2.0.0'))).toEqual([]);
+		// And the whole read's phases follow: those of the newest deployment
+		expect(cli.stdout.filter(line => /\bphase\b/.test(line) && line.includes('TF 3.0.0')).length).toBeGreaterThan(0);
+		cli.finish({reason: 'terminal'});
+		expect(await cli.exit).toBe(0);
+	});
+
 	it('sends the heartbeat to stderr in JSON mode, keeping stdout for objects', async () => {
 		const cli = run({output: 'json'});
 		vi.advanceTimersByTime(30_000);
