@@ -9,7 +9,7 @@ import type {ServiceFacts} from './model/watch-end-many.js';
 import {LiveView} from './ui/live-view.js';
 import {OverviewView} from './ui/overview-view.js';
 
-/** Props of the overview of several services. Everything comes from outside, so tests drive it with fake watchers. */
+/** Everything comes from outside, so tests drive the overview with fake watchers. */
 export interface OverviewProps {
 	readonly config: Config;
 	readonly services: ReadonlyArray<{readonly serviceId: string; readonly name: string | null}>;

@@ -18,7 +18,6 @@ export function createRootProgram(now: number, columns: number, rows: number, ru
 	return createProgram(updateRoot, initialRootState(initialPickerState(now, columns, rows)), () => runEffect);
 }
 
-/** Props of the picker-first TTY app: a list of services, then the live view of the chosen one. */
 export interface RootProps {
 	readonly config: Config;
 	readonly program: RootProgram;

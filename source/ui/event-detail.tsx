@@ -7,7 +7,6 @@ import {cutToLines} from './overlay-lines.js';
 import {SegmentLines} from './segment-lines.js';
 import {safeText, wrapText, type Segment} from './text-fit.js';
 
-/** Props of the event details: one whole event in place of the phases and the table. */
 export interface EventDetailProps {
 	readonly event: WatchEvent;
 	/** The zone of the local time line (the configured one, or the machine's). */

@@ -7,7 +7,6 @@ import {Table, type TableColumn, type TableRowData} from './table.js';
 import {SegmentLine} from './segment-line.js';
 import {safeText} from './text-fit.js';
 
-/** Props of the event table: one page of events, already filtered, ordered and cut. */
 export interface EventTableProps {
 	readonly events: readonly WatchEvent[];
 	/** Shown in place of rows when the page is empty. */

@@ -4,7 +4,6 @@ import {glyphsFor, type Glyphs} from './glyphs.js';
 import {SegmentLine} from './segment-line.js';
 import {safeText, widthOf, type Segment} from './text-fit.js';
 
-/** Props of the footer: the view settings that must always be visible, and the key hint. */
 export interface FooterProps {
 	readonly typeFilter: TypeFilter;
 	readonly order: Order;

@@ -9,7 +9,6 @@ import {formatDuration} from '../model/elapsed.js';
 import {STATUS_COLORS} from './status-colors.js';
 import {statusWithProgress} from '../model/wording.js';
 
-/** Props of the header: who is watched, how it stands, and how fresh the data is. */
 export interface HeaderProps {
 	readonly serviceName: string | null;
 	readonly serviceId: string | null;

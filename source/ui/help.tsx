@@ -5,7 +5,6 @@ import {SegmentLine} from './segment-line.js';
 /** A view opened from the picker goes back to its list; one opened from the overview, to the overview. */
 export type BackTo = 'the service list' | 'the overview';
 
-/** Props of the help overlay. */
 export interface HelpProps {
 	/** Lines available: the list is cut to fit, the title goes first. */
 	readonly maxLines: number;

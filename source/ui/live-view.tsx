@@ -22,7 +22,6 @@ import {UpdateLine} from './update-line.js';
 import {WhyBlock} from './why-block.js';
 import {WhyDetail} from './why-detail.js';
 
-/** Props of the whole live view: the reducer's state plus what the config says about drawing. */
 export interface LiveViewProps {
 	readonly state: ViewState;
 	readonly page: EventPage;

@@ -5,7 +5,6 @@ import {glyphsFor, type Glyphs} from './glyphs.js';
 import {SegmentLine} from './segment-line.js';
 import {safeText, truncateTo, widthOf, wrapText} from './text-fit.js';
 
-/** Props of the outcome area: the notices the model decided on, and how many fit. */
 export interface OutcomeProps {
 	readonly notices: readonly OutcomeNotice[];
 	/** Lines the layout plan grants each notice, in order (0: not shown). */

@@ -7,7 +7,6 @@ import {stateColor} from './phase-text.js';
 import {Table, type TableColumn, type TableRowData} from './table.js';
 import {safeText} from './text-fit.js';
 
-/** Props of the overview's rows: one page of services, the selection among them. */
 export interface OverviewTableProps {
 	readonly services: readonly OverviewService[];
 	/** Columns the names need: the widest of all services (not only this page's), so paging keeps the columns. */

@@ -12,7 +12,6 @@ import {OverviewTable} from './overview-table.js';
 import {SegmentLine} from './segment-line.js';
 import {safeText, widthOf, type Segment} from './text-fit.js';
 
-/** Props of the overview: the reducer's state and how to draw. */
 export interface OverviewViewProps {
 	readonly state: OverviewState;
 	/** The spinner frame of the deploying rows; null for a static glyph (low bandwidth). */

@@ -9,7 +9,6 @@ import type {PhaseCellContext} from './phase-text.js';
 import {SegmentLines} from './segment-lines.js';
 import type {Segment} from './text-fit.js';
 
-/** Props of the phase list: the tracks of the current deployment and how to draw them. */
 export interface PhaseListProps {
 	readonly tracks: readonly ModelTrack[];
 	/** Instance counts from the monitor, shown beside each model's title; null without them. */

@@ -10,7 +10,6 @@ import {Table, type TableRowData} from './table.js';
 import {safeText, type Segment} from './text-fit.js';
 import {STATUS_COLORS} from './status-colors.js';
 
-/** Props of the service picker. */
 export interface PickerViewProps {
 	readonly state: PickerState;
 	readonly ascii: boolean;

@@ -5,7 +5,6 @@ import {punctuationFor} from './glyphs.js';
 import {SegmentLine} from './segment-line.js';
 import {safeText} from './text-fit.js';
 
-/** Props of the resource-use line of a running service. */
 export interface ResourceLineProps {
 	readonly instances: ServiceInstances;
 	readonly width: number;

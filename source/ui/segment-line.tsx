@@ -2,7 +2,6 @@ import React from 'react';
 import {Text} from 'ink';
 import {fitSegments, type Segment} from './text-fit.js';
 
-/** Props of one styled line. */
 export interface SegmentLineProps {
 	readonly segments: readonly Segment[];
 	readonly width: number;

@@ -7,7 +7,6 @@ import {phaseLabel} from '../model/wording.js';
 import {SegmentLines} from './segment-lines.js';
 import {fitTo, safeText, type Segment} from './text-fit.js';
 
-/** Props of the timeline: one bar per model of an ended deployment. */
 export interface TimelineProps {
 	readonly rows: readonly TimelineRow[];
 	readonly width: number;

@@ -8,7 +8,6 @@ import {cutToLines} from './overlay-lines.js';
 import {SegmentLines} from './segment-lines.js';
 import {safeText, type Segment} from './text-fit.js';
 
-/** Props of the whole change of an update, shown in place of the phases and the table. */
 export interface UpdateDetailProps {
 	readonly update: UpdateDiff;
 	/** The zone update times are shown in (the configured one, or the machine's). */

@@ -5,7 +5,6 @@ import {glyphsFor, punctuationFor} from './glyphs.js';
 import {SegmentLine} from './segment-line.js';
 import {safeText, type Segment} from './text-fit.js';
 
-/** Props of the line under the header that says what the current update changes. */
 export interface UpdateLineProps {
 	readonly update: UpdateDiff;
 	/** Selected with ↑ above the first event: Enter opens the whole change. */

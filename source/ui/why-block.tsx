@@ -4,7 +4,6 @@ import {glyphsFor} from './glyphs.js';
 import {SegmentLines} from './segment-lines.js';
 import {safeText, type Segment} from './text-fit.js';
 
-/** Props of the diagnosis block under the outcome line (or under the phases while slow). */
 export interface WhyBlockProps {
 	readonly why: WhyBlockText;
 	/** Lines the layout plan grants: all of them, or the headline alone. */

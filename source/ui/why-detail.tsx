@@ -7,7 +7,6 @@ import {cutToLines} from './overlay-lines.js';
 import {SegmentLines} from './segment-lines.js';
 import {safeText, wrapText, type Segment} from './text-fit.js';
 
-/** Props of the whole diagnosis, shown in place of the phases and the table. */
 export interface WhyDetailProps {
 	readonly diagnosis: Diagnosis;
 	readonly maxLines: number;
