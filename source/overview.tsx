@@ -37,5 +37,5 @@ export function Overview({now = systemClock, interactive = true, nudgeSink = nul
 		return <LiveView state={open.view} page={open.view.page} spinnerFrame={spinnerFrame} config={viewConfig} backTo="the overview" />;
 	}
 
-	return <OverviewView state={state} spinnerFrame={spinnerFrame} ascii={config.ascii} color={config.color} />;
+	return <OverviewView state={state} spinnerFrame={spinnerFrame} display={config} />;
 }

@@ -48,7 +48,7 @@ interface PickerScreenProps {
 
 function PickerScreen({state, dispatch, config, ...options}: PickerScreenProps) {
 	usePicker(dispatch, options);
-	return <PickerView state={state} ascii={config.ascii} color={config.color} />;
+	return <PickerView state={state} display={config} />;
 }
 
 /**

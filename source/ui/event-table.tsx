@@ -6,6 +6,7 @@ import {glyphsFor} from './glyphs.js';
 import {Table, type TableColumn, type TableRowData} from './table.js';
 import {SegmentLine} from './segment-line.js';
 import {safeText} from './text-fit.js';
+import type {Display} from './display.js';
 
 export interface EventTableProps {
 	readonly events: readonly WatchEvent[];
@@ -19,8 +20,7 @@ export interface EventTableProps {
 	/** The selected event (↑/↓): a marker column appears while there is one. */
 	readonly selectedKey: string | null;
 	readonly showHeader: boolean;
-	readonly ascii: boolean;
-	readonly color: boolean;
+	readonly display: Display;
 }
 
 /** Abnormal rows carry a textual mark as well as colour, so they survive --no-color. */
@@ -50,7 +50,8 @@ function columnsFor(wide: boolean, timeTitle: string, marked: boolean): TableCol
 }
 
 /** The events of one page: time, type and text, abnormal ones marked and coloured, the selected one marked and bold. */
-export const EventTable = memo(function EventTable({events, emptyText, width, timeZone, ageAt, selectedKey, showHeader, ascii, color}: EventTableProps) {
+export const EventTable = memo(function EventTable({events, emptyText, width, timeZone, ageAt, selectedKey, showHeader, display}: EventTableProps) {
+	const {ascii} = display;
 	const wide = width >= 60;
 	const precision = precisionFor(width);
 	const glyphs = glyphsFor(ascii);
@@ -63,7 +64,7 @@ export const EventTable = memo(function EventTable({events, emptyText, width, ti
 		text: safeText(event.info, ascii),
 	}));
 	if (events.length === 0) {
-		return <SegmentLine segments={[{text: emptyText, dim: true}]} width={width} color={color} ascii={ascii} />;
+		return <SegmentLine segments={[{text: emptyText, dim: true}]} width={width} display={display} />;
 	}
 
 	return (
@@ -77,8 +78,7 @@ export const EventTable = memo(function EventTable({events, emptyText, width, ti
 			rowKey={row => String(row['key'])}
 			rowColor={row => (row['abnormal'] ? 'red' : undefined)}
 			rowBold={row => row['mark'] !== ''}
-			color={color}
-			ascii={ascii}
+			display={display}
 		/>
 	);
 });

@@ -3,6 +3,7 @@ import type {Order, TypeFilter} from '../config/types.js';
 import {glyphsFor, type Glyphs} from './glyphs.js';
 import {SegmentLine} from './segment-line.js';
 import {safeText, widthOf, type Segment} from './text-fit.js';
+import type {Display} from './display.js';
 
 export interface FooterProps {
 	readonly typeFilter: TypeFilter;
@@ -23,8 +24,7 @@ export interface FooterProps {
 	/** A diagnosis is shown: `w` opens all of it. */
 	readonly whyShown?: boolean;
 	readonly width: number;
-	readonly ascii: boolean;
-	readonly color: boolean;
+	readonly display: Display;
 }
 
 // The settings come first so that truncation on a narrow screen only ever eats the hints.
@@ -53,7 +53,7 @@ function hints(props: FooterProps): ReadonlyArray<readonly [text: string, rank: 
 		...(props.updateShown ? [['u update', 5] as const] : []),
 		['f filter', 4],
 		['o order', 3],
-		[`${props.ascii ? '</>' : '←/→'} page`, 5],
+		[`${props.display.ascii ? '</>' : '←/→'} page`, 5],
 		['/ search', 6],
 		['space pause', 2],
 		['t time', 1],
@@ -81,7 +81,7 @@ function pausedSegments(waiting: number, glyphs: Glyphs, separator: string): Seg
 
 // While typing, the search comes first: what the user types must stay in sight.
 function searchSegments(props: FooterProps, glyphs: Glyphs, separator: string): Segment[] {
-	const text = safeText(props.search, props.ascii);
+	const text = safeText(props.search, props.display.ascii);
 	if (props.searchTyping) {
 		return [{text: `/${text}${glyphs.cursor}`, color: 'cyan', bold: true}, {text: ` ${separator} `}];
 	}
@@ -91,7 +91,8 @@ function searchSegments(props: FooterProps, glyphs: Glyphs, separator: string): 
 
 /** One line: paused and search state, the filter, order and page, then the keys. */
 export function Footer(props: FooterProps) {
-	const {width, ascii, color, waiting} = props;
+	const {width, display, waiting} = props;
+	const {ascii} = display;
 	const wide = width >= 70;
 	const glyphs = glyphsFor(ascii);
 	const separator = glyphs.separator;
@@ -103,5 +104,5 @@ export function Footer(props: FooterProps) {
 	];
 	const room = width - state.reduce((used, segment) => used + widthOf(segment.text), 0);
 	const segments: Segment[] = [...state, {text: fittedHints(hints(props), room), dim: true}];
-	return <SegmentLine segments={segments} width={width} color={color} ascii={ascii} />;
+	return <SegmentLine segments={segments} width={width} display={display} />;
 }

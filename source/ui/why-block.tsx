@@ -3,6 +3,7 @@ import type {WhyBlock as WhyBlockText} from '../model/view-state-why.js';
 import {glyphsFor} from './glyphs.js';
 import {SegmentLines} from './segment-lines.js';
 import {safeText, type Segment} from './text-fit.js';
+import type {Display} from './display.js';
 
 export interface WhyBlockProps {
 	readonly why: WhyBlockText;
@@ -11,8 +12,7 @@ export interface WhyBlockProps {
 	/** Selected with ↑ above the first event: Enter opens the whole diagnosis. */
 	readonly selected: boolean;
 	readonly width: number;
-	readonly ascii: boolean;
-	readonly color: boolean;
+	readonly display: Display;
 }
 
 const LABEL_WIDTH = 5;
@@ -25,7 +25,8 @@ function label(text: string, color?: string): Segment {
  * `Why  The image could not be pulled onto the node (asr-large v3.2, image pulling)`, then the
  * text that decided it and what to try, a line each, cut to the lines the plan granted.
  */
-export function WhyBlock({why, lines, selected, width, ascii, color}: WhyBlockProps) {
+export function WhyBlock({why, lines, selected, width, display}: WhyBlockProps) {
+	const {ascii} = display;
 	const glyphs = glyphsFor(ascii);
 	const failed = why.kind === 'failed';
 	const tone = failed ? 'red' : 'yellow';
@@ -38,6 +39,6 @@ export function WhyBlock({why, lines, selected, width, ascii, color}: WhyBlockPr
 	if (why.cause !== null) rows.push([label(''), {text: safeText(why.cause, ascii), color: failed ? 'red' : undefined, dim: !failed}]);
 	why.advice.forEach((advice, index) => rows.push([index === 0 ? label('try', 'cyan') : label(''), {text: advice}]));
 	return (
-		<SegmentLines lines={rows.slice(0, lines)} width={width} color={color} ascii={ascii} />
+		<SegmentLines lines={rows.slice(0, lines)} width={width} display={display} />
 	);
 }
