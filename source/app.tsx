@@ -10,7 +10,7 @@ import {LiveView} from './ui/live-view.js';
 
 export type {NudgeSink} from './hooks/use-completion-nudge.js';
 
-/** Props of the live TTY view. Everything comes from outside, so tests drive it with a fake watcher. */
+/** Everything comes from outside, so tests drive the live view with a fake watcher. */
 export interface AppProps {
 	readonly config: Config;
 	/** Builds the watcher; called once on mount with the view's dispatcher. */

@@ -10,7 +10,7 @@ import type {Oddity} from './model/data-oddities.js';
 import {LiveView} from './ui/live-view.js';
 import {OverviewView} from './ui/overview-view.js';
 
-/** Props of the overview of several services. Everything comes from outside, so tests drive it with fake watchers. */
+/** Everything comes from outside, so tests drive the overview with fake watchers. */
 export interface OverviewProps {
 	readonly config: Config;
 	readonly services: ReadonlyArray<{readonly serviceId: string; readonly name: string | null}>;
@@ -43,5 +43,5 @@ export function Overview({now = systemClock, interactive = true, nudgeSink = nul
 		return <LiveView state={open.view} page={open.view.page} spinnerFrame={spinnerFrame} config={viewConfig} backTo="the overview" />;
 	}
 
-	return <OverviewView state={state} spinnerFrame={spinnerFrame} ascii={config.ascii} color={config.color} />;
+	return <OverviewView state={state} spinnerFrame={spinnerFrame} display={config} />;
 }

@@ -21,7 +21,6 @@ export function createRootProgram(now: number, columns: number, rows: number, ru
 	return createProgram(updateRoot, initialRootState(initialPickerState(now, columns, rows), rules), () => runEffect);
 }
 
-/** Props of the picker-first TTY app: a list of services, then the live view of the chosen one. */
 export interface RootProps {
 	readonly config: Config;
 	readonly program: RootProgram;
@@ -56,7 +55,7 @@ interface PickerScreenProps {
 
 function PickerScreen({state, dispatch, config, ...options}: PickerScreenProps) {
 	usePicker(dispatch, options);
-	return <PickerView state={state} ascii={config.ascii} color={config.color} />;
+	return <PickerView state={state} display={config} />;
 }
 
 /**

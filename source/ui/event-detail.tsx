@@ -6,16 +6,15 @@ import {phaseLabel} from '../model/wording.js';
 import {cutToLines} from './overlay-lines.js';
 import {SegmentLines} from './segment-lines.js';
 import {safeText, wrapText, type Segment} from './text-fit.js';
+import type {Display} from './display.js';
 
-/** Props of the event details: one whole event in place of the phases and the table. */
 export interface EventDetailProps {
 	readonly event: WatchEvent;
 	/** The zone of the local time line (the configured one, or the machine's). */
 	readonly localZone: TimeZoneSetting;
 	readonly maxLines: number;
 	readonly width: number;
-	readonly ascii: boolean;
-	readonly color: boolean;
+	readonly display: Display;
 }
 
 function field(name: string, value: string, color?: string): Segment[] {
@@ -39,12 +38,13 @@ function fieldLines(event: WatchEvent, localZone: TimeZoneSetting, ascii: boolea
  * whole text wrapped to the width (sanitised: server text never reaches the terminal raw).
  * Lines beyond `maxLines` are cut, and the last line says how many.
  */
-export const EventDetail = memo(function EventDetail({event, localZone, maxLines, width, ascii, color}: EventDetailProps) {
+export const EventDetail = memo(function EventDetail({event, localZone, maxLines, width, display}: EventDetailProps) {
+	const {ascii} = display;
 	const title: Segment[] = [{text: 'Event', bold: true}, {text: '  Esc closes', dim: true}];
 	const text = wrapText(safeText(event.info, ascii), Math.max(1, width - 2)).map((line): Segment[] => [{text: '  ' + line}]);
 	const lines = cutToLines([title, ...fieldLines(event, localZone, ascii), [{text: ''}], ...text], maxLines);
 
 	return (
-		<SegmentLines lines={lines} width={width} color={color} ascii={ascii} />
+		<SegmentLines lines={lines} width={width} display={display} />
 	);
 });

@@ -6,8 +6,8 @@ import {glyphsFor} from './glyphs.js';
 import {Table, type TableColumn, type TableRowData} from './table.js';
 import {SegmentLine} from './segment-line.js';
 import {safeText} from './text-fit.js';
+import type {Display} from './display.js';
 
-/** Props of the event table: one page of events, already filtered, ordered and cut. */
 export interface EventTableProps {
 	readonly events: readonly WatchEvent[];
 	/** Shown in place of rows when the page is empty. */
@@ -22,8 +22,7 @@ export interface EventTableProps {
 	/** The selected event (↑/↓): a marker column appears while there is one. */
 	readonly selectedKey: string | null;
 	readonly showHeader: boolean;
-	readonly ascii: boolean;
-	readonly color: boolean;
+	readonly display: Display;
 }
 
 /** Abnormal and warning rows carry a textual mark as well as colour, so they survive --no-color. */
@@ -60,7 +59,8 @@ function columnsFor(wide: boolean, timeTitle: string, marked: boolean): TableCol
 }
 
 /** The events of one page: time, type and text, abnormal ones marked and coloured, the selected one marked and bold. */
-export const EventTable = memo(function EventTable({events, emptyText, width, timeZone, today, ageAt, selectedKey, showHeader, ascii, color}: EventTableProps) {
+export const EventTable = memo(function EventTable({events, emptyText, width, timeZone, today, ageAt, selectedKey, showHeader, display}: EventTableProps) {
+	const {ascii} = display;
 	const wide = width >= 60;
 	const glyphs = glyphsFor(ascii);
 	const data: TableRowData[] = events.map(event => ({
@@ -72,7 +72,7 @@ export const EventTable = memo(function EventTable({events, emptyText, width, ti
 		text: repeatPrefix(event, ageAt, timeZone, today, ascii) + safeText(event.info, ascii),
 	}));
 	if (events.length === 0) {
-		return <SegmentLine segments={[{text: emptyText, dim: true}]} width={width} color={color} ascii={ascii} />;
+		return <SegmentLine segments={[{text: emptyText, dim: true}]} width={width} display={display} />;
 	}
 
 	return (
@@ -86,8 +86,7 @@ export const EventTable = memo(function EventTable({events, emptyText, width, ti
 			rowKey={row => String(row['key'])}
 			rowColor={row => (row['severity'] === 'abnormal' || row['severity'] === 'warning' ? ROW_COLOUR[row['severity']] : undefined)}
 			rowBold={row => row['mark'] !== ''}
-			color={color}
-			ascii={ascii}
+			display={display}
 		/>
 	);
 });

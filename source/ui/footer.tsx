@@ -5,8 +5,8 @@ import {glyphsFor, type Glyphs} from './glyphs.js';
 import {SegmentLine} from './segment-line.js';
 import {ALWAYS, keyBarSegments, type Hint} from './key-bar.js';
 import {safeText, type Segment} from './text-fit.js';
+import type {Display} from './display.js';
 
-/** Props of the footer: the view settings that must always be visible, and the key hint. */
 export interface FooterProps {
 	readonly typeFilter: TypeFilter;
 	readonly order: Order;
@@ -30,8 +30,7 @@ export interface FooterProps {
 	/** A word for a key that had nothing to do; it takes the settings' place for a moment. */
 	readonly flash?: string | null;
 	readonly width: number;
-	readonly ascii: boolean;
-	readonly color: boolean;
+	readonly display: Display;
 }
 
 // The forms of the settings, the most explicit first; the footer takes the first that fits.
@@ -70,7 +69,7 @@ function hints(props: FooterProps): readonly Hint[] {
 		...(props.updateShown ? [['u update', 8] as const] : []),
 		['f filter', 5],
 		['o order', 2],
-		[`${props.ascii ? '</>' : '←/→'} page`, 7],
+		[`${props.display.ascii ? '</>' : '←/→'} page`, 7],
 		['/ search', 6],
 		['space pause', 4],
 		['t time', 1],
@@ -88,7 +87,7 @@ function pausedSegments(waiting: number, glyphs: Glyphs, separator: string): Seg
 const TYPED_ROOM = 24;
 
 function searchSegments(props: FooterProps, glyphs: Glyphs, separator: string): Segment[] {
-	const text = safeText(props.search, props.ascii);
+	const text = safeText(props.search, props.display.ascii);
 	if (props.searchTyping) {
 		const characters = [...text];
 		const tail = characters.length > TYPED_ROOM ? `${glyphs.ellipsis}${characters.slice(-TYPED_ROOM).join('')}` : text;
@@ -100,12 +99,13 @@ function searchSegments(props: FooterProps, glyphs: Glyphs, separator: string): 
 
 /** One line: paused and search state, the filter, order and page, then the keys at the right edge. */
 export function Footer(props: FooterProps) {
-	const {width, ascii, color, waiting} = props;
+	const {width, display, waiting} = props;
+	const {ascii} = display;
 	const glyphs = glyphsFor(ascii);
 	const separator = glyphs.separator;
 	const before = [...(waiting === null ? [] : pausedSegments(waiting, glyphs, separator)), ...searchSegments(props, glyphs, separator)];
 	const states = props.flash
 		? [[...before, {text: props.flash, color: 'yellow'}]]
 		: FORMS.map(form => [...before, {text: settingsText(props, form, separator), bold: true}]);
-	return <SegmentLine segments={keyBarSegments(states, props.final ? [] : hints(props), width, ascii)} width={width} color={color} ascii={ascii} />;
+	return <SegmentLine segments={keyBarSegments(states, props.final ? [] : hints(props), width, ascii)} width={width} display={display} />;
 }

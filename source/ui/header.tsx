@@ -8,8 +8,8 @@ import {safeText, truncateTo, type Segment} from './text-fit.js';
 import {formatDuration} from '../model/elapsed.js';
 import {STATUS_COLORS} from './status-colors.js';
 import {statusWithProgress} from '../model/wording.js';
+import type {Display} from './display.js';
 
-/** Props of the header: who is watched, how it stands, and how fresh the data is. */
 export interface HeaderProps {
 	readonly serviceName: string | null;
 	readonly serviceId: string | null;
@@ -32,8 +32,7 @@ export interface HeaderProps {
 	/** 2: title line and status line; 1: both on one line. */
 	readonly lines: 1 | 2;
 	readonly width: number;
-	readonly ascii: boolean;
-	readonly color: boolean;
+	readonly display: Display;
 }
 
 
@@ -42,7 +41,7 @@ const TONE_COLORS = {normal: 'gray', warning: 'yellow', error: 'red'} as const;
 // On one line (small terminals) the id and the model status give way to the poll status.
 // Instances and auto-stop change a few times a minute at most: on this line, not the ticking one.
 function titleSegments(props: HeaderProps): Segment[] {
-	const {serviceName, serviceId, status, progress, instances, autoStop, width, ascii, lines} = props;
+	const {serviceName, serviceId, status, progress, instances, autoStop, width, display: {ascii}, lines} = props;
 	const modelStatus = lines === 2 ? props.modelStatus : null;
 	const segments: Segment[] = [{text: safeText(serviceName ?? serviceId ?? 'service', ascii), bold: true}];
 	if (serviceId && serviceName && lines === 2) {
@@ -73,7 +72,7 @@ function titleSegments(props: HeaderProps): Segment[] {
 
 // Everything that changes every second sits on one line, so a tick redraws one header line.
 function statusSegments(props: HeaderProps, glyphs: Glyphs): Segment[] {
-	const {sync, now, elapsedMs, ascii} = props;
+	const {sync, now, elapsedMs, display: {ascii}} = props;
 	const status = syncStatusText(sync, now, glyphs);
 	const segments: Segment[] = [];
 	if (elapsedMs !== null) {
@@ -88,18 +87,19 @@ function statusSegments(props: HeaderProps, glyphs: Glyphs): Segment[] {
 
 /** Line 1: the service and its status (with progress); line 2: the deployment's total time and the poll status. */
 export function Header(props: HeaderProps) {
-	const {lines, width, ascii, color} = props;
+	const {lines, width, display} = props;
+	const {ascii} = display;
 	const glyphs = glyphsFor(ascii);
 	const title = titleSegments(props);
 	const status = statusSegments(props, glyphs);
 	if (lines === 1) {
-		return <SegmentLine segments={[...title, {text: '  '}, ...status]} width={width} color={color} ascii={ascii} />;
+		return <SegmentLine segments={[...title, {text: '  '}, ...status]} width={width} display={display} />;
 	}
 
 	return (
 		<Box flexDirection="column">
-			<SegmentLine segments={title} width={width} color={color} ascii={ascii} />
-			<SegmentLine segments={status} width={width} color={color} ascii={ascii} />
+			<SegmentLine segments={title} width={width} display={display} />
+			<SegmentLine segments={status} width={width} display={display} />
 		</Box>
 	);
 }

@@ -1,11 +1,11 @@
 import React from 'react';
 import {Box} from 'ink';
 import {SegmentLine} from './segment-line.js';
+import type {Display} from './display.js';
 
 /** A view opened from the picker goes back to its list; one opened from the overview, to the overview. */
 export type BackTo = 'the service list' | 'the overview';
 
-/** Props of the help overlay. */
 export interface HelpProps {
 	/** Lines available: the list is cut to fit, the title goes first. */
 	readonly maxLines: number;
@@ -14,8 +14,7 @@ export interface HelpProps {
 	readonly backTo: BackTo | null;
 	/** The keys to list; the live view's (keyList) when absent. */
 	readonly keys?: ReadonlyArray<readonly [keys: string, what: string]>;
-	readonly ascii: boolean;
-	readonly color: boolean;
+	readonly display: Display;
 }
 
 /** Every key of the live view and what it does; the README's key table says the same. */
@@ -44,18 +43,18 @@ export function keyList(ascii: boolean, backTo: BackTo | null): ReadonlyArray<re
 }
 
 /** The keys, shown in place of the phases and events while open. */
-export function Help({maxLines, width, backTo, ascii, color, ...props}: HelpProps) {
+export function Help({maxLines, width, backTo, display, ...props}: HelpProps) {
+	const {ascii} = display;
 	const keys = props.keys ?? keyList(ascii, backTo);
 	const keyWidth = Math.max(...keys.map(([name]) => name.length)) + 2;
 	const lines = [
-		<SegmentLine key="title" segments={[{text: 'Keys', bold: true}]} width={width} color={color} ascii={ascii} />,
+		<SegmentLine key="title" segments={[{text: 'Keys', bold: true}]} width={width} display={display} />,
 		...keys.map(([name, what]) => (
 			<SegmentLine
 				key={name}
 				segments={[{text: '  ' + name.padEnd(keyWidth), color: 'cyan'}, {text: what}]}
 				width={width}
-				color={color}
-				ascii={ascii}
+				display={display}
 			/>
 		)),
 	];

@@ -22,8 +22,8 @@ import {UpdateDetail} from './update-detail.js';
 import {UpdateLine} from './update-line.js';
 import {WhyBlock} from './why-block.js';
 import {WhyDetail} from './why-detail.js';
+import type {Display} from './display.js';
 
-/** Props of the whole live view: the reducer's state plus what the config says about drawing. */
 export interface LiveViewProps {
 	readonly state: ViewState;
 	readonly page: EventPage;
@@ -51,8 +51,7 @@ function ViewHeader({state, config}: LiveViewProps) {
 			dataNote={state.oddities.at(-1)?.brief ?? null}
 			lines={layout.headerLines === 1 ? 1 : 2}
 			width={state.columns}
-			ascii={config.ascii}
-			color={config.color}
+			display={config}
 		/>
 	);
 }
@@ -80,8 +79,7 @@ function ViewFooter({state, page, config, backTo = null}: LiveViewProps) {
 			final={state.final}
 			flash={state.flash?.text ?? null}
 			width={state.columns}
-			ascii={config.ascii}
-			color={config.color}
+			display={config}
 		/>
 	);
 }
@@ -116,8 +114,7 @@ function EventRows({state, page, config}: LiveViewProps) {
 			ageAt={relative ? state.now + state.skewMs : null}
 			selectedKey={settings.selected?.key ?? null}
 			showHeader={layout.tableHeader}
-			ascii={config.ascii}
-			color={config.color}
+			display={config}
 		/>
 	);
 }
@@ -126,7 +123,7 @@ function EventRows({state, page, config}: LiveViewProps) {
 function Why({state, config, kind}: LiveViewProps & {readonly kind: 'failed' | 'slow'}) {
 	const {why, layout, settings} = state;
 	if (why?.kind !== kind || layout.whyLines === 0) return null;
-	return <WhyBlock why={why} lines={layout.whyLines} selected={settings.lineSelected === 'why'} width={state.columns} ascii={config.ascii} color={config.color} />;
+	return <WhyBlock why={why} lines={layout.whyLines} selected={settings.lineSelected === 'why'} width={state.columns} display={config} />;
 }
 
 // The part between header and footer: phases, the slow hint, outcome, why it failed, timeline
@@ -135,7 +132,8 @@ function Why({state, config, kind}: LiveViewProps & {readonly kind: 'failed' | '
 function ViewBody(props: LiveViewProps) {
 	const {state, spinnerFrame, config} = props;
 	const {layout, columns} = state;
-	const {ascii, color} = config;
+	// The config itself: one stable object, so the memoised parts skip unchanged frames.
+	const display: Display = config;
 	return (
 		<>
 			{layout.phaseMode !== 'hidden' && (
@@ -149,15 +147,14 @@ function ViewBody(props: LiveViewProps) {
 					skewMs={state.skewMs}
 					culprit={failureCulprit(state.deployment)}
 					spinnerFrame={spinnerFrame}
-					ascii={ascii}
-					color={color}
+					display={display}
 				/>
 			)}
 			<Why {...props} kind="slow" />
-			{layout.outcomeLines > 0 && <Outcome notices={state.notices} lineCounts={layout.noticeLines} width={columns} ascii={ascii} color={color} />}
+			{layout.outcomeLines > 0 && <Outcome notices={state.notices} lineCounts={layout.noticeLines} width={columns} display={display} />}
 			<Why {...props} kind="failed" />
-			{layout.resourceLines > 0 && state.instances && <ResourceLine instances={state.instances} width={columns} ascii={ascii} color={color} />}
-			{layout.timelineLines > 0 && <Timeline rows={state.timeline} width={columns} ascii={ascii} color={color} />}
+			{layout.resourceLines > 0 && state.instances && <ResourceLine instances={state.instances} width={columns} display={display} />}
+			{layout.timelineLines > 0 && <Timeline rows={state.timeline} width={columns} display={display} />}
 			{layout.spacers && <Text> </Text>}
 			{layout.eventRows > 0 && <EventRows {...props} />}
 		</>
@@ -170,16 +167,16 @@ function MainArea(props: LiveViewProps) {
 	const {state, page, config, backTo = null} = props;
 	const {layout, settings, columns, update, diagnosis} = state;
 	if (settings.overlay === 'help') {
-		return <Help maxLines={layout.helpLines} width={columns} backTo={backTo} ascii={config.ascii} color={config.color} />;
+		return <Help maxLines={layout.helpLines} width={columns} backTo={backTo} display={config} />;
 	}
 
 	if (settings.overlay === 'update' && update) {
 		const timeZone = settings.timeMode === 'utc' ? {kind: 'utc' as const} : localZoneOf(config.timeZone);
-		return <UpdateDetail update={update} timeZone={timeZone} maxLines={layout.helpLines} width={columns} ascii={config.ascii} color={config.color} />;
+		return <UpdateDetail update={update} timeZone={timeZone} maxLines={layout.helpLines} width={columns} display={config} />;
 	}
 
 	if (settings.overlay === 'why' && diagnosis) {
-		return <WhyDetail diagnosis={diagnosis} maxLines={layout.helpLines} width={columns} ascii={config.ascii} color={config.color} />;
+		return <WhyDetail diagnosis={diagnosis} maxLines={layout.helpLines} width={columns} display={config} />;
 	}
 
 	const selected = settings.overlay === 'detail' ? page.rows.find(row => row.key === settings.selected?.key) : undefined;
@@ -190,15 +187,14 @@ function MainArea(props: LiveViewProps) {
 				localZone={localZoneOf(config.timeZone)}
 				maxLines={layout.helpLines}
 				width={columns}
-				ascii={config.ascii}
-				color={config.color}
+				display={config}
 			/>
 		);
 	}
 
 	return (
 		<>
-			{layout.updateLines > 0 && update && <UpdateLine update={update} selected={settings.lineSelected === 'update'} width={columns} ascii={config.ascii} color={config.color} />}
+			{layout.updateLines > 0 && update && <UpdateLine update={update} selected={settings.lineSelected === 'update'} width={columns} display={config} />}
 			{layout.spacers && <Text> </Text>}
 			<ViewBody {...props} />
 		</>

@@ -4,15 +4,14 @@ import type {OutcomeNotice} from '../model/view-state-notices.js';
 import {glyphsFor, type Glyphs} from './glyphs.js';
 import {SegmentLine} from './segment-line.js';
 import {safeText, truncateTo, widthOf, wrapText} from './text-fit.js';
+import type {Display} from './display.js';
 
-/** Props of the outcome area: the notices the model decided on, and how many fit. */
 export interface OutcomeProps {
 	readonly notices: readonly OutcomeNotice[];
 	/** Lines the layout plan grants each notice, in order (0: not shown). */
 	readonly lineCounts: readonly number[];
 	readonly width: number;
-	readonly ascii: boolean;
-	readonly color: boolean;
+	readonly display: Display;
 }
 
 const COLORS: Readonly<Record<OutcomeNotice['kind'], string>> = {
@@ -56,7 +55,8 @@ function noticeText(notice: OutcomeNotice, allowed: number, width: number, ascii
 }
 
 /** Deployed / failed with its error (wrapped) / stopped / concerning / details unavailable. */
-export function Outcome({notices, lineCounts, width, ascii, color}: OutcomeProps) {
+export function Outcome({notices, lineCounts, width, display}: OutcomeProps) {
+	const {ascii} = display;
 	const glyphs = glyphsFor(ascii);
 	const lines = notices.flatMap((notice, position) =>
 		noticeText(notice, lineCounts[position] ?? 0, width, ascii).map((text, index) => ({
@@ -72,8 +72,7 @@ export function Outcome({notices, lineCounts, width, ascii, color}: OutcomeProps
 					key={line.key}
 					segments={[{text: line.text, color: COLORS[line.kind], bold: line.kind === 'failed'}]}
 					width={width}
-					color={color}
-					ascii={ascii}
+					display={display}
 				/>
 			))}
 		</Box>

@@ -6,8 +6,8 @@ import {glyphsFor, spinnerGlyph, type Glyphs} from './glyphs.js';
 import {stateColor} from './phase-text.js';
 import {Table, type TableColumn, type TableRowData} from './table.js';
 import {safeText} from './text-fit.js';
+import type {Display} from './display.js';
 
-/** Props of the overview's rows: one page of services, the selection among them. */
 export interface OverviewTableProps {
 	readonly services: readonly OverviewService[];
 	/** Columns the names need: the widest of all services (not only this page's), so paging keeps the columns. */
@@ -17,8 +17,7 @@ export interface OverviewTableProps {
 	readonly spinnerFrame: number | null;
 	readonly showHeader: boolean;
 	readonly width: number;
-	readonly ascii: boolean;
-	readonly color: boolean;
+	readonly display: Display;
 }
 
 /** One glyph per standing; a failure is marked by its glyph and its words, never by colour alone. */
@@ -80,7 +79,8 @@ function columnsFor(width: number, nameWidth: number): TableColumn[] {
 }
 
 /** A row per service: glyph, name, status, progress, instances, abnormal events, the latest event. */
-export function OverviewTable({services, nameWidth, selectedId, spinnerFrame, showHeader, width, ascii, color}: OverviewTableProps) {
+export function OverviewTable({services, nameWidth, selectedId, spinnerFrame, showHeader, width, display}: OverviewTableProps) {
+	const {ascii} = display;
 	const rows = services.map(service => rowOf(service, service.serviceId === selectedId, spinnerFrame, ascii));
 	return (
 		<Table
@@ -94,8 +94,7 @@ export function OverviewTable({services, nameWidth, selectedId, spinnerFrame, sh
 			rowColor={row => ROW_COLORS[String(row['standing']) as Standing]}
 			cellColor={(row, key) => (key === 'glyph' && row['standing'] === 'in_progress' ? stateColor('active') : undefined)}
 			rowBold={row => row['mark'] !== ''}
-			color={color}
-			ascii={ascii}
+			display={display}
 		/>
 	);
 }

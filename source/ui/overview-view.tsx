@@ -12,19 +12,18 @@ import {overviewKeyList} from './overview-help.js';
 import {OverviewTable} from './overview-table.js';
 import {SegmentLine} from './segment-line.js';
 import {safeText, widthOf, type Segment} from './text-fit.js';
+import type {Display} from './display.js';
 
-/** Props of the overview: the reducer's state and how to draw. */
 export interface OverviewViewProps {
 	readonly state: OverviewState;
 	/** The spinner frame of the deploying rows; null for a static glyph (low bandwidth). */
 	readonly spinnerFrame: number | null;
-	readonly ascii: boolean;
-	readonly color: boolean;
+	readonly display: Display;
 }
 
 // The count and the longest deployment's time: the one line that changes every second. On a
 // narrow screen whole parts give way from the end, so the first (most urgent) count is never cut.
-function headerSegments({state, ascii}: OverviewViewProps): Segment[] {
+function headerSegments({state, display: {ascii}}: OverviewViewProps): Segment[] {
 	const glyphs = glyphsFor(ascii);
 	const views = state.services.map(service => service.view);
 	const counts = statusCounts(views).map(([count, word]) => [count, safeText(word, ascii)] as const);
@@ -90,13 +89,14 @@ function footerSegments(state: OverviewState, ascii: boolean): Segment[] {
 
 /** The count line, a page of service rows (or the help), and the footer; never taller than rows − 1. */
 export function OverviewView(props: OverviewViewProps) {
-	const {state, ascii, color} = props;
+	const {state, display} = props;
+	const {ascii} = display;
 	const {layout, columns, settings} = state;
-	const line = (key: string, segments: Segment[]) => <SegmentLine key={key} segments={segments} width={columns} color={color} ascii={ascii} />;
+	const line = (key: string, segments: Segment[]) => <SegmentLine key={key} segments={segments} width={columns} display={display} />;
 	const page = pageRows(state);
 	const selectedId = state.final ? null : (state.shown[state.selectedIndex]?.serviceId ?? null);
 	const main = settings.helpOpen ? (
-		<Help maxLines={layout.helpLines} width={columns} backTo={null} keys={overviewKeyList(ascii)} ascii={ascii} color={color} />
+		<Help maxLines={layout.helpLines} width={columns} backTo={null} keys={overviewKeyList(ascii)} display={display} />
 	) : page.length === 0 ? (
 		layout.listRows > 0 && line('empty', [{text: emptyText(state), dim: true}])
 	) : (
@@ -107,8 +107,7 @@ export function OverviewView(props: OverviewViewProps) {
 			spinnerFrame={props.spinnerFrame}
 			showHeader={layout.tableHeader}
 			width={columns}
-			ascii={ascii}
-			color={color}
+			display={display}
 		/>
 	);
 	return (

@@ -8,8 +8,8 @@ import {columnRows, compactRow, compactTitleWidth, phaseRow, trackTitle} from '.
 import type {PhaseCellContext} from './phase-text.js';
 import {SegmentLines} from './segment-lines.js';
 import type {Segment} from './text-fit.js';
+import type {Display} from './display.js';
 
-/** Props of the phase list: the tracks of the current deployment and how to draw them. */
 export interface PhaseListProps {
 	readonly tracks: readonly ModelTrack[];
 	/** Instance counts from the monitor, shown beside each model's title; null without them. */
@@ -25,8 +25,7 @@ export interface PhaseListProps {
 	readonly culprit?: string | null;
 	/** Spinner frame of the active phase; null draws a static glyph (low bandwidth). */
 	readonly spinnerFrame: number | null;
-	readonly ascii: boolean;
-	readonly color: boolean;
+	readonly display: Display;
 }
 
 /** Each track's title: its model, status and instances. */
@@ -63,10 +62,11 @@ function linesFor(props: PhaseListProps, clock: PhaseCellContext): Segment[][] {
 
 /** The five deployment phases of each model, with state, elapsed time and warnings. */
 export const PhaseList = memo(function PhaseList(props: PhaseListProps) {
-	const {now, skewMs, spinnerFrame, culprit = null, width, ascii, color} = props;
+	const {now, skewMs, spinnerFrame, culprit = null, width, display} = props;
+	const {ascii} = display;
 	const clock: PhaseCellContext = {now, skewMs, spinnerFrame, glyphs: glyphsFor(ascii), ascii, culprit};
 	const lines = linesFor(props, clock);
 	return (
-		<SegmentLines lines={lines} width={width} color={color} ascii={ascii} />
+		<SegmentLines lines={lines} width={width} display={display} />
 	);
 });

@@ -9,12 +9,11 @@ import {SegmentLine} from './segment-line.js';
 import {Table, type TableRowData} from './table.js';
 import {safeText, type Segment} from './text-fit.js';
 import {STATUS_COLORS} from './status-colors.js';
+import type {Display} from './display.js';
 
-/** Props of the service picker. */
 export interface PickerViewProps {
 	readonly state: PickerState;
-	readonly ascii: boolean;
-	readonly color: boolean;
+	readonly display: Display;
 }
 
 
@@ -60,7 +59,8 @@ function emptyText(state: PickerState): string {
 }
 
 /** The project's services: choose one with ↑/↓ and Enter, type to filter by name. */
-export function PickerView({state, ascii, color}: PickerViewProps) {
+export function PickerView({state, display}: PickerViewProps) {
+	const {ascii} = display;
 	const layout = pickerLayout(state.rows, state.notice !== null);
 	const visible = visibleServices(state);
 	const index = selectedIndex(state, visible);
@@ -68,7 +68,7 @@ export function PickerView({state, ascii, color}: PickerViewProps) {
 	const rows = visible.slice(start, start + layout.listRows).map((service, offset) => rowOf(service, start + offset === index, state, ascii));
 	const width = state.columns;
 	const wide = width >= 60;
-	const line = (key: string, segments: Segment[]) => <SegmentLine key={key} segments={segments} width={width} color={color} ascii={ascii} />;
+	const line = (key: string, segments: Segment[]) => <SegmentLine key={key} segments={segments} width={width} display={display} />;
 	return (
 		<Box flexDirection="column">
 			{layout.title && line('title', titleSegments(state, visible.length, ascii))}
@@ -93,8 +93,7 @@ export function PickerView({state, ascii, color}: PickerViewProps) {
 						rowKey={row => String(row['key'])}
 						rowColor={row => STATUS_COLORS[String(row['status'])]}
 						rowBold={row => row['mark'] !== ''}
-						color={color}
-						ascii={ascii}
+						display={display}
 					/>
 				))}
 			{layout.footer && line('footer', [{text: `${ascii ? 'Up/Down' : '↑/↓'} select  Enter watch  Esc clear filter  q quit`, dim: true}])}

@@ -4,17 +4,17 @@ import {resourceLine} from '../model/instances-wording.js';
 import {punctuationFor} from './glyphs.js';
 import {SegmentLine} from './segment-line.js';
 import {safeText} from './text-fit.js';
+import type {Display} from './display.js';
 
-/** Props of the resource-use line of a running service. */
 export interface ResourceLineProps {
 	readonly instances: ServiceInstances;
 	readonly width: number;
-	readonly ascii: boolean;
-	readonly color: boolean;
+	readonly display: Display;
 }
 
 /** `resources  cpu 2.4/4 · mem 2.0/8 GiB`, each model's use after its name when there are several. */
-export function ResourceLine({instances, width, ascii, color}: ResourceLineProps) {
+export function ResourceLine({instances, width, display}: ResourceLineProps) {
+	const {ascii} = display;
 	const text = resourceLine(instances, punctuationFor(ascii)) ?? '';
-	return <SegmentLine segments={[{text: 'resources  ', dim: true}, {text: safeText(text, ascii)}]} width={width} color={color} ascii={ascii} />;
+	return <SegmentLine segments={[{text: 'resources  ', dim: true}, {text: safeText(text, ascii)}]} width={width} display={display} />;
 }

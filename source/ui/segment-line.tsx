@@ -1,13 +1,12 @@
 import React from 'react';
 import {Text} from 'ink';
 import {fitSegments, type Segment} from './text-fit.js';
+import type {Display} from './display.js';
 
-/** Props of one styled line. */
 export interface SegmentLineProps {
 	readonly segments: readonly Segment[];
 	readonly width: number;
-	readonly color: boolean;
-	readonly ascii: boolean;
+	readonly display: Display;
 }
 
 // Padding at the end of a line draws nothing but costs bytes on every redraw.
@@ -21,7 +20,8 @@ function withoutTrailingBlanks(segments: Segment[]): Segment[] {
 }
 
 /** One line of differently styled runs, never wider than `width` (and never wrapped). */
-export function SegmentLine({segments, width, color, ascii}: SegmentLineProps) {
+export function SegmentLine({segments, width, display}: SegmentLineProps) {
+	const {ascii, color} = display;
 	const fitted = withoutTrailingBlanks(fitSegments(segments, width, ascii));
 	return (
 		<Text wrap="truncate-end">

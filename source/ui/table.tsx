@@ -2,6 +2,7 @@ import React, {memo} from 'react';
 import {Box, Text} from 'ink';
 import {cellText, computeColumnWidths, type TableColumn, type TableRowData} from './table-widths.js';
 import {fitTo} from './text-fit.js';
+import type {Display} from './display.js';
 
 export type {TableColumn, TableRowData} from './table-widths.js';
 
@@ -20,18 +21,19 @@ export interface TableProps {
 	/** The table never gets wider than this many columns. */
 	readonly maxWidth?: number;
 	readonly showHeader?: boolean;
-	/** Colour of a whole row, e.g. red for abnormal events; ignored when `color` is false. */
+	/** Colour of a whole row, e.g. red for abnormal events; ignored when the display allows no colour. */
 	readonly rowColor?: (row: TableRowData, index: number) => string | undefined;
-	/** Colour of one cell (over the row's), e.g. a spinner; ignored when `color` is false. */
+	/** Colour of one cell (over the row's), e.g. a spinner; ignored when the display allows no colour. */
 	readonly cellColor?: (row: TableRowData, key: string) => string | undefined;
 	/** Rows drawn bold, e.g. the selected one (which also carries a marker: never style alone). */
 	readonly rowBold?: (row: TableRowData, index: number) => boolean;
 	/** A stable React key per row, so unchanged rows are not re-rendered. */
 	readonly rowKey?: (row: TableRowData, index: number) => string;
-	readonly color?: boolean;
-	/** ASCII-only ellipsis. */
-	readonly ascii?: boolean;
+	/** ASCII-only ellipsis; row and cell colours only when colour is allowed. */
+	readonly display?: Display;
 }
+
+const PLAIN_UNICODE: Display = {ascii: false, color: true};
 
 /** A stretch of a row in one colour (undefined: the row's own). */
 interface TablePart {
@@ -101,9 +103,9 @@ export function Table({
 	cellColor,
 	rowBold,
 	rowKey,
-	color = true,
-	ascii = false,
+	display = PLAIN_UNICODE,
 }: TableProps) {
+	const {ascii, color} = display;
 	const specs = normaliseColumns(columns, data);
 	const widths = computeColumnWidths(specs, data, padding, maxWidth - gap * Math.max(0, specs.length - 1), showHeader);
 	const pad = ' '.repeat(padding);

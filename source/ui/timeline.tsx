@@ -6,13 +6,12 @@ import {glyphsFor} from './glyphs.js';
 import {phaseLabel} from '../model/wording.js';
 import {SegmentLines} from './segment-lines.js';
 import {fitTo, safeText, type Segment} from './text-fit.js';
+import type {Display} from './display.js';
 
-/** Props of the timeline: one bar per model of an ended deployment. */
 export interface TimelineProps {
 	readonly rows: readonly TimelineRow[];
 	readonly width: number;
-	readonly ascii: boolean;
-	readonly color: boolean;
+	readonly display: Display;
 }
 
 // Colour helps, but each phase also has its own fill, so the bar reads without colour.
@@ -54,10 +53,11 @@ function legendLine(rows: readonly TimelineRow[], ascii: boolean): Segment[] {
 }
 
 /** Which phase ate the time: per model, each phase's share of the deployment as a bar. */
-export const Timeline = memo(function Timeline({rows, width, ascii, color}: TimelineProps) {
+export const Timeline = memo(function Timeline({rows, width, display}: TimelineProps) {
+	const {ascii} = display;
 	const label = labelWidth(rows, width);
 	const lines = [...rows.map(row => barLine(row, width, label, ascii)), legendLine(rows, ascii)];
 	return (
-		<SegmentLines lines={lines} width={width} color={color} ascii={ascii} />
+		<SegmentLines lines={lines} width={width} display={display} />
 	);
 });

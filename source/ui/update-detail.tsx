@@ -7,16 +7,15 @@ import {punctuationFor} from './glyphs.js';
 import {cutToLines} from './overlay-lines.js';
 import {SegmentLines} from './segment-lines.js';
 import {safeText, type Segment} from './text-fit.js';
+import type {Display} from './display.js';
 
-/** Props of the whole change of an update, shown in place of the phases and the table. */
 export interface UpdateDetailProps {
 	readonly update: UpdateDiff;
 	/** The zone update times are shown in (the configured one, or the machine's). */
 	readonly timeZone: TimeZoneSetting;
 	readonly maxLines: number;
 	readonly width: number;
-	readonly ascii: boolean;
-	readonly color: boolean;
+	readonly display: Display;
 }
 
 function field(name: string, value: string): Segment[] {
@@ -28,7 +27,8 @@ function field(name: string, value: string): Segment[] {
  * when, its result, then every change on a line of its own (environment variables by name
  * only). Lines beyond `maxLines` are cut, and the last line says how many.
  */
-export const UpdateDetail = memo(function UpdateDetail({update, timeZone, maxLines, width, ascii, color}: UpdateDetailProps) {
+export const UpdateDetail = memo(function UpdateDetail({update, timeZone, maxLines, width, display}: UpdateDetailProps) {
+	const {ascii} = display;
 	const punctuation = punctuationFor(ascii);
 	const title: Segment[] = [{text: 'Update', bold: true}, {text: '  Esc closes', dim: true}];
 	const changes = updateChangeLines(update, punctuation).map((text): Segment[] => [{text: '  ' + safeText(text, ascii)}]);
@@ -46,6 +46,6 @@ export const UpdateDetail = memo(function UpdateDetail({update, timeZone, maxLin
 	);
 
 	return (
-		<SegmentLines lines={lines} width={width} color={color} ascii={ascii} />
+		<SegmentLines lines={lines} width={width} display={display} />
 	);
 });

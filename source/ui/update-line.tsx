@@ -4,26 +4,26 @@ import {updateLine} from '../model/update-log-wording.js';
 import {glyphsFor, punctuationFor} from './glyphs.js';
 import {SegmentLine} from './segment-line.js';
 import {safeText, type Segment} from './text-fit.js';
+import type {Display} from './display.js';
 
-/** Props of the line under the header that says what the current update changes. */
 export interface UpdateLineProps {
 	readonly update: UpdateDiff;
 	/** Selected with ↑ above the first event: Enter opens the whole change. */
 	readonly selected: boolean;
 	readonly width: number;
-	readonly ascii: boolean;
-	readonly color: boolean;
+	readonly display: Display;
 }
 
 const RESULT_COLORS: Readonly<Record<string, string>> = {SUCCESS: 'green', FAIL: 'red', RUNNING: 'cyan'};
 
 /** `update running: resnet 1.0.0 → 1.1.0 · instances 1 → 2`, marked like a table row when selected. */
-export function UpdateLine({update, selected, width, ascii, color}: UpdateLineProps) {
+export function UpdateLine({update, selected, width, display}: UpdateLineProps) {
+	const {ascii} = display;
 	const glyphs = glyphsFor(ascii);
 	const text = safeText(updateLine(update, punctuationFor(ascii)), ascii);
 	const segments: Segment[] = [
 		...(selected ? [{text: `${glyphs.selected} `}] : []),
 		{text, color: RESULT_COLORS[update.result?.trim().toUpperCase() ?? ''], bold: selected},
 	];
-	return <SegmentLine segments={segments} width={width} color={color} ascii={ascii} />;
+	return <SegmentLine segments={segments} width={width} display={display} />;
 }

@@ -3,8 +3,8 @@ import type {WhyBlock as WhyBlockText} from '../model/view-state-why.js';
 import {glyphsFor} from './glyphs.js';
 import {SegmentLines} from './segment-lines.js';
 import {safeText, type Segment} from './text-fit.js';
+import type {Display} from './display.js';
 
-/** Props of the diagnosis block under the outcome line (or under the phases while slow). */
 export interface WhyBlockProps {
 	readonly why: WhyBlockText;
 	/** Lines the layout plan grants: all of them, or the headline alone. */
@@ -12,8 +12,7 @@ export interface WhyBlockProps {
 	/** Selected with ↑ above the first event: Enter opens the whole diagnosis. */
 	readonly selected: boolean;
 	readonly width: number;
-	readonly ascii: boolean;
-	readonly color: boolean;
+	readonly display: Display;
 }
 
 const LABEL_WIDTH = 5;
@@ -27,7 +26,8 @@ function label(text: string, color?: string): Segment {
  * text that decided it, the evidence beside it and what to try, a line each, cut to the
  * lines the plan granted.
  */
-export function WhyBlock({why, lines, selected, width, ascii, color}: WhyBlockProps) {
+export function WhyBlock({why, lines, selected, width, display}: WhyBlockProps) {
+	const {ascii} = display;
 	const glyphs = glyphsFor(ascii);
 	const failed = why.kind === 'failed';
 	const tone = failed ? 'red' : 'yellow';
@@ -41,6 +41,6 @@ export function WhyBlock({why, lines, selected, width, ascii, color}: WhyBlockPr
 	for (const said of why.evidence) rows.push([label(''), {text: safeText(said, ascii), dim: true}]);
 	why.advice.forEach((advice, index) => rows.push([index === 0 ? label('try', 'cyan') : label(''), {text: advice}]));
 	return (
-		<SegmentLines lines={rows.slice(0, lines)} width={width} color={color} ascii={ascii} />
+		<SegmentLines lines={rows.slice(0, lines)} width={width} display={display} />
 	);
 }

@@ -6,14 +6,13 @@ import {diagnosisHeadline, phaseLabel} from '../model/wording.js';
 import {cutToLines} from './overlay-lines.js';
 import {SegmentLines} from './segment-lines.js';
 import {safeText, wrapText, type Segment} from './text-fit.js';
+import type {Display} from './display.js';
 
-/** Props of the whole diagnosis, shown in place of the phases and the table. */
 export interface WhyDetailProps {
 	readonly diagnosis: Diagnosis;
 	readonly maxLines: number;
 	readonly width: number;
-	readonly ascii: boolean;
-	readonly color: boolean;
+	readonly display: Display;
 }
 
 const NAME_WIDTH = 12;
@@ -34,7 +33,8 @@ function fields(name: string, values: readonly string[], width: number): Segment
  * documentation pages (title and address).
  * Server text is sanitised; lines beyond `maxLines` are cut, and the last line says how many.
  */
-export const WhyDetail = memo(function WhyDetail({diagnosis, maxLines, width, ascii, color}: WhyDetailProps) {
+export const WhyDetail = memo(function WhyDetail({diagnosis, maxLines, width, display}: WhyDetailProps) {
+	const {ascii} = display;
 	const text = presentDiagnosis(diagnosis, ascii);
 	const slow = diagnosis.category === 'slow';
 	const title: Segment[] = [{text: slow ? 'Why it is slow' : 'Why it failed', bold: true}, {text: '  w or Esc closes', dim: true}];
@@ -56,6 +56,6 @@ export const WhyDetail = memo(function WhyDetail({diagnosis, maxLines, width, as
 	);
 
 	return (
-		<SegmentLines lines={lines} width={width} color={color} ascii={ascii} />
+		<SegmentLines lines={lines} width={width} display={display} />
 	);
 });

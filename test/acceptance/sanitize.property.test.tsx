@@ -62,7 +62,7 @@ describe('the live view\'s event table', () => {
 
 	function frameOf(texts: readonly string[], width: number, ascii = false): string {
 		const instance = render(
-			<EventTable events={events(texts)} emptyText="no events" width={width} timeZone={{kind: 'utc'}} today="2026-12-07" ageAt={null} selectedKey={null} showHeader ascii={ascii} color />,
+			<EventTable events={events(texts)} emptyText="no events" width={width} timeZone={{kind: 'utc'}} today="2026-12-07" ageAt={null} selectedKey={null} showHeader display={{ascii, color: true}} />,
 		);
 		unmount = instance.unmount;
 		const frame = instance.lastFrame() ?? '';

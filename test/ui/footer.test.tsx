@@ -20,8 +20,7 @@ const BASE: Omit<FooterProps, 'width'> = {
 	waiting: null,
 	canGoBack: false,
 	updateShown: false,
-	ascii: false,
-	color: false,
+	display: {ascii: false, color: false},
 };
 
 function footer(props: Partial<FooterProps> & {width: number}): string {
@@ -61,6 +60,6 @@ describe('the key bar', () => {
 
 	test('counts agree with their noun, and --ascii names keys that page', () => {
 		expect(footer({width: 120, matching: 1, pageCount: 1})).toContain('page 1/1 (1 event)');
-		expect(footer({width: 120, ascii: true})).toContain('</> page');
+		expect(footer({width: 120, display: {ascii: true, color: false}})).toContain('</> page');
 	});
 });

@@ -19,7 +19,7 @@ afterEach(() => {
 function outcomeFrame(serviceDetails: ServiceDetails | null, detailsUnavailable: string | null = null, extra = [event(300, 'Service my-service started.')]): string {
 	const store = addEvents(emptyStore(), [...DEPLOYING_EVENTS, ...extra]).store;
 	const notices = outcomeNotices(deploymentOf(store, serviceDetails), {detailsUnavailable});
-	mounted = renderSized(<Outcome notices={notices} lineCounts={notices.map(notice => noticeLineCount(notice, 80))} width={80} ascii={false} color />, {columns: 80, rows: 24});
+	mounted = renderSized(<Outcome notices={notices} lineCounts={notices.map(notice => noticeLineCount(notice, 80))} width={80} display={{ascii: false, color: true}} />, {columns: 80, rows: 24});
 	return mounted.lastFrame();
 }
 
@@ -41,7 +41,7 @@ describe('Outcome', () => {
 	test('a long error_msg wraps onto up to three lines, then ends in an ellipsis', () => {
 		const words = Array.from({length: 40}, (_, i) => `word${i}`).join(' ');
 		const notices = outcomeNotices(deploymentOf(addEvents(emptyStore(), DEPLOYING_EVENTS).store, details({status: 'failed', error_msg: words})), {detailsUnavailable: null});
-		mounted = renderSized(<Outcome notices={notices} lineCounts={notices.map(notice => noticeLineCount(notice, 60))} width={60} ascii={false} color={false} />, {columns: 60, rows: 24});
+		mounted = renderSized(<Outcome notices={notices} lineCounts={notices.map(notice => noticeLineCount(notice, 60))} width={60} display={{ascii: false, color: false}} />, {columns: 60, rows: 24});
 		const lines = mounted.lastFrame().split('\n');
 		expect(lines).toHaveLength(3);
 		expect(lines[0]).toMatch(/^✖ Deployment failed after \d+m\d+s: word0 word1/);

@@ -31,7 +31,7 @@ function draw(events: readonly ApiEvent[], {width = 80, mode = 'full', ascii = f
 	const trackCount = deployment.tracks.length;
 	const {phaseShape} = planLayout({rows: 40, trackCount, tracksAsColumns: tracksFitAsColumns(width, trackCount), noticeLines: []});
 	mounted = renderSized(
-		<PhaseList tracks={deployment.tracks} instances={instances} mode={mode} shape={phaseShape} width={width} now={T0 + 130_000} skewMs={0} spinnerFrame={null} ascii={ascii} color />,
+		<PhaseList tracks={deployment.tracks} instances={instances} mode={mode} shape={phaseShape} width={width} now={T0 + 130_000} skewMs={0} spinnerFrame={null} display={{ascii, color: true}} />,
 		{columns: width, rows: 40},
 	);
 	const lines = frameLines(mounted.lastFrame());

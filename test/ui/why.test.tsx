@@ -104,7 +104,7 @@ describe('the Why block of a failed deployment', () => {
 		const rendered = await mount([...DEPLOYING_EVENTS, PULL_FAILED], FAILED);
 		const help = await press(rendered, '?', frame => frame.includes('Keys'));
 		expect(help).toMatch(/ w +why it failed or is slow/);
-		const fromPicker = renderSized(<Help maxLines={30} width={100} backTo="the service list" ascii={false} color={false} />, {columns: 100, rows: 30});
+		const fromPicker = renderSized(<Help maxLines={30} width={100} backTo="the service list" display={{ascii: false, color: false}} />, {columns: 100, rows: 30});
 		mounted.push(fromPicker);
 		expect(fromPicker.lastFrame()).toContain('back to the service list');
 		expect(fromPicker.lastFrame()).not.toContain('…');
