@@ -1,9 +1,10 @@
-import React, {useCallback, useLayoutEffect, useMemo} from 'react';
+import React, {useCallback, useMemo} from 'react';
 import {useStdout} from 'ink';
 import {App, type NudgeSink} from './app.js';
 import type {WatcherFactory} from './api/watcher.js';
 import type {Config} from './config/types.js';
 import {createProgram, useProgramState, type Program} from './hooks/use-program.js';
+import {useEndMessages} from './hooks/use-ending.js';
 import {usePicker, type ServiceLoader} from './hooks/use-picker.js';
 import {initialPickerState, type PickerAction} from './model/picker-state.js';
 import {initialRootState, updateRoot, type RootAction, type RootEffect, type RootState} from './model/root-state.js';
@@ -71,13 +72,7 @@ export function Root({config, program, loadServices, watcherFor, now = systemClo
 	const columns = stdout.columns || state.picker.columns;
 	const rows = stdout.rows || state.picker.rows;
 	const onBack = useCallback((notice: string | null) => dispatch({type: 'back', columns, rows, now: now(), notice}), [dispatch, columns, rows, now]);
-	useLayoutEffect(() => {
-		if (ends === null) return undefined;
-		const unsubscribe = ends.subscribe(dispatch);
-		return () => {
-			unsubscribe();
-		};
-	}, [ends, dispatch]);
+	useEndMessages(ends, dispatch);
 	const {screen} = state;
 	const watchConfig = useMemo(
 		() => (screen.kind === 'watch' ? {...config, serviceId: screen.service.service_id, serviceName: screen.service.service_name} : config),
