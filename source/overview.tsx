@@ -1,5 +1,5 @@
 import React from 'react';
-import type {WatcherFactory} from './api/watcher.js';
+import type {WatcherFactory} from './api/watcher-types.js';
 import type {Config} from './config/types.js';
 import type {NudgeSink} from './hooks/use-completion-nudge.js';
 import {useOverview} from './hooks/use-overview.js';

@@ -1,7 +1,7 @@
 import React, {useCallback, useMemo} from 'react';
 import {useStdout} from 'ink';
 import {App, type NudgeSink} from './app.js';
-import type {WatcherFactory} from './api/watcher.js';
+import type {WatcherFactory} from './api/watcher-types.js';
 import type {Config} from './config/types.js';
 import {createProgram, useProgramState, type Program} from './hooks/use-program.js';
 import {useEndMessages} from './hooks/use-ending.js';

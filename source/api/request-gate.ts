@@ -4,7 +4,7 @@
 // one that was throttled. It sits in front of the client: the poll loops do not know of it.
 import {ThrottledError} from './errors.js';
 import type {ModelArtsClient} from './types.js';
-import {systemClock, type WatcherClock} from './watcher.js';
+import {systemClock, type WatcherClock} from './watch-clock.js';
 
 export interface RequestGate {
 	/** Resolves when the request may start; rejects with the signal's reason when aborted while waiting. */

@@ -2,7 +2,8 @@
 // interval so their polls stay spread out instead of arriving together every interval. Each
 // loop keeps its own event sync and cadence; the request gate (request-gate.ts) caps them all.
 import type {WatchMessage} from '../model/watch-messages.js';
-import {systemClock, type Watcher, type WatcherClock, type WatcherFactory} from './watcher.js';
+import {systemClock, type WatcherClock} from './watch-clock.js';
+import type {Watcher, WatcherFactory} from './watcher-types.js';
 
 /** One service to watch and how to build its poll loop. */
 export interface WatchSetEntry {

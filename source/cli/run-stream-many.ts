@@ -4,7 +4,7 @@
 // It closes with each service's summary, then one for the whole set.
 import type {Authenticator} from '../api/auth/types.js';
 import {createWatchSet, type WatchSet} from '../api/watch-set.js';
-import type {WatcherFactory} from '../api/watcher.js';
+import type {WatcherFactory} from '../api/watcher-types.js';
 import type {Config} from '../config/types.js';
 import {watchFacts} from '../model/watch-data.js';
 import {NOTHING_KNOWN} from '../model/watch-end.js';

@@ -1,7 +1,7 @@
 // The plain and JSON run of one service: its log (stream-service.ts), the watcher, and the
 // one watch-end rule deciding when it is over. No Ink on this path.
 import type {Authenticator} from '../api/auth/types.js';
-import type {Watcher, WatcherFactory} from '../api/watcher.js';
+import type {Watcher, WatcherFactory} from '../api/watcher-types.js';
 import type {Config} from '../config/types.js';
 import type {DataNotes} from '../output/data-notes.js';
 import {factOf} from '../model/run-end.js';

@@ -10,7 +10,7 @@ import {gatedEvidence} from '../api/evidence-client.js';
 import {createRequestGate, gatedClient} from '../api/request-gate.js';
 import {gatedV2Client} from '../api/request-gate-v2.js';
 import {createV2Client} from '../api/v2-client.js';
-import type {WatcherFactory} from '../api/watcher.js';
+import type {WatcherFactory} from '../api/watcher-types.js';
 import {ConfigError} from '../config/errors.js';
 import {resolveConfig, type ResolvedRuntime} from './resolve-runtime.js';
 import type {Config, RawFlags} from '../config/types.js';

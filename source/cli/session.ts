@@ -2,7 +2,7 @@
 // the run kinds, so run.ts builds one and the terminal UI or the logs run it, without either
 // importing the other.
 import type {Authenticator} from '../api/auth/types.js';
-import type {WatcherFactory} from '../api/watcher.js';
+import type {WatcherFactory} from '../api/watcher-types.js';
 import type {Config} from '../config/types.js';
 import type {ServiceSummary} from '../model/types.js';
 import type {DataNotes} from '../output/data-notes.js';

@@ -3,7 +3,7 @@
 // deliver. Every output mode hands the watcher's end over through watchDoneMessage.
 import process from 'node:process';
 import type {Authenticator} from '../api/auth/types.js';
-import type {WatchResult} from '../api/watcher.js';
+import type {WatchResult} from '../api/watcher-types.js';
 import {factOf, initialEnd, settleEnd, type EndMessage, type EndSource, type ExitEnding, type OutsideEnd, type RunFacts} from '../model/run-end.js';
 import {END_SIGNALS, type EndRules, type EndSignal, type WatchEnding} from '../model/watch-end.js';
 import {failureOf} from './failure.js';

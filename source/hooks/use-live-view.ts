@@ -1,6 +1,6 @@
 import {useRef} from 'react';
 import {useStdout} from 'ink';
-import type {WatcherFactory} from '../api/watcher.js';
+import type {WatcherFactory} from '../api/watcher-types.js';
 import type {Config} from '../config/types.js';
 import type {EndSource, ExitEnding} from '../model/run-end.js';
 import type {Oddity} from '../model/data-oddities.js';

@@ -1,7 +1,7 @@
 import {useEffect, useRef} from 'react';
 import {useStdout} from 'ink';
 import {createWatchSet, type WatchSet} from '../api/watch-set.js';
-import type {WatcherFactory} from '../api/watcher.js';
+import type {WatcherFactory} from '../api/watcher-types.js';
 import type {Config} from '../config/types.js';
 import type {SetNudge} from '../model/overview-nudge.js';
 import {overviewTicks} from '../model/overview-rows.js';

@@ -1,5 +1,5 @@
 import {useCallback, useEffect, useRef} from 'react';
-import type {WatcherFactory, Watcher, WatchResult} from '../api/watcher.js';
+import type {WatcherFactory, Watcher, WatchResult} from '../api/watcher-types.js';
 import type {EndMessage} from '../model/run-end.js';
 import type {WatchMessage} from '../model/watch-messages.js';
 

@@ -4,7 +4,7 @@ import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {NotFoundError, ThrottledError} from '../../source/api/errors.js';
 import {createRequestGate, gatedClient, throttleHoldMs} from '../../source/api/request-gate.js';
 import type {ModelArtsClient} from '../../source/api/types.js';
-import type {WatcherClock} from '../../source/api/watcher.js';
+import type {WatcherClock} from '../../source/api/watch-clock.js';
 
 const START = Date.parse('2026-03-01T12:00:00Z');
 const clock: WatcherClock = {now: () => Date.now(), setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: handle => clearTimeout(handle as number)};

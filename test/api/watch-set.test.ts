@@ -1,6 +1,6 @@
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {createWatchSet, staggerOffsets} from '../../source/api/watch-set.js';
-import type {Watcher, WatcherFactory} from '../../source/api/watcher.js';
+import type {Watcher, WatcherFactory} from '../../source/api/watcher-types.js';
 import type {WatchMessage} from '../../source/model/watch-messages.js';
 
 const START = Date.parse('2026-03-01T12:00:00Z');

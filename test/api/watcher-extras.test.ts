@@ -5,7 +5,8 @@ import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {ApiError, ForbiddenError, NotFoundError, TransientError} from '../../source/api/errors.js';
 import type {EventSync} from '../../source/api/sync.js';
 import type {ModelArtsClient, UpdateLogs} from '../../source/api/types.js';
-import {createWatcher, type Watcher, type WatcherOptions} from '../../source/api/watcher.js';
+import {createWatcher} from '../../source/api/watcher.js';
+import type {Watcher, WatcherOptions} from '../../source/api/watcher-types.js';
 import type {ServiceDetails, ServiceMonitor} from '../../source/model/types.js';
 import type {WatchMessage} from '../../source/model/watch-messages.js';
 

@@ -3,7 +3,8 @@
 // events exactly once, in order, then finishes because the status is terminal.
 import {afterEach, describe, expect, it} from 'vitest';
 import {createClient} from '../../source/api/client.js';
-import {createWatcher, type WatchResult} from '../../source/api/watcher.js';
+import {createWatcher} from '../../source/api/watcher.js';
+import type {WatchResult} from '../../source/api/watcher-types.js';
 import type {ApiEvent} from '../../source/model/types.js';
 import type {SyncState, WatchMessage} from '../../source/model/watch-messages.js';
 import {startSimulator, type Simulator} from '../../source/sim/server.js';

@@ -3,7 +3,7 @@ import {NotFoundError} from '../../source/api/errors.js';
 import type {Config} from '../../source/config/types.js';
 import {makeConfig} from '../fixtures/config.js';
 import type {WatchMessage} from '../../source/model/watch-messages.js';
-import type {WatchResult, Watcher} from '../../source/api/watcher.js';
+import type {WatchResult, Watcher} from '../../source/api/watcher-types.js';
 import {runStream} from '../../source/cli/run-stream.js';
 import {createDataNotes} from '../../source/output/data-notes.js';
 

@@ -1,7 +1,7 @@
 import React, {useReducer} from 'react';
 import {Text} from 'ink';
 import {afterEach, describe, expect, test} from 'vitest';
-import type {WatcherFactory} from '../../source/api/watcher.js';
+import type {WatcherFactory} from '../../source/api/watcher-types.js';
 import {useWatch} from '../../source/hooks/use-watch.js';
 import type {EndMessage} from '../../source/model/run-end.js';
 import type {WatchMessage} from '../../source/model/watch-messages.js';

@@ -1,5 +1,5 @@
 // Shared test data for the live view: a Config, a fake watcher, and event builders.
-import type {WatchResult, Watcher, WatcherFactory} from '../../source/api/watcher.js';
+import type {WatchResult, Watcher, WatcherFactory} from '../../source/api/watcher-types.js';
 import type {ApiEvent, ServiceDetails} from '../../source/model/types.js';
 import type {WatchMessage} from '../../source/model/watch-messages.js';
 
