@@ -2,13 +2,13 @@
 // to its deployment timeout. Cheap enough to run once a second: O(models × phases).
 import {deploymentElapsed, formatDuration, formatMinutes, phaseElapsed} from '../elapsed.js';
 import {PHASE_IDS} from '../types.js';
-import type {DeploymentProgress, ModelTrack, PhaseProgress} from '../types.js';
+import type {DeploymentProgress, ModelTrack, PhaseId, PhaseProgress} from '../types.js';
 import {SLOW_GUIDANCE} from './categories.js';
 import {docLinks} from './docs-links.js';
 import type {DocsCloud} from './docs-links.js';
 import {DEFAULT_DEPLOY_TIMEOUT_MS, DEFAULT_SLOW_THRESHOLDS, NEAR_TIMEOUT_MS, PHASE_KEYS} from './thresholds.js';
 import type {SlowThresholds} from './thresholds.js';
-import type {DeadlineNote, Diagnosis, ExtraEvidence} from './types.js';
+import type {DeadlineNote, Diagnosis, EvidenceItem, ExtraEvidence} from './types.js';
 
 /** The clock and limits a slow diagnosis is judged against. */
 export interface SlowContext {
@@ -73,6 +73,27 @@ function deadlineLine(deadline: DeadlineNote): string {
 	return `The ${timeout} deployment timeout has passed: ModelArts should end the deployment any moment.`;
 }
 
+/**
+ * What the model's health check says about a slow startup (evidence-items.ts words it with
+ * the budget and the time spent): no event tells this, so it is the likely cause.
+ */
+export function probeHintOf(phase: PhaseId | null, evidence: readonly ExtraEvidence[] | undefined): ExtraEvidence | null {
+	if (phase !== 'model_startup') return null;
+	return evidence?.find((item) => item.source === 'model' && item.category === 'health_check') ?? null;
+}
+
+/** The first advice of a slow phase: the health check when it explains the wait, else the phase's usual cause. */
+function causeAdvice(phase: PhaseId, hint: ExtraEvidence | null): string {
+	if (hint === null) return SLOW_GUIDANCE[phase].cause;
+	return `The health check likely fails before the model has loaded: ${hint.text}. Give the model an initial delay long enough to load, or the deployment times out.`;
+}
+
+/** The phase's last news, then what was read elsewhere, the health check that explains the wait first. */
+function slowEvidence(news: string | null, extra: readonly ExtraEvidence[], hint: ExtraEvidence | null): EvidenceItem[] {
+	const read = hint === null ? extra : [hint, ...extra.filter((item) => item !== hint)];
+	return [...(news === null ? [] : [{source: 'events' as const, text: news}]), ...read.map(({source, text}) => ({source, text}))];
+}
+
 /** A `slow` diagnosis while the deployment is in progress, or null. */
 export function diagnoseSlow(deployment: DeploymentProgress, context: SlowContext): Diagnosis | null {
 	if (deployment.outcome !== 'in_progress') return null;
@@ -85,7 +106,8 @@ export function diagnoseSlow(deployment: DeploymentProgress, context: SlowContex
 	const news = where?.track.lastEvent ?? null;
 	const serverNow = context.nowMs + (context.skewMs ?? 0);
 	const advice: string[] = [];
-	if (where) advice.push(SLOW_GUIDANCE[where.phase.phase].cause);
+	const hint = probeHintOf(where?.phase.phase ?? null, context.evidence);
+	if (where) advice.push(causeAdvice(where.phase.phase, hint));
 	if (spot) {
 		const key = PHASE_KEYS[spot.phase.phase];
 		advice.push(`It has run ${formatMinutes(spot.elapsedMs)}; slow means over ${formatDuration(spot.thresholdMs)} here (--slow-after ${key}=DURATION changes it).`);
@@ -100,7 +122,7 @@ export function diagnoseSlow(deployment: DeploymentProgress, context: SlowContex
 		code: null,
 		basis: 'duration',
 		advice,
-		evidence: [...(news === null ? [] : [{source: 'events' as const, text: news.info}]), ...(context.evidence ?? []).map(({source, text}) => ({source, text}))],
+		evidence: slowEvidence(news?.info ?? null, context.evidence ?? [], hint),
 		docs: where ? docLinks(SLOW_GUIDANCE[where.phase.phase].docs, context.cloud ?? 'huawei') : [],
 		slow: spot ? {elapsedMs: spot.elapsedMs, thresholdMs: spot.thresholdMs, quietMs: news ? Math.max(0, serverNow - news.at) : null} : null,
 		deadline,
