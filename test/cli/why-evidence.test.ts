@@ -70,6 +70,7 @@ describe.concurrent('why-probe-delay: a health check with no delay on a model th
 		expect(hint).toBeLessThan(failed);
 		const [cause] = causeBlock(stdout);
 		expect(cause).toMatch(/^ {2}cause: The health check never succeeded \(llm-7b 1\.2\.0, model startup\): llm-7b 1\.2\.0: the health check \(HTTP GET \/health\) gives the model 30 s \(delay 0 s/);
+		expect(stdout).toMatch(/^ {2}try: The model loads longer than its health check waits: raise the initial delay/m);
 	});
 });
 

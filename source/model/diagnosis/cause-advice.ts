@@ -60,6 +60,16 @@ const CAUSES: readonly CauseGuidance[] = [
 		docs: ['imagePull'],
 	},
 	{
+		// The probe's budget against the time spent starting (evidence-items.ts): the model loads longer than the probe waits.
+		category: 'health_check',
+		when: /\bgives the model \d[^;]*\(delay /,
+		advice: [
+			'The model loads longer than its health check waits: raise the initial delay of the probe above the load time (or allow more failures × period).',
+			'Then check the URL and port the probe calls answer once the model has loaded.',
+		],
+		docs: ['healthCheck', 'timeout'],
+	},
+	{
 		category: 'storage',
 		when: FULL_DISK,
 		advice: ["The node's disk is full: stop or delete other services on the pool, or add nodes with larger disks.", 'On the public pool, deploy again later or choose a larger flavour.'],
