@@ -93,7 +93,7 @@ describe.concurrent('why-pool-full: a dedicated pool with no free GPU', () => {
 });
 
 describe.concurrent('why-pool-abnormal: two nodes Abnormal, one tainted, and no event says so', () => {
-	it('NDJSON and plain: resources, the abnormal nodes as cause, the pool phase and the taint as evidence', async () => {
+	it('NDJSON and plain: resources, the abnormal nodes as cause, the pool phase and the taint as evidence; plain names the pool while slow', async () => {
 		const diagnosis = await summaryOf('why-pool-abnormal');
 		expect(diagnosis.category).toBe('resources');
 		expect(diagnosis.cause).toBe('vision-t4 (pool-5ff6…): 2 of 4 nodes are not Available (192.168.20.11 Abnormal, 192.168.20.12 Abnormal)');
@@ -102,7 +102,14 @@ describe.concurrent('why-pool-abnormal: two nodes Abnormal, one tainted, and no 
 			expect.arrayContaining(['vision-t4 (pool-5ff6…) is Abnormal: 2 nodes are abnormal', 'vision-t4 (pool-5ff6…): 1 of 4 nodes are tainted NoSchedule (192.168.20.13: node.kubernetes.io/unreachable)']),
 		);
 
+		// In plain, the slow scheduling is said with the pool once it was read, before the time-out
 		const {stdout} = await run('why-pool-abnormal', 'plain');
+		const lines = stdout.split('\n');
+		const slow = lines.findIndex(line => /^\S+ {2}slow {6}Resource scheduling of yolo-det 8\.0\.1 has run 6m/.test(line));
+		const hint = lines.findIndex(line => /^\S+ {2}try {7}The dedicated pool is the likely cause: vision-t4 \(pool-5ff6…\): /.test(line));
+		expect(slow).toBeGreaterThanOrEqual(0);
+		expect(hint).toBeGreaterThan(slow);
+		expect(hint).toBeLessThan(lines.findIndex(line => /^\S+ {2}cause {5}/.test(line)));
 		const block = causeBlock(stdout);
 		expect(block[0]).toContain('2 of 4 nodes are not Available (192.168.20.11 Abnormal, 192.168.20.12 Abnormal)');
 		expect(block).toContain('    pool: vision-t4 (pool-5ff6…) is Abnormal: 2 nodes are abnormal');

@@ -8,7 +8,7 @@ import {docLinks} from './docs-links.js';
 import type {DocsCloud} from './docs-links.js';
 import {DEFAULT_DEPLOY_TIMEOUT_MS, DEFAULT_SLOW_THRESHOLDS, NEAR_TIMEOUT_MS, PHASE_KEYS} from './thresholds.js';
 import type {SlowThresholds} from './thresholds.js';
-import type {DeadlineNote, Diagnosis, EvidenceItem, ExtraEvidence} from './types.js';
+import type {DeadlineNote, Diagnosis, EvidenceItem, ExtraEvidence, FailureCategory} from './types.js';
 
 /** The clock and limits a slow diagnosis is judged against. */
 export interface SlowContext {
@@ -73,19 +73,34 @@ function deadlineLine(deadline: DeadlineNote): string {
 	return `The ${timeout} deployment timeout has passed: ModelArts should end the deployment any moment.`;
 }
 
+/** What was read elsewhere that explains a slow phase no event explains: the fact to look for, and how to say it. */
+const SLOW_HINTS: Partial<Record<PhaseId, {readonly source: 'model' | 'pool'; readonly category: FailureCategory; readonly say: (text: string) => string}>> = {
+	model_startup: {
+		source: 'model',
+		category: 'health_check',
+		say: (text) => `The health check likely fails before the model has loaded: ${text}. Give the model an initial delay long enough to load, or the deployment times out.`,
+	},
+	resource_scheduling: {
+		source: 'pool',
+		category: 'resources',
+		say: (text) => `The dedicated pool is the likely cause: ${text}. Free or add nodes, or pick a smaller flavour.`,
+	},
+};
+
 /**
- * What the model's health check says about a slow startup (evidence-items.ts words it with
- * the budget and the time spent): no event tells this, so it is the likely cause.
+ * The fact that says why `phase` is slow (evidence-items.ts words it with names and numbers:
+ * the health check's budget against the time spent starting, the pool's free resources), or null.
  */
-export function probeHintOf(phase: PhaseId | null, evidence: readonly ExtraEvidence[] | undefined): ExtraEvidence | null {
-	if (phase !== 'model_startup') return null;
-	return evidence?.find((item) => item.source === 'model' && item.category === 'health_check') ?? null;
+export function slowHintOf(phase: PhaseId | null, evidence: readonly ExtraEvidence[] | undefined): ExtraEvidence | null {
+	const hint = phase === null ? undefined : SLOW_HINTS[phase];
+	if (hint === undefined) return null;
+	return evidence?.find((item) => item.source === hint.source && item.category === hint.category) ?? null;
 }
 
-/** The first advice of a slow phase: the health check when it explains the wait, else the phase's usual cause. */
+/** The first advice of a slow phase: the fact that explains the wait, else the phase's usual cause. */
 function causeAdvice(phase: PhaseId, hint: ExtraEvidence | null): string {
-	if (hint === null) return SLOW_GUIDANCE[phase].cause;
-	return `The health check likely fails before the model has loaded: ${hint.text}. Give the model an initial delay long enough to load, or the deployment times out.`;
+	const say = SLOW_HINTS[phase]?.say;
+	return hint === null || say === undefined ? SLOW_GUIDANCE[phase].cause : say(hint.text);
 }
 
 /** The phase's last news, then what was read elsewhere, the health check that explains the wait first. */
@@ -106,7 +121,7 @@ export function diagnoseSlow(deployment: DeploymentProgress, context: SlowContex
 	const news = where?.track.lastEvent ?? null;
 	const serverNow = context.nowMs + (context.skewMs ?? 0);
 	const advice: string[] = [];
-	const hint = probeHintOf(where?.phase.phase ?? null, context.evidence);
+	const hint = slowHintOf(where?.phase.phase ?? null, context.evidence);
 	if (where) advice.push(causeAdvice(where.phase.phase, hint));
 	if (spot) {
 		const key = PHASE_KEYS[spot.phase.phase];
