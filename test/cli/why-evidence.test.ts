@@ -25,8 +25,9 @@ function watch(sim: Simulator, output: 'plain' | 'json') {
 	return runCli(args, {env: {MODELARTS_TOKEN: sim.token}});
 }
 
-async function run(scenario: string, output: 'plain' | 'json') {
-	return watch(await simulator({scenario, speed: 10, clockStart: 'first-request'}), output);
+/** `speed` 5 where a test reads what is said before the time-out: a busy machine still gets its polls in. */
+async function run(scenario: string, output: 'plain' | 'json', speed = 10) {
+	return watch(await simulator({scenario, speed, clockStart: 'first-request'}), output);
 }
 
 interface Summary {
@@ -61,7 +62,7 @@ describe.concurrent('why-probe-delay: a health check with no delay on a model th
 	});
 
 	it('plain: the slow line is followed by the health check before the time-out, and the cause quotes it', async () => {
-		const {code, stdout} = await run('why-probe-delay', 'plain');
+		const {code, stdout} = await run('why-probe-delay', 'plain', 5);
 		expect(code).toBe(EXIT.failed);
 		const lines = stdout.split('\n');
 		const hint = lines.findIndex(line => /^\S+ {2}try {7}The health check likely fails before the model has loaded: .*gives the model 30 s \(delay 0 s \+ 3 × 10 s\); it has been starting for 17m\./.test(line));
@@ -103,7 +104,7 @@ describe.concurrent('why-pool-abnormal: two nodes Abnormal, one tainted, and no 
 		);
 
 		// In plain, the slow scheduling is said with the pool once it was read, before the time-out
-		const {stdout} = await run('why-pool-abnormal', 'plain');
+		const {stdout} = await run('why-pool-abnormal', 'plain', 5);
 		const lines = stdout.split('\n');
 		const slow = lines.findIndex(line => /^\S+ {2}slow {6}Resource scheduling of yolo-det 8\.0\.1 has run 6m/.test(line));
 		const hint = lines.findIndex(line => /^\S+ {2}try {7}The dedicated pool is the likely cause: vision-t4 \(pool-5ff6…\): /.test(line));

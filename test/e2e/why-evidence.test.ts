@@ -1,6 +1,6 @@
 // The health check as the live view says it, in a real terminal: while startup is slow the
 // Slow block gives the probe's budget against the time spent starting, and once the
-// deployment times out the Why block and w quote it as the cause. Scenario time runs 10×.
+// deployment times out the Why block and w quote it as the cause. Scenario time runs 5×.
 import {afterEach, describe, expect, it} from 'vitest';
 import {CATEGORY_TITLES} from '../../source/model/diagnosis/categories.js';
 import {killAllSessions} from './harness.js';
@@ -13,7 +13,7 @@ afterEach(async () => {
 
 describe('why-probe-delay in the terminal UI', () => {
 	it('the slow hint names the health check before the time-out; the Why block and w quote it after', async () => {
-		const sim = await startSim({scenario: 'why-probe-delay', speed: 10, clockStart: 'first-request'});
+		const sim = await startSim({scenario: 'why-probe-delay', speed: 5, clockStart: 'first-request'});
 		const session = watchInPty(sim, {cols: 200, rows: 40}, ['--interval', '1']);
 
 		// While startup runs long, the Slow block says the health check's budget against the time spent starting
