@@ -31,7 +31,7 @@ async function run(scenario: string, output: 'plain' | 'json', speed = 10) {
 }
 
 interface Summary {
-	readonly diagnosis: {readonly category: string; readonly cause: string | null; readonly evidence: ReadonlyArray<{source: string; text: string}>};
+	readonly diagnosis: {readonly category: string; readonly cause: string | null; readonly evidence: ReadonlyArray<{source: string; text: string}>; readonly advice: readonly string[]};
 }
 
 async function summaryOf(scenario: string): Promise<Summary['diagnosis']> {
@@ -90,6 +90,7 @@ describe.concurrent('why-pool-full: a dedicated pool with no free GPU', () => {
 		const {code, stdout} = await run('why-pool-full', 'plain');
 		expect(code).toBe(EXIT.failed);
 		expect(causeBlock(stdout)[0]).toBe(`  cause: Not enough resources to place the instances (reranker 2.1.0, resource scheduling): ${POOL_FULL}`);
+		expect(stdout).toMatch(/^ {2}try: The dedicated pool has no room for one instance: /m);
 	});
 });
 
@@ -99,6 +100,7 @@ describe.concurrent('why-pool-abnormal: two nodes Abnormal, one tainted, and no 
 		expect(diagnosis.category).toBe('resources');
 		expect(diagnosis.cause).toBe('vision-t4 (pool-5ff6…): 2 of 4 nodes are not Available (192.168.20.11 Abnormal, 192.168.20.12 Abnormal)');
 		expect(diagnosis.evidence.map(item => item.source)).toEqual(['pool', 'pool', 'pool', 'pool']);
+		expect(diagnosis.advice[0]).toMatch(/^The dedicated pool itself is in trouble: /);
 		expect(diagnosis.evidence.map(item => item.text)).toEqual(
 			expect.arrayContaining(['vision-t4 (pool-5ff6…) is Abnormal: 2 nodes are abnormal', 'vision-t4 (pool-5ff6…): 1 of 4 nodes are tainted NoSchedule (192.168.20.13: node.kubernetes.io/unreachable)']),
 		);

@@ -70,6 +70,26 @@ const CAUSES: readonly CauseGuidance[] = [
 		docs: ['healthCheck', 'timeout'],
 	},
 	{
+		// The dedicated pool's own trouble, read from the pool and its nodes (evidence-items.ts): no capacity will free up by waiting.
+		category: 'resources',
+		when: /\d+ of \d+ nodes are (?:not available|tainted)|\bis abnormal\b|inference is \w+ on this pool| ago, pool(?:resources)?statuschange:/,
+		advice: [
+			"The dedicated pool itself is in trouble: check its nodes in the console's pool details, and repair, replace or drain the abnormal ones.",
+			'Or deploy to another pool until it is healthy again.',
+		],
+		docs: ['resources'],
+	},
+	{
+		// One instance's request against the pool's free resources (pool-capacity.ts).
+		category: 'resources',
+		when: /\bfree on \d+ schedulable nodes?\b.*; one instance needs\b/,
+		advice: [
+			'The dedicated pool has no room for one instance: stop or scale down other services on it, or add nodes.',
+			'Or ask for less: a smaller flavour or custom specification, if the model fits.',
+		],
+		docs: ['resources'],
+	},
+	{
 		category: 'storage',
 		when: FULL_DISK,
 		advice: ["The node's disk is full: stop or delete other services on the pool, or add nodes with larger disks.", 'On the public pool, deploy again later or choose a larger flavour.'],
