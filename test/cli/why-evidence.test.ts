@@ -109,7 +109,7 @@ describe.concurrent('why-pool-abnormal: two nodes Abnormal, one tainted, and no 
 		const {stdout} = await run('why-pool-abnormal', 'plain', 5);
 		const lines = stdout.split('\n');
 		const slow = lines.findIndex(line => /^\S+ {2}slow {6}Resource scheduling of yolo-det 8\.0\.1 has run 6m/.test(line));
-		const hint = lines.findIndex(line => /^\S+ {2}try {7}The dedicated pool is the likely cause: vision-t4 \(pool-5ff6…\): /.test(line));
+		const hint = lines.findIndex(line => /^\S+ {2}try {7}The dedicated pool is the likely cause: vision-t4 \(pool-5ff6…\) is Abnormal: 2 nodes are abnormal\. Check its nodes in the pool details/.test(line));
 		expect(slow).toBeGreaterThanOrEqual(0);
 		expect(hint).toBeGreaterThan(slow);
 		expect(hint).toBeLessThan(lines.findIndex(line => /^\S+ {2}cause {5}/.test(line)));

@@ -21,6 +21,9 @@ const IMAGE_MISSING = /manifest (?:unknown|not found)|not found: manifest|(?:rep
 const NETWORK =
 	/unexpected eof|\beof\b|\btls\b|x509|certificate|handshake|connection (?:reset|refused|closed|timed out)|broken pipe|i\/o timeout|dial tcp|no such host|network (?:is )?unreachable|context deadline exceeded|\b50[0234]\b|bad gateway|service unavailable|too many requests|toomanyrequests/;
 
+/** A fact about the dedicated pool's own trouble (evidence-items.ts), lower case: abnormal or tainted nodes, an abnormal pool, its status events. */
+export const POOL_TROUBLE = /\d+ of \d+ nodes are (?:not available|tainted)|\bis abnormal\b|inference is \w+ on this pool| ago, pool(?:resources)?statuschange:/;
+
 /** Most specific first; the first whose pattern the deciding text matches gives the advice. */
 const CAUSES: readonly CauseGuidance[] = [
 	{
@@ -72,7 +75,7 @@ const CAUSES: readonly CauseGuidance[] = [
 	{
 		// The dedicated pool's own trouble, read from the pool and its nodes (evidence-items.ts): no capacity will free up by waiting.
 		category: 'resources',
-		when: /\d+ of \d+ nodes are (?:not available|tainted)|\bis abnormal\b|inference is \w+ on this pool| ago, pool(?:resources)?statuschange:/,
+		when: POOL_TROUBLE,
 		advice: [
 			"The dedicated pool itself is in trouble: check its nodes in the console's pool details, and repair, replace or drain the abnormal ones.",
 			'Or deploy to another pool until it is healthy again.',

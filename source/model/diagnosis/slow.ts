@@ -3,6 +3,7 @@
 import {deploymentElapsed, formatDuration, formatMinutes, phaseElapsed} from '../elapsed.js';
 import {PHASE_IDS} from '../types.js';
 import type {DeploymentProgress, ModelTrack, PhaseId, PhaseProgress} from '../types.js';
+import {POOL_TROUBLE} from './cause-advice.js';
 import {SLOW_GUIDANCE} from './categories.js';
 import {docLinks} from './docs-links.js';
 import type {DocsCloud} from './docs-links.js';
@@ -73,6 +74,8 @@ function deadlineLine(deadline: DeadlineNote): string {
 	return `The ${timeout} deployment timeout has passed: ModelArts should end the deployment any moment.`;
 }
 
+const troubled = (text: string): boolean => POOL_TROUBLE.test(text.toLowerCase());
+
 /** What was read elsewhere that explains a slow phase no event explains: the fact to look for, and how to say it. */
 const SLOW_HINTS: Partial<Record<PhaseId, {readonly source: 'model' | 'pool'; readonly category: FailureCategory; readonly say: (text: string) => string}>> = {
 	model_startup: {
@@ -83,7 +86,7 @@ const SLOW_HINTS: Partial<Record<PhaseId, {readonly source: 'model' | 'pool'; re
 	resource_scheduling: {
 		source: 'pool',
 		category: 'resources',
-		say: (text) => `The dedicated pool is the likely cause: ${text}. Free or add nodes, or pick a smaller flavour.`,
+		say: (text) => `The dedicated pool is the likely cause: ${text}. ${troubled(text) ? 'Check its nodes in the pool details, or deploy to another pool.' : 'Free or add nodes, or pick a smaller flavour.'}`,
 	},
 };
 
@@ -94,7 +97,9 @@ const SLOW_HINTS: Partial<Record<PhaseId, {readonly source: 'model' | 'pool'; re
 export function slowHintOf(phase: PhaseId | null, evidence: readonly ExtraEvidence[] | undefined): ExtraEvidence | null {
 	const hint = phase === null ? undefined : SLOW_HINTS[phase];
 	if (hint === undefined) return null;
-	return evidence?.find((item) => item.source === hint.source && item.category === hint.category) ?? null;
+	const facts = (evidence ?? []).filter((item) => item.source === hint.source && item.category === hint.category);
+	// Abnormal or tainted nodes explain a pool without room: they are said before the count of free resources.
+	return facts.find((item) => troubled(item.text)) ?? facts[0] ?? null;
 }
 
 /** The first advice of a slow phase: the fact that explains the wait, else the phase's usual cause. */

@@ -150,6 +150,12 @@ describe('a slow phase says the fact that explains it', () => {
 		expect(slowAt(untilScheduling, 7).advice[0]).toBe(`The dedicated pool is the likely cause: ${pool}. Free or add nodes, or pick a smaller flavour.`);
 	});
 
+	it('scheduling slow on a pool with abnormal nodes: those nodes, before the free resources', () => {
+		const nodes = 'vision-t4 (pool-5ff6…): 2 of 4 nodes are not Available (192.168.20.11 Abnormal, 192.168.20.12 Abnormal)';
+		const diagnosis = slowAt(untilScheduling, 7, [...evidence, {source: 'pool', text: nodes, category: 'resources'}]);
+		expect(diagnosis.advice[0]).toBe(`The dedicated pool is the likely cause: ${nodes}. Check its nodes in the pool details, or deploy to another pool.`);
+	});
+
 	it("without such a fact, the phase's usual cause", () => {
 		expect(slowAt(startup, 14, [{source: 'pool', text: pool, category: 'resources'}]).advice[0]).toMatch(/^A model whose port or health-check path is wrong/);
 	});
