@@ -2,10 +2,9 @@
 // its failing phase line), a `slow` line when a phase turns slow (once per phase and
 // lifecycle), and the summary's repeat of the diagnosis with the pages to read. Words come
 // from the model (wording.ts, diagnosis/); server text in them is sanitised here.
-import {SLOW_GUIDANCE} from '../model/diagnosis/categories.js';
 import {diagnose} from '../model/diagnosis/diagnose.js';
 import {diagnoseFailure} from '../model/diagnosis/failure.js';
-import {diagnoseSlow, type SlowContext} from '../model/diagnosis/slow.js';
+import {diagnoseSlow, slowHintOf, type SlowContext} from '../model/diagnosis/slow.js';
 import type {Diagnosis} from '../model/diagnosis/types.js';
 import type {DeploymentProgress} from '../model/types.js';
 import {evidenceLines} from '../model/diagnosis/present.js';
@@ -51,12 +50,16 @@ export function createSlowNotices(): SlowNotices {
 		const lifecycle = String(deployment.startedAt);
 		const phaseKey = diagnosis.slow === null ? null : `${lifecycle}\u0000${diagnosis.model ?? ''}\u0000${diagnosis.phase ?? ''}`;
 		const deadlineKey = diagnosis.deadline === null ? null : `${lifecycle}\u0000deadline`;
-		const fresh = [phaseKey, deadlineKey].filter((key): key is string => key !== null && !said.has(key));
+		// The model and pool are read once the phase is slow, so what they say arrives after the slow line: said once more then.
+		const hintKey = phaseKey !== null && slowHintOf(diagnosis.phase, clock.evidence) !== null ? `${phaseKey}\u0000hint` : null;
+		const fresh = [phaseKey, deadlineKey, hintKey].filter((key): key is string => key !== null && !said.has(key));
 		if (fresh.length === 0) return [];
 		for (const key of fresh) said.add(key);
 		const time = style.formatTime(clock.nowMs, clock.nowMs);
-		const lines = [paint(style, 'bold', line(time, 'slow', style.sanitize(diagnosisHeadline(diagnosis))))];
-		if (phaseKey !== null && fresh.includes(phaseKey) && diagnosis.phase !== null) lines.push(line(time, 'try', SLOW_GUIDANCE[diagnosis.phase].cause));
+		const headline = fresh.some((key) => key !== hintKey);
+		const lines = headline ? [paint(style, 'bold', line(time, 'slow', style.sanitize(diagnosisHeadline(diagnosis))))] : [];
+		const phaseAdvice = (phaseKey !== null && fresh.includes(phaseKey)) || (hintKey !== null && fresh.includes(hintKey));
+		if (phaseAdvice && diagnosis.advice[0] !== undefined) lines.push(line(time, 'try', style.sanitize(diagnosis.advice[0])));
 		return lines;
 	};
 }

@@ -25,6 +25,7 @@ export const CATEGORY_TITLES: Readonly<Record<DiagnosisCategory, string>> = {
 export const BASIS_WORDS: Readonly<Record<DiagnosisBasis, string>> = {
 	code: 'an error code of the official error-code table',
 	words: 'the words of the text',
+	facts: "what was read about the model or its pool",
 	phase: 'the phase it happened in',
 	general: 'a time-out, with nothing more specific',
 	none: 'nothing recognisable: the text is quoted as it is',

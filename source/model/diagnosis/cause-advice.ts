@@ -21,6 +21,9 @@ const IMAGE_MISSING = /manifest (?:unknown|not found)|not found: manifest|(?:rep
 const NETWORK =
 	/unexpected eof|\beof\b|\btls\b|x509|certificate|handshake|connection (?:reset|refused|closed|timed out)|broken pipe|i\/o timeout|dial tcp|no such host|network (?:is )?unreachable|context deadline exceeded|\b50[0234]\b|bad gateway|service unavailable|too many requests|toomanyrequests/;
 
+/** A fact about the dedicated pool's own trouble (evidence-items.ts), lower case: abnormal or tainted nodes, an abnormal pool, its status events. */
+export const POOL_TROUBLE = /\d+ of \d+ nodes are (?:not available|tainted)|\bis abnormal\b|inference is \w+ on this pool| ago, pool(?:resources)?statuschange:/;
+
 /** Most specific first; the first whose pattern the deciding text matches gives the advice. */
 const CAUSES: readonly CauseGuidance[] = [
 	{
@@ -58,6 +61,36 @@ const CAUSES: readonly CauseGuidance[] = [
 			"If it repeats, check SWR's status in the region and the nodes' route to SWR (VPC, NAT, DNS).",
 		],
 		docs: ['imagePull'],
+	},
+	{
+		// The probe's budget against the time spent starting (evidence-items.ts): the model loads longer than the probe waits.
+		category: 'health_check',
+		when: /\bgives the model \d[^;]*\(delay /,
+		advice: [
+			'The model loads longer than its health check waits: raise the initial delay of the probe above the load time (or allow more failures × period).',
+			'Then check the URL and port the probe calls answer once the model has loaded.',
+		],
+		docs: ['healthCheck', 'timeout'],
+	},
+	{
+		// The dedicated pool's own trouble, read from the pool and its nodes (evidence-items.ts): no capacity will free up by waiting.
+		category: 'resources',
+		when: POOL_TROUBLE,
+		advice: [
+			"The dedicated pool itself is in trouble: check its nodes in the console's pool details, and repair, replace or drain the abnormal ones.",
+			'Or deploy to another pool until it is healthy again.',
+		],
+		docs: ['resources'],
+	},
+	{
+		// One instance's request against the pool's free resources (pool-capacity.ts).
+		category: 'resources',
+		when: /\bfree on \d+ schedulable nodes?\b.*; one instance needs\b/,
+		advice: [
+			'The dedicated pool has no room for one instance: stop or scale down other services on it, or add nodes.',
+			'Or ask for less: a smaller flavour or custom specification, if the model fits.',
+		],
+		docs: ['resources'],
 	},
 	{
 		category: 'storage',

@@ -128,7 +128,7 @@ export function codeRowOf(reading: Reading, http: number | null = null): ErrorCo
 }
 
 /** The rank of a basis in the conflict rule: a specific cause beats a general one. */
-export const BASIS_RANK: Readonly<Record<DiagnosisBasis, number>> = {code: 5, words: 4, phase: 3, general: 2, duration: 1, none: 0};
+export const BASIS_RANK: Readonly<Record<DiagnosisBasis, number>> = {code: 5, words: 4, facts: 4, phase: 3, general: 2, duration: 1, none: 0};
 
 /** The text without the models' names and slugs, so a model called "health-bot" cannot pick a cause. */
 function withoutModels(lower: string, models: readonly string[]): string {

@@ -74,7 +74,8 @@ function phaseState(tracks: readonly ModelTrack[], problem: Problem): string | n
 function readExtra(item: ExtraEvidence, models: readonly string[]): Reading {
 	const row = item.code === undefined ? null : lookUpCode(item.code, item.http ?? null);
 	if (row !== null && row.category !== 'unknown') return {category: row.category, basis: 'code', code: row.code};
-	if (item.category !== undefined) return {category: item.category, basis: 'words', code: row?.code ?? null};
+	// A fact read about the model or pool names its cause as surely as the words of an event do.
+	if (item.category !== undefined) return {category: item.category, basis: 'facts', code: row?.code ?? null};
 	return readText(item.text, null, models);
 }
 

@@ -2,13 +2,14 @@
 // to its deployment timeout. Cheap enough to run once a second: O(models × phases).
 import {deploymentElapsed, formatDuration, formatMinutes, phaseElapsed} from '../elapsed.js';
 import {PHASE_IDS} from '../types.js';
-import type {DeploymentProgress, ModelTrack, PhaseProgress} from '../types.js';
+import type {DeploymentProgress, ModelTrack, PhaseId, PhaseProgress} from '../types.js';
+import {POOL_TROUBLE} from './cause-advice.js';
 import {SLOW_GUIDANCE} from './categories.js';
 import {docLinks} from './docs-links.js';
 import type {DocsCloud} from './docs-links.js';
 import {DEFAULT_DEPLOY_TIMEOUT_MS, DEFAULT_SLOW_THRESHOLDS, NEAR_TIMEOUT_MS, PHASE_KEYS} from './thresholds.js';
 import type {SlowThresholds} from './thresholds.js';
-import type {DeadlineNote, Diagnosis, ExtraEvidence} from './types.js';
+import type {DeadlineNote, Diagnosis, EvidenceItem, ExtraEvidence, FailureCategory} from './types.js';
 
 /** The clock and limits a slow diagnosis is judged against. */
 export interface SlowContext {
@@ -73,6 +74,46 @@ function deadlineLine(deadline: DeadlineNote): string {
 	return `The ${timeout} deployment timeout has passed: ModelArts should end the deployment any moment.`;
 }
 
+const troubled = (text: string): boolean => POOL_TROUBLE.test(text.toLowerCase());
+
+/** What was read elsewhere that explains a slow phase no event explains: the fact to look for, and how to say it. */
+const SLOW_HINTS: Partial<Record<PhaseId, {readonly source: 'model' | 'pool'; readonly category: FailureCategory; readonly say: (text: string) => string}>> = {
+	model_startup: {
+		source: 'model',
+		category: 'health_check',
+		say: (text) => `The health check likely fails before the model has loaded: ${text}. Give the model an initial delay long enough to load, or the deployment times out.`,
+	},
+	resource_scheduling: {
+		source: 'pool',
+		category: 'resources',
+		say: (text) => `The dedicated pool is the likely cause: ${text}. ${troubled(text) ? 'Check its nodes in the pool details, or deploy to another pool.' : 'Free or add nodes, or pick a smaller flavour.'}`,
+	},
+};
+
+/**
+ * The fact that says why `phase` is slow (evidence-items.ts words it with names and numbers:
+ * the health check's budget against the time spent starting, the pool's free resources), or null.
+ */
+export function slowHintOf(phase: PhaseId | null, evidence: readonly ExtraEvidence[] | undefined): ExtraEvidence | null {
+	const hint = phase === null ? undefined : SLOW_HINTS[phase];
+	if (hint === undefined) return null;
+	const facts = (evidence ?? []).filter((item) => item.source === hint.source && item.category === hint.category);
+	// Abnormal or tainted nodes explain a pool without room: they are said before the count of free resources.
+	return facts.find((item) => troubled(item.text)) ?? facts[0] ?? null;
+}
+
+/** The first advice of a slow phase: the fact that explains the wait, else the phase's usual cause. */
+function causeAdvice(phase: PhaseId, hint: ExtraEvidence | null): string {
+	const say = SLOW_HINTS[phase]?.say;
+	return hint === null || say === undefined ? SLOW_GUIDANCE[phase].cause : say(hint.text);
+}
+
+/** The phase's last news, then what was read elsewhere, the health check that explains the wait first. */
+function slowEvidence(news: string | null, extra: readonly ExtraEvidence[], hint: ExtraEvidence | null): EvidenceItem[] {
+	const read = hint === null ? extra : [hint, ...extra.filter((item) => item !== hint)];
+	return [...(news === null ? [] : [{source: 'events' as const, text: news}]), ...read.map(({source, text}) => ({source, text}))];
+}
+
 /** A `slow` diagnosis while the deployment is in progress, or null. */
 export function diagnoseSlow(deployment: DeploymentProgress, context: SlowContext): Diagnosis | null {
 	if (deployment.outcome !== 'in_progress') return null;
@@ -85,7 +126,8 @@ export function diagnoseSlow(deployment: DeploymentProgress, context: SlowContex
 	const news = where?.track.lastEvent ?? null;
 	const serverNow = context.nowMs + (context.skewMs ?? 0);
 	const advice: string[] = [];
-	if (where) advice.push(SLOW_GUIDANCE[where.phase.phase].cause);
+	const hint = slowHintOf(where?.phase.phase ?? null, context.evidence);
+	if (where) advice.push(causeAdvice(where.phase.phase, hint));
 	if (spot) {
 		const key = PHASE_KEYS[spot.phase.phase];
 		advice.push(`It has run ${formatMinutes(spot.elapsedMs)}; slow means over ${formatDuration(spot.thresholdMs)} here (--slow-after ${key}=DURATION changes it).`);
@@ -100,7 +142,7 @@ export function diagnoseSlow(deployment: DeploymentProgress, context: SlowContex
 		code: null,
 		basis: 'duration',
 		advice,
-		evidence: [...(news === null ? [] : [{source: 'events' as const, text: news.info}]), ...(context.evidence ?? []).map(({source, text}) => ({source, text}))],
+		evidence: slowEvidence(news?.info ?? null, context.evidence ?? [], hint),
 		docs: where ? docLinks(SLOW_GUIDANCE[where.phase.phase].docs, context.cloud ?? 'huawei') : [],
 		slow: spot ? {elapsedMs: spot.elapsedMs, thresholdMs: spot.thresholdMs, quietMs: news ? Math.max(0, serverNow - news.at) : null} : null,
 		deadline,

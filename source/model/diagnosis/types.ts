@@ -12,9 +12,10 @@ export type DiagnosisCategory = FailureCategory | 'slow';
 
 /**
  * What decided the category, strongest first: an error code of the official table,
- * words of a specific cause, the phase the text belongs to, a general time-out, nothing.
+ * words of a specific cause or a fact read about the model or its pool, the phase the text
+ * belongs to, a general time-out, nothing.
  */
-export type DiagnosisBasis = 'code' | 'words' | 'phase' | 'general' | 'none' | 'duration';
+export type DiagnosisBasis = 'code' | 'words' | 'facts' | 'phase' | 'general' | 'none' | 'duration';
 
 /** A phase running longer than its threshold. */
 export interface SlowNote {

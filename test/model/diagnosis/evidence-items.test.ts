@@ -117,6 +117,48 @@ describe('evidence from other reads plugs in as data', () => {
 		expect(diagnosis).toMatchObject({category: 'health_check', cause: probe});
 		expect(diagnosis.evidence[0]).toEqual({source: 'model', text: probe});
 	});
+
+	it("a probe's budget decides by the facts read, and its advice is about the delay", () => {
+		const probe = `${M}: the health check (HTTP GET /health) gives the model 30 s (delay 0 s + 3 × 10 s); it was starting for 17m when the deployment ended`;
+		const diagnosis = failedWith([...untilPull, `[${M}] pull image success`, `[${M}] starting model`, bad('Service deployment timed out.')], 'Service deployment timed out.', {
+			evidence: [{source: 'model', text: probe, category: 'health_check'}],
+		});
+		expect(diagnosis).toMatchObject({category: 'health_check', basis: 'facts', cause: probe});
+		expect(diagnosis.advice[0]).toMatch(/^The model loads longer than its health check waits: raise the initial delay/);
+	});
+});
+
+describe('a slow phase says the fact that explains it', () => {
+	const startup = [...untilPull, `[${M}] pull image success`, `[${M}] starting model`];
+	const probe = `${M}: the health check (HTTP GET /health) gives the model 30 s (delay 0 s + 3 × 10 s); it has been starting for 14m`;
+	const pool = 'infer-a100 (pool-9c1d…): 0 of 8 GPUs free on 4 schedulable nodes; one instance needs 2';
+	const evidence: ExtraEvidence[] = [
+		{source: 'pool', text: pool, category: 'resources'},
+		{source: 'model', text: probe, category: 'health_check'},
+	];
+	const slowAt = (history: readonly Entry[], minutes: number, extra: ExtraEvidence[] = evidence) =>
+		diagnose({deployment: computeDeployment(watchEvents(...history), details('deploying')), nowMs: T0 + minutes * 60_000, evidence: extra})!;
+
+	it('startup slow with a health check far too short: the advice gives its budget, the probe leads what was read', () => {
+		const diagnosis = slowAt(startup, 14);
+		expect(diagnosis).toMatchObject({category: 'slow', phase: 'model_startup'});
+		expect(diagnosis.advice[0]).toBe(`The health check likely fails before the model has loaded: ${probe}. Give the model an initial delay long enough to load, or the deployment times out.`);
+		expect(diagnosis.evidence.slice(1, 3)).toEqual([{source: 'model', text: probe}, {source: 'pool', text: pool}]);
+	});
+
+	it('scheduling slow on a full pool: the pool is named as the likely cause', () => {
+		expect(slowAt(untilScheduling, 7).advice[0]).toBe(`The dedicated pool is the likely cause: ${pool}. Free or add nodes, or pick a smaller flavour.`);
+	});
+
+	it('scheduling slow on a pool with abnormal nodes: those nodes, before the free resources', () => {
+		const nodes = 'vision-t4 (pool-5ff6…): 2 of 4 nodes are not Available (192.168.20.11 Abnormal, 192.168.20.12 Abnormal)';
+		const diagnosis = slowAt(untilScheduling, 7, [...evidence, {source: 'pool', text: nodes, category: 'resources'}]);
+		expect(diagnosis.advice[0]).toBe(`The dedicated pool is the likely cause: ${nodes}. Check its nodes in the pool details, or deploy to another pool.`);
+	});
+
+	it("without such a fact, the phase's usual cause", () => {
+		expect(slowAt(startup, 14, [{source: 'pool', text: pool, category: 'resources'}]).advice[0]).toMatch(/^A model whose port or health-check path is wrong/);
+	});
 });
 
 describe('docs are links on the cloud of the endpoint', () => {
