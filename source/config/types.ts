@@ -36,6 +36,8 @@ export interface Config {
 	readonly serviceName: string | null;
 	/** Set when the watch covers several services (the overview); null for one. */
 	readonly many: ManyServices | null;
+	/** --wait-for-service: a `serviceName` not listed yet is waited for (CI creates it in parallel). */
+	readonly waitForService: boolean;
 	/** Requests per second all the watchers of several services may make together. */
 	readonly maxRate: number;
 	/** e.g. https://modelarts.eu-de.otc.t-systems.com (no trailing slash). */
@@ -82,6 +84,7 @@ export interface RawFlags {
 	readonly serviceName?: readonly string[];
 	readonly all?: boolean;
 	readonly includeRunning?: boolean;
+	readonly waitForService?: boolean;
 	readonly maxRate?: string;
 	readonly endpoint?: string;
 	readonly region?: string;
