@@ -123,7 +123,7 @@ export function validateV2PodEvents(json: unknown): Checked<V2PodEvent[]> {
 	let raw: unknown[] | null = Array.isArray(json) ? json : null;
 	if (raw === null) {
 		raw = isObject(json) ? wrappedList(json) : null;
-		problems.push(raw === null ? 'pod events: the answer is not a list of events (read as none)' : 'pod events: the answer is an object, not a list (its list is read)');
+		problems.push(raw === null ? 'the answer is not a list of events (read as none)' : 'the answer is an object, not a list (its list is read)');
 	}
 	const events: V2PodEvent[] = [];
 	const reasons = new Map<string, number>();
