@@ -101,9 +101,9 @@ async function projectIdOf(config: Config, auth: Authenticator): Promise<string>
 
 const NO_SERVICE = 'No service to watch: pass a service id (or several), --service-name NAME, or --all.';
 
-/** Whether the flags name any service to watch (ids, names, --all, or --demo's). */
+/** Whether the flags name any service to watch (ids, names, --all, or --demo's); --wait-for-service's own check says what it lacks. */
 function namesAService(flags: RawFlags): boolean {
-	return (flags.serviceIds?.length ?? 0) > 0 || (flags.serviceName?.length ?? 0) > 0 || flags.all === true || demoScenarios(flags) !== null;
+	return (flags.serviceIds?.length ?? 0) > 0 || (flags.serviceName?.length ?? 0) > 0 || flags.all === true || demoScenarios(flags) !== null || flags.waitForService === true;
 }
 
 /**
@@ -138,7 +138,8 @@ function resolve(flags: RawFlags, demo: Simulator | null, onIamRequest: (log: Re
 
 /**
  * The one service a watch follows: by id, by name, or (--wait-for-service) by a name waited
- * for; the wait spends part of --timeout, so the watch gets what is left.
+ * for; the wait spends part of --timeout, so the watch gets what is left (and a time-out
+ * still names the whole --timeout).
  */
 async function oneService(config: Config, list: ServiceLister): Promise<{readonly serviceId: string | null; readonly config: Config}> {
 	const name = config.serviceName;
@@ -147,8 +148,7 @@ async function oneService(config: Config, list: ServiceLister): Promise<{readonl
 	const started = Date.now();
 	// Said on stderr at once, also before the live view (whose painted first frame it takes back).
 	const serviceId = await waitForService({list, name, intervalMs: config.intervalMs, timeoutMs: config.timeoutMs, note: printNote});
-	const timeoutMs = config.timeoutMs === null ? null : Math.max(1, config.timeoutMs - (Date.now() - started));
-	return {serviceId, config: {...config, timeoutMs}};
+	return {serviceId, config: {...config, timeoutSpentMs: Date.now() - started}};
 }
 
 interface ConnectOptions {

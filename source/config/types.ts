@@ -52,6 +52,8 @@ export interface Config {
 	readonly exitStatus: boolean;
 	readonly once: boolean;
 	readonly timeoutMs: number | null;
+	/** How much of --timeout --wait-for-service spent before the watch started; absent: none. */
+	readonly timeoutSpentMs?: number;
 	/** occur_time window, ms since epoch. */
 	readonly since: number | null;
 	readonly until: number | null;

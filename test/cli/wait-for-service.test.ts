@@ -91,13 +91,25 @@ describe.concurrent('modelarts-watch --service-name NAME --wait-for-service', ()
 		expect(result.stdout).toBe('');
 	}, 30_000);
 
-	it.for<readonly string[]>([
-		['--wait-for-service'],
-		['--wait-for-service', 'some-id'],
-		['--wait-for-service', '--all'],
-	])('is a usage error without one --service-name: %j', async args => {
+	it('counts the wait against --timeout: the watch gets only what is left, and the message names the whole --timeout', async context => {
+		const sim = await lateSimulator(context, 1);
+		const started = Date.now();
+		const result = await runCli(lateArgs(sim, '--json', '--exit-status', '--timeout', '12'), {env: {MODELARTS_TOKEN: sim.token}});
+		// Appears at 8 s; 32 s of deploy follow, so the watch is cut off near 12 s, not 8 + 12.
+		expect(Date.now() - started).toBeLessThan(17_000);
+		expect(result.code).toBe(5);
+		expect(result.stderr).toContain('--timeout reached after 12s');
+		expect(records(result.stdout).at(-1)).toMatchObject({kind: 'summary', outcome: 'in_progress'});
+	}, 30_000);
+
+	it.for<{args: readonly string[]}>([
+		{args: ['--wait-for-service']},
+		{args: ['--wait-for-service', 'some-id']},
+		{args: ['--wait-for-service', '--all']},
+		{args: ['--wait-for-service', '--service-name', 'a', '--service-name', 'b']},
+	])('is a usage error without exactly one --service-name: $args', async ({args}) => {
 		const result = await runCli([...args, '--endpoint', 'http://127.0.0.1:1', '--project-id', 'p', '--output', 'plain'], {env: {MODELARTS_TOKEN: 't'}});
 		expect(result.code).toBe(2);
-		expect(result.stderr).toMatch(/--wait-for-service|No service to watch/);
+		expect(result.stderr).toContain('--wait-for-service waits for one service named by --service-name NAME');
 	});
 });
