@@ -4,7 +4,7 @@ import type {ServiceLister} from '../../source/cli/service-lookup.js';
 import {ServiceWaitTimeout, waitForService} from '../../source/cli/wait-for-service.js';
 import type {ServiceSummary} from '../../source/model/types.js';
 import {startSimulator, type Simulator} from '../../source/sim/server.js';
-import {assertBuilt, records, runCli} from './harness.js';
+import {assertBuilt, records, runCli, waitFor} from './harness.js';
 
 const summary = (name: string, id: string, generation: 'v1' | 'v2'): ServiceSummary => ({service_id: id, service_name: name, status: 'deploying', generation}) as ServiceSummary;
 
@@ -89,6 +89,20 @@ describe.concurrent('modelarts-watch --service-name NAME --wait-for-service', ()
 		expect(result.code).toBe(5);
 		expect(result.stderr).toContain('modelarts-watch: no service named "llm-chat" appeared in this project within 2s (--timeout); nothing was watched.');
 		expect(result.stdout).toBe('');
+	}, 30_000);
+
+	it('without --timeout waits until interrupted: Ctrl+C ends the wait as it ends any program', async context => {
+		const sim = await lateSimulator(context, 0.01);
+		const result = await runCli(lateArgs(sim, '--output', 'plain'), {
+			env: {MODELARTS_TOKEN: sim.token},
+			onStart(child, output) {
+				void waitFor(() => output.stderr().includes('until it appears or you interrupt')).then(() => child.kill('SIGINT'));
+			},
+		});
+		// Ended by the signal itself (a shell reports 130), not by a code of its own.
+		expect(result.code).toBeNull();
+		expect(result.stdout).toBe('');
+		expect(sim.requests.filter(request => request.endpoint !== 'list')).toEqual([]);
 	}, 30_000);
 
 	it('counts the wait against --timeout: the watch gets only what is left, and the message names the whole --timeout', async context => {
