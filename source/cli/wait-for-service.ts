@@ -17,6 +17,7 @@ export class ServiceWaitTimeout extends Error {
 	}
 }
 
+/** What the wait reads (the list of both generations), how often, for how long, and where it speaks. */
 export interface WaitForServiceOptions {
 	readonly list: ServiceLister;
 	readonly name: string;
