@@ -14,6 +14,7 @@ import {measureJsonMinute, measureLiveMinute} from './minute-memory.mjs';
 import {measureFirstFrame, measureHelpAndVersion} from './startup.mjs';
 import {measureStreamMemory} from './stream.mjs';
 import {measureSync} from './sync.mjs';
+import {measureV2Budget} from './v2-budget.mjs';
 
 /**
  * A scenario that stays in one phase (image pulling) for two scenario hours: at 100× it
@@ -92,6 +93,7 @@ if (startSim) {
 	);
 	await step('steady bytes/s, overview of 10 services', '<= 500 B/s', () => measureOverviewBytes(startAnySim));
 	await step('evidence requests (model, pool)', '0 clean; 1 model, pool <= 1 per 30 s slow', () => measureEvidenceBudget(startAnySim));
+	await step('v2 request budget', 'deploying <= 1.2 req/s; running <= v1', () => measureV2Budget(startAnySim));
 	await step('full clears after first frame', '0', () => measureClears(startSim));
 	await step('sync bytes per poll', '', () => measureSync(startSim));
 	await step('RSS and frame time with 100k events', '<= 150 MB', () => measureScale(startSim));

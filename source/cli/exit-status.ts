@@ -1,6 +1,7 @@
 import {ApiError} from '../api/errors.js';
 import {ConfigError, CredentialError} from '../config/errors.js';
 import {EXIT} from '../model/exit-codes.js';
+import {ServiceWaitTimeout} from './wait-for-service.js';
 
 /**
  * The exit code for an error that ended the run. A 400 means the request we were asked to
@@ -9,6 +10,7 @@ import {EXIT} from '../model/exit-codes.js';
 export function exitCodeForError(error: unknown): number {
 	if (error instanceof ConfigError) return EXIT.usage;
 	if (error instanceof CredentialError) return EXIT.auth;
+	if (error instanceof ServiceWaitTimeout) return EXIT.timeout;
 	if (error instanceof ApiError) {
 		switch (error.kind) {
 			case 'auth':
@@ -28,5 +30,5 @@ export function exitCodeForError(error: unknown): number {
 
 /** True for errors the user can fix from the message alone: no "unexpected" wording, no stack. */
 export function isExpectedError(error: unknown): boolean {
-	return error instanceof ConfigError || error instanceof CredentialError || error instanceof ApiError;
+	return error instanceof ConfigError || error instanceof CredentialError || error instanceof ApiError || error instanceof ServiceWaitTimeout;
 }

@@ -36,6 +36,8 @@ Where
   --service-name NAME   pick the service by name instead of by id (repeatable)
   --all                 every service deploying, waiting or pending when the watch starts
   --include-running     with --all: the running services too
+  --wait-for-service    with --service-name: wait until a service of that name exists
+                        (within --timeout; exit 5 if it never comes), then watch it
   --cloud NAME          an entry of clouds.yaml (default: $OS_CLOUD)
   --api A               ${choices('api')}: v1 real-time services, v2 (Huawei Cloud's new
                         inference services); auto tries the other when one does not

@@ -30,6 +30,7 @@ const watchFlags: Readonly<Record<string, FlagSpec>> = {
 	serviceName: {type: 'string', multiple: true},
 	all: boolean,
 	includeRunning: boolean,
+	waitForService: boolean,
 	maxRate: string,
 	interval: string,
 	type: string,

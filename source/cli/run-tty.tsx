@@ -66,7 +66,7 @@ export async function runTty(session: Session): Promise<number> {
 }
 
 async function renderUntilEnd(config: Config, session: Session, tree: Tree): Promise<number> {
-	const ends = listenForEnds(config.timeoutMs);
+	const ends = listenForEnds(config.timeoutMs, config.timeoutSpentMs);
 	let onExit!: (ending: ExitEnding) => void;
 	const ended = new Promise<ExitEnding>(resolve => (onExit = resolve));
 	const readDone: WatchDoneReader = done => watchDoneMessage(done, session.auth);

@@ -27,7 +27,8 @@ import {printNote, reportUnexpected} from './process-io.js';
 import {runStream} from './run-stream.js';
 import {runStreamMany} from './run-stream-many.js';
 import {createGenerationRouting} from './api-generation.js';
-import {serviceIdNamed, servicesToWatch} from './service-lookup.js';
+import {serviceIdNamed, servicesToWatch, type ServiceLister} from './service-lookup.js';
+import {waitForService} from './wait-for-service.js';
 import {nearestName} from './unknown-flag.js';
 import type {Session} from './session.js';
 
@@ -100,9 +101,9 @@ async function projectIdOf(config: Config, auth: Authenticator): Promise<string>
 
 const NO_SERVICE = 'No service to watch: pass a service id (or several), --service-name NAME, or --all.';
 
-/** Whether the flags name any service to watch (ids, names, --all, or --demo's). */
+/** Whether the flags name any service to watch (ids, names, --all, or --demo's); --wait-for-service's own check says what it lacks. */
 function namesAService(flags: RawFlags): boolean {
-	return (flags.serviceIds?.length ?? 0) > 0 || (flags.serviceName?.length ?? 0) > 0 || flags.all === true || demoScenarios(flags) !== null;
+	return (flags.serviceIds?.length ?? 0) > 0 || (flags.serviceName?.length ?? 0) > 0 || flags.all === true || demoScenarios(flags) !== null || flags.waitForService === true;
 }
 
 /**
@@ -123,7 +124,9 @@ function opensPicker(config: Config): boolean {
 
 function resolve(flags: RawFlags, demo: Simulator | null, onIamRequest: (log: RequestLog) => void): Promise<ResolvedRuntime> {
 	const env = demo ? {...process.env, MODELARTS_TOKEN: demo.token} : process.env;
-	const demoFlags = demo ? {endpoint: demo.url, projectId: demo.projectId, serviceIds: demo.services.map(service => service.id)} : {};
+	// With --wait-for-service the demo's service is waited for by its name, as CI would.
+	const demoServices = flags.waitForService === true ? {serviceName: flags.serviceName ?? demo?.services.map(service => service.name)} : {serviceIds: demo?.services.map(service => service.id)};
+	const demoFlags = demo ? {endpoint: demo.url, projectId: demo.projectId, ...demoServices} : {};
 	return resolveConfig({...flags, ...demoFlags}, {
 		env,
 		cwd: process.cwd(),
@@ -131,6 +134,21 @@ function resolve(flags: RawFlags, demo: Simulator | null, onIamRequest: (log: Re
 		stdoutIsTTY: process.stdout.isTTY === true,
 		readStdin,
 	}, {onIamRequest});
+}
+
+/**
+ * The one service a watch follows: by id, by name, or (--wait-for-service) by a name waited
+ * for; the wait spends part of --timeout, so the watch gets what is left (and a time-out
+ * still names the whole --timeout).
+ */
+async function oneService(config: Config, list: ServiceLister): Promise<{readonly serviceId: string | null; readonly config: Config}> {
+	const name = config.serviceName;
+	if (config.serviceId !== null || name === null) return {serviceId: config.serviceId, config};
+	if (!config.waitForService) return {serviceId: await serviceIdNamed(list, name), config};
+	const started = Date.now();
+	// Said on stderr at once, also before the live view (whose painted first frame it takes back).
+	const serviceId = await waitForService({list, name, intervalMs: config.intervalMs, timeoutMs: config.timeoutMs, note: printNote});
+	return {serviceId, config: {...config, timeoutSpentMs: Date.now() - started}};
 }
 
 interface ConnectOptions {
@@ -184,9 +202,9 @@ async function connect({config, auth, agent}: ResolvedRuntime, {debugLog, note, 
 		return {kind: 'watch-many', config, auth, notes, services, watcherFor};
 	}
 
-	const serviceId = config.serviceId ?? (config.serviceName === null ? null : await serviceIdNamed(query => routing.listServices(query), config.serviceName));
-	if (serviceId === null) throw new ConfigError(NO_SERVICE);
-	return {kind: 'watch', config, auth, notes, serviceId, createWatcher: watcherFor(serviceId)};
+	const one = await oneService(config, query => routing.listServices(query));
+	if (one.serviceId === null) throw new ConfigError(NO_SERVICE);
+	return {kind: 'watch', config: one.config, auth, notes, serviceId: one.serviceId, createWatcher: watcherFor(one.serviceId)};
 }
 
 /**

@@ -30,7 +30,8 @@ export interface EndListener extends EndSource {
 	dispose(): void;
 }
 
-export function listenForEnds(timeoutMs: number | null): EndListener {
+/** `spentMs` of --timeout went before the watch started (--wait-for-service), so less is left. */
+export function listenForEnds(timeoutMs: number | null, spentMs = 0): EndListener {
 	const listeners = new Set<(message: OutsideEnd) => void>();
 	const send = (message: OutsideEnd) => {
 		for (const listener of [...listeners]) listener(message);
@@ -38,7 +39,7 @@ export function listenForEnds(timeoutMs: number | null): EndListener {
 
 	const onSignal = (signal: EndSignal) => send({type: 'signal', signal});
 	for (const signal of END_SIGNALS) process.on(signal, onSignal);
-	const timer = timeoutMs === null ? undefined : setTimeout(() => send({type: 'timeout'}), timeoutMs);
+	const timer = timeoutMs === null ? undefined : setTimeout(() => send({type: 'timeout'}), Math.max(1, timeoutMs - spentMs));
 	return {
 		subscribe(listener) {
 			listeners.add(listener);
@@ -72,7 +73,7 @@ export function streamEnding(rules: EndRules, decide: (facts: RunFacts, rules: E
 		if (settled.effect?.type === 'exit') resolve(settled.effect.ending);
 	};
 
-	const outside = listenForEnds(rules.timeoutMs);
+	const outside = listenForEnds(rules.timeoutMs, rules.timeoutSpentMs);
 	outside.subscribe(message => settle(factOf(message)));
 	return {settle, ended, dispose: outside.dispose};
 }

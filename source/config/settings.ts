@@ -91,7 +91,7 @@ function resolveTimeZone(flags: RawFlags): TimeZoneSetting {
 }
 
 /** Which services a watch covers: one (by id or by name), several (ids and names, or --all), or none (the picker in a terminal). */
-type ServiceSelection = Pick<Config, 'serviceId' | 'serviceName' | 'many'>;
+type ServiceSelection = Pick<Config, 'serviceId' | 'serviceName' | 'many' | 'waitForService'>;
 
 const once = (values: readonly string[]): string[] => [...new Set(values)];
 
@@ -109,6 +109,11 @@ function resolveServiceSelection(flags: RawFlags): ServiceSelection {
 		throw new ConfigError('--all takes every service in progress: leave out the service ids and --service-name, or drop --all.');
 	}
 
-	if (all || ids.length + names.length > 1) return {serviceId: null, serviceName: null, many: {ids, names, all, includeRunning}};
-	return {serviceId: ids[0] ?? null, serviceName: names[0] ?? null, many: null};
+	const waitForService = flags.waitForService === true;
+	if (waitForService && (names.length !== 1 || ids.length > 0 || all)) {
+		throw new ConfigError('--wait-for-service waits for one service named by --service-name NAME (and no service ids or --all).');
+	}
+
+	if (all || ids.length + names.length > 1) return {serviceId: null, serviceName: null, many: {ids, names, all, includeRunning}, waitForService};
+	return {serviceId: ids[0] ?? null, serviceName: names[0] ?? null, many: null, waitForService};
 }

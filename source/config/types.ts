@@ -36,6 +36,8 @@ export interface Config {
 	readonly serviceName: string | null;
 	/** Set when the watch covers several services (the overview); null for one. */
 	readonly many: ManyServices | null;
+	/** --wait-for-service: a `serviceName` not listed yet is waited for (CI creates it in parallel). */
+	readonly waitForService: boolean;
 	/** Requests per second all the watchers of several services may make together. */
 	readonly maxRate: number;
 	/** e.g. https://modelarts.eu-de.otc.t-systems.com (no trailing slash). */
@@ -50,6 +52,8 @@ export interface Config {
 	readonly exitStatus: boolean;
 	readonly once: boolean;
 	readonly timeoutMs: number | null;
+	/** How much of --timeout --wait-for-service spent before the watch started; absent: none. */
+	readonly timeoutSpentMs?: number;
 	/** occur_time window, ms since epoch. */
 	readonly since: number | null;
 	readonly until: number | null;
@@ -82,6 +86,7 @@ export interface RawFlags {
 	readonly serviceName?: readonly string[];
 	readonly all?: boolean;
 	readonly includeRunning?: boolean;
+	readonly waitForService?: boolean;
 	readonly maxRate?: string;
 	readonly endpoint?: string;
 	readonly region?: string;

@@ -31,7 +31,7 @@ export const EXIT_CODE_TABLE: ReadonlyArray<readonly [ExitCode, string]> = [
 	[EXIT.usage, 'usage or configuration error (unknown flag, bad value, no service id)'],
 	[EXIT.auth, 'authentication or authorization failed (with several: for every one)'],
 	[EXIT.notFound, 'service or project not found'],
-	[EXIT.timeout, '--timeout reached before the deployment ended (with several: any one)'],
+	[EXIT.timeout, '--timeout reached before the deployment ended (with several: any one), or before the service --wait-for-service awaits appeared'],
 	[EXIT.inProgress, 'still in progress (--once --exit-status)'],
 	[EXIT.interrupted, 'interrupted (Ctrl+C); SIGHUP and SIGTERM end with 129 and 143'],
 	[EXIT.readerGone, 'the reader of the output went away (e.g. | head -1) before the watch ended'],

@@ -73,23 +73,28 @@ export function validateV2Events(json: unknown): Checked<V2Page<V2Event>> {
 	return pageOf(json, 'events', readEvent);
 }
 
-const countOrNull = (value: unknown): number | null => nullable(readCount(value));
+/** A count the watch shows (instances running/wanted): unknown when missing or not a count, and said. */
+function countOrNull(raw: JsonObject, field: string, problems: Set<string>): number | null {
+	const count = readCount(raw[field]);
+	if (count === undefined) problems.add(`${field} missing or not a count (shown as unknown)`);
+	return nullable(count);
+}
 
 export function validateV2Deployments(json: unknown): Checked<V2Page<V2Deployment>> {
-	return pageOf(json, 'deployments', (raw) => {
+	return pageOf(json, 'deployments', (raw, problems) => {
 		if (!isObject(raw)) return 'deployment';
 		const name = readString(raw.name);
 		if (name === undefined) return 'name';
-		return {id: readString(raw.id) ?? name, name, status: readString(raw.status) ?? '', count: countOrNull(raw.count), running_count: countOrNull(raw.running_count)};
+		return {id: readString(raw.id) ?? name, name, status: readString(raw.status) ?? '', count: countOrNull(raw, 'count', problems), running_count: countOrNull(raw, 'running_count', problems)};
 	});
 }
 
 export function validateV2Instances(json: unknown): Checked<V2Page<V2Instance>> {
-	return pageOf(json, 'instances', (raw) => {
+	return pageOf(json, 'instances', (raw, problems) => {
 		if (!isObject(raw)) return 'instance';
 		const instance_name = readString(raw.instance_name);
 		if (instance_name === undefined) return 'instance_name';
-		return {instance_name, status: readString(raw.status) ?? '', pod_count: countOrNull(raw.pod_count), running_pod_count: countOrNull(raw.running_pod_count)};
+		return {instance_name, status: readString(raw.status) ?? '', pod_count: countOrNull(raw, 'pod_count', problems), running_pod_count: countOrNull(raw, 'running_pod_count', problems)};
 	});
 }
 
@@ -123,7 +128,7 @@ export function validateV2PodEvents(json: unknown): Checked<V2PodEvent[]> {
 	let raw: unknown[] | null = Array.isArray(json) ? json : null;
 	if (raw === null) {
 		raw = isObject(json) ? wrappedList(json) : null;
-		problems.push(raw === null ? 'pod events: the answer is not a list of events (read as none)' : 'pod events: the answer is an object, not a list (its list is read)');
+		problems.push(raw === null ? 'the answer is not a list of events (read as none)' : 'the answer is an object, not a list (its list is read)');
 	}
 	const events: V2PodEvent[] = [];
 	const reasons = new Map<string, number>();

@@ -52,6 +52,8 @@ export interface EndRules {
 	readonly once: boolean;
 	readonly exitStatus: boolean;
 	readonly timeoutMs: number | null;
+	/** The part of --timeout spent before the watch started (--wait-for-service waiting for the service). */
+	readonly timeoutSpentMs?: number;
 	/** The watch was opened from the service picker: a permanent error returns to the list. */
 	readonly fromPicker?: boolean;
 }

@@ -84,6 +84,11 @@ export interface ScenarioService {
 	readonly pool?: ScenarioPool;
 	/** A v2 (new-version) service: served only under /v2, its v1 paths answer 404; `models` and `steps` stay empty. */
 	readonly v2?: V2Plan;
+	/**
+	 * Scenario-ms after the clock starts at which the service is created: until then no list
+	 * shows it and its paths answer 404; its own script (history, steps) starts then.
+	 */
+	readonly appearsAfter?: number;
 }
 
 /** A named script; its first service is the one the watch follows. */

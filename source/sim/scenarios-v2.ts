@@ -116,4 +116,12 @@ const crashLoop = v2Scenario('v2-crash-loop', 'The model container is OOMKilled 
 	],
 });
 
-export const V2_SCENARIOS: readonly Scenario[] = [success, imagePull, gpu, readiness, crashLoop];
+// CI's race: the step that creates the service starts after the watch (--wait-for-service).
+const [successService, ...successNeighbours] = success.services;
+const late: Scenario = {
+	name: 'v2-late',
+	description: 'The v2 service is created only 8 s after the start (for --wait-for-service), then deploys as v2-success does.',
+	services: [{...successService, appearsAfter: 8 * SECOND}, ...successNeighbours],
+};
+
+export const V2_SCENARIOS: readonly Scenario[] = [success, imagePull, gpu, readiness, crashLoop, late];

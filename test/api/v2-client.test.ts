@@ -92,6 +92,7 @@ describe('v2 answers that are not what the SDK promises', () => {
 				{id: 'e3', event_type: 'WARNING', event_info: 'late', event_count: 'x', create_at: 300, update_at: 200},
 			]}},
 			'/services/s1': {body: {id: 's1', status: 'SLEEPING', create_at: '2000', update_at: '1000', deploy_timeout_minutes: 'soon'}},
+			'/deployments': {body: {total: 1, data: [{name: 'd1', count: 2, running_count: 'two'}]}},
 		}));
 		const v2 = clientFor(endpoint, problems);
 		const page = await v2.listEvents('s1', {limit: 500, offset: 0});
@@ -101,6 +102,7 @@ describe('v2 answers that are not what the SDK promises', () => {
 		expect(details).toMatchObject({status: 'SLEEPING', create_at: 2000, update_at: 1000, deploy_timeout_minutes: null});
 		const podEvents = await v2.listPodEvents('s1', 'all', 'all', 'all');
 		expect(podEvents).toEqual([expect.objectContaining({reason: 'FailedScheduling', count: 2})]);
+		expect((await v2.listDeployments('s1')).items).toEqual([expect.objectContaining({name: 'd1', count: 2, running_count: null})]);
 		expect(problems).toEqual(expect.arrayContaining([
 			expect.stringMatching(/v2 events: .*update_at earlier than create_at/),
 			expect.stringMatching(/v2 events: event_count missing or invalid/),
@@ -108,7 +110,8 @@ describe('v2 answers that are not what the SDK promises', () => {
 			expect.stringMatching(/v2 events: 1 events dropped \(invalid id: 1\)/),
 			expect.stringMatching(/v2 service details: update_at is earlier than create_at/),
 			expect.stringMatching(/deploy_timeout_minutes/),
-			expect.stringMatching(/pod events: the answer is an object/),
+			expect.stringMatching(/v2 pod events: the answer is an object/),
+			expect.stringMatching(/deployments: running_count missing or not a count \(shown as unknown\)/),
 		]));
 	});
 

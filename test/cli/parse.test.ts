@@ -77,6 +77,11 @@ describe('parseCommandLine', () => {
 		expect(parse('--all', '--include-running')).toEqual({kind: 'watch', flags: {all: true, includeRunning: true}});
 	});
 
+	it('reads --wait-for-service as a boolean beside --service-name (the config checks that it has one)', () => {
+		expect(parse('--service-name', 'late', '--wait-for-service')).toEqual({kind: 'watch', flags: {serviceName: ['late'], waitForService: true}});
+		expect(parse('--wait-for-service=maybe')).toMatchObject({kind: 'usage-error'});
+	});
+
 	it.each([
 		[['svc', '--bogus'], 'unknown flag --bogus'],
 		[['svc', '--intervall', '5'], 'unknown flag --intervall: did you mean --interval?'],

@@ -236,6 +236,9 @@ describe('resolveConfig: which services', () => {
 	it.each<[RawFlags, RegExp]>([
 		[{includeRunning: true}, /--include-running goes with --all/],
 		[{all: true, serviceIds: ['a']}, /--all takes every service in progress/],
+		[{waitForService: true}, /--wait-for-service waits for one service named by --service-name/],
+		[{waitForService: true, serviceName: ['x', 'y']}, /--wait-for-service waits for one service/],
+		[{waitForService: true, serviceName: ['x'], serviceIds: ['a']}, /--wait-for-service waits for one service/],
 		[{serviceIds: ['a', 'b/c']}, /service id "b\/c" is not valid/],
 		[{maxRate: '0'}, /--max-rate "0" is not valid/],
 		[{maxRate: '5/s'}, /--max-rate "5\/s" is not valid/],

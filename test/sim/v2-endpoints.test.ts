@@ -64,6 +64,18 @@ describe('v2 services', () => {
 		expect(Number(failed.body.update_at)).toBeGreaterThan(Number(failed.body.create_at));
 	});
 
+	it('creates a late service (v2-late) only after its delay: unlisted and 404 until then, then deploying from its own start', async () => {
+		await scenario('v2-late', 7000);
+		expect((await v2('')).body.data.map((s: {id: string}) => s.id)).not.toContain(V2_SERVICE_ID);
+		expect(await v2(`/${V2_SERVICE_ID}`)).toMatchObject({status: 404, body: {error_code: 'ModelArts.3502'}});
+		harness.advance(1000);
+		expect((await v2('')).body.data.map((s: {id: string}) => s.id)).toEqual([V2_SERVICE_ID]);
+		const created = await v2(`/${V2_SERVICE_ID}`);
+		expect(created.body).toMatchObject({status: 'DEPLOYING', create_at: String(T0 + 8000)});
+		const events = await v2(`/${V2_SERVICE_ID}/events`, {limit: 500});
+		expect(events.body.data.map((event) => event.event_info)).toEqual(['start to deploy service']);
+	});
+
 	it('answers every request with an X-Request-Id, errors included', async () => {
 		await scenario('v2-success', 0);
 		const ok = await v2(`/${V2_SERVICE_ID}`);
