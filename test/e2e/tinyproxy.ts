@@ -56,10 +56,15 @@ async function freePort(): Promise<number> {
 	return port;
 }
 
-/** Resolves once something accepts connections on `port` (bounded by the hook time-out). */
-async function acceptsConnections(port: number, child: ChildProcess): Promise<void> {
-	for (;;) {
-		if (child.exitCode !== null) throw new Error(`tinyproxy exited with ${child.exitCode} before listening`);
+/**
+ * Whether something accepts connections on `port` within `withinMs`. A port that was free when
+ * picked may be taken by the time tinyproxy binds it (other suites pick ports too); tinyproxy
+ * then keeps running without listening, so the caller tries another port.
+ */
+async function acceptsConnections(port: number, child: ChildProcess, withinMs: number): Promise<boolean> {
+	const deadline = Date.now() + withinMs;
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null) return false;
 		const open = await new Promise<boolean>((resolve) => {
 			const socket = connect(port, '127.0.0.1', () => {
 				socket.destroy();
@@ -67,12 +72,22 @@ async function acceptsConnections(port: number, child: ChildProcess): Promise<vo
 			});
 			socket.on('error', () => resolve(false));
 		});
-		if (open) return;
+		if (open) return true;
 		await new Promise((resolve) => setTimeout(resolve, 50));
 	}
+
+	return false;
 }
 
 export async function startTinyproxy(options: TinyproxyOptions = {}): Promise<Tinyproxy> {
+	for (let attempt = 1; ; attempt += 1) {
+		const started = await startOnFreePort(options);
+		if (started !== null) return started;
+		if (attempt === 3) throw new Error('tinyproxy did not listen on any of three free ports');
+	}
+}
+
+async function startOnFreePort(options: TinyproxyOptions): Promise<Tinyproxy | null> {
 	const binary = findTinyproxy();
 	if (!binary) throw new Error('tinyproxy is not installed');
 	const port = await freePort();
@@ -88,13 +103,15 @@ export async function startTinyproxy(options: TinyproxyOptions = {}): Promise<Ti
 	child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (log += chunk));
 	child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (log += chunk));
 	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-	await acceptsConnections(port, child);
-	return {
-		port,
-		log: () => log,
-		stop: async () => {
-			if (child.exitCode === null) child.kill('SIGTERM');
-			await exited;
-		},
+	const stop = async () => {
+		if (child.exitCode === null) child.kill('SIGTERM');
+		await exited;
 	};
+
+	if (!(await acceptsConnections(port, child, 10_000))) {
+		await stop();
+		return null;
+	}
+
+	return {port, log: () => log, stop};
 }
