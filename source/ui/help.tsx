@@ -29,7 +29,7 @@ export function keyList(ascii: boolean, backTo: BackTo | null): ReadonlyArray<re
 		['Enter', "open what is selected: an event's details, the diagnosis, or the update"],
 		['w', 'why it failed or is slow: the whole diagnosis, with what to read'],
 		['u', 'what the update changes, when the service is being updated'],
-		['p', 'pods (v2): each deployment, its pods with status and node, their latest Warning events'],
+		['p', 'pods (v2): deployments, pods with status and node, latest Warnings'],
 		['f', `filter: all ${arrow} abnormal ${arrow} normal`],
 		['o', 'order: newest first / oldest first'],
 		[`${left}/${right} < > n`, 'previous / next page (PgUp/PgDn too)'],
