@@ -63,6 +63,18 @@ function podOf(message: string, pods: readonly V2Pod[]): V2Pod | null {
 	return pods.find((pod) => pod.pod_name !== '' && message.includes(pod.pod_name)) ?? (pods.length === 1 ? pods[0]! : null);
 }
 
+/** The Normal reason after which a pod's trouble of this kind is over: it was scheduled, its image pulled. */
+const RECOVERED_BY: Partial<Readonly<Record<FailureCategory, string>>> = {resources: 'Scheduled', image_pull: 'Pulled'};
+
+/** A problem the pod got past counts no more, like a phase that recovered (a FailedScheduling before Scheduled). */
+function recovered(event: V2PodEvent, reading: Reading, report: PodsReport): boolean {
+	const by = reading.category === undefined ? undefined : RECOVERED_BY[reading.category];
+	if (by === undefined || event.last_at === null) return false;
+	const pod = podOf(event.message, report.pods);
+	const after = event.last_at;
+	return report.events.some((other) => other.type.toLowerCase() === 'normal' && other.reason === by && (other.last_at ?? 0) >= after && podOf(other.message, report.pods) === pod);
+}
+
 function textOf(event: V2PodEvent, reading: Reading, report: PodsReport): string {
 	const pod = podOf(event.message, report.pods);
 	const where = pod === null ? 'a pod' : `pod ${pod.pod_name}${pod.node === null ? '' : ` on ${pod.node}`}`;
@@ -74,7 +86,8 @@ function textOf(event: V2PodEvent, reading: Reading, report: PodsReport): string
 
 /**
  * The evidence items of the latest pods read: one per distinct Warning event that names a
- * cause (a Kubernetes reason, or a ModelArts code in its message), latest first.
+ * cause (a Kubernetes reason, or a ModelArts code in its message) its pod has not got past,
+ * latest first.
  */
 export function podEvidence(report: PodsReport | null): ExtraEvidence[] {
 	if (report === null) return [];
@@ -84,7 +97,7 @@ export function podEvidence(report: PodsReport | null): ExtraEvidence[] {
 		.sort((a, b) => (b.event.last_at ?? 0) - (a.event.last_at ?? 0) || b.index - a.index);
 	const readings = warnings.flatMap(({event}) => {
 		const reading = readEvent(event);
-		return reading === null ? [] : [{event, reading}];
+		return reading === null || recovered(event, reading, report) ? [] : [{event, reading}];
 	});
 	// A sort is stable: the specific reasons first, each kind latest first.
 	readings.sort((a, b) => Number(a.reading.generic ?? false) - Number(b.reading.generic ?? false));

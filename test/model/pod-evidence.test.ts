@@ -35,6 +35,16 @@ describe('podEvidence', () => {
 		expect(items[2]).toMatchObject({code: 'ModelArts.8502'});
 	});
 
+	it('leaves out a scheduling or pull failure the pod got past, but not another pod\'s', () => {
+		const normal = (reason: string, message: string, at: number): V2PodEvent => ({...warning(reason, message, at), type: 'Normal'});
+		const items = podEvidence(report(
+			warning('FailedScheduling', 'svc-d1-0-aa: 0/3 nodes are available: 3 Insufficient cpu.', 1000),
+			normal('Scheduled', 'Successfully assigned svc-d1-0-aa to 10.0.0.1', 4000),
+			warning('FailedScheduling', 'svc-d1-1-bb: 0/3 nodes are available: 3 Insufficient cpu.', 1000),
+		));
+		expect(items.map((item) => item.text)).toEqual([expect.stringMatching(/^pod svc-d1-1-bb of/)]);
+	});
+
 	it('puts a crash reason before the back-off it causes, and strips control characters', () => {
 		const items = podEvidence(report(warning('BackOff', 'Back-off restarting failed container \u001B[31mmodel', 5000), warning('OOMKilled', 'Container model was OOMKilled', 1000)));
 		expect(items.map((item) => item.text.split(':')[1]!.trim())).toEqual(['OOMKilled ×2, the container ran out of memory', 'BackOff ×2, the container keeps restarting']);
