@@ -6,6 +6,7 @@ import {cutToLines} from './overlay-lines.js';
 import {SegmentLines} from './segment-lines.js';
 import {safeText, type Segment} from './text-fit.js';
 
+/** The latest pods read, the clock the Warnings' ages are told by, and the rows the layout gives. */
 export interface PodsDetailProps {
 	readonly report: PodsReport;
 	readonly now: number;
