@@ -8,7 +8,6 @@ const CHARACTER_KEYS: Readonly<Record<string, KeyAction>> = {
 	f: {type: 'cycle-filter'},
 	o: {type: 'toggle-order'},
 	n: {type: 'next-page'},
-	p: {type: 'prev-page'},
 	// What the key bar names under --ascii, where it cannot draw the arrows.
 	'>': {type: 'next-page'},
 	'<': {type: 'prev-page'},
@@ -20,6 +19,7 @@ const CHARACTER_KEYS: Readonly<Record<string, KeyAction>> = {
 	t: {type: 'cycle-time'},
 	u: {type: 'open-update'},
 	w: {type: 'open-why'},
+	p: {type: 'open-pods'},
 	r: {type: 'refresh'},
 	q: {type: 'quit'},
 };

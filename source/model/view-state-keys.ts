@@ -29,7 +29,7 @@ const NEXT_FILTER: Readonly<Record<TypeFilter, TypeFilter>> = {all: 'abnormal', 
 const NEXT_TIME_MODE: Readonly<Record<TimeMode, TimeMode>> = {local: 'relative', relative: 'utc', utc: 'local'};
 
 /** What Esc closes, innermost first; null when nothing is open (a picker may then take over). */
-export type EscapeTarget = 'search-typing' | 'help' | 'update' | 'why' | 'detail' | 'search' | 'selection';
+export type EscapeTarget = 'search-typing' | 'help' | 'update' | 'why' | 'pods' | 'detail' | 'search' | 'selection';
 
 export function escapeTarget(settings: ViewSettings): EscapeTarget | null {
 	if (settings.searchTyping) return 'search-typing';
@@ -49,6 +49,7 @@ function escape(settings: ViewSettings): ViewSettings | null {
 		case 'help':
 		case 'update':
 		case 'why':
+		case 'pods':
 		case 'detail': {
 			return {...settings, overlay: 'none'};
 		}
@@ -143,6 +144,13 @@ function toggleWhy(state: ViewState): ViewSettings | null {
 	return {...settings, overlay: toggled(settings.overlay, 'why')};
 }
 
+/** `p`: the deployments' pods and their Warning events (v2), in place of phases and events. */
+function togglePods(state: ViewState): ViewSettings | null {
+	const {settings} = state;
+	if (state.pods === null) return null;
+	return {...settings, overlay: toggled(settings.overlay, 'pods')};
+}
+
 function openDetail(state: ViewState): ViewSettings | null {
 	const {settings} = state;
 	if (settings.lineSelected === 'update') return settings.overlay === 'update' ? null : toggleUpdate(state);
@@ -220,6 +228,10 @@ function settingsChange(state: ViewState, action: KeyAction): ViewSettings | nul
 			return toggleWhy(state);
 		}
 
+		case 'open-pods': {
+			return togglePods(state);
+		}
+
 		case 'cycle-time': {
 			return {...settings, timeMode: NEXT_TIME_MODE[settings.timeMode]};
 		}
@@ -257,7 +269,8 @@ export function applyKey(state: ViewState, action: KeyAction): KeyChange {
 		}
 
 		case 'open-why':
-		case 'open-update': {
+		case 'open-update':
+		case 'open-pods': {
 			const settings = settingsChange(state, action);
 			if (settings !== null) return {inputs: {settings, flash: null}, effects: []};
 			return {inputs: {flash: nothingToOpen(action.type)}, effects: []};

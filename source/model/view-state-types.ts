@@ -29,7 +29,7 @@ export type TimeMode = 'local' | 'relative' | 'utc';
  * the update changes (`u`, or Enter on its line) or the whole diagnosis (`w`, or Enter on the Why
  * block). One at a time: opening one closes the other.
  */
-export type Overlay = 'none' | 'help' | 'detail' | 'update' | 'why';
+export type Overlay = 'none' | 'help' | 'detail' | 'update' | 'why' | 'pods';
 
 /** What the user chose to see. `page` is 0-based and always in range. */
 export interface ViewSettings {
@@ -139,6 +139,7 @@ export type KeyAction =
 	| {readonly type: 'open-update'}
 	/** `w`: the whole diagnosis. */
 	| {readonly type: 'open-why'}
+	| {readonly type: 'open-pods'}
 	/** Closes the innermost open thing (see escapeTarget), or goes back to the picker. */
 	| {readonly type: 'escape'}
 	| {readonly type: 'search-start'}

@@ -10,6 +10,7 @@ import {diagnoseSlow, type SlowContext} from './diagnosis/slow.js';
 import type {Diagnosis} from './diagnosis/types.js';
 import type {EvidenceFacts} from './evidence-types.js';
 import type {DeploymentProgress} from './types.js';
+import type {PodsReport} from './v2-types.js';
 import {diagnosisContextOf} from './watch-diagnosis.js';
 import {evidenceLines} from './diagnosis/present.js';
 import {diagnosisCause, diagnosisHeadline, lastEventText} from './wording.js';
@@ -37,6 +38,8 @@ export interface DiagnosisBasis {
 	readonly clock: SlowContext;
 	/** What was read about the models and the pool: it joins the events as evidence. */
 	readonly facts: EvidenceFacts;
+	/** v2: the latest read of the pods and their Kubernetes events; null on v1 or before one. */
+	readonly pods: PodsReport | null;
 }
 
 /**
@@ -44,14 +47,15 @@ export interface DiagnosisBasis {
  * shown deployment for a failure; the deployment, the clock and the limits while in progress).
  */
 export function diagnosisFor(previous: (DiagnosisBasis & {readonly diagnosis: Diagnosis | null}) | null, next: DiagnosisBasis): Diagnosis | null {
-	const {shown, clock, facts} = next;
-	const context = () => diagnosisContextOf({skewMs: clock.skewMs ?? 0, evidence: facts, deployment: shown}, clock, clock.nowMs);
-	if (shown.outcome === 'failed') return previous?.shown === shown && previous.facts === facts ? previous.diagnosis : diagnoseFailure(shown, context());
+	const {shown, clock, facts, pods} = next;
+	const context = () => diagnosisContextOf({skewMs: clock.skewMs ?? 0, evidence: facts, deployment: shown, pods}, clock, clock.nowMs);
+	if (shown.outcome === 'failed') return previous?.shown === shown && previous.facts === facts && previous.pods === pods ? previous.diagnosis : diagnoseFailure(shown, context());
 	if (shown.outcome !== 'in_progress') return null;
 	const same =
 		previous !== null &&
 		previous.shown === shown &&
 		previous.facts === facts &&
+		previous.pods === pods &&
 		previous.clock.nowMs === clock.nowMs &&
 		previous.clock.skewMs === clock.skewMs &&
 		previous.clock.thresholds === clock.thresholds &&

@@ -22,15 +22,16 @@ export function keyList(ascii: boolean, backTo: BackTo | null): ReadonlyArray<re
 	const arrow = ascii ? '->' : '→';
 	const [left, right, up, down] = ascii ? ['Left', 'Right', 'Up', 'Down'] : ['←', '→', '↑', '↓'];
 	// Update, diagnosis and event details never show together: one step closes whichever is open.
-	const escape = `close help ${arrow} update/why/details ${arrow} search ${arrow} selection${backTo === null ? '' : ` ${arrow} back to ${backTo}`}`;
+	const escape = `close help ${arrow} update/why/pods/details ${arrow} search ${arrow} selection${backTo === null ? '' : ` ${arrow} back to ${backTo}`}`;
 	return [
 		[`${up}/${down}`, 'select an event (the page follows); above the first, the Why and update lines'],
 		['Enter', "open what is selected: an event's details, the diagnosis, or the update"],
 		['w', 'why it failed or is slow: the whole diagnosis, with what to read'],
 		['u', 'what the update changes, when the service is being updated'],
+		['p', 'pods (v2): deployments, pods with status and node, latest Warnings'],
 		['f', `filter: all ${arrow} abnormal ${arrow} normal`],
 		['o', 'order: newest first / oldest first'],
-		[`${left}/${right} n/p < >`, 'previous / next page (PgUp/PgDn too)'],
+		[`${left}/${right} < > n`, 'previous / next page (PgUp/PgDn too)'],
 		['Home/End g/G', 'first / last page'],
 		['/', 'search the event text (Enter keeps it, Esc clears it)'],
 		['space', 'pause the table (polling goes on; phases stay live) / catch up'],

@@ -21,6 +21,7 @@ import {Timeline} from './timeline.js';
 import {UpdateDetail} from './update-detail.js';
 import {UpdateLine} from './update-line.js';
 import {WhyBlock} from './why-block.js';
+import {PodsDetail} from './pods-detail.js';
 import {WhyDetail} from './why-detail.js';
 import type {Display} from './display.js';
 
@@ -173,6 +174,10 @@ function MainArea(props: LiveViewProps) {
 	if (settings.overlay === 'update' && update) {
 		const timeZone = settings.timeMode === 'utc' ? {kind: 'utc' as const} : localZoneOf(config.timeZone);
 		return <UpdateDetail update={update} timeZone={timeZone} maxLines={layout.helpLines} width={columns} display={config} />;
+	}
+
+	if (settings.overlay === 'pods' && state.pods) {
+		return <PodsDetail report={state.pods} now={state.now} maxLines={layout.helpLines} width={columns} display={config} />;
 	}
 
 	if (settings.overlay === 'why' && diagnosis) {

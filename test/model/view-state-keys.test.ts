@@ -87,3 +87,21 @@ describe('< and > page, as the --ascii key bar says', () => {
 		expect(overviewIntent(true, key('>'))).toEqual({type: 'search-input', text: '>'});
 	});
 });
+
+describe('p: the pods of a v2 service', () => {
+	const report = {deployments: [], pods: [{pod_name: 'svc-0', status: 'PENDING', node: null}], events: []};
+
+	test('opens over whatever is open once pods were read, and Esc or p closes it', () => {
+		const read = updateView(start(), {type: 'pods', report, at: T0})[0];
+		const help = run(read, press('?')).state;
+		expect(run(help, press('p')).state.settings.overlay).toBe('pods');
+		expect(run(read, press('p'), press('', 'escape')).state.settings.overlay).toBe('none');
+		expect(run(read, press('p'), press('p')).state.settings.overlay).toBe('none');
+	});
+
+	test('with no pods read (v1, or none yet), says so for a moment and opens nothing', () => {
+		const {state} = run(start(), press('p'));
+		expect(state.settings.overlay).toBe('none');
+		expect(state.flash?.text).toBe('no pods to show: read only for a v2 service while it deploys');
+	});
+});

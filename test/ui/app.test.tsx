@@ -97,7 +97,7 @@ describe('App: the live view', () => {
 		expect(firstRow(asc)).toContain('start to deploy service');
 	});
 
-	test('→, PgDn and n page forward; ← and p page back', async () => {
+	test('→, PgDn and n page forward; ← and < page back', async () => {
 		const rendered = await mount([{type: 'events', events: manyEvents(100), at: NOW}, OK_SYNC], {columns: 100, rows: 30});
 		const pageCount = /page 1\/(\d+)/.exec(rendered.lastFrame())?.[1];
 		expect(Number(pageCount)).toBeGreaterThan(3);
@@ -105,7 +105,7 @@ describe('App: the live view', () => {
 		await press(rendered, KEYS.pageDown, frame => frame.includes('page 3/'));
 		await press(rendered, 'n', frame => frame.includes('page 4/'));
 		await press(rendered, KEYS.left, frame => frame.includes('page 3/'));
-		await press(rendered, 'p', frame => frame.includes('page 2/'));
+		await press(rendered, '<', frame => frame.includes('page 2/'));
 	});
 
 	test('r asks the watcher to poll now', async () => {

@@ -30,6 +30,8 @@ interface Signal extends Reading {
 	readonly http: number | null;
 	/** How much concrete detail the text carries (see detail). */
 	readonly detail: number;
+	/** Its category comes from a pod's Kubernetes reason (FailedScheduling, ImagePullBackOff, …). */
+	readonly reason: boolean;
 }
 
 const phaseOrder = (phase: PhaseId | null): number => (phase === null ? PHASE_IDS.length : PHASE_IDS.indexOf(phase));
@@ -44,7 +46,9 @@ function detail(text: string, models: readonly string[]): number {
  * The conflict rule, the one place where disagreeing signals are settled:
  * 1. a more specific cause wins over a general one (listed code > cause words > the phase
  *    the text names > a time-out > nothing): a time-out whose text says no resources were
- *    left is `resources`; "Failed to start service x" after a pull failure is `image_pull`;
+ *    left is `resources`; "Failed to start service x" after a pull failure is `image_pull`.
+ *    Among cause words, a pod's Kubernetes reason beats a service event's: the cluster names
+ *    what happened ("Readiness probe failed"), the event only its summary ("not ready yet");
  * 2. two signals of the same cause: the one with more concrete detail (names and numbers)
  *    is quoted, "insufficient CPU (requested 8 cores, 2 idle)" over "Insufficient resources";
  * 3. among equally specific signals, the one on the earliest phase wins: the first problem
@@ -57,6 +61,7 @@ function detail(text: string, models: readonly string[]): number {
 function stronger(a: Signal, b: Signal): Signal {
 	const rank = BASIS_RANK[b.basis] - BASIS_RANK[a.basis];
 	if (rank !== 0) return rank > 0 ? b : a;
+	if (a.reason !== b.reason) return b.reason ? b : a;
 	const richer = a.category === b.category ? b.detail - a.detail : 0;
 	if (richer !== 0) return richer > 0 ? b : a;
 	const order = phaseOrder(b.phase) - phaseOrder(a.phase);
@@ -95,15 +100,18 @@ function gather(deployment: DeploymentProgress, extra: readonly ExtraEvidence[])
 		phase: problem.phase,
 		http: null,
 		detail: detail(problem.text, models),
+		reason: false,
 	}));
 	if (deployment.errorMsg) {
 		const at = deployment.endedAt ?? Number.POSITIVE_INFINITY;
 		const {errorMsg} = deployment;
-		signals.push({...readText(errorMsg, null, models), source: 'events', text: errorMsg, at, model: errorModel, phase: null, http: null, detail: detail(errorMsg, models)});
+		signals.push({...readText(errorMsg, null, models), source: 'events', text: errorMsg, at, model: errorModel, phase: null, http: null, detail: detail(errorMsg, models), reason: false});
 	}
 	for (const item of extra) {
 		const at = item.at ?? deployment.endedAt ?? Number.POSITIVE_INFINITY;
-		signals.push({...readExtra(item, models), source: item.source, text: item.text, at, model: null, phase: null, http: item.http ?? null, detail: detail(item.text, models)});
+		const reading = readExtra(item, models);
+		const reason = item.source === 'pods' && reading.basis === 'words' && item.category !== undefined;
+		signals.push({...reading, source: item.source, text: item.text, at, model: null, phase: null, http: item.http ?? null, detail: detail(item.text, models), reason});
 	}
 
 	return signals;
