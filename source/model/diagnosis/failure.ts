@@ -30,7 +30,7 @@ interface Signal extends Reading {
 	readonly http: number | null;
 	/** How much concrete detail the text carries (see detail). */
 	readonly detail: number;
-	/** Its category comes from a pod's Kubernetes reason (FailedScheduling, ImagePullBackOff, …). */
+	/** Its category comes from a fact read outside the events: a pod's Kubernetes reason, the model's probes, the pool. */
 	readonly reason: boolean;
 }
 
@@ -47,8 +47,9 @@ function detail(text: string, models: readonly string[]): number {
  * 1. a more specific cause wins over a general one (listed code > cause words > the phase
  *    the text names > a time-out > nothing): a time-out whose text says no resources were
  *    left is `resources`; "Failed to start service x" after a pull failure is `image_pull`.
- *    Among cause words, a pod's Kubernetes reason beats a service event's: the cluster names
- *    what happened ("Readiness probe failed"), the event only its summary ("not ready yet");
+ *    Among cause words, a fact read outside the events beats a service event's words: a pod's
+ *    Kubernetes reason names what happened ("Readiness probe failed"), the event only its
+ *    summary ("not ready yet"); so do the model's probes and the pool's state;
  * 2. two signals of the same cause: the one with more concrete detail (names and numbers)
  *    is quoted, "insufficient CPU (requested 8 cores, 2 idle)" over "Insufficient resources";
  * 3. among equally specific signals, the one on the earliest phase wins: the first problem
@@ -110,7 +111,7 @@ function gather(deployment: DeploymentProgress, extra: readonly ExtraEvidence[])
 	for (const item of extra) {
 		const at = item.at ?? deployment.endedAt ?? Number.POSITIVE_INFINITY;
 		const reading = readExtra(item, models);
-		const reason = item.source === 'pods' && reading.basis === 'words' && item.category !== undefined;
+		const reason = reading.basis === 'facts';
 		signals.push({...reading, source: item.source, text: item.text, at, model: null, phase: null, http: item.http ?? null, detail: detail(item.text, models), reason});
 	}
 

@@ -17,7 +17,7 @@ function diagnosed(history: readonly Entry[], errorMsg: string, evidence: readon
 describe('a pod event with a Kubernetes reason in the diagnosis', () => {
 	it('decides over a service event whose words name another cause, and over a time-out', () => {
 		const diagnosis = diagnosed([...startup, ['abnormal', `[${M}] instance is not ready yet`]], 'Service deployment timed out after 20 minutes', [probe]);
-		expect(diagnosis).toMatchObject({category: 'health_check', cause: probe.text, basis: 'words'});
+		expect(diagnosis).toMatchObject({category: 'health_check', cause: probe.text, basis: 'facts'});
 		expect(diagnosis?.evidence[0]).toEqual({source: 'pods', text: probe.text});
 	});
 
