@@ -4,7 +4,7 @@
 import * as nodeModule from 'node:module';
 import process from 'node:process';
 import pkg from './package.json' with {type: 'json'};
-import {EXIT} from './source/model/exit-codes.js';
+import {EXIT} from './source/core/ending/exit-codes.js';
 import {suspendOnStop} from './source/render/suspend.js';
 import type {Command} from './source/cli/parse.js';
 import {endOnHangUp} from './source/cli/hang-up.js';
@@ -24,7 +24,7 @@ function quickAnswer(argv: readonly string[]): Command | null {
 async function parse(argv: readonly string[]): Promise<Command> {
 	// The scenario names only tell what follows a bare --demo: without one, the first frame
 	// does not wait for the simulator's scenario registry to load.
-	const scenarios = argv.includes('--demo') ? import('./source/sim/scenarios.js') : {SCENARIO_NAMES: []};
+	const scenarios = argv.includes('--demo') ? import('./source/sim/scenarios/registry.js') : {SCENARIO_NAMES: []};
 	const [{parseCommandLine}, {SCENARIO_NAMES}] = await Promise.all([import('./source/cli/parse.js'), scenarios]);
 	return parseCommandLine(argv, SCENARIO_NAMES);
 }

@@ -12,7 +12,7 @@ let loaded = null;
 
 /** Imports source/sim/server.ts and the scenario names (bundled into a temporary .mjs). */
 export async function loadSimulator() {
-	loaded ??= await importTypeScript("export * from './source/sim/server.ts'; export {SCENARIO_NAMES} from './source/sim/scenarios.ts';");
+	loaded ??= await importTypeScript("export * from './source/sim/server.ts'; export {SCENARIO_NAMES} from './source/sim/scenarios/registry.ts';");
 	return loaded;
 }
 

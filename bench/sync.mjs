@@ -8,7 +8,7 @@ import {formatBytes, result} from './stats.mjs';
 
 const HISTORY = 5000;
 const WINDOW_MS = 12_000;
-/** The monitor is read at the rarer of every third poll and every 10 s (source/api/watcher.ts). */
+/** The monitor is read at the rarer of every third poll and every 10 s (source/api/poll/watcher.ts). */
 const MONITOR_EVERY_S = 10;
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 

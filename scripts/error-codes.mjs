@@ -1,12 +1,12 @@
-// Writes source/model/diagnosis/error-code-table.ts from error-codes.tsv beside it: the
+// Writes source/core/diagnosis/error-code-table.ts from error-codes.tsv beside it: the
 // official error-code appendix (code, HTTP status, meaning, category) as a typed module, so
 // the table is bundled like any other source and a test can tell when the two disagree.
 // Run `node scripts/error-codes.mjs` after changing the .tsv.
 import {readFile, writeFile} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
 
-const TSV = new URL('../source/model/diagnosis/error-codes.tsv', import.meta.url);
-const MODULE = new URL('../source/model/diagnosis/error-code-table.ts', import.meta.url);
+const TSV = new URL('../source/core/diagnosis/error-codes.tsv', import.meta.url);
+const MODULE = new URL('../source/core/diagnosis/error-code-table.ts', import.meta.url);
 const HEADER = 'code\thttp\tmeaning\tcategory';
 
 /** The module's text for a .tsv's text; throws on a row that does not fit the header. */

@@ -1,12 +1,12 @@
 import React from 'react';
-import type {WatcherFactory} from './api/watcher-types.js';
+import type {WatcherFactory} from './api/poll/watcher-types.js';
 import type {Config} from './config/types.js';
 import type {NudgeSink} from './hooks/use-completion-nudge.js';
 import {useLiveView} from './hooks/use-live-view.js';
-import type {EndSource, ExitEnding} from './model/run-end.js';
+import type {EndSource, ExitEnding} from './core/ending/run-end.js';
 import type {WatchDoneReader} from './hooks/use-watch.js';
-import type {Oddity} from './model/data-oddities.js';
-import {LiveView} from './ui/live-view.js';
+import type {Oddity} from './core/events/data-oddities.js';
+import {LiveView} from './ui/live/live-view.js';
 
 export type {NudgeSink} from './hooks/use-completion-nudge.js';
 

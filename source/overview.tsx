@@ -1,14 +1,14 @@
 import React from 'react';
-import type {WatcherFactory} from './api/watcher-types.js';
+import type {WatcherFactory} from './api/poll/watcher-types.js';
 import type {Config} from './config/types.js';
 import type {NudgeSink} from './hooks/use-completion-nudge.js';
 import {useOverview} from './hooks/use-overview.js';
-import {nameOf} from './model/overview-state.js';
-import type {EndSource, ExitEnding} from './model/run-end.js';
+import {nameOf} from './core/overview/reducer.js';
+import type {EndSource, ExitEnding} from './core/ending/run-end.js';
 import type {WatchDoneReader} from './hooks/use-watch.js';
-import type {Oddity} from './model/data-oddities.js';
-import {LiveView} from './ui/live-view.js';
-import {OverviewView} from './ui/overview-view.js';
+import type {Oddity} from './core/events/data-oddities.js';
+import {LiveView} from './ui/live/live-view.js';
+import {OverviewView} from './ui/overview/overview-view.js';
 
 /** Everything comes from outside, so tests drive the overview with fake watchers. */
 export interface OverviewProps {

@@ -1,25 +1,25 @@
 import React, {useCallback, useMemo} from 'react';
 import {useStdout} from 'ink';
 import {App, type NudgeSink} from './app.js';
-import type {WatcherFactory} from './api/watcher-types.js';
+import type {WatcherFactory} from './api/poll/watcher-types.js';
 import type {Config} from './config/types.js';
 import {createProgram, useProgramState, type Program} from './hooks/use-program.js';
 import {useEndMessages} from './hooks/use-ending.js';
 import {usePicker, type ServiceLoader} from './hooks/use-picker.js';
-import {initialPickerState, type PickerAction} from './model/picker-state.js';
-import {initialRootState, updateRoot, type RootAction, type RootEffect, type RootState} from './model/root-state.js';
-import type {EndSource, ExitEnding} from './model/run-end.js';
-import type {EndRules} from './model/watch-end.js';
+import {initialPickerState, type PickerAction} from './core/picker/reducer.js';
+import {initialRootState, reduceRoot, type RootAction, type RootEffect, type RootState} from './core/picker/root.js';
+import type {EndSource, ExitEnding} from './core/ending/run-end.js';
+import type {EndRules} from './core/ending/watch-end.js';
 import type {WatchDoneReader} from './hooks/use-watch.js';
-import type {Oddity} from './model/data-oddities.js';
-import {PickerView} from './ui/picker-view.js';
+import type {Oddity} from './core/events/data-oddities.js';
+import {PickerView} from './ui/picker/picker-view.js';
 
 /** The picker-or-watch program; the CLI creates it so that a failed watch can send the screen back to the list. */
 export type RootProgram = Program<RootState, RootAction>;
 
 /** A root program at this time and terminal size, ending by `rules`; its exit effect carried out by `runEffect`. */
 export function createRootProgram(now: number, columns: number, rows: number, rules: EndRules, runEffect: (effect: RootEffect) => void): RootProgram {
-	return createProgram(updateRoot, initialRootState(initialPickerState(now, columns, rows), rules), () => runEffect);
+	return createProgram(reduceRoot, initialRootState(initialPickerState(now, columns, rows), rules), () => runEffect);
 }
 
 export interface RootProps {

@@ -3,18 +3,18 @@
 import http from 'node:http';
 import https from 'node:https';
 import nodeFetch from 'node-fetch';
-import type {Authenticator} from './auth/types.js';
+import type {Authenticator} from './http/authenticator.js';
 import {CredentialError} from '../config/errors.js';
 import {DEFAULT_MAX_RESPONSE_BYTES} from '../config/values.js';
 import {ApiError, AuthError} from './errors.js';
-import {exchange, type FetchLike, type RequestLog} from './http-exchange.js';
-import type {AgentSelector} from './network.js';
+import {exchange, type FetchLike, type RequestLog} from './http/http-exchange.js';
+import type {AgentSelector} from './http/network.js';
 import {eventsPageFrom, monitorFrom, servicesPageFrom, serviceDetailsFrom, updateLogsFrom, type ProblemReporter} from './payloads.js';
-import {directRoute} from './route.js';
+import {directRoute} from './http/route.js';
 import type {ModelArtsClient, ServicesQuery} from './types.js';
-import {evidenceClient, type EvidenceClient} from './evidence-client.js';
+import {evidenceClient, type EvidenceClient} from './evidence/client.js';
 
-export type {FetchInit, FetchLike, FetchResponse, RequestLog} from './http-exchange.js';
+export type {FetchInit, FetchLike, FetchResponse, RequestLog} from './http/http-exchange.js';
 
 /** How to reach ModelArts. */
 export interface ClientOptions {

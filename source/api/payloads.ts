@@ -1,10 +1,10 @@
-// From parsed JSON to the client's typed pages, through the model's tolerant validators.
+// From parsed JSON to the client's typed pages, through the core's tolerant validators.
 // A body that is not the expected shape at all is a TransientError: a gateway or a half-
 // deployed server answered, and asking again later is the right reaction.
-import {validateEventsPayload, validateServiceDetails, validateServicesPage} from '../model/events.js';
-import type {ServiceDetails, ServiceMonitor} from '../model/types.js';
-import {validateMonitorPayload} from '../model/validate-monitor.js';
-import {validateUpdateLogsPayload} from '../model/validate-update-logs.js';
+import {validateEventsPayload, validateServiceDetails, validateServicesPage} from '../core/events/normalise.js';
+import type {ServiceDetails, ServiceMonitor} from '../core/types.js';
+import {validateMonitorPayload} from '../core/wire/validate-monitor.js';
+import {validateUpdateLogsPayload} from '../core/wire/validate-update-logs.js';
 import {TransientError} from './errors.js';
 import type {EventsPage, ServicesPage, UpdateLogs} from './types.js';
 

@@ -2,8 +2,8 @@
 // handful of services, so one page usually holds them all; when it does not, `offset` is
 // read the way the server reads it (a page number or a record offset, modelarts-api.md §6),
 // detected with offset-paging.ts's probe, and the number of requests is bounded.
-import type {ServiceSummary} from '../model/types.js';
-import {detectOffsetMode} from './offset-paging.js';
+import type {ServiceSummary} from '../core/types.js';
+import {detectOffsetMode} from './poll/offset-paging.js';
 import type {ModelArtsClient, ServicesQuery} from './types.js';
 
 /** Records asked for per page (the API's default and usual maximum). */

@@ -1,4 +1,4 @@
-import type {ApiEvent, ServiceDetails, ServiceMonitor, ServiceSummary, UpdateLogRecord} from '../model/types.js';
+import type {ApiEvent, ServiceDetails, ServiceMonitor, ServiceSummary, UpdateLogRecord} from '../core/types.js';
 
 /** Query parameters of `GET /v1/{project_id}/services/{service_id}/events`. */
 export interface EventsQuery {

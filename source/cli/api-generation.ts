@@ -1,21 +1,21 @@
 // Which API generation watches a service (--api auto|v1|v2). With auto, a service a list
 // showed as v2 is watched through v2 at once, any other through v1 until v1 answers 404 for
-// it, and then through v2 if v2 knows it (api/generation-switch.ts); an Open Telekom Cloud
+// it, and then through v2 if v2 knows it (api/v2/generation-switch.ts); an Open Telekom Cloud
 // endpoint never tries v2 (it has none).
 // The generation decides the poll loop's client and event sync; everything above them is the same.
-import {switchingGeneration} from '../api/generation-switch.js';
+import {switchingGeneration} from '../api/v2/generation-switch.js';
 import type {ProblemReporter} from '../api/payloads.js';
-import {listServicesOfBoth} from '../api/service-list-v2.js';
+import {listServicesOfBoth} from '../api/v2/service-list.js';
 import type {ModelArtsClient, ServicesQuery} from '../api/types.js';
-import type {V2Client} from '../api/v2-client.js';
-import {createV2EventSync} from '../api/v2-event-sync.js';
-import {createV2WatchClient} from '../api/v2-watch-client.js';
-import {createEventSync} from '../api/sync.js';
-import {createWatcher} from '../api/watcher.js';
-import type {WatcherFactory, WatcherOptions} from '../api/watcher-types.js';
+import type {V2Client} from '../api/v2/client.js';
+import {createV2EventSync} from '../api/v2/event-sync.js';
+import {createV2WatchClient} from '../api/v2/watch-client.js';
+import {createEventSync} from '../api/poll/sync.js';
+import {createWatcher} from '../api/poll/watcher.js';
+import type {WatcherFactory, WatcherOptions} from '../api/poll/watcher-types.js';
 import {isOpenTelekomEndpoint} from '../config/endpoint.js';
 import type {Config} from '../config/types.js';
-import type {ServiceSummary} from '../model/types.js';
+import type {ServiceSummary} from '../core/types.js';
 
 export type Generation = 'v1' | 'v2';
 

@@ -2,7 +2,7 @@
 // http:// endpoint is refused when it leads to another machine: its host is not this one,
 // or a forward proxy that is not on this machine would carry it (a proxy forwards plain
 // http:// as it is; https:// goes through it in a CONNECT tunnel and stays encrypted).
-import type {Route} from '../api/route.js';
+import type {Route} from '../api/http/route.js';
 import {ConfigError} from '../config/errors.js';
 import type {CredentialTarget} from '../config/resolve.js';
 

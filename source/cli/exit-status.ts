@@ -1,6 +1,6 @@
 import {ApiError} from '../api/errors.js';
 import {ConfigError, CredentialError} from '../config/errors.js';
-import {EXIT} from '../model/exit-codes.js';
+import {EXIT} from '../core/ending/exit-codes.js';
 import {ServiceWaitTimeout} from './wait-for-service.js';
 
 /**

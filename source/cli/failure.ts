@@ -1,7 +1,7 @@
 import {describeAuthFailure} from '../api/auth/describe.js';
-import type {Authenticator} from '../api/auth/types.js';
+import type {Authenticator} from '../api/http/authenticator.js';
 import {ApiError} from '../api/errors.js';
-import type {WatchFailure} from '../model/watch-end.js';
+import type {WatchFailure} from '../core/ending/watch-end.js';
 import {exitCodeForError, isExpectedError} from './exit-status.js';
 
 /**

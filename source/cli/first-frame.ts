@@ -11,8 +11,8 @@ import isInCi from 'is-in-ci';
 import {createElement} from 'react';
 import {resolveSettings, type Settings} from '../config/settings.js';
 import type {Config, RawFlags} from '../config/types.js';
-import {initialViewState} from '../model/view-state.js';
-import {LiveView} from '../ui/live-view.js';
+import {initialViewState} from '../core/view/reducer.js';
+import {LiveView} from '../ui/live/live-view.js';
 import {frameLines} from '../render/frame-lines.js';
 import {createLogUpdate, handOver, type LogUpdate} from '../render/log-update.js';
 

@@ -1,9 +1,9 @@
 import {FLAG_CHOICES} from '../config/choices.js';
 import {DEFAULT_MAX_RATE} from '../config/values.js';
-import {DEFAULT_DEPLOY_TIMEOUT_MS, DEFAULT_SLOW_THRESHOLDS, DEPLOY_TIMEOUT_RANGE_MS, PHASE_KEYS} from '../model/diagnosis/thresholds.js';
-import {PHASE_IDS} from '../model/types.js';
-import {DEFAULT_SCENARIO, SCENARIO_DESCRIPTIONS} from '../sim/scenarios.js';
-import {EXIT_CODE_TABLE} from '../model/exit-codes.js';
+import {DEFAULT_DEPLOY_TIMEOUT_MS, DEFAULT_SLOW_THRESHOLDS, DEPLOY_TIMEOUT_RANGE_MS, PHASE_KEYS} from '../core/diagnosis/thresholds.js';
+import {PHASE_IDS} from '../core/types.js';
+import {DEFAULT_SCENARIO, SCENARIO_DESCRIPTIONS} from '../sim/scenarios/registry.js';
+import {EXIT_CODE_TABLE} from '../core/ending/exit-codes.js';
 
 // Kept free of any heavy import: `--help` must answer without loading Ink or React.
 

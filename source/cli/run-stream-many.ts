@@ -2,13 +2,13 @@
 // plain line and stderr note prefixed with its service's name, the poll loops started one
 // after another over the first interval, and the rule for several deciding when it is over.
 // It closes with each service's summary, then one for the whole set.
-import type {Authenticator} from '../api/auth/types.js';
-import {createWatchSet, type WatchSet} from '../api/watch-set.js';
-import type {WatcherFactory} from '../api/watcher-types.js';
+import type {Authenticator} from '../api/http/authenticator.js';
+import {createWatchSet, type WatchSet} from '../api/poll/watch-set.js';
+import type {WatcherFactory} from '../api/poll/watcher-types.js';
 import type {Config} from '../config/types.js';
-import {watchFacts} from '../model/watch-data.js';
-import {NOTHING_KNOWN} from '../model/watch-end.js';
-import {decideManyEnd, serviceOutcome, setOutcome, type ServiceFacts} from '../model/watch-end-many.js';
+import {watchFacts} from '../core/watch/data.js';
+import {NOTHING_KNOWN} from '../core/ending/watch-end.js';
+import {decideManyEnd, serviceOutcome, setOutcome, type ServiceFacts} from '../core/ending/watch-end-many.js';
 import type {DataNotes} from '../output/data-notes.js';
 import {summaryAllLine, type ServiceOutcomeRecord} from '../output/json-service.js';
 import {nameColumn, nameColumnWidth, plainSummaryAllLine, prefixed} from '../output/plain-service.js';

@@ -1,12 +1,12 @@
 // The plain and JSON run of one service: its log (stream-service.ts), the watcher, and the
 // one watch-end rule deciding when it is over. No Ink on this path.
-import type {Authenticator} from '../api/auth/types.js';
-import type {Watcher, WatcherFactory} from '../api/watcher-types.js';
+import type {Authenticator} from '../api/http/authenticator.js';
+import type {Watcher, WatcherFactory} from '../api/poll/watcher-types.js';
 import type {Config} from '../config/types.js';
 import type {DataNotes} from '../output/data-notes.js';
-import {factOf} from '../model/run-end.js';
-import {watchFacts} from '../model/watch-data.js';
-import {decideEnd} from '../model/watch-end.js';
+import {factOf} from '../core/ending/run-end.js';
+import {watchFacts} from '../core/watch/data.js';
+import {decideEnd} from '../core/ending/watch-end.js';
 import {createServiceStream} from './stream-service.js';
 import {streamEnding, watchDoneMessage} from './watch-ending.js';
 

@@ -7,7 +7,7 @@ import {App, type NudgeSink} from '../app.js';
 import type {Config} from '../config/types.js';
 import {notifyProtocol} from '../hooks/terminal-notify.js';
 import type {WatchDoneReader} from '../hooks/use-watch.js';
-import type {EndSource, ExitEnding} from '../model/run-end.js';
+import type {EndSource, ExitEnding} from '../core/ending/run-end.js';
 import {Overview} from '../overview.js';
 import {createRootProgram, Root} from '../root.js';
 import logUpdate from '../render/log-update.js';

@@ -5,8 +5,8 @@ import {ApiError, NotFoundError} from '../api/errors.js';
 import type {ServicesQuery} from '../api/types.js';
 import {ConfigError} from '../config/errors.js';
 import type {ManyServices} from '../config/types.js';
-import {outcomeOfStatus} from '../model/outcome.js';
-import type {ServiceSummary} from '../model/types.js';
+import {outcomeOfStatus} from '../core/deployment/outcome.js';
+import type {ServiceSummary} from '../core/types.js';
 import type {ServiceToWatch} from './session.js';
 
 /** The one service of that exact name. */

@@ -1,10 +1,10 @@
 // What a watch run is, once configuration and credential are settled: one tagged union of
 // the run kinds, so run.ts builds one and the terminal UI or the logs run it, without either
 // importing the other.
-import type {Authenticator} from '../api/auth/types.js';
-import type {WatcherFactory} from '../api/watcher-types.js';
+import type {Authenticator} from '../api/http/authenticator.js';
+import type {WatcherFactory} from '../api/poll/watcher-types.js';
 import type {Config} from '../config/types.js';
-import type {ServiceSummary} from '../model/types.js';
+import type {ServiceSummary} from '../core/types.js';
 import type {DataNotes} from '../output/data-notes.js';
 
 interface SessionBase {

@@ -1,12 +1,12 @@
 // `modelarts-watch simulate`: the embedded simulator on its own, so scripts, curl and a
 // second terminal can be pointed at a ModelArts-shaped API without a cloud account.
 import process from 'node:process';
-import type {DenyPlan} from '../sim/deny.js';
-import {parseDenyPlan} from '../sim/deny.js';
+import type {DenyPlan} from '../sim/endpoints/deny.js';
+import {parseDenyPlan} from '../sim/endpoints/deny.js';
 import type {Simulator} from '../sim/server.js';
 import {startSimulator} from '../sim/server.js';
-import {DEFAULT_SCENARIO, SCENARIO_NAMES} from '../sim/scenarios.js';
-import {EXIT} from '../model/exit-codes.js';
+import {DEFAULT_SCENARIO, SCENARIO_NAMES} from '../sim/scenarios/registry.js';
+import {EXIT} from '../core/ending/exit-codes.js';
 import type {SimulateFlags} from './parse.js';
 import {printError} from './process-io.js';
 

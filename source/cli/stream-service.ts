@@ -1,14 +1,14 @@
 // One service's plain or JSON log: the watcher's messages folded into the watch data (the
-// same fold as the live view's, model/watch-data.ts), the renderers in source/output/ turning
+// same fold as the live view's, core/watch/data.ts), the renderers in source/output/ turning
 // each change into lines, and a heartbeat while nothing happens. A watch of one service runs one of these
 // (run-stream.ts); a watch of several runs one per service (run-stream-many.ts).
 import type {Config} from '../config/types.js';
-import {ASCII_PUNCTUATION, UNICODE_PUNCTUATION} from '../model/punctuation.js';
-import {sanitizeForAsciiTerminal, sanitizeForTerminal} from '../model/sanitize.js';
-import type {WatchEvent} from '../model/types.js';
-import type {Added} from '../model/store.js';
-import {emptyWatchData, foldWatch, type WatchData} from '../model/watch-data.js';
-import type {WatchMessage} from '../model/watch-messages.js';
+import {ASCII_PUNCTUATION, UNICODE_PUNCTUATION} from '../core/words/punctuation.js';
+import {sanitizeForAsciiTerminal, sanitizeForTerminal} from '../core/events/sanitize.js';
+import type {WatchEvent} from '../core/types.js';
+import type {Added} from '../core/events/store.js';
+import {emptyWatchData, foldWatch, type WatchData} from '../core/watch/data.js';
+import type {WatchMessage} from '../core/watch/messages.js';
 import type {DataNotes} from '../output/data-notes.js';
 import {HEARTBEAT_EVERY_MS, heartbeatLine, startHeartbeat} from '../output/heartbeat.js';
 import {jsonSummaryLine, jsonUpdateLines} from '../output/json.js';
@@ -16,13 +16,13 @@ import {withServiceId} from '../output/json-service.js';
 import {createSlowNotices} from '../output/plain-diagnosis.js';
 import {plainSummaryLines, plainUpdateLines, type PlainStyle} from '../output/plain.js';
 import {line} from '../output/plain-line.js';
-import {podsLine, podsRecord} from '../model/pods-record.js';
-import {diagnosisContextOf, type DiagnosisLimits} from '../model/watch-diagnosis.js';
+import {podsLine, podsRecord} from '../core/words/pods-record.js';
+import {diagnosisContextOf, type DiagnosisLimits} from '../core/watch/diagnosis.js';
 import type {Renderer} from '../output/renderer.js';
 import {snapshotOf, type WatchSnapshot} from '../output/snapshot.js';
 import {syncLine} from '../output/sync-line.js';
 import {createTimeFormatter} from '../output/time-format.js';
-import {docsCloudOf} from '../model/diagnosis/docs-links.js';
+import {docsCloudOf} from '../core/diagnosis/docs-links.js';
 
 function* eachWithServiceId(lines: Iterable<string>, serviceId: string): Generator<string> {
 	for (const line of lines) yield withServiceId(line, serviceId);

@@ -4,9 +4,9 @@
 // network) waits as the poll loop would (retryDelay); one that cannot succeed (credential,
 // project) ends the wait at once. --timeout bounds the wait; without it, it lasts until
 // interrupted.
-import {retryDelay} from '../api/backoff.js';
+import {retryDelay} from '../api/poll/backoff.js';
 import {ApiError} from '../api/errors.js';
-import {formatDuration} from '../model/elapsed.js';
+import {formatDuration} from '../core/deployment/elapsed.js';
 import {serviceNamed, type ServiceLister} from './service-lookup.js';
 
 /** The service never appeared before --timeout: exit 5, as a watch that timed out. */

@@ -1,11 +1,11 @@
-// What ends a run, from outside the program, as messages (model/run-end.ts): the watcher's
+// What ends a run, from outside the program, as messages (core/ending/run-end.ts): the watcher's
 // end, the signals and the --timeout. The program decides with the one rule; these only
 // deliver. Every output mode hands the watcher's end over through watchDoneMessage.
 import process from 'node:process';
-import type {Authenticator} from '../api/auth/types.js';
-import type {WatchResult} from '../api/watcher-types.js';
-import {factOf, initialEnd, settleEnd, type EndMessage, type EndSource, type ExitEnding, type OutsideEnd, type RunFacts} from '../model/run-end.js';
-import {END_SIGNALS, type EndRules, type EndSignal, type WatchEnding} from '../model/watch-end.js';
+import type {Authenticator} from '../api/http/authenticator.js';
+import type {WatchResult} from '../api/poll/watcher-types.js';
+import {factOf, initialEnd, settleEnd, type EndMessage, type EndSource, type ExitEnding, type OutsideEnd, type RunFacts} from '../core/ending/run-end.js';
+import {END_SIGNALS, type EndRules, type EndSignal, type WatchEnding} from '../core/ending/watch-end.js';
 import {failureOf} from './failure.js';
 
 /** The watcher's end as a message; null when it was stopped (by the run, or by leaving its view). */

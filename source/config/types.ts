@@ -1,4 +1,4 @@
-import type {SlowThresholds} from '../model/diagnosis/thresholds.js';
+import type {SlowThresholds} from '../core/diagnosis/thresholds.js';
 
 export type OutputMode = 'tty' | 'plain' | 'json';
 export type TypeFilter = 'all' | 'normal' | 'abnormal' | 'warning';
@@ -110,7 +110,7 @@ export interface RawFlags {
 	readonly debug?: boolean;
 	/** true for the default scenario, else one scenario name or several joined by commas. */
 	readonly demo?: string | boolean;
-	/** With --demo: APIs the simulator refuses, `monitor=403,logs=404` (parsed by sim/deny.ts). */
+	/** With --demo: APIs the simulator refuses, `monitor=403,logs=404` (parsed by sim/endpoints/deny.ts). */
 	readonly demoDeny?: string;
 	readonly auth?: string;
 	readonly tokenFile?: string;

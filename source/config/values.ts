@@ -1,8 +1,8 @@
 // Pure parsers for flag values. Each throws ConfigError naming the flag and what is accepted.
-import {DEFAULT_DEPLOY_TIMEOUT_MS, DEFAULT_SLOW_THRESHOLDS, DEPLOY_TIMEOUT_RANGE_MS, PHASE_KEYS, phaseOfKey} from '../model/diagnosis/thresholds.js';
-import type {SlowThresholds} from '../model/diagnosis/thresholds.js';
-import {PHASE_IDS} from '../model/types.js';
-import type {PhaseId} from '../model/types.js';
+import {DEFAULT_DEPLOY_TIMEOUT_MS, DEFAULT_SLOW_THRESHOLDS, DEPLOY_TIMEOUT_RANGE_MS, PHASE_KEYS, phaseOfKey} from '../core/diagnosis/thresholds.js';
+import type {SlowThresholds} from '../core/diagnosis/thresholds.js';
+import {PHASE_IDS} from '../core/types.js';
+import type {PhaseId} from '../core/types.js';
 import {ConfigError} from './errors.js';
 
 /** 32 MiB (--max-response-size): a page of events is a few hundred kB; a very long history can raise it. */

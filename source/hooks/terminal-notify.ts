@@ -7,7 +7,7 @@
 // OSC 9/777 unless `allow-passthrough` is on (off by default since tmux 3.3), and the
 // environment there describes the multiplexer, not the terminal around it. tmux forwards
 // the bell and flags the window, which is the nudge that works everywhere.
-import {sanitizeForTerminal} from '../model/sanitize.js';
+import {sanitizeForTerminal} from '../core/events/sanitize.js';
 
 /** How a desktop notification is sent: OSC 9 (text), OSC 777 (title and body), or not at all. */
 export type NotifyProtocol = 'osc9' | 'osc777' | 'none';

@@ -1,5 +1,5 @@
 import {useEffect, useRef, useState} from 'react';
-import type {TickAction} from '../model/view-state-types.js';
+import type {TickAction} from '../core/view/types.js';
 
 /** What the clock should drive right now. */
 export interface ClockOptions {

@@ -1,6 +1,6 @@
 import {useEffect, useRef} from 'react';
-import type {Nudge} from '../model/view-state-completion.js';
-import {nudgeText} from '../model/wording.js';
+import type {Nudge} from '../core/view/completion.js';
+import {nudgeText} from '../core/words/wording.js';
 import {nudgeBytes, type NotifyProtocol} from './terminal-notify.js';
 
 /** Where and how the nudge is sent; the CLI builds it (null with --no-notify). */

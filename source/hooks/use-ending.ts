@@ -1,5 +1,5 @@
 import {useLayoutEffect, useRef, useState} from 'react';
-import type {EndSource, ExitEnding, OutsideEnd} from '../model/run-end.js';
+import type {EndSource, ExitEnding, OutsideEnd} from '../core/ending/run-end.js';
 
 /**
  * The end of a program's run, carried out: the signals and the --timeout are dispatched into

@@ -1,5 +1,5 @@
 import {useInput, type Key} from 'ink';
-import type {KeyName, KeyPress, KeyPressAction} from '../model/key-press.js';
+import type {KeyName, KeyPress, KeyPressAction} from '../core/key-press.js';
 import {suspendByKey} from '../render/suspend.js';
 
 // Ink's key flags, in the order they are checked (Ink reports Backspace as `delete` on many terminals).

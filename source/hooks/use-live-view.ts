@@ -1,11 +1,11 @@
 import {useRef} from 'react';
 import {useStdout} from 'ink';
-import type {WatcherFactory} from '../api/watcher-types.js';
+import type {WatcherFactory} from '../api/poll/watcher-types.js';
 import type {Config} from '../config/types.js';
-import type {EndSource, ExitEnding} from '../model/run-end.js';
-import type {Oddity} from '../model/data-oddities.js';
-import {initialViewState, updateView} from '../model/view-state.js';
-import type {ViewEffect, ViewState} from '../model/view-state-types.js';
+import type {EndSource, ExitEnding} from '../core/ending/run-end.js';
+import type {Oddity} from '../core/events/data-oddities.js';
+import {initialViewState, reduceView} from '../core/view/reducer.js';
+import type {ViewEffect, ViewState} from '../core/view/types.js';
 import {useClock} from './use-clock.js';
 import {useCompletionNudge, type NudgeSink} from './use-completion-nudge.js';
 import {useKeys} from './use-keys.js';
@@ -80,7 +80,7 @@ export function useLiveView(options: LiveViewOptions): {readonly state: ViewStat
 		else if (effect.type === 'data-oddity') onOddity?.(effect.oddity);
 	};
 
-	const [state, dispatch] = useProgram(updateView, init, runEffect);
+	const [state, dispatch] = useProgram(reduceView, init, runEffect);
 	exit.current = useEnding(options.ends, dispatch, options.onExit);
 	watcher.current = useWatch(watcherFactory, dispatch, options.readDone);
 	useTerminalSize(dispatch);

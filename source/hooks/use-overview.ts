@@ -1,14 +1,14 @@
 import {useEffect, useRef} from 'react';
 import {useStdout} from 'ink';
-import {createWatchSet, type WatchSet} from '../api/watch-set.js';
-import type {WatcherFactory} from '../api/watcher-types.js';
+import {createWatchSet, type WatchSet} from '../api/poll/watch-set.js';
+import type {WatcherFactory} from '../api/poll/watcher-types.js';
 import type {Config} from '../config/types.js';
-import type {SetNudge} from '../model/overview-nudge.js';
-import {overviewTicks} from '../model/overview-rows.js';
-import {initialOverviewState, overviewSpins, updateOverview} from '../model/overview-state.js';
-import type {OverviewAction, OverviewEffect, OverviewState} from '../model/overview-types.js';
-import type {EndSource, ExitEnding} from '../model/run-end.js';
-import type {Oddity} from '../model/data-oddities.js';
+import type {SetNudge} from '../core/overview/nudge.js';
+import {overviewTicks} from '../core/overview/rows.js';
+import {initialOverviewState, overviewSpins, reduceOverview} from '../core/overview/reducer.js';
+import type {OverviewAction, OverviewEffect, OverviewState} from '../core/overview/types.js';
+import type {EndSource, ExitEnding} from '../core/ending/run-end.js';
+import type {Oddity} from '../core/events/data-oddities.js';
 import type {NudgeSink} from './use-completion-nudge.js';
 import {useClock} from './use-clock.js';
 import {useKeys} from './use-keys.js';
@@ -113,7 +113,7 @@ export function useOverview(options: OverviewOptions): {readonly state: Overview
 		else toWatchers.current(effect);
 	};
 
-	const [state, dispatch] = useProgram(updateOverview, init, runEffect);
+	const [state, dispatch] = useProgram(reduceOverview, init, runEffect);
 	exit.current = useEnding(options.ends, dispatch, options.onExit);
 	toWatchers.current = useWatchSet(options, dispatch);
 	useTerminalSize(dispatch);

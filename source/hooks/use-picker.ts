@@ -1,7 +1,7 @@
 import {useEffect} from 'react';
 import {ApiError} from '../api/errors.js';
-import type {ServiceSummary} from '../model/types.js';
-import type {PickerAction} from '../model/picker-state.js';
+import type {ServiceSummary} from '../core/types.js';
+import type {PickerAction} from '../core/picker/reducer.js';
 import {useClock} from './use-clock.js';
 import {useKeys} from './use-keys.js';
 import {useTerminalSize} from './use-terminal-size.js';

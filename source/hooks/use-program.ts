@@ -1,5 +1,5 @@
 import {useRef, useSyncExternalStore} from 'react';
-import type {Update} from '../model/update.js';
+import type {Step} from '../core/step.js';
 
 /** A running reducer: its state, a dispatcher, and a way to be told of changes. */
 export interface Program<State, Action> {
@@ -15,7 +15,7 @@ export interface Program<State, Action> {
  * `runEffect` is read at each dispatch, so it may change between renders.
  */
 export function createProgram<State, Action, Effect>(
-	update: (state: State, action: Action) => Update<State, Effect>,
+	update: (state: State, action: Action) => Step<State, Effect>,
 	initial: State,
 	runEffect: () => (effect: Effect) => void,
 ): Program<State, Action> {
@@ -50,7 +50,7 @@ export function useProgramState<State, Action>(program: Program<State, Action>):
  * by the latest `runEffect`.
  */
 export function useProgram<State, Action, Effect>(
-	update: (state: State, action: Action) => Update<State, Effect>,
+	update: (state: State, action: Action) => Step<State, Effect>,
 	init: () => State,
 	runEffect: (effect: Effect) => void,
 ): readonly [State, (action: Action) => void] {

@@ -1,6 +1,6 @@
 import {useEffect} from 'react';
 import {useStdout} from 'ink';
-import type {ResizeAction} from '../model/view-state-types.js';
+import type {ResizeAction} from '../core/view/types.js';
 
 function isSize(value: unknown): value is number {
 	return typeof value === 'number' && Number.isFinite(value) && value > 0;

@@ -3,8 +3,8 @@
 // validators dropped or found missing, and the oddities among the events (data-oddities.ts:
 // undocumented types, duplicates, future dates). The watch carries on with what was valid.
 // Notes go to stderr (after the live view has exited, in a terminal), so stdout never changes.
-import {dataOddities, type Oddity} from '../model/data-oddities.js';
-import type {Added} from '../model/store.js';
+import {dataOddities, type Oddity} from '../core/events/data-oddities.js';
+import type {Added} from '../core/events/store.js';
 
 /** The one place that decides whether a note about odd server data is new. */
 export interface DataNotes {

@@ -1,7 +1,7 @@
 // CI systems kill jobs that print nothing for a few minutes; a slow image pull can take
 // longer than that. The heartbeat says what is still going on whenever the log goes quiet.
-import {formatDuration} from '../model/elapsed.js';
-import type {DeploymentProgress, PhaseId} from '../model/types.js';
+import {formatDuration} from '../core/deployment/elapsed.js';
+import type {DeploymentProgress, PhaseId} from '../core/types.js';
 
 export const HEARTBEAT_EVERY_MS = 30_000;
 

@@ -1,7 +1,7 @@
 // What the NDJSON log adds for services: every record names its service (also with one
 // service, so a script reads one shape), and a watch of several closes with `summary-all`.
-// The records themselves are built by json.ts and model/summary.ts; this wraps them.
-import type {Outcome} from '../model/types.js';
+// The records themselves are built by json.ts and core/watch/summary.ts; this wraps them.
+import type {Outcome} from '../core/types.js';
 
 const KIND_START = '{"kind":"';
 

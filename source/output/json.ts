@@ -1,12 +1,12 @@
 // NDJSON for scripts: one object per line on stdout and nothing else. Events exactly once,
 // oldest first; a status object whenever status, progress, error_msg or due_time change; an
 // instances object whenever a count changes; an update object whenever what the update
-// changes (or its result) does; the summary last. The record shapes live in the model
-// (summary.ts) so every consumer agrees on them.
-import type {SlowContext} from '../model/diagnosis/slow.js';
-import {instanceCountsChanged} from '../model/instances.js';
-import {buildSummary, eventRecord, eventUpdateRecord, instancesRecord, updateRecord} from '../model/summary.js';
-import type {WatchEvent} from '../model/types.js';
+// changes (or its result) does; the summary last. The record shapes live in the core
+// (core/watch/summary.ts) so every consumer agrees on them.
+import type {SlowContext} from '../core/diagnosis/slow.js';
+import {instanceCountsChanged} from '../core/deployment/instances.js';
+import {buildSummary, eventRecord, eventUpdateRecord, instancesRecord, updateRecord} from '../core/watch/summary.js';
+import type {WatchEvent} from '../core/types.js';
 import {statusChanged, statusFields, type StatusFields, type WatchSnapshot} from './snapshot.js';
 
 /** `{"kind":"status",…}`: what the details API said about the service. */

@@ -1,14 +1,14 @@
 // The plain log's diagnosis: `cause` and `try` lines once when a deployment fails (right after
 // its failing phase line), a `slow` line when a phase turns slow (once per phase and
 // lifecycle), and the summary's repeat of the diagnosis with the pages to read. Words come
-// from the model (wording.ts, diagnosis/); server text in them is sanitised here.
-import {diagnose} from '../model/diagnosis/diagnose.js';
-import {diagnoseFailure} from '../model/diagnosis/failure.js';
-import {diagnoseSlow, slowHintOf, type SlowContext} from '../model/diagnosis/slow.js';
-import type {Diagnosis} from '../model/diagnosis/types.js';
-import type {DeploymentProgress} from '../model/types.js';
-import {evidenceLines} from '../model/diagnosis/present.js';
-import {diagnosisCause, diagnosisHeadline} from '../model/wording.js';
+// from the core (core/words/, core/diagnosis/); server text in them is sanitised here.
+import {diagnose} from '../core/diagnosis/diagnose.js';
+import {diagnoseFailure} from '../core/diagnosis/failure.js';
+import {diagnoseSlow, slowHintOf, type SlowContext} from '../core/diagnosis/slow.js';
+import type {Diagnosis} from '../core/diagnosis/types.js';
+import type {DeploymentProgress} from '../core/types.js';
+import {evidenceLines} from '../core/diagnosis/present.js';
+import {diagnosisCause, diagnosisHeadline} from '../core/words/wording.js';
 import {line, paint, type PlainStyle} from './plain-line.js';
 
 /** `The image could not be pulled onto the node (asr-large v3.2, image pulling): <deciding text>`. */

@@ -1,6 +1,6 @@
 // The shape of one plain log line and its style, shared by the plain renderers: a time, a
 // fixed-width column naming what the line is (so greps and eyes can align on it), the text.
-import type {Punctuation} from '../model/punctuation.js';
+import type {Punctuation} from '../core/words/punctuation.js';
 import type {TimeFormatter} from './time-format.js';
 
 /** How plain lines look. */

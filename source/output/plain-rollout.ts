@@ -1,9 +1,9 @@
 // Plain lines about what runs and what an update changes: a line per model whose instance
 // count changed (`[resnet 1.0.0] instances 1/2 running`), and the update line whenever it
 // says something new (first read, then its result). Names and versions are server text.
-import {instanceCountsChanged, type ServiceInstances} from '../model/instances.js';
-import {instancesChangeText} from '../model/instances-wording.js';
-import {updateLine} from '../model/update-log-wording.js';
+import {instanceCountsChanged, type ServiceInstances} from '../core/deployment/instances.js';
+import {instancesChangeText} from '../core/words/instances-wording.js';
+import {updateLine} from '../core/words/update-wording.js';
 import {line, modelPrefix, type PlainStyle} from './plain-line.js';
 import type {WatchSnapshot} from './snapshot.js';
 

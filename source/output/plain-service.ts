@@ -2,8 +2,8 @@
 // service's name in a column of one width, so lines of one service can be read (and
 // grepped) together, and the log closes with a line about the whole set.
 import stringWidth from 'string-width';
-import {setCountsText} from '../model/wording.js';
-import type {Outcome} from '../model/types.js';
+import {setCountsText} from '../core/words/wording.js';
+import type {Outcome} from '../core/types.js';
 
 /** Names longer than this are cut, so one long name does not push every line to the right. */
 const MAX_NAME_COLUMN = 24;

@@ -1,14 +1,14 @@
 // The plain log for pipes, files and CI: one line per thing that happened, never a cursor
 // movement, colour only when allowed. Pure functions of (before, after, now) → lines.
-import type {SlowContext} from '../model/diagnosis/slow.js';
-import {formatDuration} from '../model/elapsed.js';
-import type {DeploymentProgress, PhaseProgress, WatchEvent} from '../model/types.js';
-import {failedPhaseNote, failureCulprit, outcomeWords, phaseLabel, statusWithProgress} from '../model/wording.js';
+import type {SlowContext} from '../core/diagnosis/slow.js';
+import {formatDuration} from '../core/deployment/elapsed.js';
+import type {DeploymentProgress, PhaseProgress, WatchEvent} from '../core/types.js';
+import {failedPhaseNote, failureCulprit, outcomeWords, phaseLabel, statusWithProgress} from '../core/words/wording.js';
 import {failureLines, summaryDiagnosisLines} from './plain-diagnosis.js';
 import {line, modelPrefix, paint, type PlainStyle, type Tone} from './plain-line.js';
 import {rolloutLines} from './plain-rollout.js';
 import {phaseChanges, statusChanged, statusFields, type PhaseChange, type WatchSnapshot} from './snapshot.js';
-import {counted} from '../model/plural.js';
+import {counted} from '../core/words/plural.js';
 
 export type {PlainStyle} from './plain-line.js';
 

@@ -1,11 +1,11 @@
-import type {SlowContext} from '../model/diagnosis/slow.js';
-import type {WatchEvent} from '../model/types.js';
-import type {PodsReport} from '../model/v2-types.js';
+import type {SlowContext} from '../core/diagnosis/slow.js';
+import type {WatchEvent} from '../core/types.js';
+import type {PodsReport} from '../core/wire/v2-types.js';
 import type {WatchSnapshot} from './snapshot.js';
 
 /**
  * What a plain or JSON log looks like: the lines for each change, the closing summary and a
- * read of the pods. `clock` is what a diagnosis is read from (watch-diagnosis.ts): now, the
+ * read of the pods. `clock` is what a diagnosis is read from (core/watch/diagnosis.ts): now, the
  * limits and the evidence on the models and the pool.
  */
 export interface Renderer {

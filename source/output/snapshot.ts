@@ -1,8 +1,8 @@
-import type {ServiceInstances} from '../model/instances.js';
-import type {DeploymentProgress, PhaseProgress, PhaseState, ServiceDetails, WatchEvent} from '../model/types.js';
-import type {UpdateDiff} from '../model/update-log-diff.js';
-import {storeEvents} from '../model/store.js';
-import type {WatchData} from '../model/watch-data.js';
+import type {ServiceInstances} from '../core/deployment/instances.js';
+import type {DeploymentProgress, PhaseProgress, PhaseState, ServiceDetails, WatchEvent} from '../core/types.js';
+import type {UpdateDiff} from '../core/deployment/update-log-diff.js';
+import {storeEvents} from '../core/events/store.js';
+import type {WatchData} from '../core/watch/data.js';
 
 /** What the non-TTY outputs know at one moment; renderers compare two of these. */
 export interface WatchSnapshot {
@@ -18,7 +18,7 @@ export interface WatchSnapshot {
 	readonly update: UpdateDiff | null;
 }
 
-/** The snapshot of the watch data (model/watch-data.ts); `events` is the store's own array. */
+/** The snapshot of the watch data (core/watch/data.ts); `events` is the store's own array. */
 export function snapshotOf(data: WatchData): WatchSnapshot {
 	const {details, deployment, instances, update} = data;
 	return {events: storeEvents(data.store), details, deployment, instances, instancesAt: data.monitorAt, update};

@@ -1,5 +1,5 @@
-import type {SyncState} from '../model/watch-messages.js';
-import {retryText} from '../model/wording.js';
+import type {SyncState} from '../core/watch/messages.js';
+import {retryText} from '../core/words/wording.js';
 
 /**
  * A short stderr line when the connection to the API changes: "retrying in 8s (HTTP 503,

@@ -1,5 +1,5 @@
 import type {TimeZoneSetting} from '../config/types.js';
-import {dayOf, formatEventTime} from '../model/time-format.js';
+import {dayOf, formatEventTime} from '../core/words/time-format.js';
 
 /** Formats an event time for a log line: `14:03:07`, or `2026-11-26 14:03:07` on another day. */
 export type TimeFormatter = (ms: number, nowMs: number) => string;

@@ -1,6 +1,6 @@
 // The shapes the simulator serves (modelarts-api.md §2, §7–9). They are the simulator's own:
-// the client's validated types live in source/model/ and accept much less strict data.
-import type {ServiceDetails, ServiceModelConfig} from '../model/types.js';
+// the client's validated types live in source/core/ and accept much less strict data.
+import type {ServiceDetails, ServiceModelConfig} from '../core/types.js';
 
 /** A custom flavour (`specification: "custom"`); memory in MB, gpu_p4 in cards. */
 export interface SimCustomSpec {

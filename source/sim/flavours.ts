@@ -1,9 +1,9 @@
 // What one instance of a flavour has (modelarts-api.md §7 reports use against these). The
 // names follow ModelArts' public flavours; `custom` takes its numbers from custom_spec.
-import {FLAVOUR_RESOURCES, type FlavourResources} from '../model/instance-request.js';
+import {FLAVOUR_RESOURCES, type FlavourResources} from '../core/evidence/instance-request.js';
 import type {SimCustomSpec} from './api-shapes.js';
 
-export type {Accelerator} from '../model/instance-request.js';
+export type {Accelerator} from '../core/evidence/instance-request.js';
 
 /** The resources of one instance (the model's own table: flavour names mean the same to both sides). */
 export type Flavour = FlavourResources;

@@ -1,6 +1,6 @@
 // Several scenarios served as services of one project: each scenario's first service is
 // watched; the services around them (the neighbours every scenario brings) are listed once.
-import type {Scenario, ScenarioService} from './scenario-types.js';
+import type {Scenario, ScenarioService} from './scenarios/types.js';
 import {stableId} from './stable-id.js';
 
 /** A service a scenario is about: the one to watch. */

@@ -13,24 +13,24 @@
 import {createServer} from 'node:http';
 import type {Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
-import type {ApiEvent} from '../model/types.js';
-import type {DenyPlan} from './deny.js';
-import type {FaultPlan} from './faults.js';
-import {FaultInjector} from './faults.js';
+import type {ApiEvent} from '../core/types.js';
+import type {DenyPlan} from './endpoints/deny.js';
+import type {FaultPlan} from './endpoints/faults.js';
+import {FaultInjector} from './endpoints/faults.js';
 import type {SimProject, WatchedService} from './project.js';
 import {projectOf} from './project.js';
-import type {Scenario, StatusPatch} from './scenario-types.js';
-import {DEFAULT_SCENARIO, findScenario, SCENARIO_NAMES} from './scenarios.js';
-import {Responder} from './responder.js';
+import type {Scenario, StatusPatch} from './scenarios/types.js';
+import {DEFAULT_SCENARIO, findScenario, SCENARIO_NAMES} from './scenarios/registry.js';
+import {Responder} from './endpoints/responder.js';
 import {checkScript} from './service-state.js';
-import type {SimAuth, SimRequestLog, SimRoute} from './responder.js';
+import type {SimAuth, SimRequestLog, SimRoute} from './endpoints/responder.js';
 import {World} from './world.js';
 
-export type {DenyPlan} from './deny.js';
-export type {FaultKind, FaultPlan} from './faults.js';
+export type {DenyPlan} from './endpoints/deny.js';
+export type {FaultKind, FaultPlan} from './endpoints/faults.js';
 export type {WatchedService} from './project.js';
-export type {SimAuth, SimRequestLog, SimRoute} from './responder.js';
-export type {ServiceEndpoint} from './routes.js';
+export type {SimAuth, SimRequestLog, SimRoute} from './endpoints/responder.js';
+export type {ServiceEndpoint} from './endpoints/routes.js';
 
 /** How to start a simulator; every field has a default. */
 export interface SimulatorOptions {

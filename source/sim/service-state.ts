@@ -1,13 +1,13 @@
 // One simulated service: its details, events, instances and update log, moved forward by its
 // scenario's steps. Every change is stamped with the step's own time, not the time of the
 // request that released it, so what a client sees depends only on the clock.
-import type {ApiEvent} from '../model/types.js';
+import type {ApiEvent} from '../core/types.js';
 import type {SimLogConfig, SimModelConfig, SimServiceDetails, SimUpdateRecord, UpdateResult} from './api-shapes.js';
 import {flavourOf} from './flavours.js';
 import {failedCalls, ModelInstances} from './instances.js';
-import type {ScenarioModel, ScenarioService, ScenarioStep, StatusPatch} from './scenario-types.js';
+import type {ScenarioModel, ScenarioService, ScenarioStep, StatusPatch} from './scenarios/types.js';
 import {stableId} from './stable-id.js';
-import {consoleWording} from './wording.js';
+import {consoleWording} from './scenarios/wording.js';
 
 /** Config entries are `ready` only while the service itself serves traffic. */
 const SERVING = new Set(['running', 'concerning']);

@@ -3,9 +3,9 @@
 // service-state.ts, so what a client sees depends only on the clock. A repeated event (same
 // type and text) is aggregated as ModelArts v2 and Kubernetes do: its count rises and its
 // last time moves, instead of a new record appearing.
-import type {ScenarioService} from './scenario-types.js';
+import type {ScenarioService} from './scenarios/types.js';
 import {stableId} from './stable-id.js';
-import type {V2Plan, V2ScenarioEvent, V2ScenarioPodEvent, V2Step} from './v2-script.js';
+import type {V2Plan, V2ScenarioEvent, V2ScenarioPodEvent, V2Step} from './scenarios/v2-script.js';
 import type {SimV2Deployment, SimV2Event, SimV2Instance, SimV2Pod, SimV2PodEvent, SimV2Service, V2PodStatus, V2Status} from './v2-shapes.js';
 
 /** One instance and its pod, with the pod's events in first-seen order. */

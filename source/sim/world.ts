@@ -1,8 +1,8 @@
 // The simulated project and its replay. Replay is lazy: nothing runs on a timer; each
 // request first releases every scenario step whose time has come. That keeps the server
 // deterministic under an injected clock and free of timers to clean up.
-import type {SimPool} from './pools-endpoint.js';
-import type {ScenarioModel, ScenarioService} from './scenario-types.js';
+import type {SimPool} from './endpoints/pools.js';
+import type {ScenarioModel, ScenarioService} from './scenarios/types.js';
 import {modelId, ServiceState} from './service-state.js';
 import {V2ServiceState} from './v2-service-state.js';
 

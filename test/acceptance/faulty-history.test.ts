@@ -2,7 +2,7 @@
 // appends and a quarter of responses faulty emits every event exactly once and exits 0 when
 // the service becomes running — with `offset` read as a page number and as a record offset.
 import {beforeAll, describe, expect, it} from 'vitest';
-import type {ApiEvent} from '../../source/model/types.js';
+import type {ApiEvent} from '../../source/core/types.js';
 import type {Simulator} from '../../source/sim/server.js';
 import {assertBuilt, records} from '../cli/harness.js';
 import {simulator, watchSim} from './helpers.js';

@@ -2,7 +2,7 @@
 // `--exit-status` summaries give the right outcome, phase states and failing phase, with exit
 // 0 succeeded, 1 failed, 8 still in progress (--once --exit-status). Runs dist/cli.js.
 import {beforeAll, describe, expect, it} from 'vitest';
-import {PHASE_IDS, type PhaseState} from '../../source/model/types.js';
+import {PHASE_IDS, type PhaseState} from '../../source/core/types.js';
 import {assertBuilt, records} from '../cli/harness.js';
 import {FINISHED, forbidDetails, simulator, watchSim} from './helpers.js';
 

@@ -2,7 +2,7 @@
 // environment value anywhere, --debug included), and a watch whose monitor and update logs
 // answer 403, which must work exactly as one against a server without those APIs.
 import {beforeAll, describe, expect, it} from 'vitest';
-import {UPDATE_SECRETS} from '../../source/sim/scenarios-rollout.js';
+import {UPDATE_SECRETS} from '../../source/sim/scenarios/rollout.js';
 import {assertBuilt, records} from '../cli/harness.js';
 import {FINISHED, simulator, watchSim} from './helpers.js';
 

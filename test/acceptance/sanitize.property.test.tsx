@@ -8,13 +8,13 @@ import {render} from 'ink-testing-library';
 import React from 'react';
 import stringWidth from 'string-width';
 import {afterEach, describe, expect, it} from 'vitest';
-import {toWatchEvent} from '../../source/model/events.js';
-import {ASCII_PUNCTUATION, UNICODE_PUNCTUATION} from '../../source/model/punctuation.js';
-import {sanitizeForAsciiTerminal, sanitizeForTerminal} from '../../source/model/sanitize.js';
-import type {WatchEvent} from '../../source/model/types.js';
+import {toWatchEvent} from '../../source/core/events/normalise.js';
+import {ASCII_PUNCTUATION, UNICODE_PUNCTUATION} from '../../source/core/words/punctuation.js';
+import {sanitizeForAsciiTerminal, sanitizeForTerminal} from '../../source/core/events/sanitize.js';
+import type {WatchEvent} from '../../source/core/types.js';
 import {plainUpdateLines, type PlainStyle} from '../../source/output/plain.js';
 import {createTimeFormatter} from '../../source/output/time-format.js';
-import {EventTable} from '../../source/ui/event-table.js';
+import {EventTable} from '../../source/ui/live/event-table.js';
 import {deployment} from '../output/fixtures.js';
 
 const T0 = Date.UTC(2026, 10, 27, 16, 0, 0);

@@ -3,7 +3,7 @@
 import {describe, expect, it} from 'vitest';
 import {createClient, type FetchLike, type FetchResponse} from '../../source/api/client.js';
 import {AuthError, HopError, TransientError} from '../../source/api/errors.js';
-import {availability} from '../../source/api/optional-api.js';
+import {availability} from '../../source/api/poll/optional-api.js';
 import {tokenAuth} from './token-auth.js';
 
 const TOKEN = 'tok-3f9a8b7c6d5e4f3a2b1c';

@@ -1,7 +1,7 @@
 // An in-memory events endpoint with the variations real servers show (modelarts-api.md §6):
 // either reading of offset, inclusive or exclusive time bounds, a limit capped below what
 // was asked, and `order` ignored. The simulator is faithful to one server; this covers the rest.
-import type {ApiEvent} from '../../source/model/types.js';
+import type {ApiEvent} from '../../source/core/types.js';
 import {NotFoundError, TransientError} from '../../source/api/errors.js';
 import type {EventsPage, EventsQuery, ModelArtsClient} from '../../source/api/types.js';
 

@@ -1,6 +1,6 @@
 import {ApiError} from '../../source/api/errors.js';
-import type {EventSync} from '../../source/api/sync.js';
-import type {ApiEvent} from '../../source/model/types.js';
+import type {EventSync} from '../../source/api/poll/sync.js';
+import type {ApiEvent} from '../../source/core/types.js';
 
 /**
  * Polls until a poll succeeds, as the watcher would: the sync itself never retries. `paged`

@@ -1,7 +1,7 @@
 import {describe, expect, test} from 'vitest';
 import {listAllServices} from '../../source/api/service-list.js';
 import type {ModelArtsClient, ServicesQuery} from '../../source/api/types.js';
-import type {ServiceSummary} from '../../source/model/types.js';
+import type {ServiceSummary} from '../../source/core/types.js';
 
 const SERVICES: ServiceSummary[] = Array.from({length: 7}, (_, index) => ({service_id: `id-${index}`, service_name: `svc-${index}`, status: 'running'}));
 

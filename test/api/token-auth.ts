@@ -1,5 +1,5 @@
 // The simplest credential for tests: a fixed X-Auth-Token, optionally refreshable.
-import type {Authenticator} from '../../source/api/auth/types.js';
+import type {Authenticator} from '../../source/api/http/authenticator.js';
 
 export interface TestAuth extends Authenticator {
 	/** How many times refresh() was called. */

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {directRoute, type Route} from '../../source/api/route.js';
+import {directRoute, type Route} from '../../source/api/http/route.js';
 import {isLoopback, refuseClearText} from '../../source/cli/clear-text.js';
 import {ConfigError} from '../../source/config/errors.js';
 

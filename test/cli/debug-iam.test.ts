@@ -1,8 +1,8 @@
 // Issue #23: --debug lists IAM requests (the password login, the project look-up) as it
 // lists ModelArts requests, one line each, with no secret in them.
 import {beforeAll, describe, expect, it} from 'vitest';
-import {createSimAuth} from '../../source/sim/auth-check.js';
-import {createIamRoutes} from '../../source/sim/iam.js';
+import {createSimAuth} from '../../source/sim/endpoints/auth-check.js';
+import {createIamRoutes} from '../../source/sim/endpoints/iam.js';
 import {startSimulator} from '../../source/sim/server.js';
 import {assertBuilt, runCli} from './harness.js';
 

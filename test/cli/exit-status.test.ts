@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {AuthError, BadRequestError, ForbiddenError, NotFoundError, ThrottledError, TransientError} from '../../source/api/errors.js';
 import {ConfigError, CredentialError} from '../../source/config/errors.js';
-import type {Authenticator} from '../../source/api/auth/types.js';
+import type {Authenticator} from '../../source/api/http/authenticator.js';
 import {exitCodeForError} from '../../source/cli/exit-status.js';
 import {describeFailure} from '../../source/cli/failure.js';
 

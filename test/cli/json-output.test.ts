@@ -1,5 +1,5 @@
 import {beforeAll, describe, expect, it, type TestContext} from 'vitest';
-import {PHASE_IDS} from '../../source/model/types.js';
+import {PHASE_IDS} from '../../source/core/types.js';
 import {assertBuilt, records, runCli} from './harness.js';
 import {SEED, SEED_EVENTS, startSeedServer, type SeedServer} from './seed-server.js';
 

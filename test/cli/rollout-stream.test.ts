@@ -3,7 +3,7 @@
 // shortened with the scenario's clock, so the climb 0/2 → 1/2 → 2/2 is seen in seconds.
 import {afterEach, describe, expect, it} from 'vitest';
 import {createClient} from '../../source/api/client.js';
-import {createWatcher} from '../../source/api/watcher.js';
+import {createWatcher} from '../../source/api/poll/watcher.js';
 import {runStream} from '../../source/cli/run-stream.js';
 import {createDataNotes} from '../../source/output/data-notes.js';
 import {startSimulator, type Simulator} from '../../source/sim/server.js';

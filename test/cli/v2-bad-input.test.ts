@@ -3,7 +3,7 @@
 // the deploy to its end (issue 24, "Budget and bad input").
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import {beforeAll, describe, expect, it, type TestContext} from 'vitest';
-import {V2_SERVICE_ID} from '../../source/sim/scenarios-v2.js';
+import {V2_SERVICE_ID} from '../../source/sim/scenarios/v2.js';
 import {startSimulator, type SimRoute, type Simulator} from '../../source/sim/server.js';
 import {assertBuilt, records, runCli} from './harness.js';
 

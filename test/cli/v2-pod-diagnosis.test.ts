@@ -1,7 +1,7 @@
 // The four ways a v2 deploy gets stuck, diagnosed from the pods' Kubernetes events: the built
 // CLI against the simulator, in NDJSON, in English and Chinese; each summary quotes the reason.
 import {beforeAll, describe, expect, it, type TestContext} from 'vitest';
-import {V2_SERVICE_ID} from '../../source/sim/scenarios-v2.js';
+import {V2_SERVICE_ID} from '../../source/sim/scenarios/v2.js';
 import {startSimulator} from '../../source/sim/server.js';
 import {assertBuilt, records, runCli} from './harness.js';
 

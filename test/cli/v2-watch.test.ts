@@ -1,7 +1,7 @@
 // A v2 (Huawei Cloud new-version) service watched end to end: the built CLI against the
 // simulator, with only the service id, in NDJSON and plain, within the request budget.
 import {beforeAll, describe, expect, it, type TestContext} from 'vitest';
-import {V2_SERVICE_ID} from '../../source/sim/scenarios-v2.js';
+import {V2_SERVICE_ID} from '../../source/sim/scenarios/v2.js';
 import {startSimulator, type Simulator} from '../../source/sim/server.js';
 import {assertBuilt, records, runCli} from './harness.js';
 

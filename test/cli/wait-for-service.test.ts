@@ -2,7 +2,7 @@ import {beforeAll, describe, expect, it, type TestContext} from 'vitest';
 import {NotFoundError, TransientError} from '../../source/api/errors.js';
 import type {ServiceLister} from '../../source/cli/service-lookup.js';
 import {ServiceWaitTimeout, waitForService} from '../../source/cli/wait-for-service.js';
-import type {ServiceSummary} from '../../source/model/types.js';
+import type {ServiceSummary} from '../../source/core/types.js';
 import {startSimulator, type Simulator} from '../../source/sim/server.js';
 import {assertBuilt, records, runCli, waitFor} from './harness.js';
 

@@ -2,7 +2,7 @@
 // than life, started at the first request): the causes no event states, found in the model's
 // health check and the dedicated pool, and the official quota codes, in NDJSON and plain.
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {EXIT} from '../../source/model/exit-codes.js';
+import {EXIT} from '../../source/core/ending/exit-codes.js';
 import {startSimulator, type Simulator, type SimulatorOptions} from '../../source/sim/server.js';
 import {assertBuilt, records, runCli} from './harness.js';
 

@@ -5,11 +5,11 @@
 import React from 'react';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {App} from '../../source/app.js';
-import {CATEGORY_TITLES} from '../../source/model/diagnosis/categories.js';
-import type {DiagnosisCategory} from '../../source/model/diagnosis/types.js';
-import {EXIT} from '../../source/model/exit-codes.js';
-import {findScenario} from '../../source/sim/scenarios.js';
-import {DIAGNOSIS_SCENARIOS} from '../../source/sim/scenarios-diagnosis.js';
+import {CATEGORY_TITLES} from '../../source/core/diagnosis/categories.js';
+import type {DiagnosisCategory} from '../../source/core/diagnosis/types.js';
+import {EXIT} from '../../source/core/ending/exit-codes.js';
+import {findScenario} from '../../source/sim/scenarios/registry.js';
+import {DIAGNOSIS_SCENARIOS} from '../../source/sim/scenarios/diagnosis.js';
 import {startSimulator, type Simulator} from '../../source/sim/server.js';
 import {World} from '../../source/sim/world.js';
 import {fakeWatcher, makeConfig} from '../ui/fixtures.js';

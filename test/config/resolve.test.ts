@@ -6,7 +6,7 @@ import {ConfigError, CredentialError} from '../../source/config/errors.js';
 import {FLAG_CHOICES} from '../../source/config/resolve.js';
 import {resolveConfig} from '../../source/cli/resolve-runtime.js';
 import type {ConfigEnvironment, RawFlags} from '../../source/config/types.js';
-import {DEFAULT_SLOW_THRESHOLDS} from '../../source/model/diagnosis/thresholds.js';
+import {DEFAULT_SLOW_THRESHOLDS} from '../../source/core/diagnosis/thresholds.js';
 
 const NOW = Date.parse('2024-05-01T12:00:00Z');
 const TOKEN = 'MIItoken-for-resolve-tests';

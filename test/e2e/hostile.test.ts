@@ -1,5 +1,5 @@
 import {afterEach, describe, expect, it} from 'vitest';
-import type {ApiEvent} from '../../source/model/types.js';
+import type {ApiEvent} from '../../source/core/types.js';
 import type {Simulator} from '../../source/sim/server.js';
 import {killAllSessions, PtySession} from './harness.js';
 import {closeAllSims, startSim, waitForSimStatus, watchCommand} from './sim-session.js';

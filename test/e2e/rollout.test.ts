@@ -2,7 +2,7 @@
 // its line and in its overlay (no environment value ever on screen), and a demo whose
 // monitor and update logs are refused.
 import {afterEach, describe, expect, it} from 'vitest';
-import {UPDATE_SECRETS} from '../../source/sim/scenarios-rollout.js';
+import {UPDATE_SECRETS} from '../../source/sim/scenarios/rollout.js';
 import {killAllSessions, PtySession} from './harness.js';
 import {closeAllSims, startSim, watchInPty} from './sim-session.js';
 

@@ -1,6 +1,6 @@
 // Starts the embedded simulator inside the test process (so tests can add events and read
 // its request log) and the built CLI in a pty pointed at it, as a user would run it.
-import type {ApiEvent} from '../../source/model/types.js';
+import type {ApiEvent} from '../../source/core/types.js';
 import {startSimulator, type Simulator, type SimulatorOptions} from '../../source/sim/server.js';
 import {PtySession, type PtyStartOptions} from './harness.js';
 

@@ -1,6 +1,6 @@
 import {describe, expect, test} from 'vitest';
 import {notifyProtocol, nudgeBytes, oscText} from '../../source/hooks/terminal-notify.js';
-import {nudgeText} from '../../source/model/wording.js';
+import {nudgeText} from '../../source/core/words/wording.js';
 
 describe('which notification a terminal gets', () => {
 	test.each([

@@ -2,7 +2,7 @@ import React from 'react';
 import {Text} from 'ink';
 import {afterEach, beforeEach, describe, expect, test, vi} from 'vitest';
 import {useClock} from '../../source/hooks/use-clock.js';
-import type {TickAction} from '../../source/model/view-state-types.js';
+import type {TickAction} from '../../source/core/view/types.js';
 import {renderSized, waitForFrame, type Rendered} from '../ui/helpers.js';
 
 // Only the clock's own timers are faked; React keeps its real setImmediate to render.

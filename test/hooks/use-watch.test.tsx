@@ -1,10 +1,10 @@
 import React, {useReducer} from 'react';
 import {Text} from 'ink';
 import {afterEach, describe, expect, test} from 'vitest';
-import type {WatcherFactory} from '../../source/api/watcher-types.js';
+import type {WatcherFactory} from '../../source/api/poll/watcher-types.js';
 import {useWatch} from '../../source/hooks/use-watch.js';
-import type {EndMessage} from '../../source/model/run-end.js';
-import type {WatchMessage} from '../../source/model/watch-messages.js';
+import type {EndMessage} from '../../source/core/ending/run-end.js';
+import type {WatchMessage} from '../../source/core/watch/messages.js';
 import {fakeWatcher} from '../ui/fixtures.js';
 import {renderSized, waitForFrame, type Rendered} from '../ui/helpers.js';
 

@@ -1,8 +1,8 @@
 import {describe, expect, it} from 'vitest';
-import {addEvents, emptyStore} from '../../source/model/store.js';
-import type {ApiEvent} from '../../source/model/types.js';
+import {addEvents, emptyStore} from '../../source/core/events/store.js';
+import type {ApiEvent} from '../../source/core/types.js';
 import {createDataNotes} from '../../source/output/data-notes.js';
-import {futureCutoff} from '../../source/model/future-events.js';
+import {futureCutoff} from '../../source/core/events/future-events.js';
 import {T0} from './fixtures.js';
 
 const event = (event_info: string, occur_time: number, event_type = 'normal'): ApiEvent => ({event_type, event_info, occur_time});

@@ -1,5 +1,5 @@
-import type {DeploymentProgress, ModelTrack, PhaseProgress, PhaseState, ServiceDetails, WatchEvent} from '../../source/model/types.js';
-import {PHASE_IDS} from '../../source/model/types.js';
+import type {DeploymentProgress, ModelTrack, PhaseProgress, PhaseState, ServiceDetails, WatchEvent} from '../../source/core/types.js';
+import {PHASE_IDS} from '../../source/core/types.js';
 import type {WatchSnapshot} from '../../source/output/snapshot.js';
 
 export const T0 = Date.parse('2026-11-27T10:00:00Z');

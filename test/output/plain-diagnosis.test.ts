@@ -2,18 +2,18 @@
 // line once per phase and lifecycle; the summary repeating them with the pages to read; a
 // model that another model's failure interrupted, said in words.
 import {describe, expect, it} from 'vitest';
-import {computeDeployment} from '../../source/model/deployment.js';
-import {guidanceFor} from '../../source/model/diagnosis/cause-advice.js';
-import {CATEGORY_TITLES, SLOW_GUIDANCE} from '../../source/model/diagnosis/categories.js';
-import {diagnoseFailure} from '../../source/model/diagnosis/failure.js';
-import {DEFAULT_DEPLOY_TIMEOUT_MS, DEFAULT_SLOW_THRESHOLDS} from '../../source/model/diagnosis/thresholds.js';
-import {UNICODE_PUNCTUATION} from '../../source/model/punctuation.js';
-import {sanitizeForTerminal} from '../../source/model/sanitize.js';
-import type {DeploymentProgress, ServiceDetails} from '../../source/model/types.js';
+import {computeDeployment} from '../../source/core/deployment/progress.js';
+import {guidanceFor} from '../../source/core/diagnosis/cause-advice.js';
+import {CATEGORY_TITLES, SLOW_GUIDANCE} from '../../source/core/diagnosis/categories.js';
+import {diagnoseFailure} from '../../source/core/diagnosis/failure.js';
+import {DEFAULT_DEPLOY_TIMEOUT_MS, DEFAULT_SLOW_THRESHOLDS} from '../../source/core/diagnosis/thresholds.js';
+import {UNICODE_PUNCTUATION} from '../../source/core/words/punctuation.js';
+import {sanitizeForTerminal} from '../../source/core/events/sanitize.js';
+import type {DeploymentProgress, ServiceDetails} from '../../source/core/types.js';
 import {plainSummaryLines, plainUpdateLines, type PlainStyle} from '../../source/output/plain.js';
 import {createSlowNotices} from '../../source/output/plain-diagnosis.js';
 import {createTimeFormatter} from '../../source/output/time-format.js';
-import {details as modelDetails, T0, watchEvents, type Entry} from '../model/fixtures.js';
+import {details as modelDetails, T0, watchEvents, type Entry} from '../core/fixtures.js';
 import {snapshot} from './fixtures.js';
 
 const style: PlainStyle = {color: false, formatTime: createTimeFormatter({kind: 'utc'}), sanitize: sanitizeForTerminal, punctuation: UNICODE_PUNCTUATION};

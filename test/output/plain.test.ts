@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {UNICODE_PUNCTUATION} from '../../source/model/punctuation.js';
-import {sanitizeForAsciiTerminal, sanitizeForTerminal} from '../../source/model/sanitize.js';
+import {UNICODE_PUNCTUATION} from '../../source/core/words/punctuation.js';
+import {sanitizeForAsciiTerminal, sanitizeForTerminal} from '../../source/core/events/sanitize.js';
 import {plainSummaryLines, plainUpdateLines, type PlainStyle} from '../../source/output/plain.js';
 import {createTimeFormatter} from '../../source/output/time-format.js';
 import {deployment, details, event, snapshot, T0, track} from './fixtures.js';

@@ -1,10 +1,10 @@
 // Instance counts, the update and auto-stop in the plain log and in NDJSON: a line or record
 // whenever something a person would want to know changed, and never an environment value.
 import {describe, expect, it} from 'vitest';
-import type {ServiceInstances} from '../../source/model/instances.js';
-import {UNICODE_PUNCTUATION} from '../../source/model/punctuation.js';
-import {sanitizeForTerminal} from '../../source/model/sanitize.js';
-import {newestUpdateDiff} from '../../source/model/update-log-diff.js';
+import type {ServiceInstances} from '../../source/core/deployment/instances.js';
+import {UNICODE_PUNCTUATION} from '../../source/core/words/punctuation.js';
+import {sanitizeForTerminal} from '../../source/core/events/sanitize.js';
+import {newestUpdateDiff} from '../../source/core/deployment/update-log-diff.js';
 import {jsonUpdateLines} from '../../source/output/json.js';
 import {plainSummaryLines, plainUpdateLines, type PlainStyle} from '../../source/output/plain.js';
 import {createTimeFormatter} from '../../source/output/time-format.js';

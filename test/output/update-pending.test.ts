@@ -1,13 +1,13 @@
 // When an update starts, the new model's phases start pending: nothing is reported done
 // before its evidence, in plain and NDJSON, although the last status read still says running.
 import {describe, expect, it} from 'vitest';
-import {UNICODE_PUNCTUATION} from '../../source/model/punctuation.js';
-import {sanitizeForTerminal} from '../../source/model/sanitize.js';
-import type {ApiEvent, ServiceDetails} from '../../source/model/types.js';
-import type {WatchMessage} from '../../source/model/watch-messages.js';
+import {UNICODE_PUNCTUATION} from '../../source/core/words/punctuation.js';
+import {sanitizeForTerminal} from '../../source/core/events/sanitize.js';
+import type {ApiEvent, ServiceDetails} from '../../source/core/types.js';
+import type {WatchMessage} from '../../source/core/watch/messages.js';
 import {jsonSummaryLine} from '../../source/output/json.js';
 import {plainUpdateLines, type PlainStyle} from '../../source/output/plain.js';
-import {emptyWatchData, foldWatch} from '../../source/model/watch-data.js';
+import {emptyWatchData, foldWatch} from '../../source/core/watch/data.js';
 import {snapshotOf, type WatchSnapshot} from '../../source/output/snapshot.js';
 import {createTimeFormatter} from '../../source/output/time-format.js';
 import {T0} from './fixtures.js';

@@ -2,7 +2,7 @@ import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
 import {certainColumns, isNarrowText, textWidth} from '../../source/render/text-width.js';
 import {terminal} from './terminal.js';
-import {glyphsFor} from '../../source/ui/glyphs.js';
+import {glyphsFor} from '../../source/ui/kit/glyphs.js';
 
 // The fast path must give string-width's answer for every character it claims, or the
 // painted first frame and Ink would lay the same line out differently.

@@ -1,6 +1,6 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {startSimulator} from '../../source/sim/server.js';
-import {SCENARIO_NAMES} from '../../source/sim/scenarios.js';
+import {SCENARIO_NAMES} from '../../source/sim/scenarios/registry.js';
 import type {EventsBody, Harness} from './helpers.js';
 import {startHarness, T0} from './helpers.js';
 

@@ -4,11 +4,11 @@
 import React from 'react';
 import {afterEach, describe, expect, test} from 'vitest';
 import {App} from '../../source/app.js';
-import {Help} from '../../source/ui/help.js';
-import {guidanceFor} from '../../source/model/diagnosis/cause-advice.js';
-import {CATEGORY_TITLES, SLOW_GUIDANCE} from '../../source/model/diagnosis/categories.js';
-import type {ApiEvent, ServiceDetails} from '../../source/model/types.js';
-import type {WatchMessage} from '../../source/model/watch-messages.js';
+import {Help} from '../../source/ui/overlays/help.js';
+import {guidanceFor} from '../../source/core/diagnosis/cause-advice.js';
+import {CATEGORY_TITLES, SLOW_GUIDANCE} from '../../source/core/diagnosis/categories.js';
+import type {ApiEvent, ServiceDetails} from '../../source/core/types.js';
+import type {WatchMessage} from '../../source/core/watch/messages.js';
 import {DEPLOYING_EVENTS, T0, details, event, fakeWatcher, makeConfig} from './fixtures.js';
 import {frameLines, press, type Rendered, renderSized, waitForFrame} from './helpers.js';
 

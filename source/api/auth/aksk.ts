@@ -2,7 +2,7 @@ import {registerSecret} from '../../secrets.js';
 import {lookupProjectId} from './project-lookup.js';
 import type {ProjectLookup} from './project-lookup.js';
 import {signRequest} from './signer.js';
-import type {Authenticator, OutgoingRequest} from './types.js';
+import type {Authenticator, OutgoingRequest} from '../http/authenticator.js';
 
 /** A permanent or temporary access key. */
 export interface AccessKey {

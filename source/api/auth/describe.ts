@@ -3,7 +3,7 @@
 // expired token; get a new one…". Used by the CLI for exit code 3.
 import {redact} from '../../secrets.js';
 import type {ApiError} from '../errors.js';
-import type {Authenticator} from './types.js';
+import type {Authenticator} from '../http/authenticator.js';
 
 const MEANINGS: Readonly<Record<string, string>> = {
 	'ModelArts.0201': 'no token was sent',

@@ -1,13 +1,13 @@
 import type {Agent} from 'node:http';
 import type {RequestInit, Response} from 'node-fetch';
 import {DEFAULT_MAX_RESPONSE_BYTES} from '../../config/values.js';
-import {formatSize, readCapped} from '../capped-body.js';
+import {formatSize, readCapped} from '../http/capped-body.js';
 import {HopError, TransientError} from '../errors.js';
-import {errorForNetworkFailure, errorForTimeout} from '../hop-errors.js';
-import {createHopTrace, runTraced} from '../hop-trace.js';
-import type {RequestLog} from '../http-exchange.js';
-import {redactUrl} from '../redact.js';
-import {directRoute, type Route} from '../route.js';
+import {errorForNetworkFailure, errorForTimeout} from '../http/hop-errors.js';
+import {createHopTrace, runTraced} from '../http/hop-trace.js';
+import type {RequestLog} from '../http/http-exchange.js';
+import {redactUrl} from '../http/redact.js';
+import {directRoute, type Route} from '../http/route.js';
 
 /** node-fetch's signature, injectable so tests and the lead can route requests. */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;

@@ -3,7 +3,7 @@ import {registerSecret} from '../../secrets.js';
 import {TransientError} from '../errors.js';
 import {iamRequest, pick} from './http.js';
 import type {AuthHttp} from './http.js';
-import type {Authenticator} from './types.js';
+import type {Authenticator} from '../http/authenticator.js';
 
 /** A user's password login, scoped to one project (by name or id). */
 export interface PasswordLogin {

@@ -1,7 +1,7 @@
 import {ConfigError, CredentialError} from '../../config/errors.js';
 import {iamRequest, pick} from './http.js';
 import type {AuthHttp} from './http.js';
-import type {OutgoingRequest} from './types.js';
+import type {OutgoingRequest} from '../http/authenticator.js';
 
 /** What finding "the project named like the region" needs: where IAM is and how to sign. */
 export interface ProjectLookup {

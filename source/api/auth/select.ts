@@ -7,7 +7,7 @@ import {createIamAuthenticator} from './iam.js';
 import type {PasswordLogin} from './iam.js';
 import type {ProjectLookup} from './project-lookup.js';
 import {createTokenAuthenticator, loadToken} from './token.js';
-import type {Authenticator} from './types.js';
+import type {Authenticator} from '../http/authenticator.js';
 
 /** The values of --auth. */
 export const AUTH_KINDS = ['token', 'aksk', 'password', 'cloud'] as const;

@@ -4,7 +4,7 @@ import {registerSecret} from '../../secrets.js';
 import {lookupProjectId} from './project-lookup.js';
 import type {ProjectLookup} from './project-lookup.js';
 import {projectIdFromToken} from './token-body.js';
-import type {Authenticator} from './types.js';
+import type {Authenticator} from '../http/authenticator.js';
 
 /** A token and where it came from, for messages. */
 export interface LoadedToken {

@@ -4,14 +4,14 @@ import {createAkSkAuthenticator} from '../../../source/api/auth/aksk.js';
 import type {AuthHttp} from '../../../source/api/auth/http.js';
 import {createIamAuthenticator} from '../../../source/api/auth/iam.js';
 import {createTokenAuthenticator} from '../../../source/api/auth/token.js';
-import type {Authenticator} from '../../../source/api/auth/types.js';
+import type {Authenticator} from '../../../source/api/http/authenticator.js';
 import {describeAuthFailure} from '../../../source/api/auth/describe.js';
 import {createClient} from '../../../source/api/client.js';
 import type {RequestLog} from '../../../source/api/client.js';
 import {AuthError} from '../../../source/api/errors.js';
 import {CredentialError} from '../../../source/config/errors.js';
-import {createSimAuth} from '../../../source/sim/auth-check.js';
-import {createIamRoutes} from '../../../source/sim/iam.js';
+import {createSimAuth} from '../../../source/sim/endpoints/auth-check.js';
+import {createIamRoutes} from '../../../source/sim/endpoints/iam.js';
 import {startSimulator} from '../../../source/sim/server.js';
 import type {Simulator} from '../../../source/sim/server.js';
 
