@@ -77,7 +77,7 @@ describe('keys in the live view', () => {
 		await session.waitForText('starting model');
 	});
 
-	it('pages forward and back with →/←, PgDn/PgUp and n/p', async () => {
+	it('pages forward and back with →/←, PgDn/PgUp, n and </> (p is the pods view)', async () => {
 		const pageCount = Number(/page 1\/(\d+)/.exec(session.screenText())?.[1]);
 		expect(pageCount).toBeGreaterThanOrEqual(3);
 		const firstPage = eventRows(session.screenText());
@@ -93,7 +93,11 @@ describe('keys in the live view', () => {
 		await session.waitForText(`page 1/${pageCount}`);
 		session.press('n');
 		await session.waitForText(`page 2/${pageCount}`);
-		session.press('p');
+		session.press('>');
+		await session.waitForText(`page 3/${pageCount}`);
+		session.press('<');
+		await session.waitForText(`page 2/${pageCount}`);
+		session.press('<');
 		await session.waitForText(`page 1/${pageCount}`);
 		expect(eventRows(session.screenText())).toEqual(firstPage);
 	});
