@@ -6,7 +6,7 @@ import {NotFoundError} from '../errors.js';
 import type {EventSync} from '../poll/sync.js';
 import type {ModelArtsClient} from '../types.js';
 import type {V2EventSync} from './event-sync.js';
-import type {EventUpdate} from '../../core/types.js';
+import type {ApiEvent, EventUpdate} from '../../core/types.js';
 
 /** What one generation watches with; a v2 sync also hands over repeats. */
 export interface GenerationParts {
@@ -63,7 +63,11 @@ export function switchingGeneration(options: SwitchOptions): {readonly client: M
 		get progress() {
 			return current.sync.progress;
 		},
-		poll: (signal?: AbortSignal) => routed((parts) => parts.sync.poll(signal), signal),
+		// The server's clock and the hand-over in parts pass through, as from the sync itself.
+		get serverNow() {
+			return current.sync.serverNow;
+		},
+		poll: (signal?: AbortSignal, onPage?: (events: ApiEvent[]) => Promise<void>) => routed((parts) => parts.sync.poll(signal, onPage), signal),
 		takeUpdates: () => ('takeUpdates' in current.sync ? current.sync.takeUpdates() : []),
 	};
 	return {client, sync};

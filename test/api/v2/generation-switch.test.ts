@@ -48,4 +48,27 @@ describe('switching generation on a 404', () => {
 		await expect(other.sync.poll()).rejects.toThrow('HTTP 503');
 		expect(probed).toBe(false);
 	});
+
+	it('hands a long read over in parts and tells the server\'s clock, as the sync it wraps does', async () => {
+		const pages: number[] = [];
+		const inParts: GenerationParts = {
+			client: {} as ModelArtsClient,
+			sync: {
+				offsetMode: null,
+				progress: 0,
+				serverNow: 42,
+				async poll(_signal, onPage) {
+					await onPage?.([{event_type: 'normal', event_info: 'first part', occur_time: 1}]);
+					return [{event_type: 'normal', event_info: 'rest', occur_time: 2}];
+				},
+			},
+		};
+		const parts = switchingGeneration({first: inParts, second: () => inParts, probeSecond: async () => undefined});
+		const rest = await parts.sync.poll(undefined, async page => {
+			pages.push(page.length);
+		});
+		expect(pages).toEqual([1]);
+		expect(rest.map(event => event.event_info)).toEqual(['rest']);
+		expect(parts.sync.serverNow).toBe(42);
+	});
 });
