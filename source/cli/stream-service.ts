@@ -128,7 +128,8 @@ export function createServiceStream(options: ServiceStreamOptions): ServiceStrea
 		}
 
 		const from = readFrom ?? previous.snapshot;
-		const part = message.type === 'events' && message.more === true;
+		// The fold knows whether a read is still coming in parts (the end rule reads the same flag).
+		const part = data.readingParts;
 		readFrom = part ? from : null;
 		// Every message, even one that changed nothing: a phase may have become slow meanwhile.
 		let wrote = false;
