@@ -72,6 +72,30 @@ const withoutStreamsPolyfill = standIn(
 	"throw new Error('web-streams-polyfill is only needed before Node 18');",
 );
 
+// `import process from 'node:process'` makes node build an ES module facade of the process
+// object, which reads every property: that creates stdin, stdout and stderr and loads the
+// stream modules before anything is written, ~3 ms of --help and of the first frame. The
+// global process is the very same object: bundled packages (chalk, Ink, is-in-ci, …) get it
+// instead (our own code uses the global).
+const PROCESS_IMPORT = /import\s+(?:(\w+)\s*,?\s*)?(?:\{([^}]*)\})?\s*from\s*['"](?:node:)?process['"];?/g;
+let processImportsReplaced = 0;
+const globalProcess = {
+	name: 'global-process',
+	setup(builder) {
+		builder.onLoad({filter: /[\\/]node_modules[\\/].*\.js$/}, async args => {
+			const source = await readFile(args.path, 'utf8');
+			if (!/from\s*['"](?:node:)?process['"]/.test(source)) return undefined;
+			const contents = source.replace(PROCESS_IMPORT, (_, name, names) => {
+				processImportsReplaced++;
+				const whole = name && name !== 'process' ? `const ${name} = process;` : '';
+				return whole + (names ? `const {${names.replaceAll(/\bas\b/g, ':')}} = process;` : '');
+			});
+			if (/from\s*['"](?:node:)?process['"]/.test(contents)) throw new Error(`global-process: an import of process left in ${args.path}`);
+			return {contents, loader: 'js'};
+		});
+	},
+};
+
 // The painted first frame (source/cli/first-frame.ts) draws the view's components before
 // Ink's renderer has loaded. They import <Box> and <Text> from 'ink', whose index also
 // imports the reconciler and Yoga; here they get those two component modules alone, the
@@ -155,7 +179,7 @@ const {outputFiles} = await build({
 	target: 'node20',
 	minify: true,
 	legalComments: 'none',
-	plugins: [withoutDevtools, withoutStreamsPolyfill, inkElementsOnly, prewrittenHelp, entryPackageFields, yogaWithoutFetch, stringWidthLazily],
+	plugins: [withoutDevtools, withoutStreamsPolyfill, inkElementsOnly, prewrittenHelp, entryPackageFields, yogaWithoutFetch, stringWidthLazily, globalProcess],
 	define: {
 		'process.env.NODE_ENV': '"production"',
 	},
@@ -163,6 +187,7 @@ const {outputFiles} = await build({
 	logLevel: 'warning',
 });
 const missed = [...applied].filter(([, times]) => times !== 1);
+if (processImportsReplaced === 0) missed.push(['global-process', 0]);
 if (missed.length > 0) {
 	throw new Error(`scripts/build.mjs: ${missed.map(([name, times]) => `${name} applied ${times} times`).join(', ')}; expected once each`);
 }

@@ -5,7 +5,6 @@
 import {appendFileSync, closeSync, openSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import process from 'node:process';
 import type {OutputMode} from '../config/types.js';
 import {redact} from '../secrets.js';
 import {printNote} from './process-io.js';

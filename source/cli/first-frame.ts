@@ -11,7 +11,8 @@ import isInCi from 'is-in-ci';
 import {createElement} from 'react';
 import {resolveSettings, type Settings} from '../config/settings.js';
 import type {Config, RawFlags} from '../config/types.js';
-import {initialViewState} from '../core/view/reducer.js';
+import {initialViewState} from '../core/view/initial.js';
+import {NOTHING_TO_DIAGNOSE} from '../core/view/why.js';
 import {LiveView} from '../ui/live/live-view.js';
 import {frameLines} from '../render/frame-lines.js';
 import {createLogUpdate, handOver, type LogUpdate} from '../render/log-update.js';
@@ -32,7 +33,8 @@ export interface FirstFrameInput {
  * ending in a newline), or null when the view cannot be drawn without Ink.
  */
 export function firstFrameText({config, columns, rows, now}: FirstFrameInput): string | null {
-	const state = initialViewState({config, now, columns, rows});
+	// Nothing is read yet, so there is nothing to diagnose: the diagnosis modules load after this frame.
+	const state = initialViewState({config, now, columns, rows, diagnose: NOTHING_TO_DIAGNOSE});
 	const lines = frameLines(createElement(LiveView, {state, page: state.page, spinnerFrame: null, config}), columns);
 	// Ink leaves the trailing newline off a frame as tall as the screen; ours never is.
 	if (lines === null || lines.length === 0 || lines.length >= rows) return null;

@@ -4,7 +4,6 @@
 // (nodejs/node#51519), so `process.exit` is never reached: every SIGHUP listener goes,
 // and SIGHUP is raised again with its default action, which ends the process by signal 1
 // (a shell reports 129), as any program that does not catch SIGHUP ends.
-import process from 'node:process';
 import {isatty} from 'node:tty';
 
 const SHOW_CURSOR = '\u001B[?25h';

@@ -1,6 +1,5 @@
 // The process edges every run mode shares: stderr diagnostics (always redacted), a closed
 // stdout pipe, crashes, and leaving with an exit code once stdout has drained.
-import process from 'node:process';
 import {EXIT} from '../core/ending/exit-codes.js';
 import {redact} from '../secrets.js';
 

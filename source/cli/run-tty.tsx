@@ -1,6 +1,5 @@
 // The terminal UI run. This module is the only one that imports Ink and React, and cli.tsx
 // reaches it through a dynamic import, so --help, --version, plain and JSON never load them.
-import process from 'node:process';
 import React from 'react';
 import {render} from 'ink';
 import {App, type NudgeSink} from '../app.js';

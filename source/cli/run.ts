@@ -1,7 +1,6 @@
 // A watch from flags to exit code: demo simulator, configuration, credential, client, then
 // the run mode. Ink is imported only when the terminal UI is chosen.
 import {homedir} from 'node:os';
-import process from 'node:process';
 import v8 from 'node:v8';
 import pkg from '../../package.json' with {type: 'json'};
 import type {Authenticator} from '../api/http/authenticator.js';

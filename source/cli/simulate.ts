@@ -1,6 +1,5 @@
 // `modelarts-watch simulate`: the embedded simulator on its own, so scripts, curl and a
 // second terminal can be pointed at a ModelArts-shaped API without a cloud account.
-import process from 'node:process';
 import type {DenyPlan} from '../sim/endpoints/deny.js';
 import {parseDenyPlan} from '../sim/endpoints/deny.js';
 import type {Simulator} from '../sim/server.js';

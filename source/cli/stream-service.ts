@@ -22,7 +22,7 @@ import type {Renderer} from '../output/renderer.js';
 import {snapshotOf, type WatchSnapshot} from '../output/snapshot.js';
 import {syncLine} from '../output/sync-line.js';
 import {createTimeFormatter} from '../output/time-format.js';
-import {docsCloudOf} from '../core/diagnosis/docs-links.js';
+import {docsCloudOf} from '../core/diagnosis/docs-cloud.js';
 
 function* eachWithServiceId(lines: Iterable<string>, serviceId: string): Generator<string> {
 	for (const line of lines) yield withServiceId(line, serviceId);

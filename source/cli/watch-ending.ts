@@ -1,7 +1,6 @@
 // What ends a run, from outside the program, as messages (core/ending/run-end.ts): the watcher's
 // end, the signals and the --timeout. The program decides with the one rule; these only
 // deliver. Every output mode hands the watcher's end over through watchDoneMessage.
-import process from 'node:process';
 import type {Authenticator} from '../api/http/authenticator.js';
 import type {WatchResult} from '../api/poll/watcher-types.js';
 import {factOf, initialEnd, settleEnd, type EndMessage, type EndSource, type ExitEnding, type OutsideEnd, type RunFacts} from '../core/ending/run-end.js';

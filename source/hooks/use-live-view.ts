@@ -4,7 +4,9 @@ import type {WatcherFactory} from '../api/poll/watcher-types.js';
 import type {Config} from '../config/types.js';
 import type {EndSource, ExitEnding} from '../core/ending/run-end.js';
 import type {Oddity} from '../core/events/data-oddities.js';
-import {initialViewState, reduceView} from '../core/view/reducer.js';
+import {reduceView} from '../core/view/reducer.js';
+import {initialViewState} from '../core/view/initial.js';
+import {diagnoseShown} from '../core/view/diagnose.js';
 import type {ViewEffect, ViewState} from '../core/view/types.js';
 import {useClock} from './use-clock.js';
 import {useCompletionNudge, type NudgeSink} from './use-completion-nudge.js';
@@ -68,6 +70,7 @@ export function useLiveView(options: LiveViewOptions): {readonly state: ViewStat
 			rows: options.initialRows ?? stdout.rows ?? 24,
 			canGoBack: onBack !== null,
 			endRules: {...config, fromPicker: onBack !== null},
+			diagnose: diagnoseShown,
 		});
 	// The watcher needs the dispatcher, and its effects need the watcher: a ref ties the two.
 	const watcher = useRef<WatcherControls>({refreshNow() {}, readUpdateLogs() {}});

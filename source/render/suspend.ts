@@ -5,7 +5,6 @@
 // frame whole below whatever the shell wrote meanwhile. Polling just pauses while stopped:
 // nothing is lost or repeated, the next poll asks from where the last one ended.
 import {readFileSync} from 'node:fs';
-import process from 'node:process';
 
 /** What draws the live region (the log-update), told when to stop and start drawing. */
 export interface LiveRegion {

@@ -5,7 +5,7 @@
 import React from 'react';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {App} from '../../source/app.js';
-import {CATEGORY_TITLES} from '../../source/core/diagnosis/categories.js';
+import {CATEGORY_TITLES} from '../../source/core/diagnosis/category-titles.js';
 import type {DiagnosisCategory} from '../../source/core/diagnosis/types.js';
 import {EXIT} from '../../source/core/ending/exit-codes.js';
 import {findScenario} from '../../source/sim/scenarios/registry.js';

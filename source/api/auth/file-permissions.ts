@@ -2,7 +2,6 @@
 // key. The watch still uses a file others may open (refusing would break a working set-up
 // at the worst moment), but says so once, with the fix.
 import {stat} from 'node:fs/promises';
-import process from 'node:process';
 
 /** Group and other permission bits. */
 const OPEN_TO_OTHERS = 0o077;

@@ -1,25 +1,9 @@
-// The one place for what each category is called and what to do about it. The advice restates
+// The one place for what to do about each category (category-titles.ts names them). The advice restates
 // the documented fixes (../shared/troubleshooting.md) in our own words; it is plain ASCII so
 // the --ascii view needs no stand-ins. The docs name pages of docs-links.ts.
 import type {PhaseId} from '../types.js';
 import type {DocPageId} from './docs-links.js';
-import type {DiagnosisBasis, DiagnosisCategory, FailureCategory} from './types.js';
-
-/** The category in words, for the "Why" block and the plain `cause:` line. */
-export const CATEGORY_TITLES: Readonly<Record<DiagnosisCategory, string>> = {
-	resources: 'Not enough resources to place the instances',
-	quota: 'A quota is used up',
-	permission: 'An authorization is missing',
-	config: 'The deployment or model configuration is invalid',
-	image_build: 'The model image could not be built',
-	image_pull: 'The image could not be pulled onto the node',
-	storage: 'Model storage could not be read or mounted',
-	health_check: 'The health check never succeeded',
-	startup: 'The model container does not start',
-	timeout: 'The deployment ran out of time',
-	unknown: 'The deployment failed for a reason not recognised',
-	slow: 'Slower than usual',
-};
+import type {DiagnosisBasis, FailureCategory} from './types.js';
 
 /** What decided the category, as the full diagnosis says it ("decided by …"). */
 export const BASIS_WORDS: Readonly<Record<DiagnosisBasis, string>> = {

@@ -3,10 +3,9 @@
 // was checked against the published pages (the OTC documentation sources and the Huawei Cloud
 // help centre); where Huawei Cloud has no page of the same name, the link goes to the page
 // that holds the topic, under that page's own title.
+import type {DocsCloud} from './docs-cloud.js';
 import type {DocLink} from './types.js';
 
-/** Which documentation site the links go to. */
-export type DocsCloud = 'otc' | 'huawei';
 
 const OTC = 'https://docs.otc.t-systems.com/modelarts/';
 const HUAWEI = 'https://support.huaweicloud.com/intl/en-us/';
@@ -92,17 +91,6 @@ export const DOC_PAGES = {
 } as const satisfies Record<string, DocPage>;
 
 export type DocPageId = keyof typeof DOC_PAGES;
-
-/** The cloud whose documentation fits an endpoint: OTC hosts end in otc.t-systems.com (or name open-telekom-cloud). */
-export function docsCloudOf(endpoint: string | null | undefined): DocsCloud {
-	let host = '';
-	try {
-		host = endpoint ? new URL(endpoint).hostname.toLowerCase() : '';
-	} catch {
-		host = '';
-	}
-	return host === 'otc.t-systems.com' || host.endsWith('.otc.t-systems.com') || host.includes('open-telekom-cloud') ? 'otc' : 'huawei';
-}
 
 /** The links for some pages on one cloud, without repeats (two OTC pages can share one Huawei page). */
 export function docLinks(pages: readonly DocPageId[], cloud: DocsCloud): DocLink[] {

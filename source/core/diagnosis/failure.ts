@@ -5,7 +5,7 @@ import type {DeploymentProgress, ModelTrack, PhaseId, Problem} from '../types.js
 import {PHASE_IDS} from '../types.js';
 import {guidanceFor} from './cause-advice.js';
 import {docLinks} from './docs-links.js';
-import type {DocsCloud} from './docs-links.js';
+import type {DocsCloud} from './docs-cloud.js';
 import {codeEvidenceText, lookUpCode} from './error-codes.js';
 import {BASIS_RANK, readText} from './evidence.js';
 import type {Reading} from './evidence.js';

@@ -6,7 +6,7 @@ import type {DeploymentProgress, ModelTrack, PhaseId, PhaseProgress} from '../ty
 import {POOL_TROUBLE} from './cause-advice.js';
 import {SLOW_GUIDANCE} from './categories.js';
 import {docLinks} from './docs-links.js';
-import type {DocsCloud} from './docs-links.js';
+import type {DocsCloud} from './docs-cloud.js';
 import {DEFAULT_DEPLOY_TIMEOUT_MS, DEFAULT_SLOW_THRESHOLDS, NEAR_TIMEOUT_MS, PHASE_KEYS} from './thresholds.js';
 import type {SlowThresholds} from './thresholds.js';
 import type {DeadlineNote, Diagnosis, EvidenceItem, ExtraEvidence, FailureCategory} from './types.js';

@@ -9,7 +9,9 @@ import {NO_NUDGES, nudgesAfter} from './nudge.js';
 import {displayName, rowGroup, standingOf} from './rows.js';
 import type {OverviewAction, OverviewEffect, OverviewInputs, OverviewService, OverviewSettings, OverviewState} from './types.js';
 import {only, type Step} from '../step.js';
-import {finalView, initialViewState, reduceView} from '../view/reducer.js';
+import {finalView, reduceView} from '../view/reducer.js';
+import {initialViewState} from '../view/initial.js';
+import {diagnoseShown} from '../view/diagnose.js';
 import {NOT_DONE, settleOverviewEnd} from './end.js';
 import {factOf, initialEnd} from '../ending/run-end.js';
 import type {ViewAction, ViewEffect, ViewState} from '../view/types.js';
@@ -31,7 +33,7 @@ export function initialOverviewState({config, services, now, columns, rows}: Ini
 			serviceId,
 			listedName: name,
 			// Esc in a service's view, with nothing else open, comes back to the overview.
-			view: initialViewState({config, now, columns, rows, canGoBack: true}),
+			view: initialViewState({config, now, columns, rows, canGoBack: true, diagnose: diagnoseShown}),
 			done: NOT_DONE,
 		})),
 		openId: null,

@@ -59,7 +59,7 @@ function layoutFor(core: ViewInputs, {deployment, noticeLines, timelineLines, in
 function diagnosisOf(previous: ViewState | null, core: ViewInputs, deployment: DeploymentProgress): {readonly diagnosis: Diagnosis | null; readonly why: WhyBlock | null} {
 	const clockOf = (inputs: ViewInputs) => ({nowMs: inputs.now, skewMs: inputs.skewMs, ...inputs.slowLimits});
 	const before = previous === null ? null : {shown: previous.deployment, clock: clockOf(previous), facts: previous.evidence, pods: previous.pods, diagnosis: previous.diagnosis};
-	const diagnosis = diagnosisFor(before, {shown: deployment, clock: clockOf(core), facts: core.evidence, pods: core.pods});
+	const diagnosis = diagnosisFor(before, {shown: deployment, clock: clockOf(core), facts: core.evidence, pods: core.pods}, core.diagnose);
 	const why = previous !== null && previous.diagnosis === diagnosis && previous.deployment === deployment ? previous.why : whyBlockOf(diagnosis, deployment);
 	return {diagnosis, why};
 }

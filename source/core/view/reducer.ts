@@ -1,61 +1,18 @@
 // The live view's pure reducer (Elm style: messages in, the next state and its effects out).
 // Time arrives in actions; nothing here reads a clock. An action that changes nothing
 // returns the very same state object, so React skips the render and nothing is written.
-import type {Config, TimeZoneSetting} from '../../config/types.js';
-import {DEFAULT_DEPLOY_TIMEOUT_MS, DEFAULT_SLOW_THRESHOLDS} from '../diagnosis/thresholds.js';
 import {isWatchMessage, type SyncState, type WatchMessage} from '../watch/messages.js';
-import {emptyWatchData, foldWatch, watchFacts} from '../watch/data.js';
+import {foldWatch, watchFacts} from '../watch/data.js';
 import {foldKeys, type KeyPress} from '../key-press.js';
 import {only, type Step} from '../step.js';
-import {NO_COMPLETION, trackCompletion} from './completion.js';
+import {trackCompletion} from './completion.js';
 import {deriveView} from './derive.js';
 import {keyIntent} from './key-intents.js';
 import {flashAfterTick} from './flash.js';
 import {applyIntent, withoutOverlays} from './apply-intents.js';
-import {factOf, initialEnd, isEndMessage, settleEnd} from '../ending/run-end.js';
-import {decideEnd, type EndRules} from '../ending/watch-end.js';
-import {initialTimeMode, type KeyAction, type ViewAction, type ViewEffect, type ViewState} from './types.js';
-import {docsCloudOf} from '../diagnosis/docs-links.js';
-
-/** Where the view starts: settings from the Config, size and time from the caller. */
-export interface InitialViewInput {
-	readonly config: Pick<Config, 'typeFilter' | 'order'> & Partial<Pick<Config, 'slowThresholds' | 'deployTimeoutMs' | 'endpoint'>> & {readonly timeZone?: TimeZoneSetting};
-	readonly now: number;
-	readonly columns: number;
-	readonly rows: number;
-	/** Opened from the service picker: Esc with nothing open goes back. */
-	readonly canGoBack?: boolean;
-	/** The flags that end the run, when this view decides its end (not inside the overview). */
-	readonly endRules?: EndRules;
-}
-
-/** The state before any message: empty store, loading, settings from the Config. */
-export function initialViewState({config, now, columns, rows, canGoBack = false, endRules}: InitialViewInput): ViewState {
-	return deriveView(null, {
-		...emptyWatchData(),
-		settings: {
-			typeFilter: config.typeFilter,
-			order: config.order,
-			page: 0,
-			overlay: 'none',
-			search: '',
-			searchTyping: false,
-			selected: null,
-			lineSelected: null,
-			timeMode: initialTimeMode(config.timeZone),
-		},
-		frozen: null,
-		flash: null,
-		completion: NO_COMPLETION,
-		now,
-		columns,
-		rows,
-		canGoBack,
-		end: endRules === undefined ? null : initialEnd(endRules),
-		final: false,
-		slowLimits: {thresholds: config.slowThresholds ?? DEFAULT_SLOW_THRESHOLDS, timeoutMs: config.deployTimeoutMs ?? DEFAULT_DEPLOY_TIMEOUT_MS, cloud: docsCloudOf(config.endpoint)},
-	});
-}
+import {factOf, isEndMessage, settleEnd} from '../ending/run-end.js';
+import {decideEnd} from '../ending/watch-end.js';
+import {type KeyAction, type ViewAction, type ViewEffect, type ViewState} from './types.js';
 
 /** A watcher message: the watch data folded (core/watch/data.ts), then what the view derives from it. */
 function reduceMessage(state: ViewState, message: WatchMessage): Step<ViewState, ViewEffect> {

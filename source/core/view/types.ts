@@ -16,7 +16,7 @@ import type {LayoutPlan} from './layout.js';
 import type {OutcomeNotice} from './notices.js';
 import type {EventRef} from './selection.js';
 import type {TimelineRow} from './timeline.js';
-import type {WhyBlock} from './why.js';
+import type {DiagnoseShown, WhyBlock} from './why.js';
 
 /** The lines outside the table that ↑/↓ can select: the update line and the Why block. */
 export type SelectableLine = 'update' | 'why';
@@ -84,6 +84,8 @@ export interface ViewInputs extends WatchData {
 	readonly canGoBack: boolean;
 	/** When a phase counts as slow, and the deployment timeout (--slow-after, --deploy-timeout). */
 	readonly slowLimits: SlowLimits;
+	/** What diagnoses the shown deployment (core/view/why.ts says why it is handed in). */
+	readonly diagnose: DiagnoseShown;
 	/** When this view's run ends (run-end.ts); null inside the overview, which decides for the set. */
 	readonly end: EndState | null;
 	/** The run ended: this is the frame kept in the scrollback (no hints, countdown or selection). */

@@ -5,13 +5,11 @@
 // A failure's diagnosis depends on the deployment alone, so it is kept while the shown
 // deployment is the same object; a slow one depends on the clock too, and is computed at
 // most once per tick (O(models × phases)). Neither ever reads the event history.
-import {diagnoseFailure} from '../diagnosis/failure.js';
-import {diagnoseSlow, type SlowContext} from '../diagnosis/slow.js';
+import type {SlowContext} from '../diagnosis/slow.js';
 import type {Diagnosis} from '../diagnosis/types.js';
 import type {EvidenceFacts} from '../evidence/types.js';
 import type {DeploymentProgress} from '../types.js';
 import type {PodsReport} from '../wire/v2-types.js';
-import {diagnosisContextOf} from '../watch/diagnosis.js';
 import {evidenceLines} from '../diagnosis/present.js';
 import {diagnosisCause, diagnosisHeadline, lastEventText} from '../words/wording.js';
 
@@ -43,13 +41,23 @@ export interface DiagnosisBasis {
 }
 
 /**
+ * Diagnoses the shown deployment from its basis (core/view/diagnose.ts: why it failed, or why
+ * it is slow now). The view's embedder hands it in: the painted first frame, drawn before
+ * anything is read, has nothing to diagnose and passes NOTHING_TO_DIAGNOSE, so the diagnosis
+ * and evidence modules (a third of the view's code) load after that frame is on screen.
+ */
+export type DiagnoseShown = (basis: DiagnosisBasis) => Diagnosis | null;
+
+/** For a view that has read nothing yet: the painted first frame (cli/first-frame.ts). */
+export const NOTHING_TO_DIAGNOSE: DiagnoseShown = () => null;
+
+/**
  * The diagnosis for `next`: the previous one again when nothing it depends on changed (the
  * shown deployment for a failure; the deployment, the clock and the limits while in progress).
  */
-export function diagnosisFor(previous: (DiagnosisBasis & {readonly diagnosis: Diagnosis | null}) | null, next: DiagnosisBasis): Diagnosis | null {
+export function diagnosisFor(previous: (DiagnosisBasis & {readonly diagnosis: Diagnosis | null}) | null, next: DiagnosisBasis, diagnose: DiagnoseShown): Diagnosis | null {
 	const {shown, clock, facts, pods} = next;
-	const context = () => diagnosisContextOf({skewMs: clock.skewMs ?? 0, evidence: facts, deployment: shown, pods}, clock, clock.nowMs);
-	if (shown.outcome === 'failed') return previous?.shown === shown && previous.facts === facts && previous.pods === pods ? previous.diagnosis : diagnoseFailure(shown, context());
+	if (shown.outcome === 'failed') return previous?.shown === shown && previous.facts === facts && previous.pods === pods ? previous.diagnosis : diagnose(next);
 	if (shown.outcome !== 'in_progress') return null;
 	const same =
 		previous !== null &&
@@ -60,7 +68,7 @@ export function diagnosisFor(previous: (DiagnosisBasis & {readonly diagnosis: Di
 		previous.clock.skewMs === clock.skewMs &&
 		previous.clock.thresholds === clock.thresholds &&
 		previous.clock.timeoutMs === clock.timeoutMs;
-	return same ? previous.diagnosis : diagnoseSlow(shown, context());
+	return same ? previous.diagnosis : diagnose(next);
 }
 
 /** The Why block of a diagnosis; the deciding text is left out when it is what the outcome line says. */

@@ -6,7 +6,7 @@ import {describe, expect, it} from 'vitest';
 import {tableModule} from '../../../scripts/error-codes.mjs';
 import {computeDeployment} from '../../../source/core/deployment/progress.js';
 import {diagnose} from '../../../source/core/diagnosis/diagnose.js';
-import {docsCloudOf} from '../../../source/core/diagnosis/docs-links.js';
+import {docsCloudOf} from '../../../source/core/diagnosis/docs-cloud.js';
 import {lookUpCode} from '../../../source/core/diagnosis/error-codes.js';
 import {readText} from '../../../source/core/diagnosis/evidence.js';
 import type {ExtraEvidence} from '../../../source/core/diagnosis/types.js';

@@ -4,16 +4,17 @@ import {describe, expect, it} from 'vitest';
 import {initialPickerState} from '../../../source/core/picker/reducer.js';
 import {initialRootState, reduceRoot, type RootState} from '../../../source/core/picker/root.js';
 import type {ServiceSummary} from '../../../source/core/types.js';
-import {initialViewState} from '../../../source/core/view/reducer.js';
+import {initialViewState} from '../../../source/core/view/initial.js';
 import type {EndRules} from '../../../source/core/ending/watch-end.js';
 import {apiEvents, details, T0} from '../fixtures.js';
 import {runView} from '../view/run-view.js';
+import {diagnoseShown} from '../../../source/core/view/diagnose.js';
 
 const RULES: EndRules = {once: false, exitStatus: true, timeoutMs: 60_000};
 const FAILURE = {exitCode: 3, message: 'modelarts-watch: rejected', reason: 'rejected'};
 
 function view(rules: EndRules = RULES, canGoBack = false) {
-	return initialViewState({config: {typeFilter: 'all', order: 'desc'}, now: T0 + 60_000, columns: 100, rows: 30, canGoBack, endRules: rules});
+	return initialViewState({diagnose: diagnoseShown, config: {typeFilter: 'all', order: 'desc'}, now: T0 + 60_000, columns: 100, rows: 30, canGoBack, endRules: rules});
 }
 
 const polled = {type: 'sync', state: {kind: 'ok', lastSuccessAt: T0 + 60_000, nextPollAt: T0 + 64_000}, at: T0 + 60_000} as const;
@@ -42,7 +43,7 @@ describe('the live view decides its end', () => {
 	});
 
 	it('a view without end rules (inside the overview) passes q on and never exits by itself', () => {
-		const inner = initialViewState({config: {typeFilter: 'all', order: 'desc'}, now: T0, columns: 100, rows: 30});
+		const inner = initialViewState({diagnose: diagnoseShown, config: {typeFilter: 'all', order: 'desc'}, now: T0, columns: 100, rows: 30});
 		expect(runView(inner, {type: 'timeout'}, {type: 'quit'}).effects).toEqual([{type: 'quit'}]);
 	});
 });

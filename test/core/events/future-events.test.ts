@@ -1,10 +1,11 @@
 import {describe, expect, test} from 'vitest';
 import {deploymentElapsed, phaseElapsed} from '../../../source/core/deployment/elapsed.js';
-import {initialViewState} from '../../../source/core/view/reducer.js';
+import {initialViewState} from '../../../source/core/view/initial.js';
 import type {ViewState} from '../../../source/core/view/types.js';
 import {DEPLOYING_EVENTS, T0, details, event, makeConfig} from '../../ui/fixtures.js';
 import {runView} from '../view/run-view.js';
 import {overview, run, to} from '../overview/fixtures.js';
+import {diagnoseShown} from '../../../source/core/view/diagnose.js';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -15,7 +16,7 @@ const SERVER_NOW = T0 + 130_000;
 const WITH_FUTURE = [...DEPLOYING_EVENTS, event(3 * DAY / 1000, '[TF 3.0.0] pull image success')];
 
 function watched(events = WITH_FUTURE, serverNow: number | null = SERVER_NOW): ReturnType<typeof runView> {
-	const start = initialViewState({config: makeConfig(), now: SERVER_NOW, columns: 120, rows: 40});
+	const start = initialViewState({diagnose: diagnoseShown, config: makeConfig(), now: SERVER_NOW, columns: 120, rows: 40});
 	return runView(
 		start,
 		{type: 'events', events, at: SERVER_NOW, serverNow},

@@ -1,9 +1,11 @@
 import {describe, expect, it} from 'vitest';
 import {longestDeployment, rowWords, statusCounts, steppedElapsed} from '../../../source/core/overview/rows.js';
-import {initialViewState, reduceView} from '../../../source/core/view/reducer.js';
+import {reduceView} from '../../../source/core/view/reducer.js';
+import {initialViewState} from '../../../source/core/view/initial.js';
 import type {ViewAction, ViewState} from '../../../source/core/view/types.js';
 import type {ApiEvent, ServiceDetails} from '../../../source/core/types.js';
 import {DEPLOYING_EVENTS, T0, event, makeConfig} from '../../ui/fixtures.js';
+import {diagnoseShown} from '../../../source/core/view/diagnose.js';
 
 /** A service's view after one poll: these events, these details (or none), the sync state. */
 function viewOf(events: readonly ApiEvent[], details: Partial<ServiceDetails> | null, now = T0 + 200_000, sync: ViewAction | null = null): ViewState {
@@ -13,7 +15,7 @@ function viewOf(events: readonly ApiEvent[], details: Partial<ServiceDetails> | 
 		sync ?? {type: 'sync', state: {kind: 'ok', lastSuccessAt: now, nextPollAt: now + 3000}, at: now},
 		{type: 'tick', now},
 	];
-	return actions.reduce((view, action) => reduceView(view, action)[0], initialViewState({config: makeConfig(), now: T0, columns: 120, rows: 40}));
+	return actions.reduce((view, action) => reduceView(view, action)[0], initialViewState({diagnose: diagnoseShown, config: makeConfig(), now: T0, columns: 120, rows: 40}));
 }
 
 const TWO_MODELS: ApiEvent[] = [
@@ -49,7 +51,7 @@ describe('rowWords: what a row says', () => {
 			viewOf(DEPLOYING_EVENTS, {}, T0 + 200_000, {type: 'sync', state: {kind: 'retrying', attempt: 2, reason: 'HTTP 429 APIGW.0308', retryAt: T0 + 205_000, lastSuccessAt: T0}, at: T0}),
 			{latest: 'retrying in 5s (HTTP 429 APIGW.0308, attempt 2)', latestTone: 'warning'},
 		],
-		['before the first poll', initialViewState({config: makeConfig(), now: T0, columns: 120, rows: 40}), {standing: 'connecting', status: '', progress: '', latest: ''}],
+		['before the first poll', initialViewState({diagnose: diagnoseShown, config: makeConfig(), now: T0, columns: 120, rows: 40}), {standing: 'connecting', status: '', progress: '', latest: ''}],
 	])('%s', (_name, view, expected) => {
 		expect(rowWords(view)).toMatchObject(expected);
 	});

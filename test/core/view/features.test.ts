@@ -1,12 +1,14 @@
 import {describe, expect, test} from 'vitest';
-import {initialViewState, reduceView} from '../../../source/core/view/reducer.js';
+import {reduceView} from '../../../source/core/view/reducer.js';
+import {initialViewState} from '../../../source/core/view/initial.js';
 import type {ViewAction, ViewState} from '../../../source/core/view/types.js';
 import {escapeTarget} from '../../../source/core/view/apply-intents.js';
 import {DEPLOYING_EVENTS, T0, details, event, makeConfig, manyEvents} from '../../ui/fixtures.js';
 import {stateAfter as run} from './run-view.js';
+import {diagnoseShown} from '../../../source/core/view/diagnose.js';
 
 function start(rows = 30): ViewState {
-	return initialViewState({config: makeConfig(), now: T0, columns: 120, rows});
+	return initialViewState({diagnose: diagnoseShown, config: makeConfig(), now: T0, columns: 120, rows});
 }
 
 
@@ -105,7 +107,7 @@ describe('time mode', () => {
 		[{kind: 'local'} as const, ['local', 'relative', 'utc', 'local']],
 		[{kind: 'zone', name: 'Europe/Berlin'} as const, ['local', 'relative', 'utc', 'local']],
 	])('starting from %j, t cycles %j', (timeZone, modes) => {
-		let state = initialViewState({config: makeConfig({timeZone}), now: T0, columns: 80, rows: 24});
+		let state = initialViewState({diagnose: diagnoseShown, config: makeConfig({timeZone}), now: T0, columns: 80, rows: 24});
 		const seen = [state.settings.timeMode];
 		for (let index = 1; index < modes.length; index++) {
 			state = run(state, {type: 'cycle-time'});

@@ -1,16 +1,18 @@
 import {describe, expect, test} from 'vitest';
 import type {KeyPress} from '../../../source/core/key-press.js';
-import {finalView, initialViewState, reduceView} from '../../../source/core/view/reducer.js';
+import {finalView, reduceView} from '../../../source/core/view/reducer.js';
+import {initialViewState} from '../../../source/core/view/initial.js';
 import type {ViewAction, ViewState} from '../../../source/core/view/types.js';
 import {DEPLOYING_EVENTS, T0, makeConfig} from '../../ui/fixtures.js';
 import {runView as run} from './run-view.js';
 import {keyIntent} from '../../../source/core/view/key-intents.js';
 import {overviewIntent} from '../../../source/core/overview/key-intents.js';
+import {diagnoseShown} from '../../../source/core/view/diagnose.js';
 
 const press = (text: string, name: KeyPress['name'] = null, ctrl = false): ViewAction => ({type: 'key', press: {text, name, ctrl, meta: false}});
 
 function start(canGoBack = false): ViewState {
-	const initial = initialViewState({config: makeConfig(), now: T0, columns: 120, rows: 40, canGoBack});
+	const initial = initialViewState({diagnose: diagnoseShown, config: makeConfig(), now: T0, columns: 120, rows: 40, canGoBack});
 	return reduceView(initial, {type: 'events', events: DEPLOYING_EVENTS, at: T0})[0];
 }
 

@@ -1,11 +1,13 @@
 import {describe, expect, test} from 'vitest';
-import {initialViewState, reduceView} from '../../../source/core/view/reducer.js';
+import {reduceView} from '../../../source/core/view/reducer.js';
+import {initialViewState} from '../../../source/core/view/initial.js';
 import type {ViewAction, ViewState} from '../../../source/core/view/types.js';
 import {DEPLOYING_EVENTS, T0, details, event, makeConfig, manyEvents} from '../../ui/fixtures.js';
 import {stateAfter as run} from './run-view.js';
+import {diagnoseShown} from '../../../source/core/view/diagnose.js';
 
 function start(overrides: Partial<{columns: number; rows: number}> = {}): ViewState {
-	return initialViewState({config: makeConfig(), now: T0, columns: overrides.columns ?? 120, rows: overrides.rows ?? 40});
+	return initialViewState({diagnose: diagnoseShown, config: makeConfig(), now: T0, columns: overrides.columns ?? 120, rows: overrides.rows ?? 40});
 }
 
 
@@ -25,7 +27,7 @@ describe('updateView: key intents', () => {
 	});
 
 	test('the initial filter and order come from the config', () => {
-		const state = initialViewState({config: makeConfig({typeFilter: 'abnormal', order: 'asc'}), now: T0, columns: 80, rows: 24});
+		const state = initialViewState({diagnose: diagnoseShown, config: makeConfig({typeFilter: 'abnormal', order: 'asc'}), now: T0, columns: 80, rows: 24});
 		expect(state.settings).toMatchObject({typeFilter: 'abnormal', order: 'asc', page: 0, overlay: 'none'});
 	});
 

@@ -2,13 +2,15 @@
 // when it asks for the update logs, and the keys of the update line and its overlay.
 import {describe, expect, test} from 'vitest';
 import type {ServiceMonitor, UpdateLogRecord} from '../../../source/core/types.js';
-import {finalView, initialViewState} from '../../../source/core/view/reducer.js';
+import {finalView} from '../../../source/core/view/reducer.js';
+import {initialViewState} from '../../../source/core/view/initial.js';
 import type {ViewAction, ViewState} from '../../../source/core/view/types.js';
 import {T0, details, event, makeConfig} from '../../ui/fixtures.js';
 import {runView as run} from './run-view.js';
+import {diagnoseShown} from '../../../source/core/view/diagnose.js';
 
 function start(rows = 30): ViewState {
-	return initialViewState({config: makeConfig(), now: T0, columns: 120, rows});
+	return initialViewState({diagnose: diagnoseShown, config: makeConfig(), now: T0, columns: 120, rows});
 }
 
 

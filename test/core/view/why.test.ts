@@ -1,12 +1,14 @@
 // The live view's diagnosis: the Why block the reducer derives (failed, or slow on the clock),
 // how much of it the layout grants, and the keys that select it and open the whole diagnosis.
 import {describe, expect, test} from 'vitest';
-import {CATEGORY_TITLES} from '../../../source/core/diagnosis/categories.js';
+import {CATEGORY_TITLES} from '../../../source/core/diagnosis/category-titles.js';
 import type {UpdateLogRecord} from '../../../source/core/types.js';
-import {finalView, initialViewState} from '../../../source/core/view/reducer.js';
+import {finalView} from '../../../source/core/view/reducer.js';
+import {initialViewState} from '../../../source/core/view/initial.js';
 import type {ViewState} from '../../../source/core/view/types.js';
 import {DEPLOYING_EVENTS, T0, details, event, makeConfig} from '../../ui/fixtures.js';
 import {runView as run} from './run-view.js';
+import {diagnoseShown} from '../../../source/core/view/diagnose.js';
 
 const MINUTE = 60_000;
 /** DEPLOYING_EVENTS start the image pull at T0 + 125 s. */
@@ -16,7 +18,7 @@ const PULL_FAILED = event(200, '[TF 3.0.0] image pull failed: no space left on d
 const FAILED = details({status: 'failed', error_msg: 'Service deployment failed.'});
 
 function start(rows = 40, now = T0 + 300_000): ViewState {
-	return initialViewState({config: makeConfig(), now, columns: 120, rows});
+	return initialViewState({diagnose: diagnoseShown, config: makeConfig(), now, columns: 120, rows});
 }
 
 
@@ -93,7 +95,7 @@ describe('the slow hint', () => {
 
 	test('follows --slow-after and --deploy-timeout', () => {
 		const config = makeConfig({slowThresholds: {...makeConfig().slowThresholds, image_pulling: 2 * MINUTE}, deployTimeoutMs: 60 * MINUTE});
-		const early = initialViewState({config, now: PULL_STARTED + 3 * MINUTE, columns: 120, rows: 40});
+		const early = initialViewState({diagnose: diagnoseShown, config, now: PULL_STARTED + 3 * MINUTE, columns: 120, rows: 40});
 		const {state} = run(early, {type: 'events', events: DEPLOYING_EVENTS, at: early.now}, {type: 'details', details: details(), at: early.now});
 		expect(state.why?.headline).toBe('Image pulling of TF 3.0.0 has run 3m (slow after 2m00s)');
 		expect(pulling(T0 + 18 * MINUTE).why?.headline).toContain('times out');
