@@ -12,7 +12,7 @@ import type {AgentSelector} from './http/network.js';
 import {eventsPageFrom, monitorFrom, servicesPageFrom, serviceDetailsFrom, updateLogsFrom, type ProblemReporter} from './payloads.js';
 import {directRoute} from './http/route.js';
 import type {ModelArtsClient, ServicesQuery} from './types.js';
-import {evidenceClient, type EvidenceClient} from './evidence/client.js';
+import type {ProjectGet} from './evidence/client.js';
 
 export type {FetchInit, FetchLike, FetchResponse, RequestLog} from './http/http-exchange.js';
 
@@ -39,7 +39,7 @@ export interface ClientOptions {
 const DEFAULT_TIMEOUT_MS = 15_000;
 
 /** Builds the ModelArts client. Every method rejects with an ApiError, or the caller's abort reason. */
-export function createClient(options: ClientOptions): ModelArtsClient & {readonly evidence: EvidenceClient} {
+export function createClient(options: ClientOptions): ModelArtsClient & {readonly projectGet: ProjectGet} {
 	const endpoint = new URL(options.endpoint.replace(/\/+$/, '') + '/');
 	// ModelArts never takes credentials in the URL; fetch refuses such URLs, and logs must not show them.
 	endpoint.username = '';
@@ -58,7 +58,7 @@ export function createClient(options: ClientOptions): ModelArtsClient & {readonl
 	};
 
 	return {
-		evidence: evidenceClient(projectGet),
+		projectGet,
 		async listEvents(serviceId, query, signal) {
 			const url = await serviceUrl(serviceId, '/events', signal);
 			setQuery(url, query);

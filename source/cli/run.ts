@@ -5,7 +5,7 @@ import v8 from 'node:v8';
 import pkg from '../../package.json' with {type: 'json'};
 import type {Authenticator} from '../api/http/authenticator.js';
 import {createClient, type RequestLog} from '../api/client.js';
-import {gatedEvidence} from '../api/evidence/client.js';
+import {gatedGet} from '../api/evidence/client.js';
 import {createRequestGate, gatedClient} from '../api/poll/request-gate.js';
 import {gatedV2Client} from '../api/v2/request-gate.js';
 import {createV2Client} from '../api/v2/client.js';
@@ -13,7 +13,7 @@ import type {WatcherFactory} from '../api/poll/watcher-types.js';
 import {ConfigError} from '../config/errors.js';
 import {resolveConfig, type ResolvedRuntime} from './resolve-runtime.js';
 import type {Config, RawFlags} from '../config/types.js';
-import type {WatchMessage} from '../core/watch/messages.js';
+import type {WatchMessage} from '../core/watch/data.js';
 import {createDataNotes} from '../output/data-notes.js';
 import {parseDenyPlan, type DenyPlan} from '../sim/endpoints/deny.js';
 import {startSimulator, type Simulator} from '../sim/server.js';
@@ -178,7 +178,7 @@ async function connect({config, auth, agent}: ResolvedRuntime, {debugLog, note, 
 	// One service polls about once a second at most; several share a cap (--max-rate).
 	const gate = many === null ? null : createRequestGate({ratePerSecond: config.maxRate});
 	const client = gate === null ? direct : gatedClient(direct, gate, Date.now);
-	const evidence = gate === null ? direct.evidence : gatedEvidence(direct.evidence, gate);
+	const projectGet = gate === null ? direct.projectGet : gatedGet(direct.projectGet, gate);
 	const v2 = gate === null ? createV2Client(clientOptions) : gatedV2Client(createV2Client(clientOptions), gate, Date.now);
 	const {since, until, intervalMs, exitStatus} = config;
 	// A service of several that has ended is polled once more, then no more.
@@ -191,7 +191,7 @@ async function connect({config, auth, agent}: ResolvedRuntime, {debugLog, note, 
 		onChoice: debugLog ? (id, generation, why) => debugLog.write(`debug: service ${id} is watched through the ${generation} API (${why})`) : undefined,
 	});
 	const watcherFor = (serviceId: string): WatcherFactory => onMessage =>
-		routing.watcherFor(serviceId, {since, until, intervalMs, stopAfterTerminal, evidence, slowThresholds: config.slowThresholds, readyForMore})(withDebugNotes(onMessage, debugLog));
+		routing.watcherFor(serviceId, {since, until, intervalMs, stopAfterTerminal, projectGet, slowThresholds: config.slowThresholds, readyForMore})(withDebugNotes(onMessage, debugLog));
 	if (opensPicker(config)) {
 		return {kind: 'pick', config, auth, notes, loadServices: signal => routing.listServices({}, signal), watcherFor};
 	}

@@ -8,7 +8,7 @@ import {sanitizeForAsciiTerminal, sanitizeForTerminal} from '../core/events/sani
 import type {WatchEvent} from '../core/types.js';
 import type {Added} from '../core/events/store.js';
 import {emptyWatchData, foldWatch, type WatchData} from '../core/watch/data.js';
-import type {WatchMessage} from '../core/watch/messages.js';
+import type {WatchMessage} from '../core/watch/data.js';
 import type {DataNotes} from '../output/data-notes.js';
 import {HEARTBEAT_EVERY_MS, heartbeatLine, startHeartbeat} from '../output/heartbeat.js';
 import {jsonSummaryLine, jsonUpdateLines} from '../output/json.js';

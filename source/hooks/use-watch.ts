@@ -1,7 +1,7 @@
 import {useCallback, useEffect, useRef} from 'react';
 import type {WatcherFactory, Watcher, WatchResult} from '../api/poll/watcher-types.js';
 import type {EndMessage} from '../core/ending/run-end.js';
-import type {WatchMessage} from '../core/watch/messages.js';
+import type {WatchMessage} from '../core/watch/data.js';
 
 /** What the view's effects ask of the running watcher. */
 export type WatcherControls = Pick<Watcher, 'refreshNow' | 'readUpdateLogs'>;

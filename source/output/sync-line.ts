@@ -1,4 +1,4 @@
-import type {SyncState} from '../core/watch/messages.js';
+import type {SyncState} from '../core/watch/sync-state.js';
 import {retryText} from '../core/words/wording.js';
 
 /**

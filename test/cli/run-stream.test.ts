@@ -2,7 +2,7 @@ import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {NotFoundError} from '../../source/api/errors.js';
 import type {Config} from '../../source/config/types.js';
 import {makeConfig} from '../fixtures/config.js';
-import type {WatchMessage} from '../../source/core/watch/messages.js';
+import type {WatchMessage} from '../../source/core/watch/data.js';
 import type {WatchResult, Watcher} from '../../source/api/poll/watcher-types.js';
 import {runStream} from '../../source/cli/run-stream.js';
 import {createDataNotes} from '../../source/output/data-notes.js';

@@ -4,7 +4,7 @@ import {afterEach, describe, expect, test} from 'vitest';
 import type {WatcherFactory} from '../../source/api/poll/watcher-types.js';
 import {useWatch} from '../../source/hooks/use-watch.js';
 import type {EndMessage} from '../../source/core/ending/run-end.js';
-import type {WatchMessage} from '../../source/core/watch/messages.js';
+import type {WatchMessage} from '../../source/core/watch/data.js';
 import {fakeWatcher} from '../ui/fixtures.js';
 import {renderSized, waitForFrame, type Rendered} from '../ui/helpers.js';
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import type {SyncState} from '../../source/core/watch/messages.js';
+import type {SyncState} from '../../source/core/watch/sync-state.js';
 import {syncLine} from '../../source/output/sync-line.js';
 
 const NOW = 1_000_000;

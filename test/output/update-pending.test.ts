@@ -4,7 +4,7 @@ import {describe, expect, it} from 'vitest';
 import {UNICODE_PUNCTUATION} from '../../source/core/words/punctuation.js';
 import {sanitizeForTerminal} from '../../source/core/events/sanitize.js';
 import type {ApiEvent, ServiceDetails} from '../../source/core/types.js';
-import type {WatchMessage} from '../../source/core/watch/messages.js';
+import type {WatchMessage} from '../../source/core/watch/data.js';
 import {jsonSummaryLine} from '../../source/output/json.js';
 import {plainUpdateLines, type PlainStyle} from '../../source/output/plain.js';
 import {emptyWatchData, foldWatch} from '../../source/core/watch/data.js';

@@ -6,7 +6,7 @@ import {afterEach, describe, expect, test} from 'vitest';
 import {App} from '../../source/app.js';
 import type {Config} from '../../source/config/types.js';
 import type {EndSource, ExitEnding, OutsideEnd} from '../../source/core/ending/run-end.js';
-import type {WatchMessage} from '../../source/core/watch/messages.js';
+import type {WatchMessage} from '../../source/core/watch/data.js';
 import {DEPLOYING_EVENTS, T0, details, fakeWatcher, makeConfig} from './fixtures.js';
 import {renderSized, waitForFrame, type Rendered} from './helpers.js';
 

@@ -2,7 +2,7 @@ import React from 'react';
 import {afterEach, describe, expect, test, vi} from 'vitest';
 import {App} from '../../source/app.js';
 import type {Config} from '../../source/config/types.js';
-import type {WatchMessage} from '../../source/core/watch/messages.js';
+import type {WatchMessage} from '../../source/core/watch/data.js';
 import {DEPLOYING_EVENTS, T0, fakeWatcher, makeConfig} from './fixtures.js';
 import {renderSized, waitForFrame, type Rendered} from './helpers.js';
 

@@ -2,7 +2,7 @@ import React from 'react';
 import {afterEach, describe, expect, test} from 'vitest';
 import {App, type NudgeSink} from '../../source/app.js';
 import type {Config} from '../../source/config/types.js';
-import type {WatchMessage} from '../../source/core/watch/messages.js';
+import type {WatchMessage} from '../../source/core/watch/data.js';
 import {DEPLOYING_EVENTS, T0, details, event, fakeWatcher, makeConfig, manyEvents} from './fixtures.js';
 import {frameLines, frameWidth, press, type Rendered, renderSized, waitForFrame} from './helpers.js';
 

@@ -1,7 +1,7 @@
 // Shared test data for the live view: a Config, a fake watcher, and event builders.
 import type {WatchResult, Watcher, WatcherFactory} from '../../source/api/poll/watcher-types.js';
 import type {ApiEvent, ServiceDetails} from '../../source/core/types.js';
-import type {WatchMessage} from '../../source/core/watch/messages.js';
+import type {WatchMessage} from '../../source/core/watch/data.js';
 
 export const T0 = Date.UTC(2026, 10, 27, 16, 0, 0);
 

@@ -5,7 +5,7 @@ import React from 'react';
 import {afterEach, describe, expect, test} from 'vitest';
 import {App} from '../../source/app.js';
 import type {ServiceMonitor, UpdateLogRecord} from '../../source/core/types.js';
-import type {WatchMessage} from '../../source/core/watch/messages.js';
+import type {WatchMessage} from '../../source/core/watch/data.js';
 import {T0, details, event, fakeWatcher, makeConfig} from './fixtures.js';
 import {frameLines, frameWidth, press, type Rendered, renderSized, waitForFrame} from './helpers.js';
 

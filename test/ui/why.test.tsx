@@ -9,7 +9,7 @@ import {guidanceFor} from '../../source/core/diagnosis/cause-advice.js';
 import {CATEGORY_TITLES} from '../../source/core/diagnosis/category-titles.js';
 import {SLOW_GUIDANCE} from '../../source/core/diagnosis/categories.js';
 import type {ApiEvent, ServiceDetails} from '../../source/core/types.js';
-import type {WatchMessage} from '../../source/core/watch/messages.js';
+import type {WatchMessage} from '../../source/core/watch/data.js';
 import {DEPLOYING_EVENTS, T0, details, event, fakeWatcher, makeConfig} from './fixtures.js';
 import {frameLines, press, type Rendered, renderSized, waitForFrame} from './helpers.js';
 

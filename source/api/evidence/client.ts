@@ -84,16 +84,10 @@ export function evidenceClient(get: ProjectGet): EvidenceClient {
 	};
 }
 
-/** `client` with every request passing `gate` first, as the other reads of a set of services do. */
-export function gatedEvidence(client: EvidenceClient, gate: Pick<RequestGate, 'acquire'>): EvidenceClient {
-	const through = async <T>(signal: AbortSignal | undefined, request: () => Promise<T>): Promise<T> => {
+/** `get` with every request passing `gate` first, as the other reads of a set of services do. */
+export function gatedGet(get: ProjectGet, gate: Pick<RequestGate, 'acquire'>): ProjectGet {
+	return async (version, path, query, signal) => {
 		await gate.acquire(signal);
-		return request();
-	};
-	return {
-		getModel: (modelId, signal) => through(signal, () => client.getModel(modelId, signal)),
-		getPool: (poolName, signal) => through(signal, () => client.getPool(poolName, signal)),
-		listPoolNodes: (poolName, page, signal) => through(signal, () => client.listPoolNodes(poolName, page, signal)),
-		listPoolEvents: (poolName, page, signal) => through(signal, () => client.listPoolEvents(poolName, page, signal)),
+		return get(version, path, query, signal);
 	};
 }

@@ -9,7 +9,7 @@ import type {EvidenceFacts, ModelFacts, PoolFacts} from '../../core/evidence/typ
 import {evidenceNeed, noteEvents, NO_TIMING, type EvidenceNeed, type EvidenceTiming} from '../../core/evidence/timing.js';
 import {instanceRequest} from '../../core/evidence/instance-request.js';
 import type {ApiEvent, ServiceDetails, ServiceModelConfig} from '../../core/types.js';
-import type {WatchMessage} from '../../core/watch/messages.js';
+import type {WatchMessage} from '../../core/watch/data.js';
 import {ApiError} from '../errors.js';
 import {allPages, type Checked, type EvidenceClient} from './client.js';
 import {shortReason} from '../poll/watch-status.js';

@@ -6,8 +6,8 @@
 import type {SlowThresholds} from '../../core/diagnosis/thresholds.js';
 import {outcomeOfStatus} from '../../core/deployment/outcome.js';
 import type {ApiEvent, ServiceDetails} from '../../core/types.js';
-import type {WatchMessage} from '../../core/watch/messages.js';
-import type {EvidenceClient} from '../evidence/client.js';
+import type {WatchMessage} from '../../core/watch/data.js';
+import {evidenceClient, type ProjectGet} from '../evidence/client.js';
 import {EvidenceReads} from '../evidence/reads.js';
 import {availability} from './optional-api.js';
 import type {ModelArtsClient} from '../types.js';
@@ -26,8 +26,8 @@ interface ExtraReadsOptions {
 	readonly cadence: MonitorCadence;
 	readonly now: () => number;
 	readonly emit: (message: WatchMessage) => void;
-	/** The evidence APIs; without them no evidence is read. */
-	readonly evidence?: EvidenceClient;
+	/** GETs below the project: the evidence reads (api/evidence/) go through it; without it none are made. */
+	readonly projectGet?: ProjectGet;
 	readonly slowThresholds?: SlowThresholds;
 }
 
@@ -44,8 +44,8 @@ export class ExtraReads {
 	private readonly evidence: EvidenceReads | null;
 
 	constructor(private readonly options: ExtraReadsOptions) {
-		const {evidence, now, emit, slowThresholds} = options;
-		this.evidence = evidence ? new EvidenceReads({client: evidence, now, emit, thresholds: slowThresholds}) : null;
+		const {projectGet, now, emit, slowThresholds} = options;
+		this.evidence = projectGet ? new EvidenceReads({client: evidenceClient(projectGet), now, emit, thresholds: slowThresholds}) : null;
 	}
 
 	/** What the evidence rule follows: the events as the sync delivers them, and the details. */

@@ -1,7 +1,7 @@
 // The poll loops of a watch of several services, started one after another across the first
 // interval so their polls stay spread out instead of arriving together every interval. Each
 // loop keeps its own event sync and cadence; the request gate (request-gate.ts) caps them all.
-import type {WatchMessage} from '../../core/watch/messages.js';
+import type {WatchMessage} from '../../core/watch/data.js';
 import {systemClock, type WatcherClock} from './watch-clock.js';
 import type {Watcher, WatcherFactory} from './watcher-types.js';
 

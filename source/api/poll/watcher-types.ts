@@ -3,10 +3,10 @@
 // request gate and the watch set can use the clock without importing the loop.
 import type {SlowThresholds} from '../../core/diagnosis/thresholds.js';
 import type {EventUpdate} from '../../core/types.js';
-import type {WatchMessage} from '../../core/watch/messages.js';
+import type {WatchMessage} from '../../core/watch/data.js';
 import type {BackoffPolicy} from './backoff.js';
 import type {ApiError} from '../errors.js';
-import type {EvidenceClient} from '../evidence/client.js';
+import type {ProjectGet} from '../evidence/client.js';
 import type {MonitorCadence} from './extra-reads.js';
 import type {EventSync} from './sync.js';
 import type {ModelArtsClient} from '../types.js';
@@ -43,8 +43,11 @@ export interface WatcherOptions {
 	readonly attemptsBeforeFirstSuccess?: number;
 	/** How rarely the monitor is read (MONITOR_CADENCE by default). */
 	readonly monitorCadence?: MonitorCadence;
-	/** The model and pool APIs read when a phase is slow or failed; none when absent. */
-	readonly evidence?: EvidenceClient;
+	/**
+	 * GETs below the project (api/client.ts), for the reads beyond the service's own API: the
+	 * models and the pool, read when a phase is slow or failed. Without it none are made.
+	 */
+	readonly projectGet?: ProjectGet;
 	readonly slowThresholds?: SlowThresholds;
 	/** Resolves when the consumer can take more (stdout has drained): awaited before each cycle; given, a long read is handed over in parts, awaited between them. */
 	readonly readyForMore?: () => Promise<void>;

@@ -4,7 +4,8 @@
 // monitor and the update logs ride along in the same cycles (extra-reads.ts).
 import {isTerminalStatus} from '../../core/deployment/outcome.js';
 import type {ApiEvent, EventUpdate, ServiceDetails} from '../../core/types.js';
-import type {WatchMessage, SyncState} from '../../core/watch/messages.js';
+import type {WatchMessage} from '../../core/watch/data.js';
+import type {SyncState} from '../../core/watch/sync-state.js';
 import {DEFAULT_BACKOFF, quietDelay, retryDelay} from './backoff.js';
 import {TransientError, type ApiError} from '../errors.js';
 import {ExtraReads, MONITOR_CADENCE} from './extra-reads.js';
@@ -55,7 +56,7 @@ class PollLoop implements Watcher {
 			cadence: options.monitorCadence ?? MONITOR_CADENCE,
 			now: () => this.clock.now(),
 			emit: message => this.emit(message),
-			evidence: options.evidence,
+			projectGet: options.projectGet,
 			slowThresholds: options.slowThresholds,
 		});
 		this.done = new Promise((resolve) => {

@@ -4,15 +4,14 @@
 // "past its 20m time-out". The line is drawn on the server's clock (its Date header) when the
 // answer carried one, else, more generously, on ours.
 import type {WatchEvent} from '../types.js';
-import type {WatchMessage} from '../watch/messages.js';
 
 /** How far past the server's own clock an event may be dated before it counts as future-dated. */
 export const SERVER_CLOCK_TOLERANCE_MS = 60_000;
 /** Without the server's clock, how far past ours (the two clocks may disagree by minutes). */
 export const CLIENT_CLOCK_TOLERANCE_MS = 5 * 60_000;
 
-/** The latest occur_time an events message may carry before an event counts as future-dated. */
-export function futureCutoff(message: Extract<WatchMessage, {type: 'events'}>): number {
+/** The latest occur_time an events message (its time and the server's clock) may carry before an event counts as future-dated. */
+export function futureCutoff(message: {readonly at: number; readonly serverNow?: number | null}): number {
 	const serverNow = message.serverNow ?? null;
 	return serverNow === null ? message.at + CLIENT_CLOCK_TOLERANCE_MS : serverNow + SERVER_CLOCK_TOLERANCE_MS;
 }

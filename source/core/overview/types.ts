@@ -7,7 +7,7 @@ import type {OverviewLayout} from './layout.js';
 import type {EndMessage, EndState, ExitEnding, OutsideEnd} from '../ending/run-end.js';
 import type {ResizeAction, TickAction, ViewState} from '../view/types.js';
 import type {ServiceFacts} from '../ending/watch-end-many.js';
-import type {WatchMessage} from '../watch/messages.js';
+import type {WatchMessage} from '../watch/data.js';
 
 /** One service of the set: its id, its name from the list (if any), and its single view. */
 export interface OverviewService {

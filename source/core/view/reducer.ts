@@ -1,7 +1,8 @@
 // The live view's pure reducer (Elm style: messages in, the next state and its effects out).
 // Time arrives in actions; nothing here reads a clock. An action that changes nothing
 // returns the very same state object, so React skips the render and nothing is written.
-import {isWatchMessage, type SyncState, type WatchMessage} from '../watch/messages.js';
+import {isWatchMessage, type WatchMessage} from '../watch/data.js';
+import type {SyncState} from '../watch/sync-state.js';
 import {foldWatch, watchFacts} from '../watch/data.js';
 import {foldKeys, type KeyPress} from '../key-press.js';
 import {only, type Step} from '../step.js';

@@ -6,7 +6,7 @@ import type {SlowContext} from '../diagnosis/slow.js';
 import type {Diagnosis} from '../diagnosis/types.js';
 import type {Oddity} from '../events/data-oddities.js';
 import type {WatchData} from '../watch/data.js';
-import type {WatchMessage} from '../watch/messages.js';
+import type {WatchMessage} from '../watch/data.js';
 import type {EndMessage, EndState, ExitEnding} from '../ending/run-end.js';
 import type {EventStore} from '../events/store.js';
 import type {EventPage, PageQuery} from '../events/store-query.js';

@@ -1,7 +1,7 @@
-// What one watch knows from the server, and what follows from it: the one fold of the
-// watcher's messages (core/watch/messages.ts). The live view and the overview embed it in their
-// state; the plain and JSON logs fold the same messages with it (cli/stream-service.ts). A
-// new kind of server message is folded in here, and nowhere else.
+// What one watch knows from the server, and what follows from it: the watcher's messages and
+// the one fold of them. The live view and the overview embed the data in their state; the
+// plain and JSON logs fold the same messages with it (cli/stream-service.ts). A new kind of
+// server fact is written here once: its message, its field and its fold.
 //
 // Like every reducer here, a message that changes nothing returns the very same object (React
 // skips the render), and the event store appends a batch in place (no copy of the history).
@@ -9,33 +9,66 @@
 import {computeDeployment} from '../deployment/progress.js';
 import {estimateSkew} from '../deployment/elapsed.js';
 import type {EvidenceFacts} from '../evidence/types.js';
-import {serviceInstances, type ServiceInstances} from '../deployment/instances.js';
 import {newOddities, type Oddity} from '../events/data-oddities.js';
 import {futureCutoff, newestDatedTime} from '../events/future-events.js';
-import {addEvents, applyRepeats, emptyStore, storeEvents, type Added, type EventStore} from '../events/store.js';
-import type {DeploymentProgress, ServiceDetails, ServiceMonitor, WatchEvent} from '../types.js';
+import {addEvents, applyRepeats, emptyStore, type Added} from '../events/store.js';
+import type {ApiEvent, EventUpdate, ServiceDetails, ServiceMonitor, UpdateLogRecord, WatchEvent} from '../types.js';
 import type {PodsReport} from '../wire/v2-types.js';
 import {only, type Step} from '../step.js';
-import type {UpdateDiff} from '../deployment/update-log-diff.js';
-import {currentUpdate, nextUpdateLogRead, NO_UPDATE_LOG_READS, withUpdateRecords, type UpdateLogReads} from '../deployment/update-log-reads.js';
+import {NO_UPDATE_LOG_READS, withUpdateRecords} from '../deployment/update-log-reads.js';
 import type {WatchFacts} from '../ending/watch-end.js';
-import type {SyncState, WatchMessage} from './messages.js';
+import {derive, sameJson, withData, type DerivedData, type ReadUpdateLogs} from './derive.js';
+import type {SyncState} from './sync-state.js';
 
-/** Everything one watch learned from the server, and what follows from it. */
-export interface WatchData {
-	/** Every event received, sorted by occur_time. */
-	readonly store: EventStore;
-	readonly details: ServiceDetails | null;
+/**
+ * What the watcher (source/api/poll/watcher.ts) reports. The TTY dispatches these into the
+ * reducer; the plain and JSON renderers consume the same stream.
+ */
+export type WatchMessage =
+	/**
+	 * New events, each exactly once across the whole watch, in server order. `more`: a part of
+	 * a long read handed over in parts as it is read, with more to come; what follows from the
+	 * events (phases, outcome) is only whole after the last part.
+	 */
+	| {
+			readonly type: 'events';
+			readonly events: readonly ApiEvent[];
+			readonly at: number;
+			/** The server's own clock (its `Date` header) when it answered; null or absent when unknown. */
+			readonly serverNow?: number | null;
+			readonly more?: true;
+	  }
+	/** v2 events delivered before occurred again: their counts rose. Never new events. */
+	| {readonly type: 'event-updates'; readonly updates: readonly EventUpdate[]; readonly at: number}
+	| {readonly type: 'details'; readonly details: ServiceDetails; readonly at: number}
+	/** The details API cannot be used (e.g. 403): progress comes from events alone. */
+	| {readonly type: 'details-unavailable'; readonly reason: string; readonly at: number}
+	/** A monitor answer (instances and resource use) that differs from the last one. */
+	| {readonly type: 'monitor'; readonly monitor: ServiceMonitor; readonly at: number}
+	/** The monitor API is not offered (403, 404, an edge service): no instance counts. */
+	| {readonly type: 'monitor-unavailable'; readonly reason: string; readonly at: number}
+	/** The service's update records, read because the consumer asked (Watcher.readUpdateLogs). */
+	| {readonly type: 'update-logs'; readonly records: readonly UpdateLogRecord[]; readonly at: number}
+	/** The update logs API is not offered: the watch carries on without the update line. */
+	| {readonly type: 'update-logs-unavailable'; readonly reason: string; readonly at: number}
+	/**
+	 * What the loop read because a phase is slow or failed: everything read so far (each read
+	 * replaces its model or pool), for evidenceFrom (core/evidence/items.ts). `notes` are new
+	 * one-time remarks for --debug: an API refused, a model without probes, a bad quantity.
+	 */
+	| {readonly type: 'evidence'; readonly facts: EvidenceFacts; readonly notes: readonly string[]; readonly at: number}
+	| {readonly type: 'sync'; readonly state: SyncState; readonly at: number}
+	/** v2 only: deployments, pods and their Kubernetes events, read while a deployment is not all running. */
+	| {readonly type: 'pods'; readonly report: PodsReport; readonly at: number};
+
+/** Everything one watch learned from the server, and what follows from it (derive.ts). */
+export interface WatchData extends DerivedData {
 	/** Why the details API cannot be used (e.g. `HTTP 403`), or null. */
 	readonly detailsUnavailable: string | null;
-	/** The last monitor answer (instances and resource use), or null. */
-	readonly monitor: ServiceMonitor | null;
-	/** When that answer came (client ms), null without one. */
+	/** When the last monitor answer came (client ms), null without one. */
 	readonly monitorAt: number | null;
 	/** Why the monitor API cannot be used, or null. */
 	readonly monitorUnavailable: string | null;
-	/** When to read the update logs, and the records read (update-log-reads.ts). */
-	readonly updateReads: UpdateLogReads;
 	readonly sync: SyncState;
 	/** Client time of the last successful poll, null before the first. */
 	readonly lastSuccessAt: number | null;
@@ -49,19 +82,12 @@ export interface WatchData {
 	readonly readingParts: boolean;
 	/** v2: the latest read of the deployments' pods and their events; null before one (or on v1). */
 	readonly pods: PodsReport | null;
-	// Derived, recomputed only when what they follow from changes (at most once per poll).
-	/** Progress of the current deployment from every event and the details. */
-	readonly deployment: DeploymentProgress;
-	/** The monitor answer attributed to the deployment's models; null without one. */
-	readonly instances: ServiceInstances | null;
-	/** What the current deployment's update changes, once its update logs were read. */
-	readonly update: UpdateDiff | null;
 }
 
 /** What the fold asks of the world, or tells its embedder. */
 export type WatchDataEffect =
 	/** The current deployment is an update that began or ended: read the update logs. */
-	| {readonly type: 'read-update-logs'}
+	| ReadUpdateLogs
 	/** Events new to the store (the logs print them); `added` is read before the next message. */
 	| {readonly type: 'events-added'; readonly batch: Added}
 	/** v2 events already held whose count rose, as they are now (the NDJSON log says so). */
@@ -100,99 +126,60 @@ export function watchFacts(data: WatchData): Pick<WatchFacts, 'outcome' | 'detai
 	return {outcome, detailsUnavailable: data.detailsUnavailable !== null, polled: data.lastSuccessAt !== null};
 }
 
-function sameJson(a: unknown, b: unknown): boolean {
-	return a === b || JSON.stringify(a) === JSON.stringify(b);
-}
+/** How one kind of message changes the data: the same object when it changes nothing. */
+type Fold<T extends WatchMessage['type']> = <D extends WatchData>(data: D, message: Extract<WatchMessage, {readonly type: T}>) => Step<D, WatchDataEffect>;
 
-/** The derived parts for new inputs, each reused when what it follows from did not change. */
-function derive<D extends WatchData>(before: WatchData, next: D): D {
-	const deployment =
-		before.store === next.store && before.details === next.details ? before.deployment : computeDeployment(storeEvents(next.store), next.details, before.deployment);
-	const sameModels = deployment === before.deployment && next.details === before.details;
-	const instances =
-		sameModels && next.monitor === before.monitor
-			? before.instances
-			: next.monitor === null
-				? null
-				: serviceInstances(next.monitor, deployment.tracks.map(track => track.model), next.details?.config ?? []);
-	const update = sameModels && next.updateReads === before.updateReads ? before.update : currentUpdate(next.updateReads, deployment, next.details);
-	return {...next, deployment, instances, update};
-}
+// One entry per message type: a message without its fold does not compile, and this table is
+// also what tells a watcher message from the other actions of a reducer that embeds the data.
+const FOLDS: {readonly [T in WatchMessage['type']]: Fold<T>} = {
+	events(data, message) {
+		// Events dated past the server's own clock are kept but set no time (future-events.ts).
+		const batch = addEvents(data.store, message.events, futureCutoff(message));
+		const readingParts = message.more === true;
+		if (batch.store === data.store) return only(data.readingParts === readingParts ? data : {...data, readingParts});
+		const newest = message.serverNow ?? newestDatedTime(batch.added);
+		const skewMs = newest === null ? data.skewMs : estimateSkew(newest, message.at, data.skewMs);
+		const fresh = newOddities(data.oddities, batch);
+		const oddities = fresh.length === 0 ? data.oddities : [...data.oddities, ...fresh];
+		const told = fresh.map((oddity): WatchDataEffect => ({type: 'data-oddity', oddity}));
+		return withData(data, {...data, store: batch.store, skewMs, oddities, readingParts}, [{type: 'events-added', batch}, ...told]);
+	},
+	'event-updates'(data, message) {
+		const {store, updated} = applyRepeats(data.store, message.updates);
+		if (store === data.store) return only(data);
+		return withData(data, {...data, store}, [{type: 'events-repeated', events: updated}]);
+	},
+	details(data, message) {
+		if (sameJson(data.details, message.details) && data.detailsUnavailable === null) return only(data);
+		return withData(data, {...data, details: message.details, detailsUnavailable: null});
+	},
+	'details-unavailable': (data, message) => only(data.detailsUnavailable === message.reason ? data : {...data, detailsUnavailable: message.reason}),
+	monitor(data, message) {
+		if (sameJson(data.monitor, message.monitor)) return only(data);
+		return only(derive(data, {...data, monitor: message.monitor, monitorAt: message.at}));
+	},
+	'monitor-unavailable': (data, message) => only(data.monitorUnavailable === message.reason ? data : {...data, monitorUnavailable: message.reason}),
+	'update-logs': (data, message) => only(derive(data, {...data, updateReads: withUpdateRecords(data.updateReads, message.records)})),
+	// Said once in --debug by the run (cli/run.ts); the watch carries on without the update.
+	'update-logs-unavailable': data => only(data),
+	// Each message carries everything read so far; its notes went to --debug (cli/run.ts).
+	evidence: (data, message) => only(data.evidence === message.facts ? data : {...data, evidence: message.facts}),
+	pods: (data, message) => only(sameJson(data.pods, message.report) ? data : {...data, pods: message.report}),
+	sync(data, {state}) {
+		if (sameJson(data.sync, state)) return only(data);
+		const lastSuccessAt = state.kind === 'ok' || state.kind === 'retrying' ? (state.lastSuccessAt ?? data.lastSuccessAt) : data.lastSuccessAt;
+		return only({...data, sync: state, lastSuccessAt});
+	},
+};
 
-/** New events or details: the derived parts again, and a read of the update logs when the rule says so. */
-function withData<D extends WatchData>(before: D, next: D, effects: readonly WatchDataEffect[] = []): Step<D, WatchDataEffect> {
-	const derived = derive(before, next);
-	const {reads, read} = nextUpdateLogRead(derived.updateReads, storeEvents(derived.store), derived.deployment, derived.details);
-	const settled = reads === derived.updateReads ? derived : derive(derived, {...derived, updateReads: reads});
-	return [settled, read ? [...effects, {type: 'read-update-logs'}] : effects];
-}
-
-function withSync<D extends WatchData>(data: D, sync: SyncState): D {
-	if (sameJson(data.sync, sync)) return data;
-	const lastSuccessAt = sync.kind === 'ok' || sync.kind === 'retrying' ? (sync.lastSuccessAt ?? data.lastSuccessAt) : data.lastSuccessAt;
-	return {...data, sync, lastSuccessAt};
+/** Whether an action is one of the watcher's messages. */
+export function isWatchMessage(action: {readonly type: string}): action is WatchMessage {
+	return Object.hasOwn(FOLDS, action.type);
 }
 
 /** One watcher message folded in: the data after it (the same object when nothing changed) and its effects. */
 export function foldWatch<D extends WatchData>(data: D, message: WatchMessage): Step<D, WatchDataEffect> {
-	switch (message.type) {
-		case 'events': {
-			// Events dated past the server's own clock are kept but set no time (future-events.ts).
-			const batch = addEvents(data.store, message.events, futureCutoff(message));
-			const readingParts = message.more === true;
-			if (batch.store === data.store) return only(data.readingParts === readingParts ? data : {...data, readingParts});
-			const newest = message.serverNow ?? newestDatedTime(batch.added);
-			const skewMs = newest === null ? data.skewMs : estimateSkew(newest, message.at, data.skewMs);
-			const fresh = newOddities(data.oddities, batch);
-			const oddities = fresh.length === 0 ? data.oddities : [...data.oddities, ...fresh];
-			const told = fresh.map((oddity): WatchDataEffect => ({type: 'data-oddity', oddity}));
-			return withData(data, {...data, store: batch.store, skewMs, oddities, readingParts}, [{type: 'events-added', batch}, ...told]);
-		}
-
-		case 'event-updates': {
-			const {store, updated} = applyRepeats(data.store, message.updates);
-			if (store === data.store) return only(data);
-			return withData(data, {...data, store}, [{type: 'events-repeated', events: updated}]);
-		}
-
-		case 'details': {
-			if (sameJson(data.details, message.details) && data.detailsUnavailable === null) return only(data);
-			return withData(data, {...data, details: message.details, detailsUnavailable: null});
-		}
-
-		case 'details-unavailable': {
-			return only(data.detailsUnavailable === message.reason ? data : {...data, detailsUnavailable: message.reason});
-		}
-
-		case 'monitor': {
-			if (sameJson(data.monitor, message.monitor)) return only(data);
-			return only(derive(data, {...data, monitor: message.monitor, monitorAt: message.at}));
-		}
-
-		case 'monitor-unavailable': {
-			return only(data.monitorUnavailable === message.reason ? data : {...data, monitorUnavailable: message.reason});
-		}
-
-		case 'update-logs': {
-			return only(derive(data, {...data, updateReads: withUpdateRecords(data.updateReads, message.records)}));
-		}
-
-		case 'update-logs-unavailable': {
-			// Said once in --debug by the run (cli/run.ts); the watch carries on without the update.
-			return only(data);
-		}
-
-		case 'evidence': {
-			// Each message carries everything read so far; its notes went to --debug (cli/run.ts).
-			return only(data.evidence === message.facts ? data : {...data, evidence: message.facts});
-		}
-
-		case 'pods': {
-			return only(sameJson(data.pods, message.report) ? data : {...data, pods: message.report});
-		}
-
-		case 'sync': {
-			return only(withSync(data, message.state));
-		}
-	}
+	// The table pairs each type with its fold; TypeScript cannot follow that pairing through an index.
+	const fold = FOLDS[message.type] as Fold<WatchMessage['type']>;
+	return fold(data, message as never);
 }

@@ -11,7 +11,7 @@ import type {InstanceCounts} from '../deployment/instances.js';
 import {hasInstanceShortfall, instanceCountText, instancesNoun, instancesRunningText, shortfallText} from './instances-wording.js';
 import {counted} from './plural.js';
 import type {DeploymentProgress, ModelTrack, Outcome, PhaseId, PhaseProgress} from '../types.js';
-import type {SyncState} from '../watch/messages.js';
+import type {SyncState} from '../watch/sync-state.js';
 
 const LABELS: Readonly<Record<PhaseId, readonly [long: string, short: string]>> = {
 	image_building: ['Image building', 'Build'],

@@ -1,6 +1,6 @@
 import React from 'react';
 import {Box} from 'ink';
-import type {SyncState} from '../../core/watch/messages.js';
+import type {SyncState} from '../../core/watch/sync-state.js';
 import {glyphsFor, type Glyphs} from '../kit/glyphs.js';
 import {SegmentLine} from '../kit/segment-line.js';
 import {syncStatusText} from './status-text.js';

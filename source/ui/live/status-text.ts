@@ -1,5 +1,5 @@
 // The words of the status line: how fresh the data is and what the poll loop does next.
-import type {SyncState} from '../../core/watch/messages.js';
+import type {SyncState} from '../../core/watch/sync-state.js';
 import {retryText} from '../../core/words/wording.js';
 import type {Glyphs} from '../kit/glyphs.js';
 

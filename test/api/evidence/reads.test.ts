@@ -7,7 +7,7 @@ import {allPages, evidenceClient, type EvidenceClient, type ProjectGet} from '..
 import {ForbiddenError, NotFoundError, TransientError} from '../../../source/api/errors.js';
 import {EvidenceReads} from '../../../source/api/evidence/reads.js';
 import type {ApiEvent, ServiceDetails} from '../../../source/core/types.js';
-import type {WatchMessage} from '../../../source/core/watch/messages.js';
+import type {WatchMessage} from '../../../source/core/watch/data.js';
 import {startSimulator, type Simulator} from '../../../source/sim/server.js';
 import {tokenAuth} from '../token-auth.js';
 
@@ -20,19 +20,19 @@ async function clientFor(scenario: string) {
 	const sim = await startSimulator({scenario});
 	simulators.push(sim);
 	const client = createClient({endpoint: sim.url, projectId: sim.projectId, auth: tokenAuth(sim.token)});
-	return {sim, client, details: await client.getService(sim.serviceId)};
+	return {sim, client, evidence: evidenceClient(client.projectGet), details: await client.getService(sim.serviceId)};
 }
 
 describe('evidence client against the simulator', () => {
 	it('reads a model and its probes, and the pool of a service with its nodes page by page and its events', async () => {
-		const {sim, client, details} = await clientFor('why-pool-abnormal');
-		const model = await client.evidence.getModel(details.config?.[0]?.model_id ?? '');
+		const {sim, evidence, details} = await clientFor('why-pool-abnormal');
+		const model = await evidence.getModel(details.config?.[0]?.model_id ?? '');
 		expect(model.value).toMatchObject({model: 'yolo-det 8.0.1', status: 'published', probes: []});
 		expect(model.problems).toEqual(['model has no health check']);
 		expect(details.pool_name).toBe('pool-5ff6a0e2-7d41-4b9c-8e2f-3a4b5c6d7e8f');
-		const pool = await client.evidence.getPool(details.pool_name!);
+		const pool = await evidence.getPool(details.pool_name!);
 		expect(pool.value).toEqual({poolName: details.pool_name, displayName: 'vision-t4', phase: 'Abnormal', message: '2 nodes are abnormal', inferState: 'Enabled'});
-		const nodes = await allPages((page) => client.evidence.listPoolNodes(details.pool_name!, {...page, limit: 1}));
+		const nodes = await allPages((page) => evidence.listPoolNodes(details.pool_name!, {...page, limit: 1}));
 		expect(nodes.value.map((node) => [node.name, node.phase, node.available?.gpu])).toEqual([
 			['192.168.20.11', 'Abnormal', 0],
 			['192.168.20.12', 'Abnormal', 0],
@@ -41,14 +41,14 @@ describe('evidence client against the simulator', () => {
 		]);
 		expect(nodes.value[3]?.available).toEqual({cpu: 3.92, memory: 6270 * 2 ** 20, gpu: 0});
 		expect(sim.requests.filter((request) => request.endpoint === 'pool-nodes')).toHaveLength(4);
-		const events = await client.evidence.listPoolEvents(details.pool_name!, {limit: 100});
+		const events = await evidence.listPoolEvents(details.pool_name!, {limit: 100});
 		expect(events.items.map((event) => event.reason)).toEqual(['PoolResourcesStatusChange', 'PoolStatusChange']);
 		expect(sim.requests.find((request) => request.endpoint === 'pool-events')?.query).toMatchObject({resource: 'pools', name: details.pool_name});
 	});
 
 	it('rejects a pool that is not found with a NotFoundError carrying the 8-digit code', async () => {
-		const {client} = await clientFor('why-pool-full');
-		await expect(client.evidence.getPool('pool-gone')).rejects.toMatchObject({kind: 'not_found', message: expect.stringContaining('ModelArts.50015001')});
+		const {evidence} = await clientFor('why-pool-full');
+		await expect(evidence.getPool('pool-gone')).rejects.toMatchObject({kind: 'not_found', message: expect.stringContaining('ModelArts.50015001')});
 	});
 });
 

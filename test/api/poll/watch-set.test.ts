@@ -1,7 +1,7 @@
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {createWatchSet, staggerOffsets} from '../../../source/api/poll/watch-set.js';
 import type {Watcher, WatcherFactory} from '../../../source/api/poll/watcher-types.js';
-import type {WatchMessage} from '../../../source/core/watch/messages.js';
+import type {WatchMessage} from '../../../source/core/watch/data.js';
 
 const START = Date.parse('2026-03-01T12:00:00Z');
 const clock = {setTimeout: (callback: () => void, ms: number) => setTimeout(callback, ms), clearTimeout: (handle: unknown) => clearTimeout(handle as number)};

@@ -7,7 +7,7 @@ import {createWatcher} from '../../../source/api/poll/watcher.js';
 import {computeDeployment} from '../../../source/core/deployment/progress.js';
 import {toWatchEvent} from '../../../source/core/events/normalise.js';
 import {evidenceFrom} from '../../../source/core/evidence/items.js';
-import type {WatchMessage} from '../../../source/core/watch/messages.js';
+import type {WatchMessage} from '../../../source/core/watch/data.js';
 import {startSimulator, type Simulator} from '../../../source/sim/server.js';
 import {tokenAuth} from '../token-auth.js';
 
@@ -30,7 +30,7 @@ async function watchToEnd(scenario: string, speed: number, withEvidence = true) 
 		minGapMs: 20,
 		stopAfterTerminal: true,
 		onMessage: (message) => messages.push(message),
-		...(withEvidence ? {evidence: client.evidence} : {}),
+		...(withEvidence ? {projectGet: client.projectGet} : {}),
 	});
 	watcher.start();
 	const result = await watcher.done;

@@ -8,7 +8,7 @@ import type {ModelArtsClient, UpdateLogs} from '../../../source/api/types.js';
 import {createWatcher} from '../../../source/api/poll/watcher.js';
 import type {Watcher, WatcherOptions} from '../../../source/api/poll/watcher-types.js';
 import type {ServiceDetails, ServiceMonitor} from '../../../source/core/types.js';
-import type {WatchMessage} from '../../../source/core/watch/messages.js';
+import type {WatchMessage} from '../../../source/core/watch/data.js';
 
 const START = Date.parse('2026-03-01T12:00:00Z');
 const service = (status: string): ServiceDetails => ({service_id: 'svc', service_name: 'demo', status});

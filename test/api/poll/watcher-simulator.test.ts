@@ -6,7 +6,8 @@ import {createClient} from '../../../source/api/client.js';
 import {createWatcher} from '../../../source/api/poll/watcher.js';
 import type {WatchResult} from '../../../source/api/poll/watcher-types.js';
 import type {ApiEvent} from '../../../source/core/types.js';
-import type {SyncState, WatchMessage} from '../../../source/core/watch/messages.js';
+import type {WatchMessage} from '../../../source/core/watch/data.js';
+import type {SyncState} from '../../../source/core/watch/sync-state.js';
 import {startSimulator, type Simulator} from '../../../source/sim/server.js';
 import {tokenAuth} from '../token-auth.js';
 

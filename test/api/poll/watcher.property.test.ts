@@ -9,7 +9,7 @@ import type {EventSync} from '../../../source/api/poll/sync.js';
 import type {ModelArtsClient} from '../../../source/api/types.js';
 import {createWatcher} from '../../../source/api/poll/watcher.js';
 import type {ApiEvent} from '../../../source/core/types.js';
-import type {SyncState} from '../../../source/core/watch/messages.js';
+import type {SyncState} from '../../../source/core/watch/sync-state.js';
 import {WITHOUT_EXTRAS} from '../without-extras.js';
 
 type Step = {readonly kind: 'ok'; readonly events: number} | {readonly kind: 'transient'} | {readonly kind: 'throttled'; readonly retryAfterMs: number} | {readonly kind: 'permanent'};

@@ -5,7 +5,8 @@ import type {ModelArtsClient} from '../../../source/api/types.js';
 import {createWatcher} from '../../../source/api/poll/watcher.js';
 import type {WatcherOptions} from '../../../source/api/poll/watcher-types.js';
 import type {ApiEvent, ServiceDetails} from '../../../source/core/types.js';
-import type {SyncState, WatchMessage} from '../../../source/core/watch/messages.js';
+import type {WatchMessage} from '../../../source/core/watch/data.js';
+import type {SyncState} from '../../../source/core/watch/sync-state.js';
 import {WITHOUT_EXTRAS} from '../without-extras.js';
 
 const START = Date.parse('2026-03-01T12:00:00Z');

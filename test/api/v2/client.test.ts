@@ -10,7 +10,7 @@ import {createV2EventSync} from '../../../source/api/v2/event-sync.js';
 import {createGenerationRouting} from '../../../source/cli/api-generation.js';
 import {V2_SERVICE_ID} from '../../../source/sim/scenarios/v2.js';
 import {startSimulator, type Simulator} from '../../../source/sim/server.js';
-import type {WatchMessage} from '../../../source/core/watch/messages.js';
+import type {WatchMessage} from '../../../source/core/watch/data.js';
 import {tokenAuth} from '../token-auth.js';
 
 const servers: Server[] = [];

@@ -3,7 +3,7 @@ import {initialOverviewState, reduceOverview} from '../../../source/core/overvie
 import type {OverviewAction, OverviewEffect, OverviewState} from '../../../source/core/overview/types.js';
 import type {KeyPress} from '../../../source/core/key-press.js';
 import type {ServiceDetails} from '../../../source/core/types.js';
-import type {WatchMessage} from '../../../source/core/watch/messages.js';
+import type {WatchMessage} from '../../../source/core/watch/data.js';
 import {DEPLOYING_EVENTS, T0, event, makeConfig} from '../../ui/fixtures.js';
 
 export {T0};

@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import type {SyncState} from '../../../source/core/watch/messages.js';
+import type {SyncState} from '../../../source/core/watch/sync-state.js';
 import {glyphsFor} from '../../../source/ui/kit/glyphs.js';
 import {syncStatusText} from '../../../source/ui/live/status-text.js';
 

@@ -1,7 +1,7 @@
 import React from 'react';
 import {afterEach, describe, expect, test} from 'vitest';
 import {App} from '../../../source/app.js';
-import type {WatchMessage} from '../../../source/core/watch/messages.js';
+import type {WatchMessage} from '../../../source/core/watch/data.js';
 import {T0, fakeWatcher, makeConfig} from '../fixtures.js';
 import {type Rendered, renderSized, waitForFrame} from '../helpers.js';
 

@@ -3,7 +3,7 @@ import React from 'react';
 import {afterEach, describe, expect, onTestFinished, test, vi} from 'vitest';
 import type {Config} from '../../../source/config/types.js';
 import type {ExitEnding} from '../../../source/core/ending/run-end.js';
-import type {WatchMessage} from '../../../source/core/watch/messages.js';
+import type {WatchMessage} from '../../../source/core/watch/data.js';
 import {Overview} from '../../../source/overview.js';
 import {DEPLOYING_EVENTS, T0, details, event, fakeWatcher, makeConfig, type FakeWatcher} from '../fixtures.js';
 import {frameLines, frameWidth, pressUntil, type Rendered, renderSized, waitForFrame} from '../helpers.js';

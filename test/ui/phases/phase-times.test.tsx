@@ -3,7 +3,7 @@
 import React from 'react';
 import {afterEach, expect, test} from 'vitest';
 import {App} from '../../../source/app.js';
-import type {WatchMessage} from '../../../source/core/watch/messages.js';
+import type {WatchMessage} from '../../../source/core/watch/data.js';
 import {T0, details, event, fakeWatcher, makeConfig} from '../fixtures.js';
 import {type Rendered, renderSized, waitForFrame} from '../helpers.js';
 
