@@ -5,8 +5,7 @@
 import React from 'react';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {App} from '../../source/app.js';
-import {CATEGORY_TITLES} from '../../source/core/diagnosis/category-titles.js';
-import type {DiagnosisCategory} from '../../source/core/diagnosis/types.js';
+import {CATEGORY_TITLES, type DiagnosisCategory} from '../../source/core/diagnosis/types.js';
 import {EXIT} from '../../source/core/ending/exit-codes.js';
 import {findScenario} from '../../source/sim/scenarios/registry.js';
 import {DIAGNOSIS_SCENARIOS} from '../../source/sim/scenarios/diagnosis.js';

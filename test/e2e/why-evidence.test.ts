@@ -2,7 +2,7 @@
 // Slow block gives the probe's budget against the time spent starting, and once the
 // deployment times out the Why block and w quote it as the cause. Scenario time runs 5×.
 import {afterEach, describe, expect, it} from 'vitest';
-import {CATEGORY_TITLES} from '../../source/core/diagnosis/category-titles.js';
+import {CATEGORY_TITLES} from '../../source/core/diagnosis/types.js';
 import {killAllSessions} from './harness.js';
 import {closeAllSims, startSim, watchInPty} from './sim-session.js';
 

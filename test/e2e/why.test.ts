@@ -2,7 +2,7 @@
 // behind w (Esc closes it, q with it open keeps the deployment on screen), and the slow hint
 // of a pull that has run for 12 minutes. The simulator runs in this process, faster than life.
 import {afterEach, describe, expect, it} from 'vitest';
-import {CATEGORY_TITLES} from '../../source/core/diagnosis/category-titles.js';
+import {CATEGORY_TITLES} from '../../source/core/diagnosis/types.js';
 import {killAllSessions} from './harness.js';
 import {closeAllSims, startSim, watchInPty} from './sim-session.js';
 

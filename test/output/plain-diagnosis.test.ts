@@ -4,7 +4,7 @@
 import {describe, expect, it} from 'vitest';
 import {computeDeployment} from '../../source/core/deployment/progress.js';
 import {guidanceFor} from '../../source/core/diagnosis/cause-advice.js';
-import {CATEGORY_TITLES} from '../../source/core/diagnosis/category-titles.js';
+import {CATEGORY_TITLES} from '../../source/core/diagnosis/types.js';
 import {SLOW_GUIDANCE} from '../../source/core/diagnosis/categories.js';
 import {diagnoseFailure} from '../../source/core/diagnosis/failure.js';
 import {DEFAULT_DEPLOY_TIMEOUT_MS, DEFAULT_SLOW_THRESHOLDS} from '../../source/core/diagnosis/thresholds.js';

@@ -6,7 +6,7 @@ import {afterEach, describe, expect, test} from 'vitest';
 import {App} from '../../source/app.js';
 import {Help} from '../../source/ui/overlays/help.js';
 import {guidanceFor} from '../../source/core/diagnosis/cause-advice.js';
-import {CATEGORY_TITLES} from '../../source/core/diagnosis/category-titles.js';
+import {CATEGORY_TITLES} from '../../source/core/diagnosis/types.js';
 import {SLOW_GUIDANCE} from '../../source/core/diagnosis/categories.js';
 import type {ApiEvent, ServiceDetails} from '../../source/core/types.js';
 import type {WatchMessage} from '../../source/core/watch/data.js';

@@ -1,4 +1,4 @@
-// The one place for what to do about each category (category-titles.ts names them). The advice restates
+// The one place for what to do about each category (types.ts names them). The advice restates
 // the documented fixes (../shared/troubleshooting.md) in our own words; it is plain ASCII so
 // the --ascii view needs no stand-ins. The docs name pages of docs-links.ts.
 import type {PhaseId} from '../types.js';

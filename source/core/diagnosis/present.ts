@@ -2,8 +2,7 @@
 // our own text as it is. The live view, the plain log and the JSON summary all use these.
 import {sanitizeForAsciiTerminal, sanitizeForTerminal} from '../events/sanitize.js';
 import type {PhaseId} from '../types.js';
-import {CATEGORY_TITLES} from './category-titles.js';
-import type {Diagnosis, DiagnosisCategory, DocLink, EvidenceItem} from './types.js';
+import {CATEGORY_TITLES, type Diagnosis, type DiagnosisCategory, type DocLink, type EvidenceItem} from './types.js';
 
 /** A deciding text longer than this is cut: a cause is a sentence, not a log. */
 export const CAUSE_LIMIT = 1000;

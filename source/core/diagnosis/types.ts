@@ -11,6 +11,26 @@ export type FailureCategory = (typeof FAILURE_CATEGORIES)[number];
 export type DiagnosisCategory = FailureCategory | 'slow';
 
 /**
+ * The category in words, for the "Why" block and the plain `cause:` line. Beside the union
+ * (what to do about each is in categories.ts): the view's own words name the category, and
+ * the painted first frame loads those without the rest of the diagnosis.
+ */
+export const CATEGORY_TITLES: Readonly<Record<DiagnosisCategory, string>> = {
+	resources: 'Not enough resources to place the instances',
+	quota: 'A quota is used up',
+	permission: 'An authorization is missing',
+	config: 'The deployment or model configuration is invalid',
+	image_build: 'The model image could not be built',
+	image_pull: 'The image could not be pulled onto the node',
+	storage: 'Model storage could not be read or mounted',
+	health_check: 'The health check never succeeded',
+	startup: 'The model container does not start',
+	timeout: 'The deployment ran out of time',
+	unknown: 'The deployment failed for a reason not recognised',
+	slow: 'Slower than usual',
+};
+
+/**
  * What decided the category, strongest first: an error code of the official table,
  * words of a specific cause or a fact read about the model or its pool, the phase the text
  * belongs to, a general time-out, nothing.

@@ -4,8 +4,7 @@
 // headline, the retry and the status-with-progress phrases. The live view, the
 // plain log and the completion nudge all say these things; saying them here keeps the three
 // from drifting apart. Texts may hold server text (causes, statuses): callers sanitise.
-import {CATEGORY_TITLES} from '../diagnosis/category-titles.js';
-import type {Diagnosis, SlowNote, DeadlineNote} from '../diagnosis/types.js';
+import {CATEGORY_TITLES, type Diagnosis, type SlowNote, type DeadlineNote} from '../diagnosis/types.js';
 import {deploymentElapsed, formatDuration, formatMinutes} from '../deployment/elapsed.js';
 import type {InstanceCounts} from '../deployment/instances.js';
 import {hasInstanceShortfall, instanceCountText, instancesNoun, instancesRunningText, shortfallText} from './instances-wording.js';

@@ -1,7 +1,7 @@
 // The live view's diagnosis: the Why block the reducer derives (failed, or slow on the clock),
 // how much of it the layout grants, and the keys that select it and open the whole diagnosis.
 import {describe, expect, test} from 'vitest';
-import {CATEGORY_TITLES} from '../../../source/core/diagnosis/category-titles.js';
+import {CATEGORY_TITLES} from '../../../source/core/diagnosis/types.js';
 import type {UpdateLogRecord} from '../../../source/core/types.js';
 import {finalView} from '../../../source/core/view/reducer.js';
 import {initialViewState} from '../../../source/core/view/initial.js';
