@@ -1,8 +1,11 @@
-// The monitor and the update logs, read inside the poll loop's cycles on their own terms:
-// the monitor on a slower cadence than the events (counts change over tens of seconds, and a
-// watch must stay within a few requests per second), the update logs only when the consumer
-// asks (it knows whether the deployment is an update; the loop does not classify events).
-// Either API may be absent (optional-api.ts): that is said once, and never asked again.
+// What the poll loop reads besides events and details, inside its cycles and on their own
+// terms: the monitor on a slower cadence than the events (counts change over tens of seconds,
+// and a watch must stay within a few requests per second), the update logs only when the
+// consumer asks (it knows whether the deployment is an update; the loop does not classify
+// events), and evidence while a phase is slow or failed (api/evidence/, through the project
+// GET). An API may be absent (optional-api.ts): that is said once, and never asked again. A
+// new kind of server fact is read here too: its request through `projectGet`, its turn in
+// readIfDue, its answer emitted as its message (core/watch/data.ts).
 import type {SlowThresholds} from '../../core/diagnosis/thresholds.js';
 import {outcomeOfStatus} from '../../core/deployment/outcome.js';
 import type {ApiEvent, ServiceDetails} from '../../core/types.js';
@@ -57,8 +60,12 @@ export class ExtraReads {
 		this.evidence?.noteDetails(details);
 	}
 
-	/** Reads evidence when a phase is slow or failed (api/evidence/reads.ts). */
-	async readEvidenceIfDue(status: string | null, signal: AbortSignal): Promise<void> {
+	/**
+	 * One poll cycle has fetched events and details: the reads that are due now, each on its own
+	 * terms. The monitor, then evidence when a phase is slow or failed (api/evidence/reads.ts).
+	 */
+	async readIfDue(status: string | null, signal: AbortSignal): Promise<void> {
+		await this.readMonitorIfDue(status, signal);
 		await this.evidence?.readIfDue(status, signal);
 	}
 
@@ -67,8 +74,8 @@ export class ExtraReads {
 		if (this.logsAvailable) this.logsAsked = true;
 	}
 
-	/** One poll cycle has fetched events and details; reads the monitor when it is due. */
-	async readMonitorIfDue(status: string | null, signal: AbortSignal): Promise<void> {
+	/** Reads the monitor when it is due (monitorDue). */
+	private async readMonitorIfDue(status: string | null, signal: AbortSignal): Promise<void> {
 		this.cyclesSinceMonitor += 1;
 		if (!this.monitorDue(status)) return;
 		const {client, serviceId, now, emit} = this.options;

@@ -151,8 +151,7 @@ class PollLoop implements Watcher {
 		if (!this.finalFetch) {
 			const details = this.detailsAvailable ? await this.fetchDetails(signal) : null;
 			detailsChanged = details !== null && this.noteDetails(details);
-			await this.extras.readMonitorIfDue(this.status, signal);
-			await this.extras.readEvidenceIfDue(this.status, signal);
+			await this.extras.readIfDue(this.status, signal);
 		}
 
 		await this.extras.readUpdateLogsIfAsked(signal);
