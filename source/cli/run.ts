@@ -207,11 +207,12 @@ async function connect({config, auth, agent}: ResolvedRuntime, {debugLog, note, 
 }
 
 /**
- * The live view keeps V8's young generation small (cli.tsx), which promotes some of each
- * frame's garbage; with V8's own growth factor the old generation then swelled by ~55 MB over
- * 20 s of an idle 100k-event view before a full collection (peaks of 170 MB). Growing it at
- * most 20 % past what survives keeps that view flat near 110 MB (`npm run bench`). Not for
- * plain and JSON, whose load stdout paces: there it only added collections (+40 % time).
+ * V8's young generation is kept small (cli/start.ts), which promotes some garbage; with V8's
+ * own growth factor the old generation then swelled far past what survives before a full
+ * collection: an idle 100k-event live view by ~55 MB over 20 s (peaks of 170 MB), a JSON
+ * log of the same history to between 131 and 153 MB, unpredictably. Growing it at most 20 %
+ * past what survives keeps the view near 120 MB and the logs near 100 MB (`npm run bench`);
+ * the logs' load takes ~20 % longer (2.0 s instead of 1.7 s for 100k events).
  */
 function keepOldGenerationTight(): void {
 	v8.setFlagsFromString('--heap-growing-percent=20');
@@ -219,8 +220,8 @@ function keepOldGenerationTight(): void {
 
 async function watch(session: Session, lines: LineWriter | null): Promise<number> {
 	const {config} = session;
+	keepOldGenerationTight();
 	if (session.kind === 'pick' || lines === null) {
-		keepOldGenerationTight();
 		const {runTty} = await import('./run-tty.js');
 		return runTty(session);
 	}

@@ -20,7 +20,8 @@ async function parse(argv: readonly string[]): Promise<Command> {
  * While a long history loads, V8 doubles its young generation up to 2 × 16 MB and keeps it
  * for the rest of the run: ~25 MB of RSS that a jump host pays for a 100k-event watch. At
  * its initial 1 MB the load takes as long (the events outlive the young generation anyway)
- * and the peak RSS is that much lower (`npm run bench`). Set before the watch allocates.
+ * and the peak RSS is that much lower (`npm run bench`). Set before the watch allocates, and
+ * after the painted first frame, which loading node's v8 module would delay.
  */
 async function keepYoungGenerationSmall(): Promise<void> {
 	const v8 = await import('node:v8');
