@@ -75,7 +75,9 @@ async function timeToVisible(file, args, env, pattern, quit = false) {
 		const wall = (await shown) - probe.startedAt;
 		if (quit) {
 			probe.press('q');
-			await Promise.race([probe.exit, new Promise(resolve => setTimeout(resolve, 5000))]);
+			let timer;
+			await Promise.race([probe.exit, new Promise(resolve => (timer = setTimeout(resolve, 5000)))]);
+			clearTimeout(timer);
 		}
 		return {wall, cpu};
 	} finally {

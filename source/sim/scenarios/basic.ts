@@ -13,24 +13,23 @@ export function project(main: Omit<ScenarioService, 'id' | 'publishedAgo'> & {re
 	return [{id: MAIN_SERVICE_ID, publishedAgo: 0, ...main}, ...neighbours()];
 }
 
-/** The seed's nine events at the given gaps (ms since the previous event), then running. */
-export function seedDeployment(start: number, gaps: readonly number[], runningAfter: number): ScenarioStep[] {
+/** The watched TF service, deploying from nothing (no history) through `steps`; `models` to vary the TF model. */
+export function deployingMain(steps: readonly ScenarioStep[], models: ScenarioService['models'] = [TF]): Scenario['services'] {
+	return project({name: MAIN_SERVICE_NAME, description: 'TF image classifier', initial: {status: 'deploying', progress: 0}, models, history: [], steps});
+}
+
+/** The seed's nine events at their usual gaps (38 s in all), then running. */
+export function seedDeployment(): ScenarioStep[] {
 	const events = apiDeploySequence(tag(TF));
-	const timed = spaced(start, events.map((event, index) => [gaps[index] ?? SECOND, event] as const));
-	return deployment(timed, {after: runningAfter, status: RUNNING});
+	const gaps = [0, 2, 10, 1, 4, 3, 1, 8, 1];
+	const timed = spaced(0, events.map((event, index) => [(gaps[index] ?? 1) * SECOND, event] as const));
+	return deployment(timed, {after: 38 * SECOND, status: RUNNING});
 }
 
 const success: Scenario = {
 	name: 'success',
 	description: 'One model deploys cleanly through all five phases, then the service runs (API wording).',
-	services: project({
-		name: MAIN_SERVICE_NAME,
-		description: 'TF image classifier',
-		initial: {status: 'deploying', progress: 0},
-		models: [TF],
-		history: [],
-		steps: seedDeployment(0, [0, 2, 10, 1, 4, 3, 1, 8, 1].map((s) => s * SECOND), 38 * SECOND),
-	}),
+	services: deployingMain(seedDeployment()),
 };
 
 const m = tag(TF);
@@ -38,27 +37,20 @@ const m = tag(TF);
 const failure: Scenario = {
 	name: 'failure',
 	description: 'Resource scheduling fails for lack of CPU, retries, and the service ends failed.',
-	services: project({
-		name: MAIN_SERVICE_NAME,
-		description: 'TF image classifier',
-		initial: {status: 'deploying', progress: 0},
-		models: [TF],
-		history: [],
-		steps: deployment(
-			[
-				[0, api.startDeploy()],
-				[2 * SECOND, api.buildingImage(m)],
-				[11 * SECOND, api.buildImageSuccess(m)],
-				[12 * SECOND, api.preparingEnvironment()],
-				[16 * SECOND, api.prepareEnvironmentSuccess(m)],
-				[18 * SECOND, consoleWording.insufficientResources()],
-				[20 * SECOND, api.scheduleResourceFailed(m)],
-				[26 * SECOND, api.scheduleResourceFailed(m)],
-				[32 * SECOND, api.scheduleResourceFailed(m)],
-			],
-			{after: 36 * SECOND, status: failed(`Failed to deploy the service: [${m}] schedule resource failed after 3 retries: insufficient CPU.`)},
-		),
-	}),
+	services: deployingMain(deployment(
+		[
+			[0, api.startDeploy()],
+			[2 * SECOND, api.buildingImage(m)],
+			[11 * SECOND, api.buildImageSuccess(m)],
+			[12 * SECOND, api.preparingEnvironment()],
+			[16 * SECOND, api.prepareEnvironmentSuccess(m)],
+			[18 * SECOND, consoleWording.insufficientResources()],
+			[20 * SECOND, api.scheduleResourceFailed(m)],
+			[26 * SECOND, api.scheduleResourceFailed(m)],
+			[32 * SECOND, api.scheduleResourceFailed(m)],
+		],
+		{after: 36 * SECOND, status: failed(`Failed to deploy the service: [${m}] schedule resource failed after 3 retries: insufficient CPU.`)},
+	)),
 };
 
 const RESNET = model('resnet', '1.0.0', 50);

@@ -81,7 +81,7 @@ export const BIG_HISTORY: Scenario = {
 			initial: {status: 'stopped'},
 			models: [TF],
 			history: history(),
-			steps: seedDeployment(0, [0, 2, 10, 1, 4, 3, 1, 8, 1].map((s) => s * SECOND), 38 * SECOND),
+			steps: seedDeployment(),
 		});
 		return services;
 	},

@@ -3,7 +3,7 @@
 // scenarios-rollout) instances coming up one by one and an update.
 import type {Scenario} from './types.js';
 import {DAY, deployment, failed, HOUR, MINUTE, model, past, RUNNING, SECOND, spaced, tag} from './builders.js';
-import {MAIN_SERVICE_NAME, project, seedDeployment, TF} from './basic.js';
+import {deployingMain, project, seedDeployment, TF} from './basic.js';
 import {ROLLOUT_SCENARIOS} from './rollout.js';
 import {api, apiDeploySequence, consoleWording} from './wording.js';
 
@@ -87,23 +87,16 @@ const UNTIL_PULL = spaced(0, [
 const recovered: Scenario = {
 	name: 'recovered',
 	description: 'The image pull fails once ("… retry later"), the retry works, and the service runs.',
-	services: project({
-		name: MAIN_SERVICE_NAME,
-		description: 'TF image classifier',
-		initial: {status: 'deploying', progress: 0},
-		models: [TF],
-		history: [],
-		steps: deployment(
-			[
-				...UNTIL_PULL,
-				[25 * SECOND, api.pullImageFailed(m)],
-				[28 * SECOND, api.pullingImage(m)],
-				[36 * SECOND, api.pullImageSuccess(m)],
-				[37 * SECOND, api.startingModel(m)],
-			],
-			{after: 45 * SECOND, status: RUNNING},
-		),
-	}),
+	services: deployingMain(deployment(
+		[
+			...UNTIL_PULL,
+			[25 * SECOND, api.pullImageFailed(m)],
+			[28 * SECOND, api.pullingImage(m)],
+			[36 * SECOND, api.pullImageSuccess(m)],
+			[37 * SECOND, api.startingModel(m)],
+		],
+		{after: 45 * SECOND, status: RUNNING},
+	)),
 };
 
 // No error code: the appendix has none for a deployment time-out (ModelArts.3520 is the limit
@@ -113,34 +106,20 @@ const TIMEOUT_TEXT = 'The model did not become ready within the deployment time-
 const timeout: Scenario = {
 	name: 'timeout',
 	description: 'The image pull never completes; the deployment times out and fails.',
-	services: project({
-		name: MAIN_SERVICE_NAME,
-		description: 'TF image classifier',
-		initial: {status: 'deploying', progress: 0},
-		models: [TF],
-		history: [],
-		steps: deployment([...UNTIL_PULL, [50 * SECOND, consoleWording.timedOut(TIMEOUT_TEXT)]], {
-			after: 50 * SECOND,
-			status: failed(`Service deployment timed out. Error: ${TIMEOUT_TEXT}`),
-		}),
-	}),
+	services: deployingMain(deployment([...UNTIL_PULL, [50 * SECOND, consoleWording.timedOut(TIMEOUT_TEXT)]], {
+		after: 50 * SECOND,
+		status: failed(`Service deployment timed out. Error: ${TIMEOUT_TEXT}`),
+	})),
 };
 
 const concerning: Scenario = {
 	name: 'concerning',
 	description: 'Deploys and runs with 2/2 instances, then one turns abnormal: status concerning with 1/2.',
-	services: project({
-		name: MAIN_SERVICE_NAME,
-		description: 'TF image classifier',
-		initial: {status: 'deploying', progress: 0},
-		models: [{...TF, instanceCount: 2}],
-		history: [],
-		steps: [
-			...seedDeployment(0, [0, 2, 10, 1, 4, 3, 1, 8, 1].map((s) => s * SECOND), 38 * SECOND),
-			{after: 34 * SECOND, instances: [1]},
-			{after: 46 * SECOND, status: {status: 'concerning'}},
-		],
-	}),
+	services: deployingMain([
+		...seedDeployment(),
+		{after: 34 * SECOND, instances: [1]},
+		{after: 46 * SECOND, status: {status: 'concerning'}},
+	], [{...TF, instanceCount: 2}]),
 };
 
 /** The longest deployment time-out ModelArts allows; `stuck` fails only then. */
@@ -149,18 +128,11 @@ const MAX_DEPLOY_TIMEOUT = 120 * MINUTE;
 const stuck: Scenario = {
 	name: 'stuck',
 	description: 'Stays deploying on "[TF 3.0.0] pulling model image" for two hours (for --timeout and heartbeats).',
-	services: project({
-		name: MAIN_SERVICE_NAME,
-		description: 'TF image classifier',
-		initial: {status: 'deploying', progress: 0},
-		models: [TF],
-		history: [],
-		steps: deployment(
-			[...UNTIL_PULL, [MAX_DEPLOY_TIMEOUT, consoleWording.timedOut('The model did not become ready within the deployment time-out (120 minutes).')]],
-			{after: MAX_DEPLOY_TIMEOUT, status: failed('Service deployment timed out. Error: The model did not become ready within the deployment time-out (120 minutes).')},
-			40 * SECOND,
-		),
-	}),
+	services: deployingMain(deployment(
+		[...UNTIL_PULL, [MAX_DEPLOY_TIMEOUT, consoleWording.timedOut('The model did not become ready within the deployment time-out (120 minutes).')]],
+		{after: MAX_DEPLOY_TIMEOUT, status: failed('Service deployment timed out. Error: The model did not become ready within the deployment time-out (120 minutes).')},
+		40 * SECOND,
+	)),
 };
 
 export const MORE_SCENARIOS: readonly Scenario[] = [consoleScenario, lifecycles, recovered, timeout, concerning, stuck, ...ROLLOUT_SCENARIOS];

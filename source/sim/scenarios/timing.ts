@@ -4,7 +4,7 @@
 // the watch starts; `gaps-live` happens while it watches (speed 1 keeps the seconds true).
 import type {HistoryEvent, Scenario, ScenarioEvent} from './types.js';
 import {deployment, MINUTE, RUNNING, SECOND, tag} from './builders.js';
-import {MAIN_SERVICE_NAME, project, TF} from './basic.js';
+import {deployingMain, MAIN_SERVICE_NAME, project, TF} from './basic.js';
 import {api} from './wording.js';
 
 const m = tag(TF);
@@ -43,17 +43,10 @@ const gaps: Scenario = {
 const gapsLive: Scenario = {
 	name: 'gaps-live',
 	description: 'The same deploy with gaps, watched live (2 minutes at speed 1).',
-	services: project({
-		name: MAIN_SERVICE_NAME,
-		description: 'TF image classifier',
-		initial: {status: 'deploying', progress: 0},
-		models: [TF],
-		history: [],
-		steps: deployment(
-			TIMELINE.map(([second, event]) => [second * SECOND, event] as const),
-			{after: RUNNING_AFTER, status: RUNNING},
-		),
-	}),
+	services: deployingMain(deployment(
+		TIMELINE.map(([second, event]) => [second * SECOND, event] as const),
+		{after: RUNNING_AFTER, status: RUNNING},
+	)),
 };
 
 export const TIMING_SCENARIOS: readonly Scenario[] = [gaps, gapsLive];
